@@ -1,0 +1,114 @@
+//! Where templates come from: the ones built into the binary and the user's
+//! own JSON files in `<config dir>/templates/`. A user template with the id of
+//! a built-in one replaces it, so a province's variant needs no rebuild.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::template::Template;
+use crate::storage::{self, LoadError};
+
+/// The built-in templates' JSON, embedded at build time.
+const BUILTIN: [(&str, &str); 2] = [
+    (
+        "hunan-narrative.json",
+        include_str!("../templates/hunan-narrative.json"),
+    ),
+    (
+        "hunan-form.json",
+        include_str!("../templates/hunan-form.json"),
+    ),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Builtin,
+    User(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub template: Template,
+    pub origin: Origin,
+}
+
+/// All templates available, and the user files that could not be loaded
+/// (reported, never fatal: one broken file must not hide the others).
+pub fn load(user_dir: Option<&Path>) -> (Vec<Entry>, Vec<LoadError>) {
+    let mut entries: Vec<Entry> = BUILTIN
+        .iter()
+        // A broken built-in is caught by a test; skipping it beats refusing
+        // to start.
+        .filter_map(|(_, json)| Template::from_json(json).ok())
+        .map(|template| Entry {
+            template,
+            origin: Origin::Builtin,
+        })
+        .collect();
+    let mut errors = Vec::new();
+    for path in user_files(user_dir) {
+        match storage::read_template(&path) {
+            Ok(template) => {
+                entries.retain(|e| e.template.id != template.id);
+                entries.push(Entry {
+                    template,
+                    origin: Origin::User(path),
+                });
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    (entries, errors)
+}
+
+fn user_files(dir: Option<&Path>) -> Vec<PathBuf> {
+    let Some(Ok(read)) = dir.map(std::fs::read_dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = read
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The template with `id`, or a message listing the ones there are.
+pub fn find(entries: &[Entry], id: &str) -> Result<Template, String> {
+    entries
+        .iter()
+        .find(|e| e.template.id == id)
+        .map(|e| e.template.clone())
+        .ok_or_else(|| {
+            let ids: Vec<&str> = entries.iter().map(|e| e.template.id.as_str()).collect();
+            format!("没有 id 为 \"{id}\" 的模板；可用的模板：{}", ids.join("、"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_template_loads() {
+        for (name, json) in BUILTIN {
+            Template::from_json(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+        let (entries, errors) = load(None);
+        assert_eq!(entries.len(), BUILTIN.len());
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn user_templates_add_and_override_and_broken_ones_are_reported() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let own = BUILTIN[0].1.replace("\"hunan-narrative\"", "\"my-county\"");
+        std::fs::write(dir.path().join("mine.json"), own).expect("write");
+        std::fs::write(dir.path().join("broken.json"), "{").expect("write");
+        std::fs::write(dir.path().join("notes.txt"), "ignored").expect("write");
+        let (entries, errors) = load(Some(dir.path()));
+        assert!(entries.iter().any(|e| e.template.id == "my-county"));
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].to_string().contains("broken.json"));
+        assert!(find(&entries, "nope").is_err_and(|m| m.contains("hunan-form")));
+    }
+}

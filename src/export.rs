@@ -1,0 +1,4 @@
+//! Turning a project into the documents people hand in. Pure functions.
+
+pub mod text;
+pub mod wrap;

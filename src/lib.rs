@@ -1,0 +1,10 @@
+//! ziping (自评): drafting Chinese government performance self-evaluation
+//! reports (绩效自评报告) in the terminal.
+
+pub mod catalog;
+pub mod cli;
+pub mod export;
+pub mod model;
+pub mod paths;
+pub mod storage;
+pub mod tui;

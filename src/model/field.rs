@@ -1,0 +1,161 @@
+//! A field of a template: what the writer fills in, its kind and its rules.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::numbering::Numbering;
+
+/// What sort of value a field holds; decides validation, editing and export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// One line of text (a name, a code, a phone number).
+    Text,
+    /// Paragraphs of prose, one per line.
+    Narrative,
+    /// Numbered items (部门职责 1、2、…; 改进措施 （一）（二）…); an item may
+    /// hold several paragraphs.
+    List,
+    /// A whole number with an optional unit (人, 个, 人次 …).
+    Integer,
+    /// An amount of money in 元, 万元 or 亿元 with fixed decimals.
+    Money,
+    /// A percentage; values above 100 are allowed unless `max` says otherwise.
+    Percent,
+    /// A year such as 2022.
+    Year,
+    /// A date, written 2023年4月6日.
+    Date,
+    /// One of a fixed set of options.
+    Choice,
+}
+
+impl Kind {
+    /// Kinds whose text is prose rather than a figure.
+    pub fn is_prose(self) -> bool {
+        matches!(self, Kind::Text | Kind::Narrative | Kind::List)
+    }
+
+    /// Kinds edited in a multi-line editor.
+    pub fn is_multiline(self) -> bool {
+        matches!(self, Kind::Narrative | Kind::List)
+    }
+
+    /// The name used in templates and in `ziping fields`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Narrative => "narrative",
+            Kind::List => "list",
+            Kind::Integer => "integer",
+            Kind::Money => "money",
+            Kind::Percent => "percent",
+            Kind::Year => "year",
+            Kind::Date => "date",
+            Kind::Choice => "choice",
+        }
+    }
+}
+
+/// How a field appears in the exported text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Show {
+    /// Prose as body paragraphs, figures as `标签：值`.
+    #[default]
+    Auto,
+    /// Body paragraphs without the label.
+    Body,
+    /// `标签：值` lines (the Hunan form style).
+    Labelled,
+    /// Not printed on its own; used through the title or closing lines.
+    Hidden,
+}
+
+impl Show {
+    fn is_auto(&self) -> bool {
+        *self == Show::Auto
+    }
+}
+
+/// One field as declared in a template file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub id: String,
+    pub label: String,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    /// Guidance shown to the writer beside the field.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hint: String,
+    #[serde(default, skip_serializing_if = "Show::is_auto")]
+    pub show: Show,
+    /// Text a new project starts with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// Unit of an integer (人, 个 …) or money (元, 万元, 亿元) field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Decimal places kept for money (default 2) and percentages (default 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Decimal>,
+    /// Maximum number of characters (line breaks not counted); for a list,
+    /// per item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_len: Option<usize>,
+    /// The choices of a `choice` field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+    /// Numbering of a `list` field's items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbering: Option<Numbering>,
+}
+
+/// Money and percentages keep two decimals unless the template says otherwise.
+pub const DEFAULT_DECIMALS: u32 = 2;
+
+impl Field {
+    pub fn decimals(&self) -> u32 {
+        self.decimals.unwrap_or(DEFAULT_DECIMALS)
+    }
+
+    pub fn unit(&self) -> &str {
+        self.unit.as_deref().unwrap_or("")
+    }
+
+    /// Numbering of list items: 1、 unless the template chose another style.
+    pub fn item_numbering(&self) -> Numbering {
+        self.numbering.unwrap_or(Numbering::ArabicDun)
+    }
+
+    /// Whether the export prints this field as `标签：值`.
+    pub fn is_labelled(&self) -> bool {
+        match self.show {
+            Show::Labelled => true,
+            Show::Auto => !self.kind.is_multiline(),
+            Show::Body | Show::Hidden => false,
+        }
+    }
+
+    /// A short description of what the field expects, e.g. `整数，单位：人`.
+    pub fn expectation(&self) -> String {
+        match self.kind {
+            Kind::Text => "单行文字".to_string(),
+            Kind::Narrative => "段落文字，每行一段".to_string(),
+            Kind::List => "编号条目，条目之间空一行".to_string(),
+            Kind::Integer if self.unit().is_empty() => "整数".to_string(),
+            Kind::Integer => format!("整数，单位：{}", self.unit()),
+            Kind::Money => format!("金额，单位：{}，保留{}位小数", self.unit(), self.decimals()),
+            Kind::Percent => format!("百分比，最多{}位小数", self.decimals()),
+            Kind::Year => "四位年份，如2022".to_string(),
+            Kind::Date => "日期，如2023年4月6日".to_string(),
+            Kind::Choice => format!("以下之一：{}", self.options.join("、")),
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The report's outline as it will be printed: which sections are included
+//! and how they are numbered. Export, check and the TUI all number headings
+//! through this one place, so they always agree.
+
+use super::check::{Severity, field_findings};
+use super::project::Project;
+use super::template::Section;
+
+#[derive(Debug, Clone)]
+pub struct Node<'t> {
+    pub section: &'t Section,
+    pub depth: usize,
+    pub parent: Option<usize>,
+    /// `一、`, `（二）` …; empty for unnumbered or left-out sections.
+    pub number: String,
+    /// False for an empty optional section (or one inside it): not exported.
+    pub included: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outline<'t> {
+    pub nodes: Vec<Node<'t>>,
+}
+
+/// How far a section has been filled in, for the outline's markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    Empty,
+    Partial,
+    Complete,
+    Invalid,
+}
+
+impl<'t> Outline<'t> {
+    pub fn new(project: &'t Project) -> Outline<'t> {
+        let template = &project.template;
+        let mut nodes: Vec<Node<'t>> = Vec::new();
+        // Per parent (None = top level), how many numbered siblings so far.
+        let mut counters: Vec<(Option<usize>, usize)> = Vec::new();
+        for r in template.walk() {
+            let parent_included = r.parent.is_none_or(|p| nodes[p].included);
+            let has_content = r
+                .section
+                .all_fields()
+                .any(|f| project.entry(&f.id).is_some_and(|e| !e.is_empty()));
+            let included = parent_included && (!r.section.optional || has_content);
+            let number = if included && r.section.numbered {
+                let count = match counters.iter_mut().find(|(p, _)| *p == r.parent) {
+                    Some((_, n)) => {
+                        *n += 1;
+                        *n
+                    }
+                    None => {
+                        counters.push((r.parent, 1));
+                        1
+                    }
+                };
+                template.numbering_at(r.depth).prefix(count)
+            } else {
+                String::new()
+            };
+            nodes.push(Node {
+                section: r.section,
+                depth: r.depth,
+                parent: r.parent,
+                number,
+                included,
+            });
+        }
+        Outline { nodes }
+    }
+
+    /// The printed heading: number and text.
+    pub fn heading(&self, index: usize) -> String {
+        let node = &self.nodes[index];
+        format!("{}{}", node.number, node.section.heading)
+    }
+
+    /// Headings from the top down to `index`, joined for messages.
+    pub fn heading_path(&self, index: usize) -> String {
+        let mut parts = vec![self.heading(index)];
+        let mut at = self.nodes[index].parent;
+        while let Some(p) = at {
+            parts.push(self.heading(p));
+            at = self.nodes[p].parent;
+        }
+        parts.reverse();
+        parts.join(" › ")
+    }
+}
+
+/// The state of a section's own fields, or of its subsections when it has
+/// none of its own (a heading that only groups others).
+pub fn progress(project: &Project, section: &Section) -> Progress {
+    let fields: Vec<_> = if section.fields.is_empty() {
+        section.all_fields().collect()
+    } else {
+        section.fields.iter().collect()
+    };
+    let mut filled = 0;
+    for field in &fields {
+        let entry = project.entry(&field.id);
+        let findings = field_findings(field, entry);
+        let is_filled = entry.is_some_and(|e| !e.is_empty());
+        if is_filled && findings.iter().any(|f| f.severity == Severity::Error) {
+            return Progress::Invalid;
+        }
+        filled += usize::from(is_filled);
+    }
+    match filled {
+        0 => Progress::Empty,
+        n if n == fields.len() => Progress::Complete,
+        _ if fields
+            .iter()
+            .filter(|f| f.required)
+            .all(|f| project.entry(&f.id).is_some_and(|e| !e.is_empty())) =>
+        {
+            Progress::Complete
+        }
+        _ => Progress::Partial,
+    }
+}

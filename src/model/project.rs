@@ -1,0 +1,228 @@
+//! A project: one report being written — a copy of its template, the values
+//! typed so far and a little metadata.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use super::field::{Field, Kind};
+use super::format_error::FormatError;
+use super::template::Template;
+
+/// The `format` of every project file.
+pub const PROJECT_FORMAT: &str = "ziping-project";
+/// The newest schema this build reads and the one it writes.
+pub const SCHEMA: u32 = 1;
+
+/// What is stored for one field. Everything is kept as typed, valid or not,
+/// so nothing a writer entered is ever dropped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Entry {
+    /// Text, narrative (paragraphs separated by `\n`) and every figure, as typed.
+    Text(String),
+    /// The items of a list field; an item may hold several paragraphs.
+    Items(Vec<String>),
+    /// Anything else found in a file (a number, an object …): kept and
+    /// flagged rather than lost.
+    Other(serde_json::Value),
+}
+
+impl Entry {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Entry::Text(s) => s.trim().is_empty(),
+            Entry::Items(items) => items.iter().all(|i| i.trim().is_empty()),
+            Entry::Other(v) => v.is_null(),
+        }
+    }
+
+    /// The entry as one editable text: list items are separated by a blank
+    /// line, which is how the editor shows them.
+    pub fn to_editor_text(&self) -> String {
+        match self {
+            Entry::Text(s) => s.clone(),
+            Entry::Items(items) => items.join("\n\n"),
+            Entry::Other(v) => v.to_string(),
+        }
+    }
+
+    /// The inverse of [`Entry::to_editor_text`] for a field of `kind`.
+    pub fn from_editor_text(kind: Kind, text: &str) -> Entry {
+        if kind != Kind::List {
+            return Entry::Text(text.to_string());
+        }
+        let mut items = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                if !current.is_empty() {
+                    items.push(current.join("\n"));
+                    current.clear();
+                }
+            } else {
+                current.push(line);
+            }
+        }
+        if !current.is_empty() {
+            items.push(current.join("\n"));
+        }
+        Entry::Items(items)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// RFC 3339, UTC.
+    pub created: String,
+    pub modified: String,
+    /// The program and version that last wrote the file.
+    pub generator: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub format: String,
+    pub schema: u32,
+    pub meta: Meta,
+    /// Field id → value, in template order when written.
+    pub values: IndexMap<String, Entry>,
+    /// The template this report follows, copied in so the file opens on a
+    /// machine that does not have it.
+    pub template: Template,
+}
+
+pub fn generator() -> String {
+    format!("ziping {}", env!("CARGO_PKG_VERSION"))
+}
+
+impl Project {
+    /// A fresh project with the template's defaults filled in.
+    pub fn new(template: Template, now: &str) -> Project {
+        let values = template
+            .fields()
+            .map(|f| (f.id.clone(), default_entry(f)))
+            .collect();
+        Project {
+            format: PROJECT_FORMAT.to_string(),
+            schema: SCHEMA,
+            meta: Meta {
+                created: now.to_string(),
+                modified: now.to_string(),
+                generator: generator(),
+            },
+            values,
+            template,
+        }
+    }
+
+    /// Reads a project file's text. A newer schema or another format is
+    /// refused before anything else is looked at, never guessed at.
+    pub fn from_json(text: &str) -> Result<Project, FormatError> {
+        let head: serde_json::Value = FormatError::deserialize(text)?;
+        let format = head.get("format").and_then(|v| v.as_str());
+        if format != Some(PROJECT_FORMAT) {
+            let found = format.map_or("没有 format 字段".to_string(), |f| {
+                format!("format 为 \"{f}\"")
+            });
+            return Err(FormatError::at_path(
+                "format",
+                format!("这不是 ziping 项目文件（{found}，应为 \"{PROJECT_FORMAT}\"）"),
+            ));
+        }
+        match head.get("schema").and_then(|v| v.as_u64()) {
+            Some(s) if s > u64::from(SCHEMA) => {
+                return Err(FormatError::at_path(
+                    "schema",
+                    format!("文件格式版本为 {s}，本程序只支持到 {SCHEMA}：请升级 ziping 后再打开"),
+                ));
+            }
+            Some(_) => {}
+            None => return Err(FormatError::at_path("schema", "缺少格式版本号 schema")),
+        }
+        let project: Project = FormatError::deserialize(text)?;
+        // The embedded template is checked like a file on disk; its
+        // mistakes are reported under `template.` so they can be found.
+        project.template.validate().map_err(|e| FormatError {
+            place: format!("template.{}", e.place),
+            message: e.message,
+        })?;
+        Ok(project)
+    }
+
+    /// Pretty JSON with values in template order, so two versions of a
+    /// report diff cleanly.
+    pub fn to_json(&self) -> String {
+        let mut ordered = self.clone();
+        ordered.values = self
+            .template
+            .fields()
+            .filter_map(|f| self.values.get(&f.id).map(|e| (f.id.clone(), e.clone())))
+            .chain(
+                self.values
+                    .iter()
+                    .filter(|(id, _)| self.template.field(id).is_none())
+                    .map(|(id, e)| (id.clone(), e.clone())),
+            )
+            .collect();
+        // Serialising plain data structures cannot fail.
+        let mut json = serde_json::to_string_pretty(&ordered).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.values.get(id)
+    }
+
+    /// The text of a field, or "" when empty or not text.
+    pub fn text(&self, id: &str) -> &str {
+        match self.values.get(id) {
+            Some(Entry::Text(s)) => s,
+            _ => "",
+        }
+    }
+
+    pub fn set(&mut self, id: &str, entry: Entry) {
+        self.values.insert(id.to_string(), entry);
+    }
+
+    /// Values whose id the template does not know (from an older template).
+    pub fn orphans(&self) -> impl Iterator<Item = (&String, &Entry)> {
+        self.values
+            .iter()
+            .filter(|(id, _)| self.template.field(id).is_none())
+    }
+}
+
+fn default_entry(field: &Field) -> Entry {
+    let text = field.default.clone().unwrap_or_default();
+    if field.kind == Kind::List {
+        Entry::from_editor_text(Kind::List, &text)
+    } else {
+        Entry::Text(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_text_splits_items_on_blank_lines() {
+        let entry = Entry::from_editor_text(Kind::List, "甲\n\n乙第一段\n乙第二段\n\n\n丙\n");
+        assert_eq!(
+            entry,
+            Entry::Items(vec!["甲".into(), "乙第一段\n乙第二段".into(), "丙".into()])
+        );
+        assert_eq!(entry.to_editor_text(), "甲\n\n乙第一段\n乙第二段\n\n丙");
+    }
+
+    #[test]
+    fn emptiness_ignores_whitespace() {
+        assert!(Entry::Text(" \n".into()).is_empty());
+        assert!(Entry::Items(vec![String::new()]).is_empty());
+        assert!(!Entry::Text("字".into()).is_empty());
+    }
+}

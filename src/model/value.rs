@@ -1,0 +1,277 @@
+//! Turning what a writer typed into a typed value, or a message in Chinese
+//! that says what is wrong and what is expected.
+//!
+//! Money and rates are exact decimals; rounding is 四舍五入 (half away from
+//! zero) to the field's decimals, the convention of Chinese finance tables.
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::field::{Field, Kind};
+
+/// A validated figure or choice. Prose stays text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Integer(i64),
+    /// Money in the field's unit, or a percentage (85.5 means 85.5%).
+    Decimal(Decimal),
+    Year(i32),
+    Date(Date),
+    Choice(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl fmt::Display for Date {
+    /// The form official documents use: full year, no leading zeros.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+/// Years outside this range are almost certainly typing slips.
+const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1949..=2100;
+
+/// Parses the text of a single-value field. `Ok(None)` means empty.
+pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, String> {
+    let text = raw.trim_matches(|c: char| c.is_whitespace());
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let value = match field.kind {
+        Kind::Text => {
+            if text.contains('\n') {
+                return Err("单行文字不能换行".to_string());
+            }
+            Value::Text(text.to_string())
+        }
+        Kind::Narrative | Kind::List => Value::Text(raw.to_string()),
+        Kind::Integer => Value::Integer(parse_integer(field, text)?),
+        Kind::Money => Value::Decimal(parse_money(field, text)?),
+        Kind::Percent => Value::Decimal(parse_percent(field, text)?),
+        Kind::Year => Value::Year(parse_year(field, text)?),
+        Kind::Date => Value::Date(parse_date(text)?),
+        Kind::Choice => {
+            if !field.options.iter().any(|o| o == text) {
+                return Err(format!("请选择：{}", field.options.join("、")));
+            }
+            Value::Choice(text.to_string())
+        }
+    };
+    Ok(Some(value))
+}
+
+/// The canonical text of a value, as exported: `33016人次`, `38.34万元`,
+/// `56.7%`, `2023年4月6日`.
+pub fn display(field: &Field, value: &Value) -> String {
+    match value {
+        Value::Text(s) | Value::Choice(s) => s.clone(),
+        Value::Integer(n) => format!("{n}{}", field.unit()),
+        Value::Decimal(d) if field.kind == Kind::Percent => format!("{}%", d.normalize()),
+        Value::Decimal(d) => {
+            let mut d = *d;
+            d.rescale(field.decimals());
+            format!("{d}{}", field.unit())
+        }
+        Value::Year(y) => y.to_string(),
+        Value::Date(d) => d.to_string(),
+    }
+}
+
+/// Number of characters as a reader counts them: line breaks excluded.
+pub fn char_count(text: &str) -> usize {
+    text.chars().filter(|c| *c != '\n' && *c != '\r').count()
+}
+
+/// Input methods often produce full-width digits and signs; treat them as
+/// their ASCII twins so `１２３`, `８５％` and `１，２３４．５` are accepted.
+fn to_halfwidth(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' | '．' | '，' | '％' | '－' | '＋' | '／' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            '。' => '.',
+            _ => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Splits `"1,234.5万元"` into the number and what follows it.
+fn split_number(text: &str) -> (&str, &str) {
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && matches!(c, '-' | '+')))
+        })
+        .map_or(text.len(), |(i, _)| i);
+    text.split_at(end)
+}
+
+/// Parses a decimal written with optional thousands separators, which must
+/// then group by three (`1,234,567.8`), so a stray comma is not read as one.
+fn parse_decimal(number: &str) -> Option<Decimal> {
+    let (int_part, frac) = match number.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (number, None),
+    };
+    let (sign, digits) = match int_part.strip_prefix(['-', '+']) {
+        Some(rest) => (&int_part[..1], rest),
+        None => ("", int_part),
+    };
+    if digits.contains(',') {
+        let mut groups = digits.split(',');
+        let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+        if !first_ok || !groups.all(|g| g.len() == 3) {
+            return None;
+        }
+    }
+    let digits = digits.replace(',', "");
+    let valid = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !valid(&digits) || frac.is_some_and(|f| !valid(f)) {
+        return None;
+    }
+    let text = match frac {
+        Some(f) => format!("{sign}{digits}.{f}"),
+        None => format!("{sign}{digits}"),
+    };
+    text.parse().ok()
+}
+
+fn check_range(field: &Field, value: Decimal, shown: &str) -> Result<(), String> {
+    if let Some(min) = field.min.filter(|min| value < *min) {
+        return Err(format!("{shown}小于下限{}", min.normalize()));
+    }
+    if let Some(max) = field.max.filter(|max| value > *max) {
+        return Err(format!("{shown}超过上限{}", max.normalize()));
+    }
+    Ok(())
+}
+
+fn parse_integer(field: &Field, text: &str) -> Result<i64, String> {
+    let wrong = || format!("请输入{}", field.expectation());
+    let text = to_halfwidth(text);
+    let (number, rest) = split_number(&text);
+    if !(rest.is_empty() || rest == field.unit()) || number.contains('.') {
+        return Err(wrong());
+    }
+    let value = parse_decimal(number).ok_or_else(wrong)?;
+    check_range(field, value, "数值")?;
+    i64::try_from(value).map_err(|_| "数值太大".to_string())
+}
+
+/// How many 元 one unit is worth.
+fn money_factor(unit: &str) -> Option<Decimal> {
+    match unit {
+        "元" => Some(Decimal::ONE),
+        "万元" => Some(Decimal::from(10_000)),
+        "亿元" => Some(Decimal::from(100_000_000)),
+        _ => None,
+    }
+}
+
+fn parse_money(field: &Field, text: &str) -> Result<Decimal, String> {
+    let wrong = || format!("请输入{}", field.expectation());
+    let text = to_halfwidth(text);
+    let (number, rest) = split_number(&text);
+    let mut value = parse_decimal(number).ok_or_else(wrong)?;
+    // An amount typed in another money unit (383,406元 into a 万元 field) is
+    // converted, since tables mix 元 and 万元.
+    if !rest.is_empty() && rest != field.unit() {
+        let (Some(from), Some(to)) = (money_factor(rest), money_factor(field.unit())) else {
+            return Err(wrong());
+        };
+        value = value * from / to;
+    }
+    let value =
+        value.round_dp_with_strategy(field.decimals(), RoundingStrategy::MidpointAwayFromZero);
+    check_range(field, value, "金额")?;
+    Ok(value)
+}
+
+fn parse_percent(field: &Field, text: &str) -> Result<Decimal, String> {
+    let wrong = || format!("请输入{}", field.expectation());
+    let text = to_halfwidth(text);
+    let (number, rest) = split_number(&text);
+    if !(rest.is_empty() || rest == "%") {
+        return Err(wrong());
+    }
+    let value = parse_decimal(number)
+        .ok_or_else(wrong)?
+        .round_dp_with_strategy(field.decimals(), RoundingStrategy::MidpointAwayFromZero);
+    check_range(field, value, "比例")?;
+    Ok(value)
+}
+
+fn parse_year(field: &Field, text: &str) -> Result<i32, String> {
+    let text = to_halfwidth(text);
+    let digits = text.strip_suffix('年').unwrap_or(&text);
+    let wrong = || format!("请输入{}", field.expectation());
+    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(wrong());
+    }
+    let year: i64 = digits.parse().map_err(|_| wrong())?;
+    if !YEAR_RANGE.contains(&year) {
+        return Err(format!(
+            "年份{year}不在{}至{}之间",
+            YEAR_RANGE.start(),
+            YEAR_RANGE.end()
+        ));
+    }
+    check_range(field, Decimal::from(year), "年份")?;
+    i32::try_from(year).map_err(|_| wrong())
+}
+
+/// Accepts 2023年4月6日, 2023-04-06, 2023/4/6, 2023.4.6 and 20230406.
+fn parse_date(text: &str) -> Result<Date, String> {
+    let wrong = || "请输入日期，如2023年4月6日或2023-04-06".to_string();
+    let text = to_halfwidth(text);
+    let parts: Vec<&str> = if text.len() == 8 && text.chars().all(|c| c.is_ascii_digit()) {
+        vec![&text[..4], &text[4..6], &text[6..]]
+    } else {
+        text.trim_end_matches('日')
+            .split(['年', '月', '-', '/', '.'])
+            .collect()
+    };
+    let [y, m, d] = parts.as_slice() else {
+        return Err(wrong());
+    };
+    let number = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(y), number(m), number(d)) else {
+        return Err(wrong());
+    };
+    if y.len() != 4 || !YEAR_RANGE.contains(&i64::from(year)) {
+        return Err(wrong());
+    }
+    if !(1..=12).contains(&month) {
+        return Err(format!("月份{month}不存在"));
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=days).contains(&day) {
+        return Err(format!("{year}年{month}月没有{day}日"));
+    }
+    let year = i32::try_from(year).map_err(|_| wrong())?;
+    Ok(Date { year, month, day })
+}
+
+#[cfg(test)]
+#[path = "value_tests.rs"]
+mod tests;

@@ -1,0 +1,182 @@
+//! Reading and writing files safely: size and encoding checks with messages
+//! that name the file, and writes that can never leave a half-written file
+//! behind (temp file in the same directory, fsync, rename, fsync directory).
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::model::format_error::FormatError;
+use crate::model::project::Project;
+use crate::model::template::Template;
+
+/// No report or template comes near this; a bigger file is something else.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A file that could not be used, and why, in words for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}：{problem}", path.display())]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub problem: String,
+}
+
+impl LoadError {
+    pub fn new(path: &Path, problem: impl Into<String>) -> Self {
+        LoadError {
+            path: path.to_path_buf(),
+            problem: problem.into(),
+        }
+    }
+
+    fn format(path: &Path, err: FormatError) -> Self {
+        LoadError::new(path, err.to_string())
+    }
+}
+
+/// Reads a text file with the checks every ziping file gets.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let meta = fs::metadata(path).map_err(|e| LoadError::new(path, io_problem(&e)))?;
+    if meta.is_dir() {
+        return Err(LoadError::new(path, "这是一个目录，不是文件"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::new(
+            path,
+            format!(
+                "文件过大（{} 字节，上限 {} 字节），不是 ziping 文件",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| LoadError::new(path, io_problem(&e)))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::new(path, "文件是空的"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        LoadError::new(
+            path,
+            format!(
+                "第{line}行不是 UTF-8 编码的文字（可能是 GBK 编码或二进制文件），请另存为 UTF-8"
+            ),
+        )
+    })
+}
+
+pub fn read_project(path: &Path) -> Result<Project, LoadError> {
+    let text = read_text(path)?;
+    Project::from_json(&text).map_err(|e| LoadError::format(path, e))
+}
+
+pub fn read_template(path: &Path) -> Result<Template, LoadError> {
+    let text = read_text(path)?;
+    Template::from_json(&text).map_err(|e| LoadError::format(path, e))
+}
+
+/// Explains an I/O error in words, without Rust's debug formatting.
+pub fn io_problem(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "文件不存在".to_string(),
+        io::ErrorKind::PermissionDenied => "没有权限（请检查文件和目录的读写权限）".to_string(),
+        io::ErrorKind::AlreadyExists => "文件已存在，不会覆盖".to_string(),
+        io::ErrorKind::StorageFull => "磁盘已满".to_string(),
+        io::ErrorKind::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+/// Replaces `path` with `bytes` atomically: readers see the old file or the
+/// new one, never a mixture, even if the power fails mid-write.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
+    let fail =
+        |e: io::Error| LoadError::new(path, format!("保存失败：{}；原文件未改动", io_problem(&e)));
+    let temp = write_temp(path, bytes).map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    sync_dir(path).map_err(fail)
+}
+
+/// Writes a new file, refusing to replace one that exists (even one that
+/// appears while writing).
+pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
+    let temp = write_temp(path, bytes).map_err(|e| LoadError::new(path, io_problem(&e)))?;
+    temp.persist_noclobber(path).map_err(|e| {
+        let problem = if e.error.kind() == io::ErrorKind::AlreadyExists {
+            "文件已存在，不会覆盖；请换一个文件名".to_string()
+        } else {
+            io_problem(&e.error)
+        };
+        LoadError::new(path, problem)
+    })?;
+    sync_dir(path).map_err(|e| LoadError::new(path, io_problem(&e)))
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
+    let mut temp = tempfile::Builder::new()
+        .prefix(".ziping-")
+        .suffix(".tmp")
+        .tempfile_in(parent_dir(path))?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    Ok(temp)
+}
+
+/// Makes the rename itself durable.
+fn sync_dir(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    fs::File::open(parent_dir(path))?.sync_all()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_create_new_refuses() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.json");
+        create_new(&path, b"one").expect("create");
+        let err = create_new(&path, b"two").expect_err("exists");
+        assert!(err.to_string().contains("已存在"), "{err}");
+        write_atomic(&path, b"three").expect("replace");
+        assert_eq!(fs::read(&path).expect("read"), b"three");
+        let leftovers = fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(leftovers, 1, "no temp files left behind");
+    }
+
+    #[test]
+    fn unreadable_inputs_are_explained() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cases: [(&str, &[u8], &str); 3] = [
+            ("empty.json", b"  \n", "文件是空的"),
+            ("gbk.json", b"{\n\"a\": \"\xd6\xd0\"}", "第2行不是 UTF-8"),
+            (
+                "cut.json",
+                b"{\"format\": \"ziping-project\", ",
+                "文件不完整",
+            ),
+        ];
+        for (name, bytes, want) in cases {
+            let path = dir.path().join(name);
+            fs::write(&path, bytes).expect("write");
+            let err = read_project(&path).expect_err(name).to_string();
+            assert!(err.contains(want) && err.contains(name), "{err}");
+        }
+        let err = read_project(dir.path()).expect_err("dir").to_string();
+        assert!(err.contains("目录"), "{err}");
+    }
+}

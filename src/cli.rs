@@ -26,6 +26,12 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Project file to open in the editor.
     pub file: Option<PathBuf>,
+    /// Theme: dark, light, high-contrast, mono, or a file in <config>/themes/.
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Language of the interface: zh or en.
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -94,7 +100,10 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match (cli.command, cli.file) {
         (Some(command), _) => run_command(command),
-        (None, file) => crate::tui::run(file.as_deref()),
+        (None, file) => crate::tui::run(
+            file.as_deref(),
+            &crate::tui::Settings::from_env(cli.theme, cli.lang),
+        ),
     }
 }
 
@@ -133,7 +142,7 @@ fn run_command(command: Command) -> Result<ExitCode, String> {
                     storage::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
                     eprintln!("已导出到 {}", out.display());
                 }
-                None => print!("{text}"),
+                None => emit(&text)?,
             }
         }
         Command::Check { file, format } => {
@@ -157,23 +166,23 @@ fn run_command(command: Command) -> Result<ExitCode, String> {
                         warnings,
                         problems: &problems,
                     };
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&report).unwrap_or_default()
-                    );
+                    let json = serde_json::to_string_pretty(&report).unwrap_or_default();
+                    emit(&format!("{json}\n"))?;
                 }
                 ListFormat::Text => {
+                    let mut out = String::new();
                     for p in &problems {
-                        println!(
-                            "{}  {}  {}［{}］：{}",
+                        out.push_str(&format!(
+                            "{}  {}  {}［{}］：{}\n",
                             p.severity.label(),
                             p.section,
                             p.label,
                             p.field,
                             p.message
-                        );
+                        ));
                     }
-                    println!("共 {errors} 个错误，{warnings} 个提示");
+                    out.push_str(&format!("共 {errors} 个错误，{warnings} 个提示\n"));
+                    emit(&out)?;
                 }
             }
             if errors > 0 {
@@ -182,29 +191,29 @@ fn run_command(command: Command) -> Result<ExitCode, String> {
         }
         Command::Templates => {
             let (entries, errors) = catalog::load(paths::templates_dir().as_deref());
+            let mut out = String::new();
             for e in &entries {
                 let origin = match &e.origin {
                     catalog::Origin::Builtin => "内置".to_string(),
                     catalog::Origin::User(path) => path.display().to_string(),
                 };
-                println!(
-                    "{}\tv{}\t{}\t{}",
-                    e.template.id, e.template.version, e.template.name, origin
-                );
+                let t = &e.template;
+                out.push_str(&format!("{}\tv{}\t{}\t{origin}\n", t.id, t.version, t.name));
             }
+            emit(&out)?;
             for e in errors {
                 eprintln!("ziping：已跳过无法使用的模板 {e}");
             }
         }
         Command::Fields { file, format } => {
             let project = load(&file)?;
-            print_fields(&project, format);
+            emit(&fields_listing(&project, format))?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_fields(project: &Project, format: ListFormat) {
+fn fields_listing(project: &Project, format: ListFormat) -> String {
     #[derive(Serialize)]
     struct Row<'a> {
         path: &'a str,
@@ -226,16 +235,34 @@ fn print_fields(project: &Project, format: ListFormat) {
         })
         .collect();
     match format {
-        ListFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
-        ),
-        ListFormat::Text => {
-            for r in rows {
-                let value = r.value.replace('\\', "\\\\").replace('\n', "\\n");
-                println!("{}\t{}\t{}\t{value}", r.path, r.kind, r.label);
-            }
+        ListFormat::Json => {
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&rows).unwrap_or_default()
+            )
         }
+        ListFormat::Text => rows
+            .iter()
+            .map(|r| {
+                let value = r.value.replace('\\', "\\\\").replace('\n', "\\n");
+                format!("{}\t{}\t{}\t{value}\n", r.path, r.kind, r.label)
+            })
+            .collect(),
+    }
+}
+
+/// Writes to standard output. A reader that went away (`| head`) is not an
+/// error: it has all it wanted.
+fn emit(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("无法写出结果：{e}")),
     }
 }
 

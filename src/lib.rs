@@ -6,5 +6,6 @@ pub mod cli;
 pub mod export;
 pub mod model;
 pub mod paths;
+pub mod recent;
 pub mod storage;
 pub mod tui;

@@ -93,13 +93,19 @@ pub fn io_problem(err: &io::Error) -> String {
 }
 
 /// Replaces `path` with `bytes` atomically: readers see the old file or the
-/// new one, never a mixture, even if the power fails mid-write.
+/// new one, never a mixture, even if the power fails mid-write. A symlink is
+/// written through (its target is replaced, the link stays), and an existing
+/// file keeps its permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     let fail =
         |e: io::Error| LoadError::new(path, format!("保存失败：{}；原文件未改动", io_problem(&e)));
-    let temp = write_temp(path, bytes).map_err(fail)?;
-    temp.persist(path).map_err(|e| fail(e.error))?;
-    sync_dir(path).map_err(fail)
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let temp = write_temp(&target, bytes).map_err(fail)?;
+    if let Ok(meta) = fs::metadata(&target) {
+        fs::set_permissions(temp.path(), meta.permissions()).map_err(fail)?;
+    }
+    temp.persist(&target).map_err(|e| fail(e.error))?;
+    sync_dir(&target).map_err(fail)
 }
 
 /// Writes a new file, refusing to replace one that exists (even one that
@@ -125,10 +131,16 @@ fn parent_dir(path: &Path) -> &Path {
 }
 
 fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
-    let mut temp = tempfile::Builder::new()
-        .prefix(".ziping-")
-        .suffix(".tmp")
-        .tempfile_in(parent_dir(path))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".ziping-").suffix(".tmp");
+    // Temp files are private (0600) by default; the file they become should
+    // be like any file the user creates (0666 less the umask).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(parent_dir(path))?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     Ok(temp)
@@ -156,6 +168,34 @@ mod tests {
         assert_eq!(fs::read(&path).expect("read"), b"three");
         let leftovers = fs::read_dir(dir.path()).expect("list").count();
         assert_eq!(leftovers, 1, "no temp files left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saves_keep_permissions_and_write_through_symlinks() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().join("real.txt");
+        fs::write(&real, "old").expect("write");
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).expect("chmod");
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        write_atomic(&link, b"new").expect("save");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).expect("read"), b"new");
+        assert_eq!(
+            fs::metadata(&real).expect("meta").permissions().mode() & 0o777,
+            0o640
+        );
+        let fresh = dir.path().join("fresh.json");
+        create_new(&fresh, b"{}").expect("create");
+        let mode = fs::metadata(&fresh).expect("meta").permissions().mode() & 0o777;
+        assert_ne!(mode, 0o600, "new files are not private temp files");
     }
 
     #[test]

@@ -1,9 +1,221 @@
-//! The full-screen editor.
+//! The full-screen editor: terminal set-up, the event loop and the glue to
+//! `$EDITOR`. State lives in `app`, drawing in `view`.
 
-use std::path::Path;
+pub mod action;
+pub mod app;
+pub mod config;
+pub mod editors;
+pub mod external;
+pub mod jump;
+pub mod keymap;
+pub mod lang;
+pub mod session;
+pub mod start;
+pub mod theme;
+pub mod view;
+
+use std::io;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
+
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+use ratatui::{DefaultTerminal, Terminal};
+
+use crate::{catalog, paths, recent, storage};
+
+use app::{App, Effect, Screen, Ui};
+use config::Config;
+use keymap::Keymap;
+use lang::Lang;
+use theme::{MONOCHROME_THEME, Theme};
+
+/// What the command line and the environment ask of the UI.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub theme: Option<String>,
+    pub lang: Option<String>,
+    pub config_dir: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    /// `NO_COLOR` is set: use the monochrome theme unless one was named.
+    pub no_color: bool,
+    /// The locale (LC_ALL / LC_MESSAGES / LANG), for the default language.
+    pub locale: String,
+}
+
+impl Settings {
+    /// Settings from the environment, with command-line choices on top.
+    pub fn from_env(theme: Option<String>, lang: Option<String>) -> Settings {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Settings {
+            theme,
+            lang,
+            config_dir: paths::config_dir(),
+            data_dir: paths::data_dir(),
+            no_color: var("NO_COLOR").is_some(),
+            locale: var("LC_ALL")
+                .or_else(|| var("LC_MESSAGES"))
+                .or_else(|| var("LANG"))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Theme, keys and language, and the messages about anything in the
+    /// user's files that had to be ignored.
+    pub fn ui(&self) -> (Ui, Vec<String>) {
+        let (config, config_problem) = Config::load(self.config_dir.as_deref());
+        let mut messages: Vec<String> = config_problem.into_iter().collect();
+        let name = match (&self.theme, self.no_color) {
+            (Some(name), _) => name.clone(),
+            (None, true) => MONOCHROME_THEME.to_string(),
+            (None, false) => config
+                .theme
+                .clone()
+                .unwrap_or_else(|| theme::DEFAULT_THEME.to_string()),
+        };
+        let themes_dir = self.config_dir.as_ref().map(|d| d.join("themes"));
+        let (theme, theme_problem) = Theme::load(&name, themes_dir.as_deref());
+        messages.extend(theme_problem);
+        let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
+        messages.extend(key_problems);
+        let lang = self
+            .lang
+            .as_deref()
+            .or(config.lang.as_deref())
+            .and_then(Lang::parse)
+            .unwrap_or_else(|| Lang::from_locale(&self.locale));
+        (
+            Ui {
+                theme,
+                keymap,
+                lang,
+                data_dir: self.data_dir.clone(),
+            },
+            messages,
+        )
+    }
+
+    /// The app on `file`, or on the start screen. A file that cannot be
+    /// opened is an error before the terminal is touched.
+    pub fn app(&self, file: Option<&Path>) -> Result<App, String> {
+        let (ui, messages) = self.ui();
+        let screen = match file {
+            Some(path) => {
+                let project = storage::read_project(path).map_err(|e| e.to_string())?;
+                recent::remember(self.data_dir.as_deref(), path);
+                Screen::Edit(Box::new(session::Session::new(
+                    project,
+                    path.to_path_buf(),
+                    &ui.theme,
+                )))
+            }
+            None => {
+                let templates_dir = self.config_dir.as_ref().map(|d| d.join("templates"));
+                let (templates, _) = catalog::load(templates_dir.as_deref());
+                Screen::Start(start::Start::new(
+                    &templates,
+                    recent::load(self.data_dir.as_deref()),
+                ))
+            }
+        };
+        Ok(App::new(ui, screen, messages))
+    }
+}
+
+/// Where events come from: the terminal, or a script in tests.
+pub trait Events {
+    /// The next event, `Ok(None)` after `timeout` with none, `Err` when the
+    /// terminal is gone.
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+}
+
+/// What the event loop needs from the terminal beyond drawing.
+pub trait Host {
+    /// Suspends the UI, edits `text` in the user's editor, and restores.
+    fn edit_externally(&mut self, text: &str) -> Result<String, String>;
+}
+
+/// How long the loop waits for a key before doing periodic work.
+const TICK: Duration = Duration::from_millis(500);
+
+/// The loop shared by the real terminal and the tests: draw, wait for an
+/// event, let the app handle it (and everything already queued behind it,
+/// so a burst of typing or a paste costs one redraw), repeat.
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut dyn Events,
+    host: &mut dyn Host,
+) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    loop {
+        terminal
+            .draw(|frame| view::draw(app, frame))
+            .map_err(io::Error::other)?;
+        if app.quit {
+            return Ok(());
+        }
+        let mut timeout = TICK;
+        while let Some(event) = events.next(timeout)? {
+            if let Effect::ExternalEditor(text) = app.handle(event) {
+                let result = host.edit_externally(&text);
+                app.external_result(result);
+                terminal.clear().map_err(io::Error::other)?;
+            }
+            if app.quit {
+                break;
+            }
+            timeout = Duration::ZERO;
+        }
+    }
+}
+
+struct TerminalEvents;
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if event::poll(timeout)? {
+            event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+struct TerminalHost;
+
+impl Host for TerminalHost {
+    fn edit_externally(&mut self, text: &str) -> Result<String, String> {
+        suspend();
+        let result = external::edit(text);
+        // The screen is redrawn in full by the loop after this.
+        let _ = ratatui::try_init().and_then(|_| execute!(io::stdout(), EnableBracketedPaste));
+        result
+    }
+}
+
+fn suspend() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+}
 
 /// Opens the editor on `file`, or the start screen without one.
-pub fn run(_file: Option<&Path>) -> Result<ExitCode, String> {
-    Err("全屏编辑界面尚未完成；请先使用 new / export / check 等子命令".to_string())
+pub fn run(file: Option<&Path>, settings: &Settings) -> Result<ExitCode, String> {
+    let mut app = settings.app(file)?;
+    let mut terminal: DefaultTerminal =
+        ratatui::try_init().map_err(|e| format!("无法初始化终端：{e}"))?;
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &mut TerminalEvents,
+        &mut TerminalHost,
+    );
+    suspend();
+    result.map_err(|e| format!("终端出错：{e}"))?;
+    Ok(ExitCode::SUCCESS)
 }

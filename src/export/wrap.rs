@@ -14,31 +14,16 @@ const NO_END: &str = "（【「『《〈〔“‘([{";
 /// single character is wider than `width`).
 pub fn hard_wrap(line: &str, width: usize) -> String {
     let width = width.max(2);
-    let tokens = tokens(line);
     let mut lines: Vec<Vec<&str>> = vec![Vec::new()];
     let mut used = 0;
-    for token in tokens {
+    for token in tokens(line, width) {
         let w = token.width();
-        let current = lines.last_mut().map(|l| l.len()).unwrap_or(0);
+        let current = lines.last_mut().map_or(0, |l| l.len());
         if used + w > width && current > 0 {
-            let mut carried: Vec<&str> = Vec::new();
-            // Pull the previous token down rather than start a line with
-            // closing punctuation or end one with an opening bracket.
-            if let Some(last) = lines.last_mut() {
-                let starts_bad = first_char(token).is_some_and(|c| NO_START.contains(c));
-                while last.len() > 1 {
-                    let ends_bad = last
-                        .last()
-                        .and_then(|t| t.chars().last())
-                        .is_some_and(|c| NO_END.contains(c));
-                    if !(ends_bad || starts_bad && carried.is_empty()) {
-                        break;
-                    }
-                    if let Some(t) = last.pop() {
-                        carried.insert(0, t);
-                    }
-                }
-            }
+            let carried = lines
+                .last_mut()
+                .map(|l| carry_over(l, token))
+                .unwrap_or_default();
             used = carried.iter().map(|t| t.width()).sum();
             lines.push(carried);
         }
@@ -54,14 +39,30 @@ pub fn hard_wrap(line: &str, width: usize) -> String {
         .join("\n")
 }
 
-fn first_char(s: &str) -> Option<char> {
-    s.chars().next()
+/// Tokens to move from the end of a full line to the next one, so that the
+/// next line does not start with closing punctuation (`next` or a carried
+/// token) and this one does not end with an opening bracket. At least one
+/// token always stays, so a run of punctuation cannot empty a line.
+fn carry_over<'a>(line: &mut Vec<&'a str>, next: &'a str) -> Vec<&'a str> {
+    let starts_bad = |t: &str| t.chars().next().is_some_and(|c| NO_START.contains(c));
+    let ends_bad = |t: &str| t.chars().last().is_some_and(|c| NO_END.contains(c));
+    let mut carried: Vec<&str> = Vec::new();
+    while line.len() > 1 {
+        let head = carried.first().copied().unwrap_or(next);
+        let last = line.last().copied().unwrap_or_default();
+        if !(starts_bad(head) || ends_bad(last)) {
+            break;
+        }
+        carried.insert(0, last);
+        line.pop();
+    }
+    carried
 }
 
 /// Runs of ASCII letters, digits and number punctuation stay together
-/// (unless wider than a line on their own); every other character stands
-/// alone.
-fn tokens(line: &str) -> Vec<&str> {
+/// unless wider than a line on their own, which are cut into single
+/// characters; every other character stands alone.
+fn tokens(line: &str, width: usize) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in line.char_indices() {
@@ -71,7 +72,7 @@ fn tokens(line: &str) -> Vec<&str> {
             (true, Some(_)) => {}
             (false, s) => {
                 if let Some(s) = s {
-                    out.push(&line[s..i]);
+                    push_run(&mut out, &line[s..i], width);
                     start = None;
                 }
                 out.push(&line[i..i + c.len_utf8()]);
@@ -79,9 +80,17 @@ fn tokens(line: &str) -> Vec<&str> {
         }
     }
     if let Some(s) = start {
-        out.push(&line[s..]);
+        push_run(&mut out, &line[s..], width);
     }
     out
+}
+
+fn push_run<'a>(out: &mut Vec<&'a str>, run: &'a str, width: usize) {
+    if run.width() > width {
+        out.extend(run.char_indices().map(|(i, c)| &run[i..i + c.len_utf8()]));
+    } else {
+        out.push(run);
+    }
 }
 
 #[cfg(test)]
@@ -97,6 +106,8 @@ mod tests {
             ("一二三，四五", 6, "一二\n三，四\n五"),
             ("培训党员33016人次", 10, "培训党员\n33016人次"),
             ("见见《条例》", 6, "见见\n《条\n例》"),
+            ("一二三四）、五", 8, "一二三\n四）、五"),
+            ("2022-2023年", 8, "2022-202\n3年"),
             ("", 10, ""),
         ];
         for (input, width, want) in cases {

@@ -1,0 +1,102 @@
+//! One `ratatui-textarea` editor per field, created when the field is first
+//! visited and kept, so undo history and cursor survive moving around.
+
+use std::collections::HashMap;
+
+use ratatui::style::Style;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::model::field::Field;
+use crate::model::project::Entry;
+
+use super::theme::{Role, Theme};
+
+/// Undo reaches back this many edits per field (the widget's default is 50
+/// single characters, far too few for a paragraph typed by hand).
+const HISTORY: usize = 10_000;
+
+#[derive(Debug, Default)]
+pub struct Editors {
+    map: HashMap<String, TextArea<'static>>,
+}
+
+impl Editors {
+    pub fn get(&self, id: &str) -> Option<&TextArea<'static>> {
+        self.map.get(id)
+    }
+
+    /// The editor of `field`, made from the stored entry on first use.
+    pub fn open(
+        &mut self,
+        field: &Field,
+        entry: Option<&Entry>,
+        theme: &Theme,
+    ) -> &mut TextArea<'static> {
+        self.map
+            .entry(field.id.clone())
+            .or_insert_with(|| new_editor(field, entry, theme))
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut TextArea<'static>> {
+        self.map.get_mut(id)
+    }
+}
+
+/// The text an editor holds, lines joined by `\n`.
+pub fn text_of(editor: &TextArea) -> String {
+    editor.lines().join("\n")
+}
+
+/// Text from outside (a paste, the external editor) made fit for a field:
+/// CR and CRLF become LF; other control characters are dropped, since they
+/// would reach the terminal raw; a one-line field gets its lines joined.
+pub fn clean_input(text: &str, multiline: bool) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    unified
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .filter(|c| multiline || *c != '\n')
+        .collect()
+}
+
+fn new_editor(field: &Field, entry: Option<&Entry>, theme: &Theme) -> TextArea<'static> {
+    let text = entry.map(Entry::to_editor_text).unwrap_or_default();
+    let lines: Vec<String> = text.split('\n').map(String::from).collect();
+    let mut editor = TextArea::new(lines);
+    editor.set_max_histories(HISTORY);
+    editor.set_wrap_mode(if field.kind.is_multiline() {
+        WrapMode::WordOrGlyph
+    } else {
+        WrapMode::None
+    });
+    // The real terminal cursor marks the insertion point (so input-method
+    // windows open there); a painted block would be a second cursor.
+    editor.set_cursor_style(Style::default());
+    editor.set_cursor_line_style(Style::default());
+    editor.set_style(theme.style(Role::Text));
+    editor.set_selection_style(theme.style(Role::Selection));
+    editor.set_placeholder_style(theme.style(Role::Hint));
+    editor.set_placeholder_text(field.expectation());
+    editor.move_cursor(CursorMove::Bottom);
+    editor.move_cursor(CursorMove::End);
+    editor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_text_is_cleaned() {
+        let cases = [
+            ("一\r\n二\r三", true, "一\n二\n三"),
+            ("一\r\n二", false, "一二"),
+            ("清\u{1b}[2J屏\u{7}", true, "清[2J屏"),
+            ("a\tb", true, "a b"),
+        ];
+        for (input, multiline, want) in cases {
+            assert_eq!(clean_input(input, multiline), want, "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! An open project: the report, where the writer is, and the editors. Every
+//! edit goes straight into the project, so what is on screen is always what
+//! a save or a recovery copy would write.
+
+use std::path::{Path, PathBuf};
+
+use ratatui_textarea::{CursorMove, TextArea};
+
+use crate::export::text::{TextOptions, to_text};
+use crate::model::field::Field;
+use crate::model::project::{Entry, Project, generator};
+use crate::model::template::Section;
+use crate::storage::{self, LoadError};
+
+use super::action::Action;
+use super::editors::{Editors, clean_input, text_of};
+use super::theme::Theme;
+
+/// A field's place: the section's index in the outline walk and the
+/// field's index within that section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub node: usize,
+    pub field: usize,
+}
+
+#[derive(Debug)]
+pub struct Session {
+    pub project: Project,
+    pub path: PathBuf,
+    pub editors: Editors,
+    /// Every field in reading order; Tab walks this list.
+    positions: Vec<Position>,
+    /// Index into `positions`.
+    pub at: usize,
+    pub dirty: bool,
+    /// Whether the outline sidebar is shown (when the terminal is wide enough).
+    pub sidebar: bool,
+    /// Styles for the editors this session opens.
+    theme: Theme,
+}
+
+impl Session {
+    pub fn new(project: Project, path: PathBuf, theme: &Theme) -> Session {
+        let positions = project
+            .template
+            .walk()
+            .iter()
+            .enumerate()
+            .flat_map(|(node, r)| {
+                (0..r.section.fields.len()).map(move |field| Position { node, field })
+            })
+            .collect();
+        let mut session = Session {
+            project,
+            path,
+            editors: Editors::default(),
+            positions,
+            at: 0,
+            dirty: false,
+            sidebar: true,
+            theme: theme.clone(),
+        };
+        session.editor();
+        session
+    }
+
+    pub fn position(&self) -> Option<Position> {
+        self.positions.get(self.at).copied()
+    }
+
+    /// The section being shown.
+    pub fn section(&self) -> Option<&Section> {
+        let node = self.position()?.node;
+        self.project.template.walk().get(node).map(|r| r.section)
+    }
+
+    /// The field being edited.
+    pub fn field(&self) -> Option<&Field> {
+        let p = self.position()?;
+        self.section()?.fields.get(p.field)
+    }
+
+    pub fn is_last_field(&self) -> bool {
+        self.at + 1 >= self.positions.len()
+    }
+
+    /// Moves by `delta` fields; returns false at either end.
+    pub fn step_field(&mut self, delta: isize) -> bool {
+        match self.at.checked_add_signed(delta) {
+            Some(next) if next < self.positions.len() => {
+                self.at = next;
+                self.editor();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Moves to the first field of the next (or previous) section.
+    pub fn step_section(&mut self, forward: bool) -> bool {
+        let Some(current) = self.position() else {
+            return false;
+        };
+        let target = if forward {
+            self.positions.iter().position(|p| p.node > current.node)
+        } else {
+            let previous = self.positions[..self.at]
+                .iter()
+                .rev()
+                .find(|p| p.node < current.node);
+            previous.and_then(|prev| self.positions.iter().position(|p| p.node == prev.node))
+        };
+        match target {
+            Some(t) => {
+                self.at = t;
+                self.editor();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Jumps to a field, or to the first field at or after a section.
+    pub fn go_to(&mut self, node: usize, field: Option<usize>) {
+        let found = self.positions.iter().position(|p| match field {
+            Some(f) => p.node == node && p.field == f,
+            None => p.node >= node,
+        });
+        if let Some(i) = found {
+            self.at = i;
+            self.editor();
+        }
+    }
+
+    /// The focused editor, opened on first use; every move opens it so
+    /// the view always has one to draw.
+    pub fn editor(&mut self) -> Option<&mut TextArea<'static>> {
+        let field = self.field()?.clone();
+        let entry = self.project.entry(&field.id).cloned();
+        Some(self.editors.open(&field, entry.as_ref(), &self.theme))
+    }
+
+    /// Applies an editing action to the focused field; returns whether the
+    /// text changed.
+    pub fn edit(&mut self, action: Action) -> bool {
+        let Some(editor) = self.editor() else {
+            return false;
+        };
+        apply(editor, action);
+        self.sync()
+    }
+
+    pub fn insert_char(&mut self, c: char) -> bool {
+        let Some(editor) = self.editor() else {
+            return false;
+        };
+        editor.insert_char(c);
+        self.sync()
+    }
+
+    /// Inserts pasted text (cleaned of control characters).
+    pub fn paste(&mut self, text: &str) -> bool {
+        let multiline = self.field().is_some_and(|f| f.kind.is_multiline());
+        let text = clean_input(text, multiline);
+        let Some(editor) = self.editor() else {
+            return false;
+        };
+        editor.insert_str(&text);
+        self.sync()
+    }
+
+    /// Replaces the focused field's text (from the external editor) as one
+    /// undoable edit.
+    pub fn replace_text(&mut self, text: &str) -> bool {
+        let multiline = self.field().is_some_and(|f| f.kind.is_multiline());
+        let text = clean_input(text.strip_suffix('\n').unwrap_or(text), multiline);
+        let Some(editor) = self.editor() else {
+            return false;
+        };
+        editor.select_all();
+        editor.insert_str(&text);
+        self.sync()
+    }
+
+    /// The focused field's text as stored.
+    pub fn field_text(&self) -> String {
+        self.field()
+            .and_then(|f| self.project.entry(&f.id))
+            .map(Entry::to_editor_text)
+            .unwrap_or_default()
+    }
+
+    /// Copies the focused editor's text into the project.
+    fn sync(&mut self) -> bool {
+        let Some(field) = self.field().cloned() else {
+            return false;
+        };
+        let Some(editor) = self.editors.get(&field.id) else {
+            return false;
+        };
+        let entry = Entry::from_editor_text(field.kind, &text_of(editor));
+        if self.project.entry(&field.id) == Some(&entry) {
+            return false;
+        }
+        self.project.set(&field.id, entry);
+        self.dirty = true;
+        true
+    }
+
+    /// Saves atomically; on failure the file on disk is untouched and the
+    /// text stays here.
+    pub fn save(&mut self, now: &str) -> Result<(), LoadError> {
+        let mut project = self.project.clone();
+        project.meta.modified = now.to_string();
+        project.meta.generator = generator();
+        storage::write_atomic(&self.path, project.to_json().as_bytes())?;
+        self.project.meta = project.meta;
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// Where Ctrl-E suggests exporting: beside the project, `.txt`.
+    pub fn default_export_path(&self) -> PathBuf {
+        self.path.with_extension("txt")
+    }
+
+    pub fn export(&self, target: &Path) -> Result<(), LoadError> {
+        if target == self.path {
+            return Err(LoadError::new(
+                target,
+                "不能导出到项目文件本身，请换一个文件名",
+            ));
+        }
+        let text = to_text(&self.project, TextOptions::default());
+        storage::write_atomic(target, text.as_bytes())
+    }
+}
+
+/// Carries out an editing action on a text area.
+pub fn apply(editor: &mut TextArea<'static>, action: Action) {
+    use Action::*;
+    let select = |editor: &mut TextArea<'static>, m: CursorMove| {
+        if !editor.is_selecting() {
+            editor.start_selection();
+        }
+        editor.move_cursor(m);
+    };
+    let go = |editor: &mut TextArea<'static>, m: CursorMove| {
+        editor.cancel_selection();
+        editor.move_cursor(m);
+    };
+    match action {
+        Left => go(editor, CursorMove::Back),
+        Right => go(editor, CursorMove::Forward),
+        Up => go(editor, CursorMove::Up),
+        Down => go(editor, CursorMove::Down),
+        WordLeft => go(editor, CursorMove::WordBack),
+        WordRight => go(editor, CursorMove::WordForward),
+        LineStart => go(editor, CursorMove::Head),
+        LineEnd => go(editor, CursorMove::End),
+        TextStart => go(editor, CursorMove::Top),
+        TextEnd => {
+            go(editor, CursorMove::Bottom);
+            editor.move_cursor(CursorMove::End);
+        }
+        SelectLeft => select(editor, CursorMove::Back),
+        SelectRight => select(editor, CursorMove::Forward),
+        SelectUp => select(editor, CursorMove::Up),
+        SelectDown => select(editor, CursorMove::Down),
+        SelectAll => editor.select_all(),
+        Backspace => {
+            editor.delete_char();
+        }
+        Delete => {
+            editor.delete_next_char();
+        }
+        DeleteWord => {
+            editor.delete_word();
+        }
+        DeleteToLineEnd => {
+            editor.delete_line_by_end();
+        }
+        Newline => editor.insert_newline(),
+        Undo => {
+            editor.undo();
+        }
+        Redo => {
+            editor.redo();
+        }
+        Copy => editor.copy(),
+        Cut => {
+            editor.cut();
+        }
+        Paste => {
+            editor.paste();
+        }
+        _ => {}
+    }
+}

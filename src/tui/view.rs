@@ -1,0 +1,154 @@
+//! Drawing. Views read the app (`&App`) and never change it; they ask the
+//! theme for meanings, never for colours. No box-drawing characters are used:
+//! they are "ambiguous width" and misalign in many Chinese terminals.
+
+mod overlay;
+mod page;
+mod sidebar;
+mod start;
+mod status;
+
+pub use overlay::help_rows;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthChar;
+
+use super::app::{App, Screen};
+use super::theme::Role;
+
+/// Below this the UI says the window is too small instead of drawing garbage.
+pub const MIN_WIDTH: u16 = 24;
+pub const MIN_HEIGHT: u16 = 6;
+/// The outline is shown from this width up (when not hidden with F2).
+const SIDEBAR_FROM_WIDTH: u16 = 64;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = app.lang().pick("窗口太小", "Window too small");
+        let message = fit(text, area.width as usize);
+        frame.render_widget(
+            Paragraph::new(message).style(app.ui.theme.style(Role::Invalid)),
+            area,
+        );
+        return;
+    }
+    let body = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let status_area = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    match &app.screen {
+        Screen::Start(start) => start::draw(app, start, body, frame),
+        Screen::Edit(session) => {
+            let sidebar_width = (area.width / 4).clamp(18, 30);
+            let page_area = if session.sidebar && area.width >= SIDEBAR_FROM_WIDTH {
+                let side = Rect {
+                    width: sidebar_width,
+                    ..body
+                };
+                sidebar::draw(app, session, side, frame);
+                let gap = Rect {
+                    x: body.x + sidebar_width,
+                    width: 1,
+                    ..body
+                };
+                let bar = vec![Line::from("|"); gap.height as usize];
+                frame.render_widget(
+                    Paragraph::new(bar).style(app.ui.theme.style(Role::Border)),
+                    gap,
+                );
+                Rect {
+                    x: gap.x + 2,
+                    width: body.width.saturating_sub(sidebar_width + 2),
+                    ..body
+                }
+            } else {
+                body
+            };
+            page::draw(app, session, page_area, frame);
+        }
+    }
+    status::draw(app, status_area, frame);
+    overlay::draw(app, body, frame);
+}
+
+/// Cuts `text` to `width` display columns, ending with `...` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    let text = visible(text);
+    if display_width(&text) <= width {
+        return text;
+    }
+    let budget = width.saturating_sub(3);
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width >= 3 {
+        out.push_str("...");
+    }
+    out
+}
+
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Control characters shown as `^[`-style markers so that text from a file
+/// or a paste can never send escape sequences to the terminal.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push('\n'),
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push(char::from_u32(c as u32 + 0x40).unwrap_or('?'));
+            }
+            '\u{7f}' => out.push_str("^?"),
+            c if c.is_control() => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A line of `key description` pairs for hints: keys in the key style.
+pub fn hint_line<'a>(app: &App, pairs: &[(String, &'a str)]) -> Line<'a> {
+    let theme = &app.ui.theme;
+    let mut spans = Vec::new();
+    for (key, text) in pairs {
+        if key.is_empty() {
+            continue;
+        }
+        spans.push(Span::styled(key.clone(), theme.style(Role::Key)));
+        spans.push(Span::raw(format!(" {text}  ")));
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_by_display_width() {
+        assert_eq!(fit("部门职责", 8), "部门职责");
+        assert_eq!(fit("部门职责情况", 8), "部门...");
+        assert_eq!(fit("abc", 2), "");
+        assert_eq!(fit("清屏\u{1b}[2J", 20), "清屏^[[2J");
+    }
+}

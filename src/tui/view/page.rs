@@ -1,0 +1,344 @@
+//! The main pane: the current section's heading and guidance, then its
+//! fields. The focused field is a live editor; the others show a preview.
+//! Every invalid field carries a marker (not colour alone) and its message.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::export::wrap::hard_wrap;
+use crate::model::check::{Finding, Severity, field_findings};
+use crate::model::field::Field;
+use crate::model::outline::Outline;
+use crate::model::project::Entry;
+use crate::model::value::char_count;
+
+use super::super::app::App;
+use super::super::session::Session;
+use super::super::theme::Role;
+use super::{display_width, fit, visible};
+
+/// Unfocused multi-line fields show this many rows of preview.
+const PREVIEW_ROWS: usize = 2;
+/// The editor of a multi-line field is at least this tall when it fits.
+const MIN_EDITOR_ROWS: usize = 3;
+/// Field content is indented under its label.
+const INDENT: u16 = 2;
+
+/// One field's block on the page, measured before drawing.
+struct Block<'a> {
+    field: &'a Field,
+    focused: bool,
+    findings: Vec<Finding>,
+    hint_rows: Vec<String>,
+    /// Preview rows (unfocused) or the wanted editor height (focused).
+    content: Vec<String>,
+    rows: usize,
+}
+
+impl Block<'_> {
+    fn height(&self) -> usize {
+        1 + self.hint_rows.len() + self.rows + usize::from(self.message().is_some())
+    }
+
+    /// The message under the field: its first error, or for the focused
+    /// field its first warning.
+    fn message(&self) -> Option<&Finding> {
+        self.findings
+            .iter()
+            .find(|f| f.severity == Severity::Error)
+            .or_else(|| self.findings.iter().find(|_| self.focused))
+    }
+}
+
+pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
+    let theme = &app.ui.theme;
+    let lang = app.lang();
+    let (Some(position), Some(section)) = (session.position(), session.section()) else {
+        let empty = lang.pick("此模板没有可填写的字段", "This template has no fields");
+        frame.render_widget(Paragraph::new(empty), area);
+        return;
+    };
+    let width = area.width as usize;
+    let content_width = width.saturating_sub(INDENT as usize).max(1);
+    let outline = Outline::new(&session.project);
+    let mut header: Vec<Line> = vec![Line::styled(
+        fit(&outline.heading_path(position.node), width),
+        theme.style(Role::Heading),
+    )];
+    if !outline.nodes[position.node].included {
+        let note = lang.pick(
+            "（可选章节：未填写时不导出）",
+            "(optional: left out of the export while empty)",
+        );
+        header.push(Line::styled(fit(note, width), theme.style(Role::Muted)));
+    }
+    for row in wrapped(&section.hint, width).into_iter().take(2) {
+        header.push(Line::styled(row, theme.style(Role::Hint)));
+    }
+    header.push(Line::raw(""));
+
+    let mut blocks: Vec<Block> = section
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| measure(session, field, i == position.field, content_width))
+        .collect();
+    let available = (area.height as usize).saturating_sub(header.len());
+    let (first, last) = visible_range(&mut blocks, position.field, available);
+
+    let header_height = header.len().min(area.height as usize) as u16;
+    frame.render_widget(
+        Paragraph::new(header),
+        Rect {
+            height: header_height,
+            ..area
+        },
+    );
+    let mut y = area.y + header_height;
+    let bottom = area.y + area.height;
+    for block in &blocks[first..last] {
+        if y >= bottom {
+            break;
+        }
+        y = draw_block(
+            app,
+            session,
+            block,
+            Rect {
+                y,
+                height: bottom - y,
+                ..area
+            },
+            frame,
+        );
+    }
+}
+
+/// Wraps prose to rows of `width` columns, paragraph by paragraph.
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let text = visible(text);
+    text.lines()
+        .flat_map(|p| {
+            hard_wrap(p, width)
+                .lines()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn measure<'a>(session: &Session, field: &'a Field, focused: bool, width: usize) -> Block<'a> {
+    let entry = session.project.entry(&field.id);
+    let findings = field_findings(field, entry);
+    let text = entry.map(Entry::to_editor_text).unwrap_or_default();
+    let multiline = field.kind.is_multiline();
+    let hint_rows = if focused {
+        wrapped(&field.hint, width).into_iter().take(2).collect()
+    } else {
+        Vec::new()
+    };
+    let (content, rows) = if focused {
+        // The wanted height; the layout may give less.
+        let rows = if multiline {
+            wrapped(&text, width).len() + 1
+        } else {
+            1
+        };
+        (
+            Vec::new(),
+            rows.max(if multiline { MIN_EDITOR_ROWS } else { 1 }),
+        )
+    } else {
+        let mut rows = wrapped(&text, width);
+        let limit = if multiline { PREVIEW_ROWS } else { 1 };
+        if rows.len() > limit {
+            rows.truncate(limit);
+            if let Some(last) = rows.last_mut() {
+                *last = fit(&format!("{last}..."), width);
+            }
+        }
+        let count = rows.len().max(1);
+        (rows, count)
+    };
+    Block {
+        field,
+        focused,
+        findings,
+        hint_rows,
+        content,
+        rows,
+    }
+}
+
+/// Chooses which blocks fit, keeping the focused one; shrinks the focused
+/// editor to the room left. Returns the range of blocks to draw.
+fn visible_range(blocks: &mut [Block], focused: usize, available: usize) -> (usize, usize) {
+    let fixed = |blocks: &[Block], first: usize, last: usize| -> usize {
+        blocks[first..last]
+            .iter()
+            .map(|b| {
+                if b.focused {
+                    b.height() - b.rows
+                } else {
+                    b.height()
+                }
+            })
+            .sum()
+    };
+    let (mut first, mut last) = (0, blocks.len());
+    let wanted = blocks.get(focused).map_or(1, |b| b.rows);
+    let least = wanted.min(MIN_EDITOR_ROWS);
+    // Drop blocks before the focused one first, then after it.
+    while fixed(blocks, first, last) + least > available && first < focused {
+        first += 1;
+    }
+    while fixed(blocks, first, last) + least > available && last > focused + 1 {
+        last -= 1;
+    }
+    let room = available.saturating_sub(fixed(blocks, first, last));
+    if let Some(b) = blocks.get_mut(focused) {
+        b.rows = wanted.min(room).max(1);
+    }
+    (first, last)
+}
+
+/// Draws one block from the top of `area`; returns the next free row.
+fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &mut Frame) -> u16 {
+    let theme = &app.ui.theme;
+    let lang = app.lang();
+    let width = area.width as usize;
+    let bottom = area.y + area.height;
+    let mut y = area.y;
+    let line = |frame: &mut Frame, y: &mut u16, content: Line| {
+        if *y < bottom {
+            frame.render_widget(
+                Paragraph::new(content),
+                Rect {
+                    y: *y,
+                    height: 1,
+                    ..area
+                },
+            );
+            *y += 1;
+        }
+    };
+
+    let has_error = block.findings.iter().any(|f| f.severity == Severity::Error);
+    let entry = session.project.entry(&block.field.id);
+    let filled = entry.is_some_and(|e| !e.is_empty());
+    let (marker, marker_role) = match (has_error, block.findings.is_empty(), filled) {
+        (true, _, _) => ("✗", Role::Invalid),
+        (false, false, _) => ("!", Role::Warning),
+        (false, true, true) => ("✓", Role::Label),
+        (false, true, false) => (" ", Role::Label),
+    };
+    let label_role = if block.focused {
+        Role::LabelFocused
+    } else {
+        Role::Label
+    };
+    let pointer = if block.focused { ">" } else { " " };
+    let required = if block.field.required { " *" } else { "" };
+    let count = entry.map(|e| char_count(&e.to_editor_text())).unwrap_or(0);
+    let counter = match block.field.max_len {
+        Some(max) => format!("{count}/{max}{}", lang.pick("字", "")),
+        None if block.field.kind.is_prose() => format!("{count}{}", lang.pick("字", " chars")),
+        None => String::new(),
+    };
+    let label_text = fit(
+        &format!("{}{required}", block.field.label),
+        width.saturating_sub(display_width(&counter) + 5),
+    );
+    let pad = width.saturating_sub(3 + display_width(&label_text) + display_width(&counter));
+    line(
+        frame,
+        &mut y,
+        Line::from(vec![
+            Span::styled(format!("{pointer}{marker} "), theme.style(marker_role)),
+            Span::styled(label_text, theme.style(label_role)),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(counter, theme.style(Role::Muted)),
+        ]),
+    );
+    for hint in &block.hint_rows {
+        line(
+            frame,
+            &mut y,
+            Line::styled(format!("  {hint}"), theme.style(Role::Hint)),
+        );
+    }
+
+    let content_area = Rect {
+        x: area.x + INDENT,
+        y,
+        width: area.width.saturating_sub(INDENT),
+        height: (block.rows as u16).min(bottom.saturating_sub(y)),
+    };
+    if block.focused {
+        if let Some(editor) = session.editors.get(&block.field.id) {
+            frame.render_widget(editor, content_area);
+            let cursor = editor.screen_cursor();
+            let (top_row, top_col) = editor.scroll_offset();
+            let row = (cursor.row as u16).saturating_sub(top_row);
+            let col = (cursor.col as u16).saturating_sub(top_col);
+            if row < content_area.height && content_area.width > 0 {
+                let x = content_area.x + col.min(content_area.width - 1);
+                frame.set_cursor_position(Position {
+                    x,
+                    y: content_area.y + row,
+                });
+            }
+        } else {
+            // Not opened yet (before the first key): show the stored text,
+            // cursor at its start.
+            draw_preview(app, block, content_area, frame);
+            frame.set_cursor_position(Position {
+                x: content_area.x,
+                y: content_area.y,
+            });
+        }
+    } else {
+        draw_preview(app, block, content_area, frame);
+    }
+    y += content_area.height;
+
+    if let Some(finding) = block.message() {
+        let (mark, role) = match finding.severity {
+            Severity::Error => ("✗ ", Role::Invalid),
+            Severity::Warning => ("! ", Role::Warning),
+        };
+        let more = block.findings.len().saturating_sub(1);
+        let more = if more > 0 && block.focused {
+            format!("（另有{more}项）")
+        } else {
+            String::new()
+        };
+        let text = fit(
+            &format!("{mark}{}{more}", finding.message),
+            width.saturating_sub(2),
+        );
+        line(
+            frame,
+            &mut y,
+            Line::styled(format!("  {text}"), theme.style(role)),
+        );
+    }
+    y
+}
+
+fn draw_preview(app: &App, block: &Block, area: Rect, frame: &mut Frame) {
+    let theme = &app.ui.theme;
+    let lines: Vec<Line> = if block.content.is_empty() {
+        let empty = app.lang().pick("（未填写）", "(empty)");
+        vec![Line::styled(empty, theme.style(Role::Muted))]
+    } else {
+        block
+            .content
+            .iter()
+            .map(|r| Line::styled(r.clone(), theme.style(Role::Text)))
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines), area);
+}

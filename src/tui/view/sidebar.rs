@@ -1,0 +1,61 @@
+//! The outline: every section, indented, with a marker for its state and
+//! the overall progress underneath. Markers are characters, not colours.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::model::outline::{Outline, Progress, progress};
+
+use super::super::app::App;
+use super::super::session::Session;
+use super::super::theme::Role;
+use super::fit;
+
+pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
+    let theme = &app.ui.theme;
+    let lang = app.lang();
+    let outline = Outline::new(&session.project);
+    let current = session.position().map(|p| p.node);
+    let width = area.width as usize;
+    let mut complete = 0;
+    let mut with_fields = 0;
+    let mut rows: Vec<Line> = Vec::new();
+    for (i, node) in outline.nodes.iter().enumerate() {
+        let state = progress(&session.project, node.section);
+        if !node.section.fields.is_empty() {
+            with_fields += 1;
+            complete += usize::from(state == Progress::Complete);
+        }
+        let marker = match state {
+            Progress::Empty => ' ',
+            Progress::Partial => '~',
+            Progress::Complete => '✓',
+            Progress::Invalid => '✗',
+        };
+        let indent = "  ".repeat(node.depth);
+        let text = fit(
+            &format!("{marker} {indent}{}{}", node.number, node.section.heading),
+            width,
+        );
+        let role = match (Some(i) == current, node.included, state) {
+            (true, _, _) => Role::Selected,
+            (false, _, Progress::Invalid) => Role::Invalid,
+            (false, false, _) => Role::Muted,
+            (false, true, _) => Role::Outline,
+        };
+        rows.push(Line::styled(format!("{text:<width$}"), theme.style(role)));
+    }
+    let footer = format!("{} {complete}/{with_fields}", lang.pick("完成", "Done"));
+    let list_height = (area.height as usize).saturating_sub(2);
+    // Keep the current section in view.
+    let skip = current.map_or(0, |c| c.saturating_sub(list_height.saturating_sub(1)));
+    let mut lines: Vec<Line> = rows.into_iter().skip(skip).take(list_height).collect();
+    while lines.len() < list_height {
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(fit(&footer, width), theme.style(Role::Muted)));
+    frame.render_widget(Paragraph::new(lines), area);
+}

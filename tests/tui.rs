@@ -1,0 +1,341 @@
+//! The TUI driven through its real event loop with synthetic keys on a
+//! fixed-size `TestBackend`: screens are snapshotted, saved files checked.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::{Event, KeyCode};
+use ratatui::style::Color;
+
+#[test]
+fn opening_the_sample() {
+    let mut h = Harness::sample(80, 24);
+    h.run(vec![]);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn tab_past_the_last_field_walks_into_the_next_section() {
+    let mut h = Harness::sample(80, 24);
+    // The front section has four fields; the fourth Tab leaves it.
+    h.run(vec![key(KeyCode::Tab); 4]);
+    let screen = h.screen();
+    assert!(
+        screen.contains("一、基本情况 › （一）机构人员情况"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+    // Shift-Tab comes back to the last field of the front section.
+    h.run(vec![shift(KeyCode::BackTab)]);
+    assert!(
+        h.screen().contains(">  导语 *") || h.screen().contains(">! 导语 *"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn page_down_and_up_move_by_section() {
+    let mut h = Harness::sample(80, 24);
+    h.run(vec![key(KeyCode::PageDown), key(KeyCode::PageDown)]);
+    assert!(h.screen().contains("（二）部门职责"));
+    h.run(vec![key(KeyCode::PageUp)]);
+    assert!(h.screen().contains("一、基本情况 › （一）机构人员情况"));
+}
+
+#[test]
+fn an_invalid_number_is_marked_with_its_message_and_kept() {
+    let mut h = Harness::new_project("hunan-form", 80, 24);
+    let mut events = jump("人员编制");
+    events.extend(typed("12.5"));
+    h.run(events);
+    let screen = h.screen();
+    assert!(screen.contains("✗ 人员编制 *"), "{screen}");
+    assert!(screen.contains("✗ 请输入整数，单位：人"), "{screen}");
+    insta::assert_snapshot!(screen);
+    // Leaving the field is allowed; the invalid text is saved as typed.
+    h.run(vec![key(KeyCode::Tab), ctrl('s')]);
+    assert_eq!(h.saved_json()["values"]["staff_quota"], "12.5");
+    assert!(h.screen().contains("✗ 人员编制 *"));
+}
+
+#[test]
+fn help_lists_every_binding_of_the_key_table() {
+    let mut h = Harness::sample(80, 24);
+    h.run(vec![key(KeyCode::F(1))]);
+    insta::assert_snapshot!(h.screen());
+    // Every binding appears in the help rows the screen is drawn from.
+    let rows = ziping::tui::view::help_rows(&h.app);
+    for binding in h.app.ui.keymap.bindings() {
+        let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
+        let (zh, _) = binding.action.describe();
+        assert!(
+            rows.iter().any(|r| r.0 == keys.join(" / ") && r.1 == zh),
+            "{:?} missing from help",
+            binding.action
+        );
+    }
+    // Esc closes it.
+    h.run(vec![key(KeyCode::Esc)]);
+    assert!(h.screen().contains("标题与导语"));
+}
+
+#[test]
+fn jump_list_filters_by_a_chinese_word_and_jumps() {
+    let mut h = Harness::sample(80, 24);
+    let mut events = vec![ctrl('g')];
+    events.extend(typed("职责"));
+    h.run(events);
+    insta::assert_snapshot!(h.screen());
+    h.run(vec![key(KeyCode::Down), key(KeyCode::Enter)]);
+    let screen = h.screen();
+    assert!(screen.contains("一、基本情况 › （二）部门职责"), "{screen}");
+    assert!(screen.contains(">✓ 部门职责 *"), "{screen}");
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_saves() {
+    let mut h = Harness::sample(80, 24);
+    let mut events = typed("（修订）");
+    events.push(ctrl('q'));
+    h.run(events);
+    assert!(!h.app.quit, "must not quit with unsaved text");
+    insta::assert_snapshot!(h.screen());
+    h.run(typed("s"));
+    assert!(h.app.quit);
+    assert_eq!(h.saved_json()["values"]["attachment"], "附件-1（修订）");
+}
+
+#[test]
+fn quitting_can_discard_or_cancel() {
+    let mut h = Harness::sample(80, 24);
+    let before = std::fs::read(h.path()).expect("read");
+    let mut events = typed("丢");
+    events.extend([ctrl('q'), key(KeyCode::Esc)]);
+    h.run(events);
+    assert!(!h.app.quit, "Esc cancels");
+    assert!(h.screen().contains("附件-1丢"));
+    h.run(vec![ctrl('q'), key(KeyCode::Char('d'))]);
+    assert!(h.app.quit);
+    assert_eq!(
+        std::fs::read(h.path()).expect("read"),
+        before,
+        "discard writes nothing"
+    );
+}
+
+#[test]
+fn a_long_paragraph_is_soft_wrapped_in_the_editor() {
+    let mut h = Harness::sample(80, 24);
+    h.run(jump("achievements"));
+    let screen = h.screen();
+    insta::assert_snapshot!(screen);
+    // The editor follows the cursor to the end of the 5,000-character
+    // field; every wrapped row is filled to the 56-column pane (28 wide
+    // characters), and the paragraph's last row ends the field.
+    assert!(
+        screen.contains("|   部到乡村一线锻炼，引导干部人才在火热实践中砥砺才干、担当\n"),
+        "{screen}"
+    );
+    assert!(screen.contains("|   作为。 "), "{screen}");
+}
+
+#[test]
+fn small_terminal_40x10_still_works() {
+    let mut h = Harness::sample(40, 10);
+    h.run(vec![]);
+    insta::assert_snapshot!(h.screen());
+    h.run(typed("字"));
+    assert!(h.app.session().expect("session").dirty);
+}
+
+#[test]
+fn too_small_a_terminal_says_so() {
+    for (w, h_) in [(1, 1), (10, 3), (23, 20), (80, 5)] {
+        let mut h = Harness::sample(w, h_);
+        h.run(typed("字"));
+        assert!(
+            h.screen().contains("窗口太小") || w < 8,
+            "{w}x{h_}: {}",
+            h.screen()
+        );
+    }
+}
+
+#[test]
+fn cursor_sits_at_the_insertion_point_in_a_wrapped_paragraph() {
+    let mut h = Harness::new_project("hunan-narrative", 80, 24);
+    let text = "一二三四五六七八九十".repeat(3);
+    let mut events = jump("preamble");
+    events.extend(typed(&text));
+    h.run(events);
+    let cursor = h.terminal.get_cursor_position().expect("cursor");
+    let buffer = h.terminal.backend().buffer();
+    // 30 wide characters in a 56-column editor: 28 on the first row, two on
+    // the second; the cursor follows the last one.
+    assert_eq!(buffer[(cursor.x - 2, cursor.y)].symbol(), "十");
+    assert_eq!(buffer[(cursor.x - 4, cursor.y)].symbol(), "九");
+    assert_eq!(buffer[(cursor.x - 2, cursor.y - 1)].symbol(), "二");
+    // Moving left by one character moves the cursor two columns.
+    h.run(vec![key(KeyCode::Left)]);
+    let moved = h.terminal.get_cursor_position().expect("cursor");
+    assert_eq!((moved.x, moved.y), (cursor.x - 2, cursor.y));
+}
+
+#[test]
+fn typed_text_is_saved_with_ctrl_s() {
+    let mut h = Harness::new_project("hunan-narrative", 80, 24);
+    let mut events = jump("单位名称");
+    events.extend(typed("常宁市财政局"));
+    events.push(key(KeyCode::Enter)); // one-line field: Enter moves on
+    events.extend(typed("2023"));
+    events.push(ctrl('s'));
+    h.run(events);
+    let json = h.saved_json();
+    assert_eq!(json["values"]["unit"], "常宁市财政局");
+    assert_eq!(json["values"]["year"], "2023");
+    assert!(h.screen().contains("已保存"));
+}
+
+#[test]
+fn paste_normalises_line_ends_and_handles_50000_characters() {
+    let mut h = Harness::new_project("hunan-narrative", 80, 24);
+    let mut events = jump("preamble");
+    events.push(Event::Paste("第一段\r\n第二段\r第三段\u{1b}[2J".into()));
+    h.run(events);
+    assert_eq!(
+        h.app.session().expect("session").field_text(),
+        "第一段\n第二段\n第三段[2J"
+    );
+    let big = "数".repeat(50_000);
+    h.run(vec![Event::Paste(big), ctrl('s')]);
+    let saved = h.saved_json()["values"]["preamble"]
+        .as_str()
+        .expect("text")
+        .chars()
+        .count();
+    assert_eq!(saved, "第一段\n第二段\n第三段[2J".chars().count() + 50_000);
+}
+
+#[test]
+fn undo_reaches_back_further_than_fifty_characters() {
+    let mut h = Harness::new_project("hunan-narrative", 80, 24);
+    let mut events = jump("preamble");
+    events.extend(typed(&"字".repeat(120)));
+    events.extend(vec![ctrl('z'); 120]);
+    h.run(events);
+    assert_eq!(h.app.session().expect("session").field_text(), "");
+    h.run(vec![ctrl('y'); 3]);
+    assert_eq!(h.app.session().expect("session").field_text(), "字字字");
+}
+
+#[test]
+fn external_editor_appends_to_the_field_and_is_undoable() {
+    let mut h = Harness::new_project("hunan-narrative", 80, 24);
+    let script = h.dir.path().join("append.sh");
+    std::fs::write(&script, "#!/bin/sh\nprintf '外部追加' >> \"$1\"\n").expect("script");
+    h.host.editor = format!("sh {}", script.display());
+    let mut events = jump("preamble");
+    events.extend(typed("原文"));
+    events.push(ctrl('o'));
+    h.run(events);
+    assert_eq!(
+        h.app.session().expect("session").field_text(),
+        "原文外部追加"
+    );
+    h.run(vec![ctrl('z'), ctrl('z')]);
+    assert_eq!(h.app.session().expect("session").field_text(), "原文");
+}
+
+#[test]
+fn a_failing_editor_leaves_the_field_unchanged_and_says_why() {
+    let mut h = Harness::new_project("hunan-narrative", 80, 24);
+    h.host.editor = "false".into();
+    let mut events = jump("preamble");
+    events.extend(typed("原文"));
+    events.push(ctrl('o'));
+    h.run(events);
+    assert_eq!(h.app.session().expect("session").field_text(), "原文");
+    assert!(h.screen().contains("字段未改动"), "{}", h.screen());
+}
+
+#[test]
+fn ctrl_e_exports_beside_the_project() {
+    let mut h = Harness::sample(80, 24);
+    h.run(vec![ctrl('e'), key(KeyCode::Enter)]);
+    let exported = std::fs::read_to_string(h.path().with_extension("txt")).expect("exported");
+    assert!(exported.contains("一、基本情况"));
+    assert!(h.screen().contains("已导出到"), "{}", h.screen());
+}
+
+#[test]
+fn no_color_gives_a_screen_without_colours() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("r.json");
+    std::fs::copy(repo("sample-data/changning-2022.json"), &path).expect("copy");
+    let mut h = Harness::with_settings(dir, Some(&path), 80, 24, |s| {
+        s.theme = None;
+        s.no_color = true;
+    });
+    h.run(vec![key(KeyCode::F(1))]);
+    let buffer = h.terminal.backend().buffer();
+    for cell in &buffer.content {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "colour in {cell:?}"
+        );
+    }
+    assert_eq!(h.app.ui.theme.name, "mono");
+}
+
+#[test]
+fn english_chrome_with_lang_en() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("r.json");
+    std::fs::copy(repo("sample-data/changning-2022.json"), &path).expect("copy");
+    let mut h = Harness::with_settings(dir, Some(&path), 80, 24, |s| s.lang = Some("en".into()));
+    h.run(vec![]);
+    let screen = h.screen();
+    assert!(
+        screen.contains("[saved]") && screen.contains("help"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("标题与导语"),
+        "template text stays as written"
+    );
+}
+
+#[test]
+fn start_screen_creates_a_project_from_a_template() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("mine.json");
+    let mut h = Harness::with_settings(dir, None, 80, 24, |_| {});
+    h.run(vec![]);
+    insta::assert_snapshot!(h.screen());
+    // Enter on the first template asks for a file name; replace the default.
+    let mut events = vec![key(KeyCode::Enter), ctrl('a'), key(KeyCode::Backspace)];
+    events.extend(typed(&target.display().to_string()));
+    events.push(key(KeyCode::Enter));
+    h.run(events);
+    assert!(target.is_file(), "{}", h.screen());
+    assert!(h.screen().contains("标题与导语"));
+}
+
+#[test]
+fn start_screen_opens_the_bundled_sample_as_a_copy() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut h = Harness::with_settings(dir, None, 80, 24, |_| {});
+    h.run(vec![key(KeyCode::End)]);
+    let count = match &h.app.screen {
+        ziping::tui::app::Screen::Start(s) => s.choices.len(),
+        ziping::tui::app::Screen::Edit(_) => 0,
+    };
+    let mut events = vec![key(KeyCode::Down); count];
+    events.push(key(KeyCode::Enter));
+    h.run(events);
+    assert!(data.join("sample/changning-2022.json").is_file());
+    assert!(h.screen().contains("附件-1"), "{}", h.screen());
+}

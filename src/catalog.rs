@@ -8,7 +8,7 @@ use crate::model::template::Template;
 use crate::storage::{self, LoadError};
 
 /// The built-in templates' JSON, embedded at build time.
-const BUILTIN: [(&str, &str); 2] = [
+const BUILTIN: [(&str, &str); 4] = [
     (
         "hunan-narrative.json",
         include_str!("../templates/hunan-narrative.json"),
@@ -16,6 +16,14 @@ const BUILTIN: [(&str, &str); 2] = [
     (
         "hunan-form.json",
         include_str!("../templates/hunan-form.json"),
+    ),
+    (
+        "project-selfeval.json",
+        include_str!("../templates/project-selfeval.json"),
+    ),
+    (
+        "dept-selfeval.json",
+        include_str!("../templates/dept-selfeval.json"),
     ),
 ];
 

@@ -9,10 +9,12 @@ use serde::Serialize;
 
 use crate::catalog;
 use crate::export::text::{TextOptions, to_text};
+use crate::model::cell_path::{assign, listing};
 use crate::model::check::{Severity, check};
-use crate::model::project::Project;
+use crate::model::project::{Project, generator};
 use crate::paths;
 use crate::storage::{self, LoadError};
+use crate::recovery;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -63,6 +65,22 @@ pub enum Command {
     },
     /// List built-in and user templates.
     Templates,
+    /// Restore unsaved text from the recovery copy, without the editor.
+    Recover {
+        file: PathBuf,
+        /// Write the recovered project to OUT instead of over FILE.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Set fields or table cells: `set FILE PATH VALUE [PATH VALUE…]`.
+    /// Paths are listed by `ziping fields`; values are checked as in the
+    /// editor, and nothing is written if any is refused.
+    Set {
+        file: PathBuf,
+        /// PATH VALUE pairs, e.g. `funding.total.budget 100`.
+        #[arg(value_name = "PATH VALUE", num_args = 2.., required = true, allow_hyphen_values = true)]
+        pairs: Vec<String>,
+    },
     /// List the fields of a project with their current values.
     Fields {
         file: PathBuf,
@@ -100,7 +118,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match (cli.command, cli.file) {
         (Some(command), _) => run_command(command),
-        (None, file) => crate::tui::run(
+        (None, file) => crate::tui::terminal::run(
             file.as_deref(),
             &crate::tui::Settings::from_env(cli.theme, cli.lang),
         ),
@@ -172,8 +190,10 @@ fn run_command(command: Command) -> Result<ExitCode, String> {
                 ListFormat::Text => {
                     let mut out = String::new();
                     for p in &problems {
+                        let cell = p.cell();
+                        let cell = if cell.is_empty() { cell } else { format!(" {cell}") };
                         out.push_str(&format!(
-                            "{}  {}  {}［{}］：{}\n",
+                            "{}  {}  {}［{}］{cell}：{}\n",
                             p.severity.label(),
                             p.section,
                             p.label,
@@ -189,6 +209,7 @@ fn run_command(command: Command) -> Result<ExitCode, String> {
                 return Ok(ExitCode::from(EXIT_FAULTY));
             }
         }
+        Command::Recover { file, output } => recover(&file, output.as_deref())?,
         Command::Templates => {
             let (entries, errors) = catalog::load(paths::templates_dir().as_deref());
             let mut out = String::new();
@@ -205,6 +226,7 @@ fn run_command(command: Command) -> Result<ExitCode, String> {
                 eprintln!("ziping：已跳过无法使用的模板 {e}");
             }
         }
+        Command::Set { file, pairs } => return set(&file, &pairs),
         Command::Fields { file, format } => {
             let project = load(&file)?;
             emit(&fields_listing(&project, format))?;
@@ -213,27 +235,39 @@ fn run_command(command: Command) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn fields_listing(project: &Project, format: ListFormat) -> String {
-    #[derive(Serialize)]
-    struct Row<'a> {
-        path: &'a str,
-        label: &'a str,
-        kind: &'a str,
-        value: String,
+/// `ziping set`: every value is checked first; one refusal and the file is
+/// left untouched.
+fn set(file: &Path, pairs: &[String]) -> Result<ExitCode, String> {
+    if !pairs.len().is_multiple_of(2) {
+        return Err(format!(
+            "“{}”缺少要填写的值：参数应成对给出，如 ziping set 文件 funding.total.budget 100",
+            pairs.last().map_or("", String::as_str)
+        ));
     }
-    let rows: Vec<Row> = project
-        .template
-        .fields()
-        .map(|f| Row {
-            path: &f.id,
-            label: &f.label,
-            kind: f.kind.name(),
-            value: project
-                .entry(&f.id)
-                .map(|e| e.to_editor_text())
-                .unwrap_or_default(),
-        })
-        .collect();
+    let mut project = load(file)?;
+    let mut refused = Vec::new();
+    for pair in pairs.chunks(2) {
+        match assign(&mut project, &pair[0], &pair[1]) {
+            Ok(warnings) => warnings.iter().for_each(|w| eprintln!("ziping：提示：{w}")),
+            Err(message) => refused.push(message),
+        }
+    }
+    if !refused.is_empty() {
+        for message in &refused {
+            eprintln!("ziping：{message}");
+        }
+        eprintln!("ziping：{} 未改动", file.display());
+        return Ok(ExitCode::from(EXIT_FAULTY));
+    }
+    project.meta.modified = now();
+    project.meta.generator = generator();
+    storage::save_with_backup(file, project.to_json().as_bytes()).map_err(|e| e.to_string())?;
+    eprintln!("已保存 {}（{} 项）", file.display(), pairs.len() / 2);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fields_listing(project: &Project, format: ListFormat) -> String {
+    let rows = listing(project);
     match format {
         ListFormat::Json => {
             format!(
@@ -244,8 +278,13 @@ fn fields_listing(project: &Project, format: ListFormat) -> String {
         ListFormat::Text => rows
             .iter()
             .map(|r| {
-                let value = r.value.replace('\\', "\\\\").replace('\n', "\\n");
-                format!("{}\t{}\t{}\t{value}\n", r.path, r.kind, r.label)
+                let escape = |s: &str| s.replace('\\', "\\\\").replace('\n', "\\n");
+                let label = match &r.row_label {
+                    Some(row) => format!("{row} › {}", r.label),
+                    None => r.label.clone(),
+                };
+                let computed = r.computed.as_ref().map_or(String::new(), |c| format!("\t= {c}"));
+                format!("{}\t{}\t{label}\t{}{computed}\n", r.path, r.kind, escape(&r.value))
             })
             .collect(),
     }
@@ -264,6 +303,22 @@ fn emit(text: &str) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("无法写出结果：{e}")),
     }
+}
+
+/// Writes the recovery copy of `file` over it (keeping the old version as
+/// `.bak`) or to `output`. The copy is removed once `file` itself has it.
+fn recover(file: &Path, output: Option<&Path>) -> Result<(), String> {
+    let location = recovery::location(paths::data_dir().as_deref(), file);
+    let copy = recovery::read(&location)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("{}：没有找到恢复文件（应在 {}）", file.display(), location.display()))?;
+    let target = output.unwrap_or(file);
+    storage::save_with_backup(target, copy.project.to_json().as_bytes()).map_err(|e| e.to_string())?;
+    if same_file(target, file) {
+        recovery::remove(&location);
+    }
+    eprintln!("已恢复到 {}（恢复副本写于 {}）", target.display(), copy.written);
+    Ok(())
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -4,8 +4,10 @@
 pub mod catalog;
 pub mod cli;
 pub mod export;
+pub mod lock;
 pub mod model;
 pub mod paths;
 pub mod recent;
+pub mod recovery;
 pub mod storage;
 pub mod tui;

@@ -2,12 +2,19 @@
 //! knows nothing of terminals or files, so the CLI, the TUI and the tests all
 //! drive the same functions.
 
+pub mod cell_path;
 pub mod check;
+pub mod crosscheck;
 pub mod field;
 pub mod format_error;
+pub mod formula;
 pub mod lint;
 pub mod numbering;
 pub mod outline;
 pub mod project;
+pub mod sheet;
+pub mod table;
+pub mod table_value;
+pub mod target;
 pub mod template;
 pub mod value;

@@ -88,6 +88,8 @@ pub fn io_problem(err: &io::Error) -> String {
         io::ErrorKind::AlreadyExists => "文件已存在，不会覆盖".to_string(),
         io::ErrorKind::StorageFull => "磁盘已满".to_string(),
         io::ErrorKind::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
+        io::ErrorKind::FileTooLarge => "文件超过系统允许的大小".to_string(),
+        io::ErrorKind::QuotaExceeded => "超出磁盘配额".to_string(),
         _ => err.to_string(),
     }
 }
@@ -97,15 +99,53 @@ pub fn io_problem(err: &io::Error) -> String {
 /// written through (its target is replaced, the link stays), and an existing
 /// file keeps its permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
+    replace(path, bytes, false).map(|_| ())
+}
+
+/// Saves a project: like [`write_atomic`], and the version being replaced
+/// is kept as `NAME.bak` beside it. Returns the backup's path, if one was made.
+pub fn save_with_backup(path: &Path, bytes: &[u8]) -> Result<Option<PathBuf>, LoadError> {
+    replace(path, bytes, true)
+}
+
+/// `report.json` → `report.json.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+fn replace(path: &Path, bytes: &[u8], backup: bool) -> Result<Option<PathBuf>, LoadError> {
     let fail =
         |e: io::Error| LoadError::new(path, format!("保存失败：{}；原文件未改动", io_problem(&e)));
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    // The new text is safely on disk before the old file is touched, so a
+    // full disk fails here with nothing changed.
     let temp = write_temp(&target, bytes).map_err(fail)?;
-    if let Ok(meta) = fs::metadata(&target) {
+    let existing = fs::metadata(&target).ok();
+    if let Some(meta) = &existing {
         fs::set_permissions(temp.path(), meta.permissions()).map_err(fail)?;
     }
+    let backup = match (&existing, backup) {
+        (Some(_), true) => Some(keep_backup(&target).map_err(fail)?),
+        _ => None,
+    };
     temp.persist(&target).map_err(|e| fail(e.error))?;
-    sync_dir(&target).map_err(fail)
+    sync_dir(&target).map_err(fail)?;
+    Ok(backup)
+}
+
+/// Points `NAME.bak` at the current version: a hard link when the file
+/// system has them (instant, no copy), otherwise a copy.
+fn keep_backup(target: &Path) -> io::Result<PathBuf> {
+    let backup = backup_path(target);
+    let staging = backup.with_extension("bak.tmp");
+    let _ = fs::remove_file(&staging);
+    if fs::hard_link(target, &staging).is_err() {
+        fs::copy(target, &staging)?;
+    }
+    fs::rename(&staging, &backup)?;
+    Ok(backup)
 }
 
 /// Writes a new file, refusing to replace one that exists (even one that
@@ -168,6 +208,17 @@ mod tests {
         assert_eq!(fs::read(&path).expect("read"), b"three");
         let leftovers = fs::read_dir(dir.path()).expect("list").count();
         assert_eq!(leftovers, 1, "no temp files left behind");
+        let backup = save_with_backup(&path, b"four")
+            .expect("save")
+            .expect("backup");
+        assert_eq!(fs::read(&backup).expect("read"), b"three");
+        assert_eq!(fs::read(&path).expect("read"), b"four");
+        save_with_backup(&path, b"five").expect("save");
+        assert_eq!(
+            fs::read(&backup).expect("read"),
+            b"four",
+            "the backup is the previous version"
+        );
     }
 
     #[cfg(unix)]

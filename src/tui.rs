@@ -11,18 +11,17 @@ pub mod keymap;
 pub mod lang;
 pub mod session;
 pub mod start;
+pub mod terminal;
 pub mod theme;
 pub mod view;
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
-use ratatui::crossterm::execute;
-use ratatui::{DefaultTerminal, Terminal};
+use ratatui::crossterm::event::Event;
 
 use crate::{catalog, paths, recent, storage};
 
@@ -92,6 +91,7 @@ impl Settings {
                 keymap,
                 lang,
                 data_dir: self.data_dir.clone(),
+                autosave: Duration::from_secs(config.autosave_seconds.unwrap_or(2).clamp(1, 600)),
             },
             messages,
         )
@@ -101,26 +101,18 @@ impl Settings {
     /// opened is an error before the terminal is touched.
     pub fn app(&self, file: Option<&Path>) -> Result<App, String> {
         let (ui, messages) = self.ui();
-        let screen = match file {
-            Some(path) => {
-                let project = storage::read_project(path).map_err(|e| e.to_string())?;
-                recent::remember(self.data_dir.as_deref(), path);
-                Screen::Edit(Box::new(session::Session::new(
-                    project,
-                    path.to_path_buf(),
-                    &ui.theme,
-                )))
-            }
-            None => {
-                let templates_dir = self.config_dir.as_ref().map(|d| d.join("templates"));
-                let (templates, _) = catalog::load(templates_dir.as_deref());
-                Screen::Start(start::Start::new(
-                    &templates,
-                    recent::load(self.data_dir.as_deref()),
-                ))
-            }
-        };
-        Ok(App::new(ui, screen, messages))
+        let project = file
+            .map(storage::read_project)
+            .transpose()
+            .map_err(|e| e.to_string())?;
+        let templates_dir = self.config_dir.as_ref().map(|d| d.join("templates"));
+        let (templates, _) = catalog::load(templates_dir.as_deref());
+        let start = start::Start::new(&templates, recent::load(self.data_dir.as_deref()));
+        let mut app = App::new(ui, Screen::Start(start), messages);
+        if let (Some(project), Some(path)) = (project, file) {
+            app.start_session(project, path.to_path_buf());
+        }
+        Ok(app)
     }
 }
 
@@ -159,7 +151,8 @@ where
         if app.quit {
             return Ok(());
         }
-        let mut timeout = TICK;
+        let now = Instant::now();
+        let mut timeout = app.next_deadline(now).map_or(TICK, |d| d.min(TICK));
         while let Some(event) = events.next(timeout)? {
             if let Effect::ExternalEditor(text) = app.handle(event) {
                 let result = host.edit_externally(&text);
@@ -169,53 +162,10 @@ where
             if app.quit {
                 break;
             }
+            // Many edits without a pause still get a recovery copy.
+            app.tick(Instant::now());
             timeout = Duration::ZERO;
         }
+        app.tick(Instant::now());
     }
-}
-
-struct TerminalEvents;
-
-impl Events for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-}
-
-struct TerminalHost;
-
-impl Host for TerminalHost {
-    fn edit_externally(&mut self, text: &str) -> Result<String, String> {
-        suspend();
-        let result = external::edit(text);
-        // The screen is redrawn in full by the loop after this.
-        let _ = ratatui::try_init().and_then(|_| execute!(io::stdout(), EnableBracketedPaste));
-        result
-    }
-}
-
-fn suspend() {
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
-}
-
-/// Opens the editor on `file`, or the start screen without one.
-pub fn run(file: Option<&Path>, settings: &Settings) -> Result<ExitCode, String> {
-    let mut app = settings.app(file)?;
-    let mut terminal: DefaultTerminal =
-        ratatui::try_init().map_err(|e| format!("无法初始化终端：{e}"))?;
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = event_loop(
-        &mut terminal,
-        &mut app,
-        &mut TerminalEvents,
-        &mut TerminalHost,
-    );
-    suspend();
-    result.map_err(|e| format!("终端出错：{e}"))?;
-    Ok(ExitCode::SUCCESS)
 }

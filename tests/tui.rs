@@ -194,7 +194,7 @@ fn typed_text_is_saved_with_ctrl_s() {
     let json = h.saved_json();
     assert_eq!(json["values"]["unit"], "常宁市财政局");
     assert_eq!(json["values"]["year"], "2023");
-    assert!(h.screen().contains("已保存"));
+    assert!(h.screen().contains("已保存到 new.json"), "{}", h.screen());
 }
 
 #[test]
@@ -338,4 +338,33 @@ fn start_screen_opens_the_bundled_sample_as_a_copy() {
     h.run(events);
     assert!(data.join("sample/changning-2022.json").is_file());
     assert!(h.screen().contains("附件-1"), "{}", h.screen());
+}
+
+#[test]
+fn escape_sequences_in_a_project_are_shown_not_sent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("esc.json");
+    let sample = std::fs::read_to_string(repo("sample-data/changning-2022.json")).expect("sample");
+    let mut json: serde_json::Value = serde_json::from_str(&sample).expect("json");
+    json["values"]["attachment"] = "附件\u{1b}[2J\u{1b}]0;title\u{7}".into();
+    json["values"]["preamble"] = "导语\u{1b}[31m红\u{1b}[0m\u{8}".into();
+    std::fs::write(&path, json.to_string()).expect("write");
+    let mut h = Harness::open(dir, &path, 80, 24);
+    h.run(vec![]);
+    let screen = h.screen();
+    assert!(screen.contains("附件␛[2J␛]0;title␇"), "{screen}");
+    assert!(screen.contains("导语␛[31m红␛[0m␈"), "{screen}");
+    for cell in &h.terminal.backend().buffer().content {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "raw control in {cell:?}"
+        );
+    }
+    // Editing keeps the other control characters as they were; deleting
+    // the last visible marker deletes the real character.
+    h.run(vec![key(KeyCode::Backspace), ctrl('s')]);
+    assert_eq!(
+        h.saved_json()["values"]["attachment"],
+        "附件\u{1b}[2J\u{1b}]0;title"
+    );
 }

@@ -5,9 +5,11 @@
 use crate::model::field::{Field, Kind, Show};
 use crate::model::outline::Outline;
 use crate::model::project::{Entry, Project};
+use crate::model::sheet::Sheet;
 use crate::model::template::placeholders;
 use crate::model::value;
 
+use super::table::table_blocks;
 use super::wrap::hard_wrap;
 
 /// Two ideographic spaces (U+3000) start every body paragraph (GB/T 9704).
@@ -21,30 +23,9 @@ pub struct TextOptions {
 }
 
 /// Renders the report. Pure: the same project always gives the same text.
+/// Tables are never hard-wrapped: their rows would no longer line up.
 pub fn to_text(project: &Project, options: TextOptions) -> String {
-    let mut blocks: Vec<String> = Vec::new();
-    let title = fill_lines(project, &project.template.title, false);
-    if !title.is_empty() {
-        blocks.push(title.join("\n"));
-    }
-    let outline = Outline::new(project);
-    for (index, node) in outline.nodes.iter().enumerate() {
-        if !node.included {
-            continue;
-        }
-        if node.section.print_heading {
-            blocks.push(outline.heading(index));
-        }
-        for field in &node.section.fields {
-            blocks.extend(field_blocks(field, project.entry(&field.id)));
-        }
-    }
-    let closing = fill_lines(project, &project.template.closing, true);
-    if !closing.is_empty() {
-        blocks.push(closing.join("\n"));
-    }
-    let text = blocks.join("\n\n");
-    let mut out = match options.wrap {
+    let wrap = |text: String| match options.wrap {
         Some(width) => text
             .lines()
             .map(|line| hard_wrap(line, width))
@@ -52,6 +33,36 @@ pub fn to_text(project: &Project, options: TextOptions) -> String {
             .join("\n"),
         None => text,
     };
+    let mut blocks: Vec<String> = Vec::new();
+    let title = fill_lines(project, &project.template.title, false);
+    if !title.is_empty() {
+        blocks.push(wrap(title.join("\n")));
+    }
+    let outline = Outline::new(project);
+    let sheet = Sheet::new(project);
+    for (index, node) in outline.nodes.iter().enumerate() {
+        if !node.included {
+            continue;
+        }
+        if node.section.print_heading {
+            blocks.push(wrap(outline.heading(index)));
+        }
+        for field in &node.section.fields {
+            let entry = project.entry(&field.id);
+            match sheet.table(&field.id) {
+                Some(table) if entry.is_some_and(|e| !e.is_empty()) => {
+                    blocks.extend(table_blocks(table));
+                }
+                Some(_) => {}
+                None => blocks.extend(field_blocks(field, entry).into_iter().map(wrap)),
+            }
+        }
+    }
+    let closing = fill_lines(project, &project.template.closing, true);
+    if !closing.is_empty() {
+        blocks.push(wrap(closing.join("\n")));
+    }
+    let mut out = blocks.join("\n\n");
     out.push('\n');
     out
 }
@@ -65,7 +76,7 @@ pub fn field_text(field: &Field, entry: Option<&Entry>) -> String {
             _ => raw.trim().to_string(),
         },
         Some(Entry::Items(items)) => items.join("\n"),
-        Some(Entry::Other(_)) | None => String::new(),
+        Some(Entry::Table(_) | Entry::Other(_)) | None => String::new(),
     }
 }
 

@@ -1,15 +1,19 @@
 //! Every problem in a project: per-field validation plus lints, each placed by
 //! section and field so the writer (or `ziping check`) can find it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::crosscheck;
 use super::field::{Field, Kind};
 use super::lint;
 use super::outline::Outline;
 use super::project::{Entry, Project};
+use super::sheet::Sheet;
+use super::table::TableSpec;
+use super::table_value::{RowRef, TableValue};
 use super::value::{self, char_count};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The report is not ready to hand in.
@@ -41,6 +45,24 @@ impl Finding {
             message: message.into(),
         }
     }
+
+    fn warning(message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+}
+
+/// A finding about one cell of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellFinding {
+    /// The row's label (`年度资金总额`, `第3行「培训党员人次」`).
+    pub row: String,
+    pub column: String,
+    /// The cell's `ziping set` path.
+    pub path: String,
+    pub finding: Finding,
 }
 
 /// A finding placed in the report.
@@ -51,7 +73,25 @@ pub struct Problem {
     pub section: String,
     pub field: String,
     pub label: String,
+    /// For a problem in a table: the table's label, the row's and the
+    /// column's, and the cell's `ziping set` path where there is one cell.
+    pub table: Option<String>,
+    pub row: Option<String>,
+    pub column: Option<String>,
+    pub path: Option<String>,
     pub message: String,
+}
+
+impl Problem {
+    /// `年度资金总额 › 全年预算数（A）` (the parts that are known).
+    pub fn cell(&self) -> String {
+        let parts: Vec<&str> = [&self.row, &self.column]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        parts.join(" › ")
+    }
 }
 
 /// What is wrong with the value of one field; empty when all is well.
@@ -63,6 +103,20 @@ pub fn field_findings(field: &Field, entry: Option<&Entry>) -> Vec<Finding> {
             findings.push(Finding::error("此项必填"));
         }
         return findings;
+    }
+    if let Some(spec) = field.table.as_deref() {
+        return match entry {
+            Some(Entry::Table(table)) => table_findings(field, spec, table)
+                .into_iter()
+                .map(|c| Finding {
+                    severity: c.finding.severity,
+                    message: format!("{} › {}：{}", c.row, c.column, c.finding.message),
+                })
+                .collect(),
+            _ => vec![Finding::error(
+                "文件中的表格数据无法读取，应为 {\"rows\": …}；原内容已保留",
+            )],
+        };
     }
     let texts: Vec<&str> = match (entry, field.kind) {
         (Some(Entry::Text(s)), kind) if kind != Kind::List => vec![s],
@@ -105,20 +159,133 @@ pub fn field_findings(field: &Field, entry: Option<&Entry>) -> Vec<Finding> {
     findings
 }
 
-/// Every problem in the project, in reading order.
+/// What is wrong with the cells of a table: each cell validated as a field
+/// of its column's kind, plus text where no text belongs.
+pub fn table_findings(field: &Field, spec: &TableSpec, table: &TableValue) -> Vec<CellFinding> {
+    if !table.fits(spec) {
+        let shape = if spec.has_fixed_rows() {
+            "按行 id 存放"
+        } else {
+            "为列表"
+        };
+        return vec![CellFinding {
+            row: String::new(),
+            column: String::new(),
+            path: field.id.clone(),
+            finding: Finding::error(format!("表格的行应{shape}，文件中的形状不对；原内容已保留")),
+        }];
+    }
+    let mut out = Vec::new();
+    for row in table.rows(field, spec) {
+        for column in &spec.columns {
+            let text = row.text(spec, column);
+            let typed = !text.trim().is_empty();
+            let findings = if !TableSpec::applies(column, row.key.id()) {
+                let unused = format!("此行没有“{}”，填写的内容不会使用", column.label);
+                typed
+                    .then(|| Finding::warning(unused))
+                    .into_iter()
+                    .collect()
+            } else if column.is_read_only() {
+                let computed = format!("“{}”由公式计算，请勿填写", column.label);
+                typed
+                    .then(|| Finding::error(computed))
+                    .into_iter()
+                    .collect()
+            } else {
+                let mut findings = field_findings(column, Some(&Entry::Text(text.to_string())));
+                findings.extend(subgroup_finding(spec, &row, column));
+                findings
+            };
+            out.extend(findings.into_iter().map(|finding| CellFinding {
+                row: row.label.clone(),
+                column: column.label.clone(),
+                path: format!("{}.{}", row.path, column.id),
+                finding,
+            }));
+        }
+    }
+    out
+}
+
+/// A subgroup cell (二级指标) naming a subgroup of another group.
+fn subgroup_finding(spec: &TableSpec, row: &RowRef, column: &Field) -> Option<Finding> {
+    let groups = spec.groups.as_ref()?;
+    if groups.subcolumn.as_deref() != Some(column.id.as_str()) {
+        return None;
+    }
+    let group_column = spec.column(&groups.column)?;
+    let name = row.text(spec, group_column).trim();
+    let group = groups.items.iter().find(|g| g.name == name)?;
+    let sub = row.text(spec, column).trim();
+    if sub.is_empty() || group.subgroups.is_empty() || group.subgroups.iter().any(|s| s == sub) {
+        return None;
+    }
+    Some(Finding::error(format!(
+        "“{sub}”不属于“{name}”，应为：{}",
+        group.subgroups.join("、")
+    )))
+}
+
+/// Every problem in the project, in reading order: per field (per cell for
+/// a table), then the template's cross-checks placed at the field they
+/// belong to. Sections left out of the report are not checked.
 pub fn check(project: &Project) -> Vec<Problem> {
     let outline = Outline::new(project);
+    let sheet = Sheet::new(project);
+    let violations = crosscheck::run(&project.template, &sheet);
     let mut problems = Vec::new();
     for (index, node) in outline.nodes.iter().enumerate() {
+        if !node.included {
+            continue;
+        }
         let section = outline.heading_path(index);
         for field in &node.section.fields {
-            for finding in field_findings(field, project.entry(&field.id)) {
+            let table = field.table.as_ref().map(|_| field.label.clone());
+            let problem = |severity, message| Problem {
+                severity,
+                section: section.clone(),
+                field: field.id.clone(),
+                label: field.label.clone(),
+                table: table.clone(),
+                row: None,
+                column: None,
+                path: None,
+                message,
+            };
+            match (field.table.as_deref(), project.entry(&field.id)) {
+                (Some(spec), Some(Entry::Table(value))) if !value.is_empty() => {
+                    for c in table_findings(field, spec, value) {
+                        problems.push(Problem {
+                            row: Some(c.row).filter(|r| !r.is_empty()),
+                            column: Some(c.column).filter(|c| !c.is_empty()),
+                            path: Some(c.path),
+                            ..problem(c.finding.severity, c.finding.message)
+                        });
+                    }
+                }
+                (_, entry) => problems.extend(
+                    field_findings(field, entry)
+                        .into_iter()
+                        .map(|f| problem(f.severity, f.message)),
+                ),
+            }
+            for f in sheet.failures.iter().filter(|f| f.field == field.id) {
                 problems.push(Problem {
-                    severity: finding.severity,
-                    section: section.clone(),
-                    field: field.id.clone(),
-                    label: field.label.clone(),
-                    message: finding.message,
+                    row: f.row.clone(),
+                    column: f.column.clone(),
+                    ..problem(
+                        Severity::Warning,
+                        format!("模板的公式出错，请修改模板：{}", f.message),
+                    )
+                });
+            }
+            for v in violations.iter().filter(|v| v.at == field.id) {
+                problems.push(Problem {
+                    row: v.row.clone(),
+                    column: v.column.clone(),
+                    path: v.path.clone(),
+                    ..problem(v.severity, v.message.clone())
                 });
             }
         }
@@ -129,6 +296,10 @@ pub fn check(project: &Project) -> Vec<Problem> {
             section: String::new(),
             field: id.clone(),
             label: id.clone(),
+            table: None,
+            row: None,
+            column: None,
+            path: None,
             message: "模板中没有这个字段，它的内容已保留但不会导出".to_string(),
         });
     }
@@ -156,6 +327,10 @@ mod tests {
             max_len: Some(5),
             options: vec![],
             numbering: None,
+            table: None,
+            formula: None,
+            editable: false,
+            rows: vec![],
         }
     }
 

@@ -3,7 +3,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::formula::Formula;
 use super::numbering::Numbering;
+use super::table::TableSpec;
 
 /// What sort of value a field holds; decides validation, editing and export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +30,13 @@ pub enum Kind {
     Date,
     /// One of a fixed set of options.
     Choice,
+    /// A plain decimal number such as a weight or a score (分值, 得分).
+    Decimal,
+    /// A target (年度指标值): `≥50个`, `≤90万元`, `=100%`, or words for a
+    /// qualitative (定性) target.
+    Comparator,
+    /// A table of typed columns; its layout is the field's `table`.
+    Table,
 }
 
 impl Kind {
@@ -36,9 +45,18 @@ impl Kind {
         matches!(self, Kind::Text | Kind::Narrative | Kind::List)
     }
 
-    /// Kinds edited in a multi-line editor.
+    /// Kinds edited in a multi-line editor. Until the table grid exists, a
+    /// table is edited there as its JSON text, which reads back losslessly.
     pub fn is_multiline(self) -> bool {
-        matches!(self, Kind::Narrative | Kind::List)
+        matches!(self, Kind::Narrative | Kind::List | Kind::Table)
+    }
+
+    /// Kinds holding a number that can be summed.
+    pub fn is_number(self) -> bool {
+        matches!(
+            self,
+            Kind::Integer | Kind::Money | Kind::Percent | Kind::Decimal
+        )
     }
 
     /// The name used in templates and in `ziping fields`.
@@ -53,6 +71,9 @@ impl Kind {
             Kind::Year => "year",
             Kind::Date => "date",
             Kind::Choice => "choice",
+            Kind::Decimal => "decimal",
+            Kind::Comparator => "comparator",
+            Kind::Table => "table",
         }
     }
 }
@@ -115,9 +136,25 @@ pub struct Field {
     /// Numbering of a `list` field's items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numbering: Option<Numbering>,
+    /// The rows and columns of a `table` field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<Box<TableSpec>>,
+    /// A table column's value computed from its row (or a summary line's
+    /// from the whole report); see `docs/templates.md`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<Formula>,
+    /// Whether the writer may type over a computed column (a 得分 chosen
+    /// within a 定性 tier); a computed column is read-only otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub editable: bool,
+    /// The fixed rows a column applies to (分值 only on 年度资金总额); all
+    /// rows when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<String>,
 }
 
-/// Money and percentages keep two decimals unless the template says otherwise.
+/// Money, percentages and decimals keep two decimals unless the template
+/// says otherwise.
 pub const DEFAULT_DECIMALS: u32 = 2;
 
 impl Field {
@@ -156,6 +193,14 @@ impl Field {
             Kind::Year => "四位年份，如2022".to_string(),
             Kind::Date => "日期，如2023年4月6日".to_string(),
             Kind::Choice => format!("以下之一：{}", self.options.join("、")),
+            Kind::Decimal => format!("数值，保留{}位小数", self.decimals()),
+            Kind::Comparator => "指标值，如 ≥50个、≤90万元、=100%；定性指标写预期效果".to_string(),
+            Kind::Table => "表格".to_string(),
         }
+    }
+
+    /// Whether this column is computed and may not be typed over.
+    pub fn is_read_only(&self) -> bool {
+        self.formula.is_some() && !self.editable
     }
 }

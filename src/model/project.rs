@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::field::{Field, Kind};
 use super::format_error::FormatError;
+use super::table_value::TableValue;
 use super::template::Template;
 
 /// The `format` of every project file.
@@ -22,6 +23,8 @@ pub enum Entry {
     Text(String),
     /// The items of a list field; an item may hold several paragraphs.
     Items(Vec<String>),
+    /// The cells of a table field.
+    Table(TableValue),
     /// Anything else found in a file (a number, an object …): kept and
     /// flagged rather than lost.
     Other(serde_json::Value),
@@ -32,6 +35,7 @@ impl Entry {
         match self {
             Entry::Text(s) => s.trim().is_empty(),
             Entry::Items(items) => items.iter().all(|i| i.trim().is_empty()),
+            Entry::Table(table) => table.is_empty(),
             Entry::Other(v) => v.is_null(),
         }
     }
@@ -42,12 +46,20 @@ impl Entry {
         match self {
             Entry::Text(s) => s.clone(),
             Entry::Items(items) => items.join("\n\n"),
+            // Pretty JSON, which `from_editor_text` reads back.
+            Entry::Table(table) => serde_json::to_string_pretty(table).unwrap_or_default(),
             Entry::Other(v) => v.to_string(),
         }
     }
 
-    /// The inverse of [`Entry::to_editor_text`] for a field of `kind`.
+    /// The inverse of [`Entry::to_editor_text`] for a field of `kind`. Table
+    /// text that is not a table's JSON is kept as text (and flagged), never
+    /// dropped.
     pub fn from_editor_text(kind: Kind, text: &str) -> Entry {
+        if kind == Kind::Table {
+            return serde_json::from_str(text)
+                .map_or_else(|_| Entry::Text(text.to_string()), Entry::Table);
+        }
         if kind != Kind::List {
             return Entry::Text(text.to_string());
         }
@@ -155,10 +167,18 @@ impl Project {
     /// report diff cleanly.
     pub fn to_json(&self) -> String {
         let mut ordered = self.clone();
+        let normalized = |f: &Field, e: &Entry| match (e, f.table.as_deref()) {
+            (Entry::Table(t), Some(spec)) => Entry::Table(t.normalized(spec)),
+            _ => e.clone(),
+        };
         ordered.values = self
             .template
             .fields()
-            .filter_map(|f| self.values.get(&f.id).map(|e| (f.id.clone(), e.clone())))
+            .filter_map(|f| {
+                self.values
+                    .get(&f.id)
+                    .map(|e| (f.id.clone(), normalized(f, e)))
+            })
             .chain(
                 self.values
                     .iter()
@@ -197,6 +217,9 @@ impl Project {
 }
 
 fn default_entry(field: &Field) -> Entry {
+    if let Some(spec) = field.table.as_deref() {
+        return Entry::Table(TableValue::new(spec));
+    }
     let text = field.default.clone().unwrap_or_default();
     if field.kind == Kind::List {
         Entry::from_editor_text(Kind::List, &text)

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::crosscheck::CrossCheck;
 use super::field::{Field, Kind};
 use super::format_error::FormatError;
 use super::numbering::Numbering;
@@ -34,6 +35,9 @@ pub struct Template {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub closing: Vec<String>,
     pub sections: Vec<Section>,
+    /// Cross-checks over the report's figures (see `docs/templates.md`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<CrossCheck>,
 }
 
 fn default_numbering() -> Vec<Numbering> {
@@ -170,6 +174,9 @@ impl Template {
         }
         let mut section_ids = HashSet::new();
         let mut field_ids = HashSet::new();
+        // Report-wide names formulas may use, and the tables to compile.
+        let mut globals: Vec<&str> = Vec::new();
+        let mut tables: Vec<(String, &Field)> = Vec::new();
         let mut stack: Vec<(String, &Section)> = self
             .sections
             .iter()
@@ -204,12 +211,41 @@ impl Template {
                         format!("字段 id \"{}\" 重复", field.id),
                     );
                 }
-                if let Err((key, message)) = check_field_rules(field) {
+                if let Err((key, message)) = check_field_rules(field, Place::Field) {
                     return fail(format!("{field_path}.{key}"), message);
+                }
+                globals.push(&field.id);
+                if let Some(spec) = field.table.as_deref() {
+                    let table_path = format!("{field_path}.table");
+                    if let Err((key, message)) = check_table(spec) {
+                        return fail(format!("{table_path}.{key}"), message);
+                    }
+                    for line in &spec.summary {
+                        if !is_identifier(&line.id) || !field_ids.insert(line.id.as_str()) {
+                            return fail(
+                                format!("{table_path}.summary"),
+                                format!("汇总行 id \"{}\" 不合规或与字段重复", line.id),
+                            );
+                        }
+                        globals.push(&line.id);
+                    }
+                    tables.push((table_path, field));
                 }
             }
             for (i, sub) in section.sections.iter().enumerate().rev() {
                 stack.push((format!("{path}.sections[{i}]"), sub));
+            }
+        }
+        for (path, field) in &tables {
+            if let Some(Err((key, message))) =
+                field.table.as_deref().map(|t| t.check_formulas(&globals))
+            {
+                return fail(format!("{path}.{key}"), message);
+            }
+        }
+        for (i, check) in self.checks.iter().enumerate() {
+            if let Err((key, message)) = check.validate(self, &globals) {
+                return fail(format!("checks[{i}].{key}"), message);
             }
         }
         for (key, lines) in [("title", &self.title), ("closing", &self.closing)] {
@@ -230,17 +266,67 @@ impl Template {
     }
 }
 
-fn is_identifier(id: &str) -> bool {
+pub(super) fn is_identifier(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
-/// Checks that each rule a field sets makes sense for its kind; returns the
-/// offending key and a message.
-fn check_field_rules(field: &Field) -> Result<(), (&'static str, String)> {
+/// Where a field is declared: its own keys differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Field,
+    Column,
+    Summary,
+}
+
+/// Checks a table's layout, then each column and summary line as a field.
+fn check_table(spec: &super::table::TableSpec) -> Result<(), (String, String)> {
+    spec.validate()?;
+    let parts = [
+        ("columns", &spec.columns, Place::Column),
+        ("summary", &spec.summary, Place::Summary),
+    ];
+    for (name, fields, place) in parts {
+        for (i, field) in fields.iter().enumerate() {
+            if !is_identifier(&field.id) {
+                return Err((
+                    format!("{name}[{i}].id"),
+                    "id 只能用小写字母、数字、- 和 _".into(),
+                ));
+            }
+            check_field_rules(field, place)
+                .map_err(|(key, m)| (format!("{name}[{i}].{key}"), m))?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks that each rule a field sets makes sense for its kind and place;
+/// returns the offending key and a message.
+fn check_field_rules(field: &Field, place: Place) -> Result<(), (&'static str, String)> {
     let kind = field.kind;
+    let placed = |key: &'static str, set: bool, allowed: &[Place], what: &str| {
+        if set && !allowed.contains(&place) {
+            return Err((key, format!("{key} 只适用于{what}")));
+        }
+        Ok(())
+    };
+    placed(
+        "formula",
+        field.formula.is_some(),
+        &[Place::Column, Place::Summary],
+        "表格列和汇总行",
+    )?;
+    placed("editable", field.editable, &[Place::Column], "表格列")?;
+    placed("rows", !field.rows.is_empty(), &[Place::Column], "表格列")?;
+    if field.editable && field.formula.is_none() {
+        return Err(("editable", "editable 只适用于有公式的列".into()));
+    }
+    if (kind == Kind::Table) != field.table.is_some() {
+        return Err(("table", "table 字段要有 table 说明，其他字段不能有".into()));
+    }
     let only =
         |key: &'static str, set: bool, allowed: &[Kind]| -> Result<(), (&'static str, String)> {
             if set && !allowed.contains(&kind) {
@@ -256,13 +342,23 @@ fn check_field_rules(field: &Field) -> Result<(), (&'static str, String)> {
             }
             Ok(())
         };
-    only("unit", field.unit.is_some(), &[Kind::Integer, Kind::Money])?;
+    only(
+        "unit",
+        field.unit.is_some(),
+        &[Kind::Integer, Kind::Money, Kind::Decimal],
+    )?;
     only(
         "decimals",
         field.decimals.is_some(),
-        &[Kind::Money, Kind::Percent],
+        &[Kind::Money, Kind::Percent, Kind::Decimal],
     )?;
-    let ranged = [Kind::Integer, Kind::Money, Kind::Percent, Kind::Year];
+    let ranged = [
+        Kind::Integer,
+        Kind::Money,
+        Kind::Percent,
+        Kind::Year,
+        Kind::Decimal,
+    ];
     only("min", field.min.is_some(), &ranged)?;
     only("max", field.max.is_some(), &ranged)?;
     only(

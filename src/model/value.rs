@@ -9,6 +9,7 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::field::{Field, Kind};
+use super::target::Target;
 
 /// A validated figure or choice. Prose stays text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,8 @@ pub enum Value {
     Year(i32),
     Date(Date),
     Choice(String),
+    /// A target (年度指标值) such as `≥50个` or a qualitative one.
+    Target(Target),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +67,9 @@ pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, String> {
             }
             Value::Choice(text.to_string())
         }
+        Kind::Decimal => Value::Decimal(parse_plain_decimal(field, text)?),
+        Kind::Comparator => Value::Target(Target::parse(text)?),
+        Kind::Table => return Err("表格要逐格填写".to_string()),
     };
     Ok(Some(value))
 }
@@ -82,7 +88,38 @@ pub fn display(field: &Field, value: &Value) -> String {
         }
         Value::Year(y) => y.to_string(),
         Value::Date(d) => d.to_string(),
+        Value::Target(t) => t.to_string(),
     }
+}
+
+/// A number in the field's fixed decimals and unit (`85.00%`, `8.50`): how
+/// computed figures are shown, since a table column keeps one precision.
+pub fn display_fixed(field: &Field, number: Decimal) -> String {
+    match field.kind {
+        Kind::Percent => format!("{}%", fixed(number, field.decimals())),
+        Kind::Integer => format!("{}{}", fixed(number, 0), field.unit()),
+        _ => format!("{}{}", fixed(number, field.decimals()), field.unit()),
+    }
+}
+
+/// `number` rounded 四舍五入 and written with exactly `decimals` places.
+pub fn fixed(number: Decimal, decimals: u32) -> String {
+    let mut d = round(number, decimals);
+    d.rescale(decimals);
+    d.to_string()
+}
+
+/// 四舍五入 to `decimals` places (half away from zero).
+pub fn round(number: Decimal, decimals: u32) -> Decimal {
+    number.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The number a text starts with (`40个` → 40, `１，２３４.5万元` → 1234.5),
+/// and what follows it; `None` when it does not start with one.
+pub fn leading_number(text: &str) -> Option<(Decimal, String)> {
+    let text = to_halfwidth(text);
+    let (number, rest) = split_number(&text);
+    parse_decimal(number).map(|n| (n, rest.to_string()))
 }
 
 /// Number of characters as a reader counts them: line breaks excluded.
@@ -92,7 +129,7 @@ pub fn char_count(text: &str) -> usize {
 
 /// Input methods often produce full-width digits and signs; treat them as
 /// their ASCII twins so `１２３`, `８５％` and `１，２３４．５` are accepted.
-fn to_halfwidth(text: &str) -> String {
+pub(super) fn to_halfwidth(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '０'..='９' | '．' | '，' | '％' | '－' | '＋' | '／' => {
@@ -191,9 +228,20 @@ fn parse_money(field: &Field, text: &str) -> Result<Decimal, String> {
         };
         value = value * from / to;
     }
-    let value =
-        value.round_dp_with_strategy(field.decimals(), RoundingStrategy::MidpointAwayFromZero);
+    let value = round(value, field.decimals());
     check_range(field, value, "金额")?;
+    Ok(value)
+}
+
+fn parse_plain_decimal(field: &Field, text: &str) -> Result<Decimal, String> {
+    let wrong = || format!("请输入{}", field.expectation());
+    let text = to_halfwidth(text);
+    let (number, rest) = split_number(&text);
+    if !(rest.is_empty() || rest == field.unit()) {
+        return Err(wrong());
+    }
+    let value = round(parse_decimal(number).ok_or_else(wrong)?, field.decimals());
+    check_range(field, value, "数值")?;
     Ok(value)
 }
 
@@ -204,9 +252,7 @@ fn parse_percent(field: &Field, text: &str) -> Result<Decimal, String> {
     if !(rest.is_empty() || rest == "%") {
         return Err(wrong());
     }
-    let value = parse_decimal(number)
-        .ok_or_else(wrong)?
-        .round_dp_with_strategy(field.decimals(), RoundingStrategy::MidpointAwayFromZero);
+    let value = round(parse_decimal(number).ok_or_else(wrong)?, field.decimals());
     check_range(field, value, "比例")?;
     Ok(value)
 }

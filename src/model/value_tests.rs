@@ -22,6 +22,10 @@ fn field(kind: Kind) -> Field {
         max_len: None,
         options: vec![],
         numbering: None,
+        table: None,
+        formula: None,
+        editable: false,
+        rows: vec![],
     }
 }
 

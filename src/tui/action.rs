@@ -18,16 +18,22 @@ pub enum Context {
     Unsaved,
     /// A one-line question such as the export path.
     Prompt,
+    /// The file is open in another ziping.
+    Locked,
+    /// A recovery copy with unsaved text was found.
+    Recover,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Editor,
         Context::Jump,
         Context::Picker,
         Context::Prompt,
         Context::Unsaved,
+        Context::Locked,
+        Context::Recover,
         Context::HelpScreen,
     ];
 
@@ -40,6 +46,8 @@ impl Context {
             Context::Picker => ("开始界面", "Start screen"),
             Context::Prompt => ("输入框", "Prompts"),
             Context::Unsaved => ("退出前询问", "Unsaved changes on quit"),
+            Context::Locked => ("文件已被他人打开", "File open elsewhere"),
+            Context::Recover => ("发现恢复副本", "Recovery copy found"),
             Context::HelpScreen => ("帮助界面", "This help"),
         }
     }
@@ -49,6 +57,7 @@ impl Context {
 pub enum Action {
     // Global
     Save,
+    SaveAs,
     Quit,
     Help,
     JumpList,
@@ -87,6 +96,11 @@ pub enum Action {
     Paste,
     // Lists, jump list, prompts
     Discard,
+    ReadOnly,
+    TakeOver,
+    RestoreRecovery,
+    CompareRecovery,
+    DiscardRecovery,
     Confirm,
     Cancel,
     ListUp,
@@ -101,6 +115,7 @@ impl Action {
         use Action::*;
         match self {
             Save => "save",
+            SaveAs => "save_as",
             Quit => "quit",
             Help => "help",
             JumpList => "jump_list",
@@ -137,6 +152,11 @@ impl Action {
             Cut => "cut",
             Paste => "paste",
             Discard => "discard",
+            ReadOnly => "read_only",
+            TakeOver => "take_over",
+            RestoreRecovery => "restore_recovery",
+            CompareRecovery => "compare_recovery",
+            DiscardRecovery => "discard_recovery",
             Confirm => "confirm",
             Cancel => "cancel",
             ListUp => "list_up",
@@ -146,11 +166,30 @@ impl Action {
         }
     }
 
+    /// Whether the action changes the text of a field (refused read-only).
+    pub fn edits_text(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Backspace
+                | Delete
+                | DeleteWord
+                | DeleteToLineEnd
+                | Newline
+                | Undo
+                | Redo
+                | Cut
+                | Paste
+                | ExternalEditor
+        )
+    }
+
     /// What the action does, for the help screen: (Chinese, English).
     pub fn describe(self) -> (&'static str, &'static str) {
         use Action::*;
         match self {
             Save => ("保存", "Save"),
+            SaveAs => ("另存为", "Save as"),
             Quit => (
                 "退出（有未保存修改时会询问）",
                 "Quit (asks if there are unsaved changes)",
@@ -205,6 +244,14 @@ impl Action {
                 "Paste (terminal paste works too)",
             ),
             Discard => ("不保存，直接退出", "Quit without saving"),
+            ReadOnly => ("只读打开", "Open read-only"),
+            TakeOver => (
+                "接管（另一处将无法保存）",
+                "Take over (the other copy can no longer save)",
+            ),
+            RestoreRecovery => ("恢复未保存的文字", "Restore the unsaved text"),
+            CompareRecovery => ("比较文件与恢复副本", "Compare file and recovery copy"),
+            DiscardRecovery => ("丢弃恢复副本", "Discard the recovery copy"),
             Confirm => ("确定", "Confirm"),
             Cancel => ("取消/关闭", "Cancel/close"),
             ListUp => ("上一项", "Previous item"),

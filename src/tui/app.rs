@@ -1,23 +1,28 @@
 //! The application state and the one place that changes it: events become
-//! actions through the key table, and `update` carries them out.
+//! actions through the key table, and `update` carries them out. Dialogs are
+//! handled in `overlay`, opening and recovery in `lifecycle`.
+
+mod lifecycle;
+mod overlay;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::cli::now;
-use crate::model::project::Project;
+use crate::lock::Owner;
 use crate::model::template::Template;
-use crate::{recent, storage};
+use crate::recovery;
 
 use super::action::{Action, Context};
-use super::editors::{clean_input, text_of};
+use super::editors::clean_input;
 use super::jump;
 use super::keymap::{Key, Keymap};
 use super::lang::Lang;
-use super::session::{Session, apply};
-use super::start::{Choice, SAMPLE_FILE_NAME, SAMPLE_JSON, Start};
+use super::session::Session;
+use super::start::{Choice, Start};
 use super::theme::{Role, Theme};
 
 /// Settings fixed for the whole run.
@@ -26,8 +31,10 @@ pub struct Ui {
     pub theme: Theme,
     pub keymap: Keymap,
     pub lang: Lang,
-    /// Where recent files and the sample copy live.
+    /// Where recent files, recovery copies and the sample copy live.
     pub data_dir: Option<PathBuf>,
+    /// Quiet time after typing before the recovery copy is written.
+    pub autosave: Duration,
 }
 
 #[derive(Debug)]
@@ -40,6 +47,7 @@ pub enum Screen {
 #[derive(Debug, Clone)]
 pub enum Purpose {
     ExportPath,
+    SaveAs,
     NewFile(Box<Template>),
 }
 
@@ -57,6 +65,13 @@ pub enum Overlay {
     Prompt {
         purpose: Purpose,
         input: TextArea<'static>,
+    },
+    /// Another live ziping has the file open.
+    Locked(Owner),
+    /// A recovery copy holds text the file does not.
+    Recover {
+        copy: Box<recovery::Copy>,
+        compare: bool,
     },
 }
 
@@ -155,6 +170,8 @@ impl App {
             (Some(Overlay::Jump { .. }), _) => &[Context::Jump, Context::Editor],
             (Some(Overlay::Quit), _) => &[Context::Unsaved],
             (Some(Overlay::Prompt { .. }), _) => &[Context::Prompt, Context::Editor],
+            (Some(Overlay::Locked(_)), _) => &[Context::Locked],
+            (Some(Overlay::Recover { .. }), _) => &[Context::Recover],
             (None, Screen::Start(_)) => &[Context::Picker, Context::Global],
             (None, Screen::Edit(_)) => &[Context::Editor, Context::Global],
         }
@@ -162,7 +179,7 @@ impl App {
 
     fn key(&mut self, event: KeyEvent) -> Effect {
         let key = Key::from_event(&event);
-        if !matches!(self.overlay, Some(Overlay::Quit)) {
+        if self.overlay.is_none() {
             self.status = None;
         }
         match self.ui.keymap.action(self.contexts(), key) {
@@ -194,6 +211,9 @@ impl App {
     }
 
     fn type_char(&mut self, c: char) {
+        if self.overlay.is_none() && self.refuse_if_read_only() {
+            return;
+        }
         match &mut self.overlay {
             Some(Overlay::Jump {
                 input, selected, ..
@@ -212,6 +232,9 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
+        if self.overlay.is_none() && self.refuse_if_read_only() {
+            return;
+        }
         match &mut self.overlay {
             Some(Overlay::Jump {
                 input, selected, ..
@@ -229,95 +252,6 @@ impl App {
                 }
             }
         }
-    }
-
-    fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Effect {
-        let lang = self.lang();
-        match (overlay, action) {
-            (Overlay::Help { .. }, Action::Cancel | Action::Help) => {}
-            (Overlay::Help { scroll }, action) => {
-                let scroll = match action {
-                    Action::ListUp => scroll.saturating_sub(1),
-                    Action::ListDown => scroll + 1,
-                    Action::ListPageUp => scroll.saturating_sub(10),
-                    Action::ListPageDown => scroll + 10,
-                    _ => scroll,
-                };
-                self.overlay = Some(Overlay::Help { scroll });
-            }
-            (Overlay::Quit, Action::Save) => {
-                if self.save() {
-                    self.quit = true;
-                } else {
-                    self.overlay = Some(Overlay::Quit);
-                }
-            }
-            (Overlay::Quit, Action::Discard) => self.quit = true,
-            (Overlay::Quit, Action::Cancel) => {}
-            (Overlay::Quit, _) => self.overlay = Some(Overlay::Quit),
-            (Overlay::Jump { .. }, Action::Cancel) => {}
-            (
-                Overlay::Jump {
-                    input,
-                    items,
-                    selected,
-                },
-                Action::Confirm,
-            ) => {
-                let filter = text_of(&input);
-                let target = jump::filter(&items, &filter)
-                    .get(selected)
-                    .map(|i| i.target.clone());
-                match (target, self.session_mut()) {
-                    (Some(t), Some(session)) => session.go_to(t.node, t.field),
-                    _ => {
-                        self.overlay = Some(Overlay::Jump {
-                            input,
-                            items,
-                            selected,
-                        })
-                    }
-                }
-            }
-            (
-                Overlay::Jump {
-                    mut input,
-                    items,
-                    selected,
-                },
-                action,
-            ) => {
-                let count = jump::filter(&items, &text_of(&input)).len();
-                let selected = match action {
-                    Action::ListUp => selected.saturating_sub(1),
-                    Action::ListDown => (selected + 1).min(count.saturating_sub(1)),
-                    other => {
-                        apply(&mut input, other);
-                        0
-                    }
-                };
-                self.overlay = Some(Overlay::Jump {
-                    input,
-                    items,
-                    selected,
-                });
-            }
-            (Overlay::Prompt { .. }, Action::Cancel) => self.info(lang.pick("已取消", "Cancelled")),
-            (Overlay::Prompt { purpose, input }, Action::Confirm) => {
-                let answer = text_of(&input).trim().to_string();
-                if !self.answer(&purpose, &answer) {
-                    self.overlay = Some(Overlay::Prompt { purpose, input });
-                }
-            }
-            (Overlay::Prompt { purpose, mut input }, action) => {
-                // A one-line input has no newlines to make.
-                if action != Action::Newline {
-                    apply(&mut input, action);
-                }
-                self.overlay = Some(Overlay::Prompt { purpose, input });
-            }
-        }
-        Effect::None
     }
 
     fn update_start(&mut self, action: Action) {
@@ -352,7 +286,8 @@ impl App {
         match action {
             Action::Save => {
                 if self.save() {
-                    self.info(lang.pick("已保存", "Saved"));
+                    let name = self.session().map(|s| s.file_name()).unwrap_or_default();
+                    self.info(format!("{}{name}", lang.pick("已保存到 ", "Saved to ")));
                 }
                 return Effect::None;
             }
@@ -360,6 +295,7 @@ impl App {
                 self.overlay = Some(Overlay::Help { scroll: 0 });
                 return Effect::None;
             }
+            action if action.edits_text() && self.refuse_if_read_only() => return Effect::None,
             _ => {}
         }
         let theme = &self.ui.theme;
@@ -386,6 +322,13 @@ impl App {
                 });
             }
             Action::ExternalEditor => return Effect::ExternalEditor(session.field_text()),
+            Action::SaveAs => {
+                let path = session.path.display().to_string();
+                self.overlay = Some(Overlay::Prompt {
+                    purpose: Purpose::SaveAs,
+                    input: one_line(&path, theme),
+                });
+            }
             Action::ToggleSidebar => session.sidebar = !session.sidebar,
             Action::NextField => {
                 if !session.step_field(1) {
@@ -431,8 +374,24 @@ impl App {
         }
     }
 
+    /// In a read-only session says so and returns true.
+    fn refuse_if_read_only(&mut self) -> bool {
+        let read_only = self.session().is_some_and(|s| s.read_only);
+        if read_only {
+            let lang = self.lang();
+            self.error(lang.pick(
+                "只读打开：此文件正被另一处编辑，不能修改；可用 Alt-S 另存为",
+                "Read-only: the file is open elsewhere; Alt-S saves a copy",
+            ));
+        }
+        read_only
+    }
+
     fn save(&mut self) -> bool {
         let lang = self.lang();
+        if self.refuse_if_read_only() {
+            return false;
+        }
         let Some(session) = self.session_mut() else {
             return false;
         };
@@ -440,92 +399,13 @@ impl App {
             Ok(()) => true,
             Err(e) => {
                 let hint = lang.pick(
-                    "文字仍在编辑器中，可用 Ctrl-E 导出到其他位置",
-                    "your text is still here",
+                    "文字仍在，可用 Alt-S 另存到其他位置",
+                    "your text is still here; Alt-S saves elsewhere",
                 );
-                self.error(format!("{e}；{hint}"));
+                self.error(format!("{}；{hint}", e.problem));
                 false
             }
         }
-    }
-
-    /// Acts on a prompt's answer; false keeps the prompt open.
-    fn answer(&mut self, purpose: &Purpose, answer: &str) -> bool {
-        let lang = self.lang();
-        if answer.is_empty() {
-            self.error(lang.pick("请输入文件名", "Please type a file name"));
-            return false;
-        }
-        let path = PathBuf::from(answer);
-        match purpose {
-            Purpose::ExportPath => {
-                let Some(session) = self.session() else {
-                    return true;
-                };
-                match session.export(&path) {
-                    Ok(()) => {
-                        self.info(format!(
-                            "{}{}",
-                            lang.pick("已导出到 ", "Exported to "),
-                            path.display()
-                        ));
-                        true
-                    }
-                    Err(e) => {
-                        self.error(e.to_string());
-                        false
-                    }
-                }
-            }
-            Purpose::NewFile(template) => {
-                let project = Project::new((**template).clone(), &now());
-                match storage::create_new(&path, project.to_json().as_bytes()) {
-                    Ok(()) => {
-                        self.start_session(project, path);
-                        true
-                    }
-                    Err(e) => {
-                        self.error(e.to_string());
-                        false
-                    }
-                }
-            }
-        }
-    }
-
-    /// Opens a project file; on failure stays where it is and says why.
-    pub fn open(&mut self, path: &Path) {
-        match storage::read_project(path) {
-            Ok(project) => self.start_session(project, path.to_path_buf()),
-            Err(e) => self.error(e.to_string()),
-        }
-    }
-
-    fn start_session(&mut self, project: Project, path: PathBuf) {
-        recent::remember(self.ui.data_dir.as_deref(), &path);
-        self.screen = Screen::Edit(Box::new(Session::new(project, path, &self.ui.theme)));
-        self.overlay = None;
-    }
-
-    /// Opens a copy of the bundled sample in the data directory, so the
-    /// original stays pristine and edits are kept between runs.
-    fn open_sample(&mut self) {
-        let dir = self
-            .ui
-            .data_dir
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("."));
-        let path = dir.join("sample").join(SAMPLE_FILE_NAME);
-        if !path.exists() {
-            let created = std::fs::create_dir_all(path.parent().unwrap_or(&dir))
-                .map_err(|e| storage::LoadError::new(&path, storage::io_problem(&e)))
-                .and_then(|()| storage::create_new(&path, SAMPLE_JSON.as_bytes()));
-            if let Err(e) = created {
-                self.error(e.to_string());
-                return;
-            }
-        }
-        self.open(&path);
     }
 }
 

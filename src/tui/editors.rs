@@ -44,7 +44,35 @@ impl Editors {
 
 /// The text an editor holds, lines joined by `\n`.
 pub fn text_of(editor: &TextArea) -> String {
-    editor.lines().join("\n")
+    restore_controls(&editor.lines().join("\n"))
+}
+
+/// Control characters (ESC, BEL …) from a file would be invisible, or worse
+/// reach the terminal; they are shown as their Unicode control pictures
+/// (␛, ␇ …) so the writer sees them and can delete them. Line breaks and
+/// tabs are left alone.
+pub fn show_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or(c),
+            '\u{7f}' => '\u{2421}',
+            _ => c,
+        })
+        .collect()
+}
+
+/// The inverse of [`show_controls`], applied when editor text is stored.
+fn restore_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2400}'..='\u{241f}' if c != '\u{240a}' && c != '\u{2409}' => {
+                char::from_u32(c as u32 - 0x2400).unwrap_or(c)
+            }
+            '\u{2421}' => '\u{7f}',
+            _ => c,
+        })
+        .collect()
 }
 
 /// Text from outside (a paste, the external editor) made fit for a field:
@@ -61,7 +89,7 @@ pub fn clean_input(text: &str, multiline: bool) -> String {
 }
 
 fn new_editor(field: &Field, entry: Option<&Entry>, theme: &Theme) -> TextArea<'static> {
-    let text = entry.map(Entry::to_editor_text).unwrap_or_default();
+    let text = show_controls(&entry.map(Entry::to_editor_text).unwrap_or_default());
     let lines: Vec<String> = text.split('\n').map(String::from).collect();
     let mut editor = TextArea::new(lines);
     editor.set_max_histories(HISTORY);
@@ -86,6 +114,14 @@ fn new_editor(field: &Field, entry: Option<&Entry>, theme: &Theme) -> TextArea<'
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_shown_and_kept() {
+        let text = "清屏\u{1b}[2J\u{7}\u{7f}\n下\t行";
+        let shown = show_controls(text);
+        assert_eq!(shown, "清屏␛[2J␇␡\n下\t行");
+        assert_eq!(restore_controls(&shown), text);
+    }
 
     #[test]
     fn pasted_text_is_cleaned() {

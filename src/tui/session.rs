@@ -3,13 +3,16 @@
 //! a save or a recovery copy would write.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::export::text::{TextOptions, to_text};
+use crate::lock::Lock;
 use crate::model::field::Field;
 use crate::model::project::{Entry, Project, generator};
 use crate::model::template::Section;
+use crate::recovery;
 use crate::storage::{self, LoadError};
 
 use super::action::Action;
@@ -38,10 +41,22 @@ pub struct Session {
     pub sidebar: bool,
     /// Styles for the editors this session opens.
     theme: Theme,
+    /// Opened read-only (another ziping has the file): no edits, no saves.
+    pub read_only: bool,
+    /// The one-writer lock, released when the session ends.
+    pub lock: Option<Lock>,
+    /// Where this project's recovery copy goes.
+    pub recovery: PathBuf,
+    /// Edits since the recovery copy was last written.
+    unrecovered_edits: usize,
+    last_edit: Option<Instant>,
 }
 
+/// The recovery copy is written after this many edits even while typing on.
+pub const RECOVERY_EVERY_EDITS: usize = 200;
+
 impl Session {
-    pub fn new(project: Project, path: PathBuf, theme: &Theme) -> Session {
+    pub fn new(project: Project, path: PathBuf, theme: &Theme, data_dir: Option<&Path>) -> Session {
         let positions = project
             .template
             .walk()
@@ -51,6 +66,7 @@ impl Session {
                 (0..r.section.fields.len()).map(move |field| Position { node, field })
             })
             .collect();
+        let recovery = recovery::location(data_dir, &path);
         let mut session = Session {
             project,
             path,
@@ -60,6 +76,11 @@ impl Session {
             dirty: false,
             sidebar: true,
             theme: theme.clone(),
+            read_only: false,
+            lock: None,
+            recovery,
+            unrecovered_edits: 0,
+            last_edit: None,
         };
         session.editor();
         session
@@ -205,19 +226,87 @@ impl Session {
         }
         self.project.set(&field.id, entry);
         self.dirty = true;
+        self.unrecovered_edits += 1;
+        self.last_edit = Some(Instant::now());
         true
+    }
+
+    /// How long until the recovery copy is due (zero: now), or `None` when
+    /// it holds everything already.
+    pub fn recovery_due_in(&self, now: Instant, pause: Duration) -> Option<Duration> {
+        let last = self.last_edit.filter(|_| self.unrecovered_edits > 0)?;
+        if self.unrecovered_edits >= RECOVERY_EVERY_EDITS {
+            return Some(Duration::ZERO);
+        }
+        Some(pause.saturating_sub(now.saturating_duration_since(last)))
+    }
+
+    /// Writes the recovery copy now.
+    pub fn write_recovery(&mut self, now: &str) -> Result<(), LoadError> {
+        recovery::write(&self.recovery, &self.path, &self.project, now)?;
+        self.unrecovered_edits = 0;
+        Ok(())
+    }
+
+    /// The user chose to throw the changes away.
+    pub fn discard_recovery(&mut self) {
+        recovery::remove(&self.recovery);
+        self.unrecovered_edits = 0;
     }
 
     /// Saves atomically; on failure the file on disk is untouched and the
     /// text stays here.
     pub fn save(&mut self, now: &str) -> Result<(), LoadError> {
+        self.save_to(&self.path.clone(), now)
+    }
+
+    /// Saves to `path` (the current file, or a new one for "save as"),
+    /// keeping the replaced version as `NAME.bak`.
+    pub fn save_to(&mut self, path: &Path, now: &str) -> Result<(), LoadError> {
         let mut project = self.project.clone();
         project.meta.modified = now.to_string();
         project.meta.generator = generator();
-        storage::write_atomic(&self.path, project.to_json().as_bytes())?;
+        storage::save_with_backup(path, project.to_json().as_bytes())?;
         self.project.meta = project.meta;
         self.dirty = false;
+        self.discard_recovery();
         Ok(())
+    }
+
+    /// Saves to a new file, which becomes this session's file. An existing
+    /// other file is not overwritten.
+    pub fn save_as(
+        &mut self,
+        path: &Path,
+        now: &str,
+        data_dir: Option<&Path>,
+    ) -> Result<(), LoadError> {
+        if path != self.path && path.exists() {
+            return Err(LoadError::new(path, "文件已存在，不会覆盖；请换一个文件名"));
+        }
+        self.save_to(path, now)?;
+        self.path = path.to_path_buf();
+        self.recovery = recovery::location(data_dir, path);
+        self.read_only = false;
+        self.lock = None;
+        Ok(())
+    }
+
+    /// Puts a whole project in place (a restored recovery copy): editors
+    /// are rebuilt from it and it counts as unsaved.
+    pub fn replace_project(&mut self, project: Project) {
+        self.project = project;
+        self.editors = Editors::default();
+        self.dirty = true;
+        self.editor();
+    }
+
+    /// The project file's name, for messages.
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default()
     }
 
     /// Where Ctrl-E suggests exporting: beside the project, `.txt`.

@@ -4,6 +4,7 @@
 
 mod overlay;
 mod page;
+mod question;
 mod sidebar;
 mod start;
 mod status;
@@ -17,6 +18,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthChar;
 
 use super::app::{App, Screen};
+/// Text from a file or a paste with its control characters made visible,
+/// so nothing can send escape sequences to the terminal.
+pub use super::editors::show_controls as visible;
 use super::theme::Role;
 
 /// Below this the UI says the window is too small instead of drawing garbage.
@@ -107,25 +111,6 @@ pub fn display_width(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
-/// Control characters shown as `^[`-style markers so that text from a file
-/// or a paste can never send escape sequences to the terminal.
-pub fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' => out.push('\n'),
-            c if (c as u32) < 0x20 => {
-                out.push('^');
-                out.push(char::from_u32(c as u32 + 0x40).unwrap_or('?'));
-            }
-            '\u{7f}' => out.push_str("^?"),
-            c if c.is_control() => out.push_str(&format!("<U+{:04X}>", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A line of `key description` pairs for hints: keys in the key style.
 pub fn hint_line<'a>(app: &App, pairs: &[(String, &'a str)]) -> Line<'a> {
     let theme = &app.ui.theme;
@@ -149,6 +134,6 @@ mod tests {
         assert_eq!(fit("部门职责", 8), "部门职责");
         assert_eq!(fit("部门职责情况", 8), "部门...");
         assert_eq!(fit("abc", 2), "");
-        assert_eq!(fit("清屏\u{1b}[2J", 20), "清屏^[[2J");
+        assert_eq!(fit("清屏\u{1b}[2J", 20), "清屏␛[2J");
     }
 }

@@ -5,6 +5,8 @@
 // fail the test loudly.
 #![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
+pub mod tmux;
+
 use std::collections::VecDeque;
 use std::io;
 use std::path::{Path, PathBuf};

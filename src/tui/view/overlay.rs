@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
-use super::super::action::{Action, Context};
+use super::super::action::Context;
 use super::super::app::{App, Overlay, Purpose};
 use super::super::editors::text_of;
 use super::super::jump;
 use super::super::theme::Role;
-use super::{display_width, fit, hint_line};
+use super::{display_width, fit, question};
 
 pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
     match &app.overlay {
@@ -23,13 +23,17 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
             items,
             selected,
         }) => jump_list(app, input, items, *selected, area, frame),
-        Some(Overlay::Quit) => quit(app, area, frame),
+        Some(Overlay::Quit) => question::quit(app, area, frame),
+        Some(Overlay::Locked(owner)) => question::locked(app, owner, area, frame),
+        Some(Overlay::Recover { copy, compare }) => {
+            question::recover(app, copy, *compare, area, frame)
+        }
         Some(Overlay::Prompt { purpose, input }) => prompt(app, purpose, input, area, frame),
     }
 }
 
 /// A box of `height` rows across the page, `top` rows down, cleared.
-fn panel(app: &App, area: Rect, top: u16, height: u16, frame: &mut Frame) -> Rect {
+pub(super) fn panel(app: &App, area: Rect, top: u16, height: u16, frame: &mut Frame) -> Rect {
     let rect = Rect {
         x: area.x,
         y: area.y + top.min(area.height.saturating_sub(1)),
@@ -171,39 +175,6 @@ fn jump_list(
     frame.render_widget(Paragraph::new(lines), list);
 }
 
-fn quit(app: &App, area: Rect, frame: &mut Frame) {
-    let theme = &app.ui.theme;
-    let lang = app.lang();
-    let top = area.height.saturating_sub(3) / 2;
-    let rect = panel(app, area, top, 3, frame);
-    let keys = |a: Action| app.ui.keymap.keys_for(Context::Unsaved, a);
-    let question = lang.pick(
-        "有未保存的修改。要保存吗？",
-        "There are unsaved changes. Save them?",
-    );
-    let lines = vec![
-        Line::styled(
-            fit(question, rect.width as usize),
-            theme.style(Role::Heading),
-        ),
-        hint_line(
-            app,
-            &[
-                (keys(Action::Save), lang.pick("保存并退出", "save and quit")),
-                (
-                    keys(Action::Discard),
-                    lang.pick("不保存退出", "quit without saving"),
-                ),
-                (keys(Action::Cancel), lang.pick("取消", "cancel")),
-            ],
-        ),
-    ];
-    frame.render_widget(
-        Paragraph::new(lines).style(theme.style(Role::Overlay)),
-        rect,
-    );
-}
-
 fn prompt(app: &App, purpose: &Purpose, input: &TextArea, area: Rect, frame: &mut Frame) {
     let theme = &app.ui.theme;
     let lang = app.lang();
@@ -213,6 +184,7 @@ fn prompt(app: &App, purpose: &Purpose, input: &TextArea, area: Rect, frame: &mu
             "导出纯文本到（Enter 确定，Esc 取消）：",
             "Export plain text to (Enter/Esc):",
         ),
+        Purpose::SaveAs => lang.pick("另存为（Enter 确定，Esc 取消）：", "Save as (Enter/Esc):"),
         Purpose::NewFile(_) => lang.pick(
             "新项目文件名（Enter 确定，Esc 取消）：",
             "New project file (Enter/Esc):",

@@ -61,7 +61,7 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
             } else {
                 Role::Status
             };
-            vec![Span::styled(status.text.clone(), theme.style(role))]
+            vec![Span::styled(fit(&status.text, width), theme.style(role))]
         }
         None => {
             let keys = if app.session().is_some() {
@@ -113,6 +113,6 @@ fn count(entry: &Entry) -> usize {
     match entry {
         Entry::Text(s) => char_count(s),
         Entry::Items(items) => items.iter().map(|i| char_count(i)).sum(),
-        Entry::Other(_) => 0,
+        Entry::Table(_) | Entry::Other(_) => 0,
     }
 }

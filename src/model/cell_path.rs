@@ -1,0 +1,329 @@
+//! Paths that name what a writer can fill in, for `ziping set` and
+//! `ziping fields`:
+//!
+//! - `unit`: a field, by id;
+//! - `funding.total.budget`: a cell of a table with fixed rows: table id,
+//!   row id, column id;
+//! - `indicators.3.actual`: a cell of a table whose rows the writer adds:
+//!   the row number counts from 1, and one past the last row adds a row;
+//! - `indicators.total_score`: a summary line (computed, listed only).
+
+use serde::Serialize;
+
+use super::check::{Severity, field_findings};
+use super::field::Field;
+use super::project::{Entry, Project};
+use super::sheet::Sheet;
+use super::table::TableSpec;
+use super::table_value::{RowKey, TableValue};
+
+/// What a path names.
+#[derive(Debug, Clone)]
+pub enum Resolved<'t> {
+    Field(&'t Field),
+    Cell {
+        table: &'t Field,
+        row: RowKey,
+        column: &'t Field,
+    },
+}
+
+fn see_fields() -> &'static str {
+    "用 ziping fields 文件 查看所有路径"
+}
+
+/// Finds what `path` names in `project`.
+pub fn resolve<'t>(project: &'t Project, path: &str) -> Result<Resolved<'t>, String> {
+    let mut parts = path.split('.');
+    let id = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let Some(field) = project.template.field(id) else {
+        return Err(format!("没有名为“{id}”的字段；{}", see_fields()));
+    };
+    let Some(spec) = field.table.as_deref() else {
+        if rest.is_empty() {
+            return Ok(Resolved::Field(field));
+        }
+        return Err(format!("“{id}”不是表格，路径应为“{id}”"));
+    };
+    let [row, column] = rest.as_slice() else {
+        if let [line] = rest.as_slice()
+            && spec.summary.iter().any(|l| l.id == *line)
+        {
+            return Err(format!("“{path}”由公式计算，不能填写"));
+        }
+        let example = match spec.rows.first() {
+            Some(r) => format!("{id}.{}.{}", r.id, spec.columns[0].id),
+            None => format!("{id}.1.{}", spec.columns[0].id),
+        };
+        return Err(format!(
+            "“{id}”是表格，请逐格填写，路径如 {example}；{}",
+            see_fields()
+        ));
+    };
+    let Some(column) = spec.column(column) else {
+        let ids: Vec<&str> = spec.columns.iter().map(|c| c.id.as_str()).collect();
+        return Err(format!(
+            "表格“{id}”没有“{column}”列；列有：{}",
+            ids.join("、")
+        ));
+    };
+    let row = row_key(project, field, spec, row)?;
+    Ok(Resolved::Cell {
+        table: field,
+        row,
+        column,
+    })
+}
+
+fn row_key(
+    project: &Project,
+    field: &Field,
+    spec: &TableSpec,
+    row: &str,
+) -> Result<RowKey, String> {
+    let id = &field.id;
+    if spec.has_fixed_rows() {
+        return match spec.row(row) {
+            Some(r) => Ok(RowKey::Named(r.id.clone())),
+            None => {
+                let ids: Vec<&str> = spec.rows.iter().map(|r| r.id.as_str()).collect();
+                Err(format!("表格“{id}”没有“{row}”行；行有：{}", ids.join("、")))
+            }
+        };
+    }
+    let count = match project.entry(id) {
+        Some(Entry::Table(t)) if t.fits(spec) => t.rows(field, spec).len(),
+        _ => 0,
+    };
+    match row.parse::<usize>() {
+        Ok(n) if (1..=count + 1).contains(&n) => Ok(RowKey::Index(n - 1)),
+        _ => Err(format!(
+            "表格“{id}”现有{count}行，行号应为1至{}（{}为新增一行）",
+            count + 1,
+            count + 1
+        )),
+    }
+}
+
+/// Sets what `path` names to `text`, validated exactly as the editor
+/// validates it. Returns the warnings (prose lints); refuses, changing
+/// nothing, with a message when the value is not valid. Clearing is
+/// always allowed.
+pub fn assign(project: &mut Project, path: &str, text: &str) -> Result<Vec<String>, String> {
+    let (entry, field) = match resolve(project, path)? {
+        Resolved::Field(field) => (Entry::from_editor_text(field.kind, text), field),
+        Resolved::Cell { table, row, column } => {
+            if !TableSpec::applies(column, row.id()) {
+                return Err(format!("{path}：此行没有“{}”", column.label));
+            }
+            if column.is_read_only() {
+                return Err(format!("{path}：“{}”由公式计算，不能填写", column.label));
+            }
+            let entry = Entry::Text(text.to_string());
+            let warnings = judge(path, column, &entry)?;
+            let (id, column) = (table.id.clone(), column.id.clone());
+            let spec = table
+                .table
+                .as_deref()
+                .ok_or_else(|| format!("“{id}”不是表格"))?;
+            // What the file holds for the table is never replaced unread.
+            let mut value = match project.entry(&id) {
+                Some(Entry::Table(t)) if t.fits(spec) => t.clone(),
+                Some(entry) if !entry.is_empty() => {
+                    return Err(format!(
+                        "表格“{id}”在文件中的内容无法读取（已原样保留），请先在编辑器中查看并修正"
+                    ));
+                }
+                _ => TableValue::new(spec),
+            };
+            value.set_cell(&row, &column, text.to_string());
+            project.set(&id, Entry::Table(value));
+            return Ok(warnings);
+        }
+    };
+    let warnings = judge(path, field, &entry)?;
+    let id = field.id.clone();
+    project.set(&id, entry);
+    Ok(warnings)
+}
+
+/// The warnings of a value, or its first error as a message.
+fn judge(path: &str, field: &Field, entry: &Entry) -> Result<Vec<String>, String> {
+    if entry.is_empty() {
+        return Ok(Vec::new());
+    }
+    let findings = field_findings(field, Some(entry));
+    if let Some(error) = findings.iter().find(|f| f.severity == Severity::Error) {
+        return Err(format!("{path}（{}）：{}", field.label, error.message));
+    }
+    Ok(findings
+        .into_iter()
+        .map(|f| format!("{path}（{}）：{}", field.label, f.message))
+        .collect())
+}
+
+/// One line of `ziping fields`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Listed {
+    pub path: String,
+    /// The field's label; for a cell, its column's.
+    pub label: String,
+    /// For a cell: its row's label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row_label: Option<String>,
+    pub kind: &'static str,
+    /// As typed (a cell's template default if nothing is typed).
+    pub value: String,
+    /// For a computed cell or summary line: what the formula gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub computed: Option<String>,
+}
+
+/// Every field and table cell with its path, in template order.
+pub fn listing(project: &Project) -> Vec<Listed> {
+    let sheet = Sheet::new(project);
+    let mut out = Vec::new();
+    for field in project.template.fields() {
+        let Some(table) = sheet.table(&field.id) else {
+            let value = project.entry(&field.id).map(Entry::to_editor_text);
+            out.push(Listed {
+                path: field.id.clone(),
+                label: field.label.clone(),
+                row_label: None,
+                kind: field.kind.name(),
+                value: value.unwrap_or_default(),
+                computed: None,
+            });
+            continue;
+        };
+        for row in &table.rows {
+            for (column, cell) in table.spec.columns.iter().zip(&row.cells) {
+                if !cell.applies {
+                    continue;
+                }
+                out.push(Listed {
+                    path: format!("{}.{}", row.row.path, column.id),
+                    label: column.label.clone(),
+                    row_label: Some(row.row.label.clone()),
+                    kind: column.kind.name(),
+                    value: cell.text.clone(),
+                    computed: cell.computed.as_ref().map(|c| c.display(column)),
+                });
+            }
+        }
+        for (line, result) in table.spec.summary.iter().zip(&table.summary) {
+            out.push(Listed {
+                path: format!("{}.{}", field.id, line.id),
+                label: line.label.clone(),
+                row_label: None,
+                kind: line.kind.name(),
+                value: String::new(),
+                computed: result.as_ref().map(|c| c.display(line)),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+
+    fn project() -> Project {
+        let (entries, _) = catalog::load(None);
+        let template = catalog::find(&entries, "project-selfeval").expect("template");
+        Project::new(template, "2026-01-01T00:00:00Z")
+    }
+
+    #[test]
+    fn refused_values_and_paths_say_what_to_do() {
+        let cases = [
+            (
+                "nope",
+                "1",
+                "没有名为“nope”的字段；用 ziping fields 文件 查看所有路径",
+            ),
+            ("year.x", "1", "“year”不是表格，路径应为“year”"),
+            (
+                "funding",
+                "1",
+                "“funding”是表格，请逐格填写，路径如 funding.total.initial；用 ziping fields 文件 查看所有路径",
+            ),
+            (
+                "funding.all.budget",
+                "1",
+                "表格“funding”没有“all”行；行有：total、appropriation、carryover、other",
+            ),
+            (
+                "funding.total.cost",
+                "1",
+                "表格“funding”没有“cost”列；列有：initial、budget、actual、weight、rate、score",
+            ),
+            (
+                "funding.total.rate",
+                "85",
+                "funding.total.rate：“执行率（B/A）”由公式计算，不能填写",
+            ),
+            (
+                "funding.other.weight",
+                "1",
+                "funding.other.weight：此行没有“分值”",
+            ),
+            (
+                "funding.total.budget",
+                "一百万",
+                "funding.total.budget（全年预算数（A））：请输入金额，单位：万元，保留2位小数",
+            ),
+            (
+                "indicators.2.name",
+                "甲",
+                "表格“indicators”现有0行，行号应为1至1（1为新增一行）",
+            ),
+            (
+                "indicators.1.target",
+                "50个",
+                "indicators.1.target（年度指标值）：请在数值前写明比较符号，如 ≥50个、≤50个 或 =50个",
+            ),
+            (
+                "indicators.total_score",
+                "90",
+                "“indicators.total_score”由公式计算，不能填写",
+            ),
+            ("year", "22", "year（年度）：请输入四位年份，如2022"),
+        ];
+        for (path, text, want) in cases {
+            let mut p = project();
+            let before = p.clone();
+            assert_eq!(assign(&mut p, path, text), Err(want.to_string()), "{path}");
+            assert_eq!(p, before, "{path}: changed");
+        }
+    }
+
+    #[test]
+    fn values_are_stored_as_typed_and_cells_listed_with_labels() {
+        let mut p = project();
+        assign(&mut p, "funding.total.budget", "1,000").expect("budget");
+        assign(&mut p, "indicators.1.name", "培训党员人次").expect("name");
+        let listed = listing(&p);
+        let budget = listed
+            .iter()
+            .find(|l| l.path == "funding.total.budget")
+            .expect("listed");
+        assert_eq!(budget.value, "1,000");
+        assert_eq!(budget.row_label.as_deref(), Some("年度资金总额"));
+        assert_eq!(budget.label, "全年预算数（A）");
+        let name = listed
+            .iter()
+            .find(|l| l.path == "indicators.1.name")
+            .expect("listed");
+        assert_eq!(name.row_label.as_deref(), Some("第1行「培训党员人次」"));
+        assert!(!listed.iter().any(|l| l.path == "funding.other.weight"));
+        let score = listed
+            .iter()
+            .find(|l| l.path == "funding.total.score")
+            .expect("listed");
+        assert_eq!(score.computed, None, "no figures yet");
+    }
+}

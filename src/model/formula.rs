@@ -1,0 +1,262 @@
+//! Formulas and check conditions written in templates, evaluated with the
+//! Rhai expression engine (expressions only: no statements, loops or
+//! function definitions). Numbers are exact decimals (`rust_decimal`): with
+//! Rhai's `no_float` and `decimal` features a literal such as `0.8` is a
+//! Decimal, never a binary float.
+//!
+//! A blank input makes a result blank rather than wrong: arithmetic or a
+//! comparison involving a blank value is [`Outcome::Blank`], so a score is
+//! not computed and a check is not judged until its figures are filled in.
+
+use std::fmt;
+
+use rhai::packages::{Package, StandardPackage};
+use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, Map, Position, Scope};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::target::{QUALITATIVE, Target};
+use super::value::{Value, leading_number};
+
+/// A formula as written in a template: one string, or a list of lines that
+/// are joined, so a long rule can be laid out (and diffed) line by line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Formula {
+    Line(String),
+    Lines(Vec<String>),
+}
+
+impl Formula {
+    pub fn source(&self) -> String {
+        match self {
+            Formula::Line(s) => s.clone(),
+            Formula::Lines(lines) => lines.join("\n"),
+        }
+    }
+}
+
+impl fmt::Display for Formula {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source())
+    }
+}
+
+/// The result of evaluating a formula.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Value(Dynamic),
+    /// An input was blank, or the figures allow no answer (division by
+    /// zero): nothing to show or to judge yet.
+    Blank,
+    /// A mistake in the template's formula, reported to the writer.
+    Failed(String),
+}
+
+/// Raised by comparisons with a blank, which Rhai would otherwise answer
+/// with `false` (and so judge a check on a value nobody typed yet).
+const BLANK_MARK: &str = "\u{0}blank";
+
+thread_local! {
+    // The engine is built once per thread: the TUI checks the whole report
+    // on every redraw.
+    static ENGINE: Engine = engine();
+}
+
+fn engine() -> Engine {
+    let mut engine = Engine::new_raw();
+    engine.register_global_module(StandardPackage::new().as_shared_module());
+    engine.set_strict_variables(true);
+    // Registered comparisons with a blank must win over Rhai's built-in
+    // "different types are unequal".
+    engine.set_fast_operators(false);
+    // Guards against a runaway template; real formulas take a few dozen.
+    engine.set_max_operations(100_000);
+    engine.set_max_expr_depths(64);
+    for op in ["==", "!=", "<", "<=", ">", ">="] {
+        engine.register_fn(op, blank_compare::<(), Decimal>);
+        engine.register_fn(op, blank_compare::<Decimal, ()>);
+        engine.register_fn(op, blank_compare::<(), i64>);
+        engine.register_fn(op, blank_compare::<i64, ()>);
+        engine.register_fn(op, blank_compare::<(), bool>);
+        engine.register_fn(op, blank_compare::<bool, ()>);
+    }
+    engine.register_fn("is_blank", |value: Dynamic| value.is_unit());
+    engine.register_fn("num", |text: ImmutableString| number_in(&text));
+    engine.register_fn("num", |value: Dynamic| value);
+    engine.register_fn("sum", |items: Array| total(items.into_iter()));
+    engine.register_fn("sum", |items: Array, key: ImmutableString| {
+        total(items.into_iter().map(|item| {
+            item.read_lock::<Map>()
+                .and_then(|map| map.get(key.as_str()).cloned())
+                .unwrap_or(Dynamic::UNIT)
+        }))
+    });
+    engine
+}
+
+fn blank_compare<A, B>(_: A, _: B) -> Result<bool, Box<EvalAltResult>> {
+    Err(EvalAltResult::ErrorRuntime(BLANK_MARK.into(), Position::NONE).into())
+}
+
+/// The number a text starts with (`40个` → 40), or blank.
+fn number_in(text: &str) -> Dynamic {
+    leading_number(text).map_or(Dynamic::UNIT, |(n, _)| Dynamic::from(n))
+}
+
+/// The sum of the numbers among `items`; blanks are skipped (a blank 其他资金
+/// row counts as nothing), anything else makes the sum blank.
+fn total(items: impl Iterator<Item = Dynamic>) -> Dynamic {
+    let mut sum = Decimal::ZERO;
+    for item in items {
+        match to_decimal(&item) {
+            Some(n) => sum += n,
+            None if item.is_unit() => {}
+            None => return Dynamic::UNIT,
+        }
+    }
+    Dynamic::from(sum)
+}
+
+/// A number from a formula's result: Decimal or integer.
+pub fn to_decimal(value: &Dynamic) -> Option<Decimal> {
+    value
+        .clone()
+        .try_cast::<Decimal>()
+        .or_else(|| value.as_int().ok().map(Decimal::from))
+}
+
+/// Checks a formula's syntax and that every name it uses is one of `names`,
+/// so a template mistake is found when the template is loaded.
+pub fn compile_check(formula: &Formula, names: &[&str]) -> Result<(), String> {
+    let mut scope = Scope::new();
+    for name in names {
+        scope.push_dynamic(*name, Dynamic::UNIT);
+    }
+    ENGINE.with(|engine| {
+        engine
+            .compile_expression_with_scope(&scope, formula.source())
+            .map(|_| ())
+            .map_err(|e| format!("公式有误：{e}"))
+    })
+}
+
+/// Evaluates a formula with the values in `scope`.
+pub fn eval(formula: &Formula, scope: &Scope) -> Outcome {
+    ENGINE.with(|engine| {
+        let ast = match engine.compile_expression_with_scope(scope, formula.source()) {
+            Ok(ast) => ast,
+            Err(e) => return Outcome::Failed(format!("公式有误：{e}")),
+        };
+        match engine.eval_ast_with_scope::<Dynamic>(&mut scope.clone(), &ast) {
+            Ok(value) if value.is_unit() => Outcome::Blank,
+            Ok(value) => Outcome::Value(value),
+            Err(e) if is_blank_error(&e) => Outcome::Blank,
+            Err(e) => Outcome::Failed(format!("公式“{formula}”无法计算：{e}")),
+        }
+    })
+}
+
+fn is_blank_error(error: &EvalAltResult) -> bool {
+    match error {
+        EvalAltResult::ErrorRuntime(value, _) => value.to_string() == BLANK_MARK,
+        EvalAltResult::ErrorFunctionNotFound(signature, _) => signature.contains("()"),
+        EvalAltResult::ErrorMismatchDataType(_, actual, _) => actual == "()",
+        EvalAltResult::ErrorDotExpr(message, _) => message.contains("'()'"),
+        // Division by zero or overflow: the figures give no answer.
+        EvalAltResult::ErrorArithmetic(..) => true,
+        _ => false,
+    }
+}
+
+/// How a typed value appears in formulas: numbers as Decimal, text as a
+/// string, a target as a map `#{op, value, unit}` (or `#{op: "定性", text}`);
+/// a blank text is `""` and any other blank is `()`.
+pub fn to_dynamic(value: Option<&Value>, text_kind: bool) -> Dynamic {
+    let Some(value) = value else {
+        return if text_kind {
+            Dynamic::from("")
+        } else {
+            Dynamic::UNIT
+        };
+    };
+    match value {
+        Value::Text(s) | Value::Choice(s) => Dynamic::from(s.clone()),
+        Value::Integer(n) => Dynamic::from(Decimal::from(*n)),
+        Value::Decimal(d) => Dynamic::from(*d),
+        Value::Year(y) => Dynamic::from(i64::from(*y)),
+        Value::Date(d) => Dynamic::from(d.to_string()),
+        Value::Target(t) => Dynamic::from(target_map(t)),
+    }
+}
+
+fn target_map(target: &Target) -> Map {
+    let mut map = Map::new();
+    match target {
+        Target::Quantity { op, value, unit } => {
+            map.insert("op".into(), Dynamic::from(op.symbol()));
+            map.insert("value".into(), Dynamic::from(*value));
+            map.insert("unit".into(), Dynamic::from(unit.clone()));
+        }
+        Target::Quality(words) => {
+            map.insert("op".into(), Dynamic::from(QUALITATIVE));
+            map.insert("text".into(), Dynamic::from(words.clone()));
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(source: &str, scope: &Scope) -> String {
+        match eval(&Formula::Line(source.into()), scope) {
+            Outcome::Value(v) => v.to_string(),
+            Outcome::Blank => "blank".into(),
+            Outcome::Failed(_) => "failed".into(),
+        }
+    }
+
+    #[test]
+    fn blanks_propagate_instead_of_answering_false() {
+        let mut scope = Scope::new();
+        scope.push_dynamic("blank", Dynamic::UNIT);
+        scope.push("a", Decimal::new(85, 0));
+        scope.push("words", "");
+        let cases = [
+            ("a / 100 * 10", "8.50"),
+            ("blank >= 90", "blank"),
+            ("a >= blank", "blank"),
+            ("a == blank", "blank"),
+            ("blank || true", "blank"),
+            ("a / 0", "blank"),
+            ("blank.op", "blank"),
+            ("is_blank(blank) || a > 90", "true"),
+            ("sum([a, blank, 15])", "100"),
+            ("num(\"40个\") + 1", "41"),
+            ("words != \"\"", "false"),
+            ("a.nope()", "failed"),
+        ];
+        for (source, want) in cases {
+            assert_eq!(run(source, &scope), want, "{source}");
+        }
+    }
+
+    #[test]
+    fn unknown_names_are_found_when_compiling() {
+        let formula = Formula::Line("actual / budjet".into());
+        let err = compile_check(&formula, &["actual", "budget"]).expect_err("typo");
+        assert!(err.contains("budjet"), "{err}");
+        assert!(compile_check(&formula, &["actual", "budjet"]).is_ok());
+        let statement = Formula::Line("let x = 1".into());
+        assert!(compile_check(&statement, &[]).is_err());
+    }
+
+    #[test]
+    fn formulas_may_be_written_as_lines() {
+        let json = r#"["if 1 > 0 {", "  2", "} else { 3 }"]"#;
+        let formula: Formula = serde_json::from_str(json).expect("lines");
+        assert_eq!(run(&formula.source(), &Scope::new()), "2");
+    }
+}

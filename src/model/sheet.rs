@@ -1,0 +1,424 @@
+//! Every table of a project with its computed values: each cell's typed
+//! value, what its column's formula gives, group subtotals and the summary
+//! lines (总分, 等级). Export, `ziping fields`, the checks and the TUI all
+//! read figures from here, so they always agree.
+//!
+//! Order of evaluation: plain fields are known first; then each table in
+//! template order, row by row and column by column (a formula sees the
+//! columns to its left already computed); then its summary lines, which
+//! see every table so far and earlier summary lines.
+
+use rhai::{Array, Dynamic, Map, Scope};
+use rust_decimal::Decimal;
+
+use super::field::{Field, Kind};
+use super::formula::{self, Outcome, to_decimal, to_dynamic};
+use super::project::{Entry, Project};
+use super::table::{Group, TableSpec};
+use super::table_value::{RowRef, TableValue};
+use super::value::{self, Value};
+
+/// A computed figure, rounded to its column's decimals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scalar {
+    Number(Decimal),
+    Text(String),
+    Flag(bool),
+}
+
+impl Scalar {
+    fn from_dynamic(value: &Dynamic, field: &Field) -> Option<Scalar> {
+        if let Some(n) = to_decimal(value) {
+            return Some(Scalar::Number(value::round(n, precision(field))));
+        }
+        if let Ok(b) = value.as_bool() {
+            return Some(Scalar::Flag(b));
+        }
+        value
+            .clone()
+            .into_immutable_string()
+            .ok()
+            .map(|s| Scalar::Text(s.to_string()))
+    }
+
+    fn to_dynamic(&self) -> Dynamic {
+        match self {
+            Scalar::Number(n) => Dynamic::from(*n),
+            Scalar::Text(s) => Dynamic::from(s.clone()),
+            Scalar::Flag(b) => Dynamic::from(*b),
+        }
+    }
+
+    /// As printed: numbers in the field's fixed decimals (`85.00%`).
+    pub fn display(&self, field: &Field) -> String {
+        match self {
+            Scalar::Number(n) => figure(field, *n),
+            Scalar::Text(s) => s.clone(),
+            Scalar::Flag(b) => if *b { "是" } else { "否" }.to_string(),
+        }
+    }
+}
+
+/// A number as a table shows it: fixed decimals; money without its unit,
+/// which the table's caption names once (`项目资金（万元）`).
+pub fn figure(field: &Field, number: Decimal) -> String {
+    if field.kind == Kind::Money {
+        value::fixed(number, field.decimals())
+    } else {
+        value::display_fixed(field, number)
+    }
+}
+
+/// Decimal places a computed value of `field` keeps.
+fn precision(field: &Field) -> u32 {
+    if field.kind == Kind::Integer {
+        0
+    } else {
+        field.decimals()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// What the writer typed, or the template's default.
+    pub text: String,
+    /// The typed value when valid and not blank.
+    pub value: Option<Value>,
+    pub computed: Option<Scalar>,
+    /// False where the column has no cell in this row (分值 of 其他资金).
+    pub applies: bool,
+}
+
+impl Cell {
+    /// The figure that counts: what was typed, or else what was computed.
+    /// A read-only column always counts its computed value.
+    pub fn effective(&self, column: &Field) -> Dynamic {
+        if !self.applies {
+            return Dynamic::UNIT;
+        }
+        match (&self.value, &self.computed) {
+            (Some(v), _) if !column.is_read_only() => to_dynamic(Some(v), false),
+            (_, Some(c)) => c.to_dynamic(),
+            (None, None) => to_dynamic(None, is_text(column)),
+            (Some(_), None) => Dynamic::UNIT,
+        }
+    }
+
+    /// The cell as shown in a table: the typed value in canonical form, or
+    /// the computed one, or the text as typed when it is not valid.
+    pub fn display(&self, column: &Field) -> String {
+        if !self.applies {
+            return "—".to_string();
+        }
+        match (&self.value, &self.computed) {
+            (Some(Value::Decimal(d)), _) if !column.is_read_only() => figure(column, *d),
+            (Some(v), _) if !column.is_read_only() => value::display(column, v),
+            (_, Some(c)) => c.display(column),
+            _ => self.text.trim().to_string(),
+        }
+    }
+}
+
+fn is_text(field: &Field) -> bool {
+    matches!(field.kind, Kind::Text | Kind::Choice)
+}
+
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    pub row: RowRef<'a>,
+    /// One per column of the table, in column order.
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupSheet<'t> {
+    pub group: &'t Group,
+    /// Indexes of the group's rows.
+    pub rows: Vec<usize>,
+}
+
+/// A formula that failed because of a mistake in the template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub field: String,
+    pub row: Option<String>,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct TableSheet<'p> {
+    pub field: &'p Field,
+    pub spec: &'p TableSpec,
+    pub rows: Vec<Row<'p>>,
+    pub groups: Vec<GroupSheet<'p>>,
+    /// One per summary line.
+    pub summary: Vec<Option<Scalar>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sheet<'p> {
+    pub tables: Vec<TableSheet<'p>>,
+    pub failures: Vec<Failure>,
+    /// Every report-wide name (fields, tables, summary lines) with its value.
+    scope: Scope<'static>,
+}
+
+impl<'p> Sheet<'p> {
+    pub fn new(project: &'p Project) -> Sheet<'p> {
+        let mut scope = Scope::new();
+        for field in project.template.fields() {
+            if field.kind != Kind::Table {
+                let parsed = match project.entry(&field.id) {
+                    Some(Entry::Text(text)) => value::parse(field, text).ok().flatten(),
+                    _ => None,
+                };
+                scope.push_dynamic(field.id.clone(), to_dynamic(parsed.as_ref(), true));
+            }
+        }
+        let mut sheet = Sheet {
+            tables: Vec::new(),
+            failures: Vec::new(),
+            scope,
+        };
+        for field in project.template.fields() {
+            let Some(spec) = field.table.as_deref() else {
+                continue;
+            };
+            // A table stored in the wrong shape is reported by the checks
+            // and computed as empty.
+            let value = match project.entry(&field.id) {
+                Some(Entry::Table(value)) if value.fits(spec) => value,
+                _ => &EMPTY,
+            };
+            let table = sheet.compute_table(field, spec, value);
+            sheet.tables.push(table);
+        }
+        sheet
+    }
+
+    pub fn table(&self, id: &str) -> Option<&TableSheet<'p>> {
+        self.tables.iter().find(|t| t.field.id == id)
+    }
+
+    /// The report-wide names and values, for report-level checks.
+    pub fn scope(&self) -> Scope<'static> {
+        self.scope.clone()
+    }
+
+    fn compute_table(
+        &mut self,
+        field: &'p Field,
+        spec: &'p TableSpec,
+        value: &'p TableValue,
+    ) -> TableSheet<'p> {
+        let mut rows = Vec::new();
+        for row in value.rows(field, spec) {
+            let cells = self.compute_row(field, spec, &row);
+            rows.push(Row { row, cells });
+        }
+        let groups = spec
+            .groups
+            .iter()
+            .flat_map(|g| g.items.iter().map(move |group| (g, group)))
+            .map(|(groups, group)| {
+                let index = spec.columns.iter().position(|c| c.id == groups.column);
+                GroupSheet {
+                    group,
+                    rows: (0..rows.len())
+                        .filter(|&r| {
+                            index.is_some_and(|i| rows[r].cells[i].text.trim() == group.name)
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let mut table = TableSheet {
+            field,
+            spec,
+            rows,
+            groups,
+            summary: Vec::new(),
+        };
+        self.scope
+            .push_dynamic(field.id.clone(), Dynamic::from(table.to_map()));
+        for line in &spec.summary {
+            let outcome = line
+                .formula
+                .as_ref()
+                .map_or(Outcome::Blank, |f| formula::eval(f, &self.scope));
+            let result = self.settle(outcome, line, field, None);
+            let shown = result.as_ref().map_or(Dynamic::UNIT, Scalar::to_dynamic);
+            self.scope.push_dynamic(line.id.clone(), shown);
+            table.summary.push(result);
+        }
+        table
+    }
+
+    fn compute_row(&mut self, field: &Field, spec: &TableSpec, row: &RowRef) -> Vec<Cell> {
+        let mut cells: Vec<Cell> = spec
+            .columns
+            .iter()
+            .map(|column| {
+                let text = row.text(spec, column).to_string();
+                let applies = TableSpec::applies(column, row.key.id());
+                Cell {
+                    value: if applies {
+                        value::parse(column, &text).ok().flatten()
+                    } else {
+                        None
+                    },
+                    text,
+                    computed: None,
+                    applies,
+                }
+            })
+            .collect();
+        for i in 0..spec.columns.len() {
+            let column = &spec.columns[i];
+            let Some(formula) = column.formula.as_ref().filter(|_| cells[i].applies) else {
+                continue;
+            };
+            let scope = row_scope(&self.scope, spec, &cells);
+            let outcome = formula::eval(formula, &scope);
+            cells[i].computed = self.settle(outcome, column, field, Some(&row.label));
+        }
+        cells
+    }
+
+    /// A formula's outcome as a figure; a template mistake is recorded once
+    /// per column.
+    fn settle(
+        &mut self,
+        outcome: Outcome,
+        column: &Field,
+        table: &Field,
+        row: Option<&str>,
+    ) -> Option<Scalar> {
+        let message = match outcome {
+            Outcome::Value(v) => match Scalar::from_dynamic(&v, column) {
+                Some(scalar) => return Some(scalar),
+                None => format!("公式的结果 {v} 不是数值或文字"),
+            },
+            Outcome::Blank => return None,
+            Outcome::Failed(message) => message,
+        };
+        let seen = self
+            .failures
+            .iter()
+            .any(|f| f.field == table.id && f.column.as_deref() == Some(&column.label));
+        if !seen {
+            self.failures.push(Failure {
+                field: table.id.clone(),
+                row: row.map(str::to_string),
+                column: Some(column.label.clone()),
+                message,
+            });
+        }
+        None
+    }
+}
+
+/// A table with no rows stored, standing in for a missing or misshapen one.
+static EMPTY: TableValue = TableValue {
+    rows: super::table_value::Rows::Listed(Vec::new()),
+};
+
+/// The names a row's formulas and checks see: the report-wide ones, then
+/// each column's effective value, and the maps `entered` and `computed`.
+pub fn row_scope(base: &Scope<'static>, spec: &TableSpec, cells: &[Cell]) -> Scope<'static> {
+    let mut scope = base.clone();
+    let mut entered = Map::new();
+    let mut computed = Map::new();
+    for (column, cell) in spec.columns.iter().zip(cells) {
+        let typed = if cell.applies {
+            to_dynamic(cell.value.as_ref(), is_text(column))
+        } else {
+            Dynamic::UNIT
+        };
+        entered.insert(column.id.as_str().into(), typed);
+        let c = cell
+            .computed
+            .as_ref()
+            .map_or(Dynamic::UNIT, Scalar::to_dynamic);
+        computed.insert(column.id.as_str().into(), c);
+        scope.push_dynamic(column.id.clone(), cell.effective(column));
+    }
+    scope.push_dynamic("entered", Dynamic::from(entered));
+    scope.push_dynamic("computed", Dynamic::from(computed));
+    scope
+}
+
+impl TableSheet<'_> {
+    /// The table as formulas see it: a fixed table as `#{row_id: #{column:
+    /// value}}`; an added-rows table as `#{rows: [...], total: #{column:
+    /// sum}, groups: [#{name, weight, total}]}`.
+    fn to_map(&self) -> Map {
+        if self.spec.has_fixed_rows() {
+            return self
+                .rows
+                .iter()
+                .filter_map(|r| Some((r.row.key.id()?.into(), Dynamic::from(self.row_map(r)))))
+                .collect();
+        }
+        let rows: Array = self
+            .rows
+            .iter()
+            .map(|r| Dynamic::from(self.row_map(r)))
+            .collect();
+        let all: Vec<usize> = (0..self.rows.len()).collect();
+        let groups: Array = self
+            .groups
+            .iter()
+            .map(|g| {
+                let mut map = Map::new();
+                map.insert("name".into(), Dynamic::from(g.group.name.clone()));
+                let weight = g.group.weight.map_or(Dynamic::UNIT, Dynamic::from);
+                map.insert("weight".into(), weight);
+                map.insert("total".into(), Dynamic::from(self.totals(&g.rows)));
+                Dynamic::from(map)
+            })
+            .collect();
+        let mut map = Map::new();
+        map.insert("rows".into(), Dynamic::from(rows));
+        map.insert("total".into(), Dynamic::from(self.totals(&all)));
+        map.insert("groups".into(), Dynamic::from(groups));
+        map
+    }
+
+    fn row_map(&self, row: &Row) -> Map {
+        self.spec
+            .columns
+            .iter()
+            .zip(&row.cells)
+            .map(|(c, cell)| (c.id.as_str().into(), cell.effective(c)))
+            .collect()
+    }
+
+    /// Sums of every number column over `rows`; blanks count as nothing.
+    fn totals(&self, rows: &[usize]) -> Map {
+        self.spec
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind.is_number())
+            .map(|(i, c)| (c.id.as_str().into(), Dynamic::from(self.sum(i, rows))))
+            .collect()
+    }
+
+    /// The sum of column `index` over `rows`.
+    pub fn sum(&self, index: usize, rows: &[usize]) -> Decimal {
+        let column = &self.spec.columns[index];
+        rows.iter()
+            .filter_map(|&r| to_decimal(&self.rows[r].cells[index].effective(column)))
+            .sum()
+    }
+
+    pub fn column_index(&self, id: &str) -> Option<usize> {
+        self.spec.columns.iter().position(|c| c.id == id)
+    }
+}
+
+#[cfg(test)]
+#[path = "sheet_tests.rs"]
+mod tests;

@@ -1,0 +1,299 @@
+//! What a project stores for a table: the text of each cell as typed, valid
+//! or not. Fixed rows are keyed by their id, added rows are a list, so a
+//! project file reads (and diffs) like the table:
+//!
+//! ```json
+//! "funding": { "rows": { "total": { "budget": "100", "actual": "85" } } }
+//! "indicators": { "rows": [ { "name": "培训党员人次", "target": "≥50个" } ] }
+//! ```
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use super::field::Field;
+use super::table::TableSpec;
+
+/// Column id → the cell's text.
+pub type Cells = IndexMap<String, String>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableValue {
+    pub rows: Rows,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Rows {
+    /// Fixed rows by row id.
+    Named(IndexMap<String, Cells>),
+    /// Rows the writer added, in their order.
+    Listed(Vec<Cells>),
+}
+
+/// Which row: a fixed row's id or an added row's position (0-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowKey {
+    Named(String),
+    Index(usize),
+}
+
+/// One row as read for display, scoring and checks.
+#[derive(Debug, Clone)]
+pub struct RowRef<'a> {
+    pub key: RowKey,
+    /// `年度资金总额`, or `第3行「培训党员人次」` for an added row.
+    pub label: String,
+    /// The `ziping set` path of the row, e.g. `funding.total`, `indicators.3`.
+    pub path: String,
+    pub stored: Option<&'a Cells>,
+}
+
+impl RowKey {
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            RowKey::Named(id) => Some(id),
+            RowKey::Index(_) => None,
+        }
+    }
+}
+
+impl TableValue {
+    /// An empty table of the shape `spec` asks for.
+    pub fn new(spec: &TableSpec) -> TableValue {
+        TableValue {
+            rows: if spec.has_fixed_rows() {
+                Rows::Named(IndexMap::new())
+            } else {
+                Rows::Listed(Vec::new())
+            },
+        }
+    }
+
+    /// True when no cell holds anything but blanks (template defaults are
+    /// not stored, so an untouched table is empty).
+    pub fn is_empty(&self) -> bool {
+        let blank = |cells: &Cells| cells.values().all(|t| t.trim().is_empty());
+        match &self.rows {
+            Rows::Named(rows) => rows.values().all(blank),
+            Rows::Listed(rows) => rows.iter().all(blank),
+        }
+    }
+
+    /// Whether the stored shape fits the template (named rows for fixed
+    /// rows, a list otherwise). An empty table fits either way.
+    pub fn fits(&self, spec: &TableSpec) -> bool {
+        match &self.rows {
+            Rows::Named(rows) => spec.has_fixed_rows() || rows.is_empty(),
+            Rows::Listed(rows) => !spec.has_fixed_rows() || rows.is_empty(),
+        }
+    }
+
+    /// The rows in reading order: a fixed table's rows as the template lists
+    /// them, added rows as stored.
+    pub fn rows<'a>(&'a self, field: &Field, spec: &'a TableSpec) -> Vec<RowRef<'a>> {
+        if spec.has_fixed_rows() {
+            let named = match &self.rows {
+                Rows::Named(rows) => Some(rows),
+                Rows::Listed(_) => None,
+            };
+            return spec
+                .rows
+                .iter()
+                .map(|row| RowRef {
+                    key: RowKey::Named(row.id.clone()),
+                    label: row.label.clone(),
+                    path: format!("{}.{}", field.id, row.id),
+                    stored: named.and_then(|rows| rows.get(&row.id)),
+                })
+                .collect();
+        }
+        let Rows::Listed(rows) = &self.rows else {
+            return Vec::new();
+        };
+        rows.iter()
+            .enumerate()
+            .map(|(i, cells)| {
+                let name = spec
+                    .row_label
+                    .as_deref()
+                    .and_then(|id| cells.get(id))
+                    .map(|t| t.trim())
+                    .filter(|t| !t.is_empty());
+                RowRef {
+                    key: RowKey::Index(i),
+                    label: match name {
+                        Some(name) => format!("第{}行「{name}」", i + 1),
+                        None => format!("第{}行", i + 1),
+                    },
+                    path: format!("{}.{}", field.id, i + 1),
+                    stored: Some(cells),
+                }
+            })
+            .collect()
+    }
+
+    /// Sets one cell; a row one past the last of an added-rows table is
+    /// appended. The caller has checked the key.
+    pub fn set_cell(&mut self, row: &RowKey, column: &str, text: String) {
+        match (&mut self.rows, row) {
+            (Rows::Named(rows), RowKey::Named(id)) => {
+                rows.entry(id.clone())
+                    .or_default()
+                    .insert(column.to_string(), text);
+            }
+            (Rows::Listed(rows), RowKey::Index(i)) => {
+                if *i == rows.len() {
+                    rows.push(Cells::new());
+                }
+                if let Some(cells) = rows.get_mut(*i) {
+                    cells.insert(column.to_string(), text);
+                }
+            }
+            // An empty table of the other shape is replaced by one that fits.
+            (rows, key) => {
+                *rows = match key {
+                    RowKey::Named(_) => Rows::Named(IndexMap::new()),
+                    RowKey::Index(_) => Rows::Listed(Vec::new()),
+                };
+                self.set_cell(row, column, text);
+            }
+        }
+    }
+
+    /// The same table with rows in template order and cells in column order
+    /// (anything the template does not know kept at the end), so saving
+    /// twice gives the same bytes.
+    pub fn normalized(&self, spec: &TableSpec) -> TableValue {
+        let order = |cells: &Cells| -> Cells {
+            let known = spec
+                .columns
+                .iter()
+                .filter_map(|c| cells.get_key_value(&c.id));
+            let unknown = cells.iter().filter(|(id, _)| spec.column(id).is_none());
+            known
+                .chain(unknown)
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        };
+        let rows = match &self.rows {
+            Rows::Named(rows) => {
+                let known = spec.rows.iter().filter_map(|r| rows.get_key_value(&r.id));
+                let unknown = rows.iter().filter(|(id, _)| spec.row(id).is_none());
+                Rows::Named(
+                    known
+                        .chain(unknown)
+                        .map(|(k, v)| (k.clone(), order(v)))
+                        .collect(),
+                )
+            }
+            Rows::Listed(rows) => Rows::Listed(rows.iter().map(order).collect()),
+        };
+        TableValue { rows }
+    }
+}
+
+impl RowRef<'_> {
+    /// The text of a cell: as stored, else the row's or the column's
+    /// template default, else empty.
+    pub fn text<'s>(&'s self, spec: &'s TableSpec, column: &'s Field) -> &'s str {
+        if let Some(text) = self.stored.and_then(|cells| cells.get(&column.id)) {
+            return text;
+        }
+        let row_default = self
+            .key
+            .id()
+            .and_then(|id| spec.row(id))
+            .and_then(|row| row.cells.get(&column.id));
+        row_default
+            .or(column.default.as_ref())
+            .map_or("", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+    use crate::model::field::Kind;
+    use crate::model::project::{Entry, Project};
+
+    fn project() -> Project {
+        let (entries, _) = catalog::load(None);
+        let template = catalog::find(&entries, "project-selfeval").expect("template");
+        Project::new(template, "2026-01-01T00:00:00Z")
+    }
+
+    #[test]
+    fn cells_are_saved_in_template_order_whatever_order_they_were_set_in() {
+        let mut p = project();
+        let spec = p
+            .template
+            .field("funding")
+            .and_then(|f| f.table.clone())
+            .expect("table");
+        let mut value = TableValue::new(&spec);
+        for (row, column, text) in [
+            ("other", "actual", "1"),
+            ("total", "actual", "85"),
+            ("total", "budget", "100"),
+        ] {
+            value.set_cell(&RowKey::Named(row.into()), column, text.into());
+        }
+        p.set("funding", Entry::Table(value));
+        let json = p.to_json();
+        let funding = &json[json.find("\"funding\"").expect("funding")..];
+        let at = |s: &str| funding.find(s).expect(s);
+        assert!(at("\"total\"") < at("\"other\""), "{funding}");
+        assert!(
+            at("\"budget\": \"100\"") < at("\"actual\": \"85\""),
+            "{funding}"
+        );
+        assert_eq!(Project::from_json(&json).expect("reads").to_json(), json);
+    }
+
+    #[test]
+    fn one_past_the_last_row_appends_a_row() {
+        let spec = project()
+            .template
+            .field("indicators")
+            .and_then(|f| f.table.clone())
+            .expect("table");
+        let mut value = TableValue::new(&spec);
+        value.set_cell(&RowKey::Index(0), "name", "甲".into());
+        value.set_cell(&RowKey::Index(1), "name", "乙".into());
+        value.set_cell(&RowKey::Index(0), "weight", "10".into());
+        let Rows::Listed(rows) = &value.rows else {
+            panic!("listed rows");
+        };
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].get("weight").map(String::as_str), Some("10"));
+    }
+
+    #[test]
+    fn unknown_shapes_are_kept_and_tables_round_trip_through_editor_text() {
+        let odd: Entry = serde_json::from_str(r#"{"rows": 5}"#).expect("json");
+        assert!(matches!(odd, Entry::Other(_)), "{odd:?}");
+        let table: Entry = serde_json::from_str(r#"{"rows": [{"name": "甲"}]}"#).expect("json");
+        assert!(matches!(table, Entry::Table(_)), "{table:?}");
+        let text = table.to_editor_text();
+        assert_eq!(Entry::from_editor_text(Kind::Table, &text), table);
+        let broken = Entry::from_editor_text(Kind::Table, "{\"rows\": [");
+        assert_eq!(broken, Entry::Text("{\"rows\": [".into()));
+    }
+
+    #[test]
+    fn template_defaults_show_but_an_untouched_table_is_empty() {
+        let p = project();
+        let field = p.template.field("funding").expect("funding");
+        let spec = field.table.as_deref().expect("table");
+        let Some(Entry::Table(value)) = p.entry("funding") else {
+            panic!("table entry");
+        };
+        assert!(value.is_empty());
+        let rows = value.rows(field, spec);
+        let weight = spec.column("weight").expect("weight");
+        assert_eq!(rows[0].text(spec, weight), "10");
+        assert_eq!(rows[0].path, "funding.total");
+    }
+}

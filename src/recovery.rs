@@ -1,0 +1,149 @@
+//! Recovery copies: while a project has unsaved changes, the whole project is
+//! written to `<data dir>/recovery/` a moment after typing pauses, every few
+//! hundred keystrokes, and on any abnormal exit (SSH drop, kill, panic). A
+//! successful save or an explicit discard removes it.
+//!
+//! The copy lives in the user's data directory rather than beside the file:
+//! it is always writable (the project's directory may not be), and on a
+//! shared server other users do not see someone's unsaved draft.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::format_error::FormatError;
+use crate::model::project::Project;
+use crate::storage::{self, LoadError};
+
+const FORMAT: &str = "ziping-recovery";
+
+/// A recovery copy as stored: the project and where and when it came from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Copy {
+    pub format: String,
+    /// The project file this is a copy of (absolute path).
+    pub file: PathBuf,
+    /// When it was written (RFC 3339, UTC).
+    pub written: String,
+    pub pid: u32,
+    pub project: Project,
+}
+
+/// Where the recovery copy of `project_file` lives. The name keeps the file
+/// stem (to be recognisable) plus a hash of the absolute path (to be unique).
+pub fn location(data_dir: Option<&Path>, project_file: &Path) -> PathBuf {
+    let absolute = absolute(project_file);
+    let stem = absolute
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let name = format!(
+        "{stem}-{:016x}.json",
+        fnv1a(absolute.to_string_lossy().as_bytes())
+    );
+    match data_dir {
+        Some(dir) => dir.join("recovery").join(name),
+        None => absolute.with_file_name(format!(".{name}.ziping-recovery")),
+    }
+}
+
+/// The absolute form of a path that may not exist yet (its directory does).
+pub fn absolute(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// FNV-1a: a stable hash (std's hasher may change between Rust releases,
+/// which would orphan recovery files).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Writes the copy atomically and durably.
+pub fn write(
+    location: &Path,
+    project_file: &Path,
+    project: &Project,
+    now: &str,
+) -> Result<(), LoadError> {
+    if let Some(dir) = location.parent() {
+        fs::create_dir_all(dir).map_err(|e| LoadError::new(dir, storage::io_problem(&e)))?;
+    }
+    let copy = Copy {
+        format: FORMAT.to_string(),
+        file: absolute(project_file),
+        written: now.to_string(),
+        pid: std::process::id(),
+        project: project.clone(),
+    };
+    let json = serde_json::to_string_pretty(&copy).unwrap_or_default();
+    storage::write_atomic(location, json.as_bytes())
+}
+
+/// The copy at `location`, if there is one.
+pub fn read(location: &Path) -> Result<Option<Copy>, LoadError> {
+    if !location.exists() {
+        return Ok(None);
+    }
+    let text = storage::read_text(location)?;
+    let copy: Copy =
+        FormatError::deserialize(&text).map_err(|e| LoadError::new(location, e.to_string()))?;
+    if copy.format != FORMAT {
+        return Err(LoadError::new(location, "这不是 ziping 恢复文件"));
+    }
+    Ok(Some(copy))
+}
+
+/// Removes the copy; a missing one is fine.
+pub fn remove(location: &Path) {
+    // Nothing to do if it is already gone; any other failure only leaves a
+    // stale copy that the next open offers again.
+    let _ = fs::remove_file(location);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+
+    #[test]
+    fn round_trip_and_location_is_stable_per_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("报告.json");
+        let a = location(Some(dir.path()), &file);
+        assert_eq!(
+            a,
+            location(Some(dir.path()), &dir.path().join(".").join("报告.json"))
+        );
+        assert_ne!(
+            a,
+            location(Some(dir.path()), &dir.path().join("other.json"))
+        );
+        assert!(
+            a.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("报告-"))
+        );
+        let (entries, _) = catalog::load(None);
+        let mut project = Project::new(catalog::find(&entries, "hunan-form").expect("t"), "now");
+        project.set("contact", crate::model::project::Entry::Text("张三".into()));
+        write(&a, &file, &project, "2026-01-01T00:00:00Z").expect("write");
+        let copy = read(&a).expect("read").expect("exists");
+        assert_eq!(copy.project, project);
+        assert_eq!(copy.file, absolute(&file));
+        remove(&a);
+        assert!(read(&a).expect("read").is_none());
+    }
+}

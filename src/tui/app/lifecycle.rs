@@ -1,0 +1,193 @@
+//! Opening, locking, recovering and saving as: what happens around a
+//! session rather than inside it.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::cli::now;
+use crate::model::project::Project;
+use crate::{lock, recent, recovery, storage};
+
+use super::super::session::Session;
+use super::super::start::{SAMPLE_FILE_NAME, SAMPLE_JSON};
+use super::{App, Overlay, Screen};
+
+impl App {
+    /// Opens a project file; on failure stays where it is and says why.
+    pub fn open(&mut self, path: &Path) {
+        match storage::read_project(path) {
+            Ok(project) => self.start_session(project, path.to_path_buf()),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Shows `project` for editing: takes the one-writer lock (or asks
+    /// what to do if another ziping has it), then offers any recovery copy.
+    pub fn start_session(&mut self, project: Project, path: PathBuf) {
+        recent::remember(self.ui.data_dir.as_deref(), &path);
+        let lang = self.lang();
+        let mut session = Session::new(project, path, &self.ui.theme, self.ui.data_dir.as_deref());
+        self.overlay = None;
+        match lock::acquire(&session.path, &now()) {
+            lock::Outcome::Acquired(l) => session.lock = Some(l),
+            lock::Outcome::TookOverStale(l, owner) => {
+                session.lock = Some(l);
+                let note = lang.pick("已接管失效的锁：", "Took over a stale lock: ");
+                self.info(format!("{note}{}", owner.describe()));
+            }
+            lock::Outcome::Held(owner) => self.overlay = Some(Overlay::Locked(owner)),
+            lock::Outcome::Unavailable(why) => {
+                let note = lang.pick(
+                    "无法创建锁文件，他人可能同时编辑此文件：",
+                    "No lock file could be made: ",
+                );
+                self.info(format!("{note}{why}"));
+            }
+        }
+        self.screen = Screen::Edit(Box::new(session));
+        if self.overlay.is_none() {
+            self.offer_recovery();
+        }
+    }
+
+    /// The user chose to take over a file another ziping has open.
+    pub(super) fn take_over(&mut self) {
+        let lang = self.lang();
+        let Some(path) = self.session().map(|s| s.path.clone()) else {
+            return;
+        };
+        match lock::take_over(&path, &now()) {
+            lock::Outcome::Acquired(l) | lock::Outcome::TookOverStale(l, _) => {
+                if let Some(session) = self.session_mut() {
+                    session.lock = Some(l);
+                }
+                self.info(lang.pick("已接管：另一处的 ziping 将无法保存", "Taken over"));
+                self.offer_recovery();
+            }
+            lock::Outcome::Held(owner) => self.overlay = Some(Overlay::Locked(owner)),
+            lock::Outcome::Unavailable(why) => self.error(why),
+        }
+    }
+
+    /// Asks about a recovery copy with text the file does not have; one
+    /// with nothing new is removed quietly (nothing can be lost).
+    fn offer_recovery(&mut self) {
+        let Some(session) = self.session() else {
+            return;
+        };
+        let location = session.recovery.clone();
+        match recovery::read(&location) {
+            Ok(Some(copy)) if copy.project.values != session.project.values => {
+                self.overlay = Some(Overlay::Recover {
+                    copy: Box::new(copy),
+                    compare: false,
+                });
+            }
+            Ok(Some(_)) => recovery::remove(&location),
+            Ok(None) => {}
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Puts the recovered project in place of the one from the file; it
+    /// stays unsaved (and the copy stays) until the user saves.
+    pub(super) fn restore(&mut self, copy: recovery::Copy) {
+        let lang = self.lang();
+        if let Some(session) = self.session_mut() {
+            session.replace_project(copy.project);
+        }
+        self.info(lang.pick(
+            "已恢复未保存的文字；请按 Ctrl-S 保存",
+            "Restored; press Ctrl-S to save",
+        ));
+    }
+
+    /// "Save as": the session moves to the new file (and its lock).
+    pub(super) fn save_as(&mut self, path: &Path) -> bool {
+        let lang = self.lang();
+        let data_dir = self.ui.data_dir.clone();
+        let Some(session) = self.session_mut() else {
+            return true;
+        };
+        match session.save_as(path, &now(), data_dir.as_deref()) {
+            Ok(()) => {
+                let outcome = lock::acquire(path, &now());
+                if let lock::Outcome::Acquired(l) | lock::Outcome::TookOverStale(l, _) = outcome {
+                    session.lock = Some(l);
+                }
+                recent::remember(data_dir.as_deref(), path);
+                self.info(format!(
+                    "{}{}",
+                    lang.pick("已另存为 ", "Saved as "),
+                    path.display()
+                ));
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Writes the recovery copy when it is due: a pause after typing, or
+    /// many edits without one.
+    pub fn tick(&mut self, now_instant: Instant) {
+        let pause = self.ui.autosave;
+        let Some(session) = self.session_mut() else {
+            return;
+        };
+        if session.read_only || session.recovery_due_in(now_instant, pause) != Some(Duration::ZERO)
+        {
+            return;
+        }
+        if let Err(e) = session.write_recovery(&now()) {
+            let lang = self.lang();
+            self.error(format!(
+                "{}{e}",
+                lang.pick("恢复副本写入失败：", "Could not write the recovery copy: ")
+            ));
+        }
+    }
+
+    /// How long the event loop may wait before `tick` has work.
+    pub fn next_deadline(&self, now_instant: Instant) -> Option<Duration> {
+        let session = self.session()?;
+        if session.read_only {
+            return None;
+        }
+        session.recovery_due_in(now_instant, self.ui.autosave)
+    }
+
+    /// On a signal, a vanished terminal or a crash: puts everything typed
+    /// into the recovery copy. Returns its path when one was written.
+    pub fn emergency_save(&mut self) -> Option<PathBuf> {
+        let session = self.session_mut()?;
+        if !session.dirty || session.read_only {
+            return None;
+        }
+        session.write_recovery(&now()).ok()?;
+        Some(session.recovery.clone())
+    }
+
+    /// Opens a copy of the bundled sample in the data directory, so the
+    /// original stays pristine and edits are kept between runs.
+    pub(super) fn open_sample(&mut self) {
+        let dir = self
+            .ui
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."));
+        let path = dir.join("sample").join(SAMPLE_FILE_NAME);
+        if !path.exists() {
+            let created = std::fs::create_dir_all(path.parent().unwrap_or(&dir))
+                .map_err(|e| storage::LoadError::new(&path, storage::io_problem(&e)))
+                .and_then(|()| storage::create_new(&path, SAMPLE_JSON.as_bytes()));
+            if let Err(e) = created {
+                self.error(e.to_string());
+                return;
+            }
+        }
+        self.open(&path);
+    }
+}

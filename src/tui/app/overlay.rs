@@ -1,0 +1,185 @@
+//! Carrying out actions while a dialog is open: help, the jump list, the
+//! quit question, prompts, and the lock and recovery questions.
+
+use std::path::PathBuf;
+
+use crate::cli::now;
+use crate::model::project::Project;
+use crate::storage;
+
+use super::super::action::Action;
+use super::super::editors::text_of;
+use super::super::jump;
+use super::super::session::apply;
+use super::{App, Effect, Overlay, Purpose};
+
+impl App {
+    pub(super) fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Effect {
+        let lang = self.lang();
+        match (overlay, action) {
+            (Overlay::Help { .. }, Action::Cancel | Action::Help) => {}
+            (Overlay::Help { scroll }, action) => {
+                let scroll = match action {
+                    Action::ListUp => scroll.saturating_sub(1),
+                    Action::ListDown => scroll + 1,
+                    Action::ListPageUp => scroll.saturating_sub(10),
+                    Action::ListPageDown => scroll + 10,
+                    _ => scroll,
+                };
+                self.overlay = Some(Overlay::Help { scroll });
+            }
+            (Overlay::Quit, Action::Save) => {
+                if self.save() {
+                    self.quit = true;
+                } else {
+                    self.overlay = Some(Overlay::Quit);
+                }
+            }
+            (Overlay::Quit, Action::Discard) => {
+                if let Some(session) = self.session_mut() {
+                    session.discard_recovery();
+                }
+                self.quit = true;
+            }
+            (Overlay::Quit, Action::Cancel) => {}
+            (Overlay::Quit, _) => self.overlay = Some(Overlay::Quit),
+            (Overlay::Jump { .. }, Action::Cancel) => {}
+            (
+                Overlay::Jump {
+                    input,
+                    items,
+                    selected,
+                },
+                Action::Confirm,
+            ) => {
+                let filter = text_of(&input);
+                let target = jump::filter(&items, &filter)
+                    .get(selected)
+                    .map(|i| i.target.clone());
+                match (target, self.session_mut()) {
+                    (Some(t), Some(session)) => session.go_to(t.node, t.field),
+                    _ => {
+                        self.overlay = Some(Overlay::Jump {
+                            input,
+                            items,
+                            selected,
+                        })
+                    }
+                }
+            }
+            (
+                Overlay::Jump {
+                    mut input,
+                    items,
+                    selected,
+                },
+                action,
+            ) => {
+                let count = jump::filter(&items, &text_of(&input)).len();
+                let selected = match action {
+                    Action::ListUp => selected.saturating_sub(1),
+                    Action::ListDown => (selected + 1).min(count.saturating_sub(1)),
+                    other => {
+                        apply(&mut input, other);
+                        0
+                    }
+                };
+                self.overlay = Some(Overlay::Jump {
+                    input,
+                    items,
+                    selected,
+                });
+            }
+            (Overlay::Prompt { .. }, Action::Cancel) => self.info(lang.pick("已取消", "Cancelled")),
+            (Overlay::Prompt { purpose, input }, Action::Confirm) => {
+                let answer = text_of(&input).trim().to_string();
+                if !self.answer(&purpose, &answer) {
+                    self.overlay = Some(Overlay::Prompt { purpose, input });
+                }
+            }
+            (Overlay::Prompt { purpose, mut input }, action) => {
+                // A one-line input has no newlines to make.
+                if action != Action::Newline {
+                    apply(&mut input, action);
+                }
+                self.overlay = Some(Overlay::Prompt { purpose, input });
+            }
+            (Overlay::Locked(_), Action::ReadOnly) => {
+                if let Some(session) = self.session_mut() {
+                    session.read_only = true;
+                }
+                self.info(lang.pick(
+                    "已只读打开：不能修改和保存，可用 Alt-S 另存为",
+                    "Opened read-only",
+                ));
+            }
+            (Overlay::Locked(_), Action::TakeOver) => self.take_over(),
+            (Overlay::Locked(_), Action::Cancel) => self.quit = true,
+            (overlay @ Overlay::Locked(_), _) => self.overlay = Some(overlay),
+            (Overlay::Recover { copy, .. }, Action::RestoreRecovery) => self.restore(*copy),
+            (Overlay::Recover { copy, compare }, Action::CompareRecovery) => {
+                self.overlay = Some(Overlay::Recover {
+                    copy,
+                    compare: !compare,
+                });
+            }
+            (Overlay::Recover { .. }, Action::DiscardRecovery) => {
+                if let Some(session) = self.session_mut() {
+                    session.discard_recovery();
+                }
+                self.info(lang.pick("已丢弃恢复副本", "Recovery copy discarded"));
+            }
+            (Overlay::Recover { .. }, Action::Cancel) => self.info(lang.pick(
+                "恢复副本已保留，下次打开时再询问",
+                "Recovery copy kept; you will be asked again next time",
+            )),
+            (overlay @ Overlay::Recover { .. }, _) => self.overlay = Some(overlay),
+        }
+        Effect::None
+    }
+
+    /// Acts on a prompt's answer; false keeps the prompt open.
+    fn answer(&mut self, purpose: &Purpose, answer: &str) -> bool {
+        let lang = self.lang();
+        if answer.is_empty() {
+            self.error(lang.pick("请输入文件名", "Please type a file name"));
+            return false;
+        }
+        let path = PathBuf::from(answer);
+        match purpose {
+            Purpose::ExportPath => {
+                let Some(session) = self.session() else {
+                    return true;
+                };
+                match session.export(&path) {
+                    Ok(()) => {
+                        self.info(format!(
+                            "{}{}",
+                            lang.pick("已导出到 ", "Exported to "),
+                            path.display()
+                        ));
+                        true
+                    }
+                    Err(e) => {
+                        self.error(e.to_string());
+                        false
+                    }
+                }
+            }
+            Purpose::SaveAs => self.save_as(&path),
+            Purpose::NewFile(template) => {
+                let project = Project::new((**template).clone(), &now());
+                match storage::create_new(&path, project.to_json().as_bytes()) {
+                    Ok(()) => {
+                        self.start_session(project, path);
+                        true
+                    }
+                    Err(e) => {
+                        self.error(e.to_string());
+                        false
+                    }
+                }
+            }
+        }
+    }
+}

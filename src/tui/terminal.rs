@@ -1,0 +1,205 @@
+//! The real terminal: set-up and restore, events from crossterm, signals,
+//! and what happens when things go wrong. Whatever ends the session — a
+//! quit, SIGHUP from a dropped SSH link, SIGTERM, a vanished terminal, a
+//! panic — unsaved text goes to the recovery copy first.
+
+use std::io::{self, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::crossterm::{cursor, execute};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+
+use super::{Events, Host, Settings, event_loop, external};
+
+/// Events from the terminal, ended early by a caught signal or by a
+/// terminal that has gone away.
+///
+/// crossterm, asked to read a tty that has hung up (an SSH link dropped, the
+/// terminal window closed), loops forever on the empty reads and burns a CPU
+/// core. So this waits for input itself with `poll(2)`, which reports the
+/// hang-up, and calls crossterm only with a zero timeout: for input known to
+/// be there, and for the resize events crossterm collects from SIGWINCH.
+struct TerminalEvents {
+    signal: Arc<AtomicUsize>,
+}
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let signal = self.signal.load(Ordering::SeqCst);
+            if signal != 0 {
+                return Err(io::Error::other(format!(
+                    "收到信号 {}",
+                    signal_name(signal)
+                )));
+            }
+            if event::poll(Duration::ZERO)? {
+                return event::read().map(Some);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Ok(None);
+            }
+            // Returns early on input, on hang-up, and on any signal
+            // (SIGWINCH for a resize, SIGHUP …): poll(2) is never restarted.
+            if wait_for_input(left)? == Input::HungUp {
+                return Err(io::Error::new(io::ErrorKind::BrokenPipe, "终端已断开"));
+            }
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Input {
+    /// Data, a signal or the time is up: look again.
+    Maybe,
+    HungUp,
+}
+
+#[cfg(unix)]
+fn wait_for_input(timeout: Duration) -> io::Result<Input> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use std::io::IsTerminal;
+    if !io::stdin().is_terminal() {
+        // crossterm reads /dev/tty then, not standard input.
+        return event::poll(timeout).map(|_| Input::Maybe);
+    }
+    let stdin = rustix::stdio::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let timeout = Timespec {
+        tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
+        tv_nsec: i64::from(timeout.subsec_nanos()),
+    };
+    match poll(&mut fds, Some(&timeout)) {
+        Ok(_) => {
+            let revents = fds[0].revents();
+            let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+            Ok(if revents.intersects(gone) {
+                Input::HungUp
+            } else {
+                Input::Maybe
+            })
+        }
+        Err(rustix::io::Errno::INTR) => Ok(Input::Maybe),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(unix))]
+fn wait_for_input(timeout: Duration) -> io::Result<Input> {
+    event::poll(timeout).map(|_| Input::Maybe)
+}
+
+fn signal_name(signal: usize) -> &'static str {
+    match signal as i32 {
+        SIGHUP => "SIGHUP（终端或 SSH 连接断开）",
+        SIGTERM => "SIGTERM",
+        SIGQUIT => "SIGQUIT",
+        SIGINT => "SIGINT",
+        _ => "?",
+    }
+}
+
+struct TerminalHost;
+
+impl Host for TerminalHost {
+    fn edit_externally(&mut self, text: &str) -> Result<String, String> {
+        restore();
+        let result = external::edit(text);
+        // The loop redraws the whole screen after this.
+        let _ = enter();
+        result
+    }
+}
+
+/// Raw mode, the alternate screen and bracketed paste.
+fn enter() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)
+}
+
+/// Gives the terminal back. Every error is ignored, silently: the terminal
+/// may be gone, and a message about that (as `ratatui::restore` prints)
+/// would itself fail and turn a clean exit into an abort.
+fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+/// Restores the terminal before the panic message is printed, so it is
+/// readable; the recovery copy is written by `run` afterwards.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Opens the editor on `file`, or the start screen without one.
+pub fn run(file: Option<&Path>, settings: &Settings) -> Result<ExitCode, String> {
+    let mut app = settings.app(file)?;
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGHUP, SIGTERM, SIGQUIT, SIGINT] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
+            .map_err(|e| format!("无法安装信号处理：{e}"))?;
+    }
+    install_panic_hook();
+    let mut terminal = enter()
+        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
+        .map_err(|e| {
+            restore();
+            format!("无法初始化终端：{e}")
+        })?;
+    let mut events = TerminalEvents {
+        signal: Arc::clone(&signal),
+    };
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &mut events, &mut TerminalHost)
+    }));
+    let recovered: Option<PathBuf> = match &outcome {
+        Ok(Ok(())) => None,
+        // The session did not end by the user's choice: keep everything.
+        Ok(Err(_)) | Err(_) => app.emergency_save(),
+    };
+    restore();
+    let saved_to = |path: Option<PathBuf>| match path {
+        Some(p) => format!(
+            "未保存的文字已写入恢复文件 {}；用 ziping recover 或重新打开文件即可恢复",
+            p.display()
+        ),
+        None => "没有未保存的文字".to_string(),
+    };
+    match outcome {
+        Ok(Ok(())) => Ok(ExitCode::SUCCESS),
+        Ok(Err(e)) => {
+            // The terminal may be gone: a failed message must not panic.
+            let _ = writeln!(io::stderr(), "ziping：{e}；{}", saved_to(recovered));
+            let code = signal.load(Ordering::SeqCst);
+            Ok(ExitCode::from(if code == 0 { 1 } else { 128 + code as u8 }))
+        }
+        Err(_) => {
+            let _ = writeln!(
+                io::stderr(),
+                "ziping：程序内部出错（请报告此问题）；{}",
+                saved_to(recovered)
+            );
+            Ok(ExitCode::from(101))
+        }
+    }
+}

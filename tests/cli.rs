@@ -261,6 +261,7 @@ fn new_creates_project_for_every_builtin_template() {
 enum Setup {
     Bytes(Vec<u8>),
     Directory,
+    Huge,
     Missing,
 }
 
@@ -298,6 +299,12 @@ fn broken_files_give_one_line_error_and_exit_2() {
             edited(&|p| p["template"]["sections"][0]["fields"][1]["kind"] = "number".into()),
             "template.sections[0].fields[1].kind",
         ),
+        (
+            "values.json",
+            edited(&|p| p["values"] = json!(["不是", "对象"])),
+            "values",
+        ),
+        ("huge.json", Setup::Huge, "过大"),
         ("missing.json", Setup::Missing, "不存在"),
     ];
 
@@ -307,6 +314,8 @@ fn broken_files_give_one_line_error_and_exit_2() {
         match setup {
             Setup::Bytes(bytes) => fs::write(&path, bytes).unwrap(),
             Setup::Directory => fs::create_dir(&path).unwrap(),
+            // Sparse: over the 32 MB limit without writing 32 MB.
+            Setup::Huge => fs::File::create(&path).unwrap().set_len(40 << 20).unwrap(),
             Setup::Missing => {}
         }
         let stamp = |p: &Path| fs::metadata(p).ok().map(|m| (m.modified().ok(), m.len()));

@@ -191,7 +191,11 @@ fn run_command(command: Command) -> Result<ExitCode, String> {
                     let mut out = String::new();
                     for p in &problems {
                         let cell = p.cell();
-                        let cell = if cell.is_empty() { cell } else { format!(" {cell}") };
+                        let cell = if cell.is_empty() {
+                            cell
+                        } else {
+                            format!(" {cell}")
+                        };
                         out.push_str(&format!(
                             "{}  {}  {}［{}］{cell}：{}\n",
                             p.severity.label(),
@@ -283,8 +287,16 @@ fn fields_listing(project: &Project, format: ListFormat) -> String {
                     Some(row) => format!("{row} › {}", r.label),
                     None => r.label.clone(),
                 };
-                let computed = r.computed.as_ref().map_or(String::new(), |c| format!("\t= {c}"));
-                format!("{}\t{}\t{label}\t{}{computed}\n", r.path, r.kind, escape(&r.value))
+                let computed = r
+                    .computed
+                    .as_ref()
+                    .map_or(String::new(), |c| format!("\t= {c}"));
+                format!(
+                    "{}\t{}\t{label}\t{}{computed}\n",
+                    r.path,
+                    r.kind,
+                    escape(&r.value)
+                )
             })
             .collect(),
     }

@@ -368,3 +368,14 @@ fn escape_sequences_in_a_project_are_shown_not_sent() {
         "附件\u{1b}[2J\u{1b}]0;title"
     );
 }
+
+#[test]
+fn a_relative_export_name_goes_beside_the_project() {
+    let mut h = Harness::sample(80, 24);
+    let mut events = vec![ctrl('e'), ctrl('a'), key(KeyCode::Backspace)];
+    events.extend(typed("导出.txt"));
+    events.push(key(KeyCode::Enter));
+    h.run(events);
+    let beside = h.path().with_file_name("导出.txt");
+    assert!(beside.is_file(), "{}", h.screen());
+}

@@ -302,6 +302,16 @@ mod tests {
     }
 
     #[test]
+    fn a_table_the_file_holds_in_an_unknown_shape_is_not_overwritten() {
+        let mut p = project();
+        let odd = Entry::Other(serde_json::json!({ "rows": 5 }));
+        p.set("funding", odd.clone());
+        let err = assign(&mut p, "funding.total.budget", "100").expect_err("refused");
+        assert!(err.contains("无法读取"), "{err}");
+        assert_eq!(p.entry("funding"), Some(&odd));
+    }
+
+    #[test]
     fn values_are_stored_as_typed_and_cells_listed_with_labels() {
         let mut p = project();
         assign(&mut p, "funding.total.budget", "1,000").expect("budget");

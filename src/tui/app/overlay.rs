@@ -145,7 +145,15 @@ impl App {
             self.error(lang.pick("请输入文件名", "Please type a file name"));
             return false;
         }
-        let path = PathBuf::from(answer);
+        // A relative name for an export or a copy goes beside the project,
+        // not wherever the program happened to be started.
+        let typed = PathBuf::from(answer);
+        let path = match (self.session(), &purpose) {
+            (Some(s), Purpose::ExportPath | Purpose::SaveAs) if typed.is_relative() => {
+                s.path.parent().map_or(typed.clone(), |dir| dir.join(&typed))
+            }
+            _ => typed,
+        };
         match purpose {
             Purpose::ExportPath => {
                 let Some(session) = self.session() else {

@@ -13,8 +13,8 @@ use crate::model::cell_path::{assign, listing};
 use crate::model::check::{Severity, check};
 use crate::model::project::{Project, generator};
 use crate::paths;
-use crate::storage::{self, LoadError};
 use crate::recovery;
+use crate::storage::{self, LoadError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -323,13 +323,24 @@ fn recover(file: &Path, output: Option<&Path>) -> Result<(), String> {
     let location = recovery::location(paths::data_dir().as_deref(), file);
     let copy = recovery::read(&location)
         .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("{}：没有找到恢复文件（应在 {}）", file.display(), location.display()))?;
+        .ok_or_else(|| {
+            format!(
+                "{}：没有找到恢复文件（应在 {}）",
+                file.display(),
+                location.display()
+            )
+        })?;
     let target = output.unwrap_or(file);
-    storage::save_with_backup(target, copy.project.to_json().as_bytes()).map_err(|e| e.to_string())?;
+    storage::save_with_backup(target, copy.project.to_json().as_bytes())
+        .map_err(|e| e.to_string())?;
     if same_file(target, file) {
         recovery::remove(&location);
     }
-    eprintln!("已恢复到 {}（恢复副本写于 {}）", target.display(), copy.written);
+    eprintln!(
+        "已恢复到 {}（恢复副本写于 {}）",
+        target.display(),
+        copy.written
+    );
     Ok(())
 }
 

@@ -3,9 +3,12 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod config;
+pub mod counts;
 pub mod editors;
 pub mod external;
+pub mod grid;
 pub mod jump;
 pub mod keymap;
 pub mod lang;

@@ -15,7 +15,6 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::field::Show;
 use crate::model::sheet::TableSheet;
 use crate::model::value;
 
@@ -31,19 +30,12 @@ type Line = Vec<String>;
 /// The caption, the table and the summary lines, as blocks of the export.
 pub fn table_blocks(table: &TableSheet) -> Vec<String> {
     let spec = table.spec;
-    // Indexes of the columns printed (hidden ones hold intermediate values).
-    let shown: Vec<usize> = spec
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.show != Show::Hidden)
-        .map(|(i, _)| i)
-        .collect();
+    let shown = spec.shown_columns();
     let fixed = spec.has_fixed_rows();
     let mut header: Line = Vec::new();
     let mut right: Vec<bool> = Vec::new();
     if fixed {
-        header.push(spec.row_header.clone().unwrap_or_else(|| "项目".into()));
+        header.push(spec.row_heading().to_string());
         right.push(false);
     }
     header.extend(shown.iter().map(|&i| spec.columns[i].label.clone()));

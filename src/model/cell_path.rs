@@ -114,11 +114,8 @@ pub fn assign(project: &mut Project, path: &str, text: &str) -> Result<Vec<Strin
     let (entry, field) = match resolve(project, path)? {
         Resolved::Field(field) => (Entry::from_editor_text(field.kind, text), field),
         Resolved::Cell { table, row, column } => {
-            if !TableSpec::applies(column, row.id()) {
-                return Err(format!("{path}：此行没有“{}”", column.label));
-            }
-            if column.is_read_only() {
-                return Err(format!("{path}：“{}”由公式计算，不能填写", column.label));
+            if let Some(why) = refusal(column, &row) {
+                return Err(format!("{path}：{why}"));
             }
             let entry = Entry::Text(text.to_string());
             let warnings = judge(path, column, &entry)?;
@@ -127,16 +124,7 @@ pub fn assign(project: &mut Project, path: &str, text: &str) -> Result<Vec<Strin
                 .table
                 .as_deref()
                 .ok_or_else(|| format!("“{id}”不是表格"))?;
-            // What the file holds for the table is never replaced unread.
-            let mut value = match project.entry(&id) {
-                Some(Entry::Table(t)) if t.fits(spec) => t.clone(),
-                Some(entry) if !entry.is_empty() => {
-                    return Err(format!(
-                        "表格“{id}”在文件中的内容无法读取（已原样保留），请先在编辑器中查看并修正"
-                    ));
-                }
-                _ => TableValue::new(spec),
-            };
+            let mut value = stored_table(project, table, spec)?;
             value.set_cell(&row, &column, text.to_string());
             project.set(&id, Entry::Table(value));
             return Ok(warnings);
@@ -146,6 +134,36 @@ pub fn assign(project: &mut Project, path: &str, text: &str) -> Result<Vec<Strin
     let id = field.id.clone();
     project.set(&id, entry);
     Ok(warnings)
+}
+
+/// Why the cell of `column` in `row` cannot be typed into, if it cannot:
+/// the column has no cell in this row, or is computed.
+pub fn refusal(column: &Field, row: &RowKey) -> Option<String> {
+    if !TableSpec::applies(column, row.id()) {
+        return Some(format!("此行没有“{}”", column.label));
+    }
+    if column.is_read_only() {
+        return Some(format!("“{}”由公式计算，不能填写", column.label));
+    }
+    None
+}
+
+/// The table stored for `table`, to be changed and set back: what the file
+/// holds, or an empty one. A table the file holds in a shape that cannot be
+/// read is refused, so it is never replaced unread.
+pub fn stored_table(
+    project: &Project,
+    table: &Field,
+    spec: &TableSpec,
+) -> Result<TableValue, String> {
+    match project.entry(&table.id) {
+        Some(Entry::Table(t)) if t.fits(spec) => Ok(t.clone()),
+        Some(entry) if !entry.is_empty() => Err(format!(
+            "表格“{}”在文件中的内容无法读取（已原样保留），请先在编辑器中查看并修正",
+            table.id
+        )),
+        _ => Ok(TableValue::new(spec)),
+    }
 }
 
 /// The warnings of a value, or its first error as a message.

@@ -45,8 +45,9 @@ impl Kind {
         matches!(self, Kind::Text | Kind::Narrative | Kind::List)
     }
 
-    /// Kinds edited in a multi-line editor. Until the table grid exists, a
-    /// table is edited there as its JSON text, which reads back losslessly.
+    /// Kinds whose text spans lines: prose, and a table's JSON text (the
+    /// TUI shows a table as a grid; the JSON, which reads back losslessly,
+    /// is what `$EDITOR` edits).
     pub fn is_multiline(self) -> bool {
         matches!(self, Kind::Narrative | Kind::List | Kind::Table)
     }

@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::field::{Field, Kind};
+use super::field::{Field, Kind, Show};
 use super::formula::compile_check;
 use super::value;
 
@@ -83,6 +83,22 @@ impl TableSpec {
 
     pub fn row(&self, id: &str) -> Option<&RowSpec> {
         self.rows.iter().find(|r| r.id == id)
+    }
+
+    /// Indexes of the columns a reader sees (hidden ones hold intermediate
+    /// values such as 是否达成).
+    pub fn shown_columns(&self) -> Vec<usize> {
+        self.columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.show != Show::Hidden)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The heading over the row labels of a table with fixed rows.
+    pub fn row_heading(&self) -> &str {
+        self.row_header.as_deref().unwrap_or("项目")
     }
 
     /// Whether `column` has a cell in the fixed row `row` (None: added rows).

@@ -161,6 +161,65 @@ impl TableValue {
         }
     }
 
+    /// The rows of a table whose rows the writer adds (an empty table of
+    /// the other shape becomes one); None for fixed rows.
+    fn listed_mut(&mut self, spec: &TableSpec) -> Option<&mut Vec<Cells>> {
+        if spec.has_fixed_rows() {
+            return None;
+        }
+        if let Rows::Named(rows) = &self.rows
+            && rows.is_empty()
+        {
+            self.rows = Rows::Listed(Vec::new());
+        }
+        match &mut self.rows {
+            Rows::Listed(rows) => Some(rows),
+            Rows::Named(_) => None,
+        }
+    }
+
+    /// Inserts an empty row at `at` (at most one past the last) in a table
+    /// whose rows the writer adds; false for fixed rows.
+    pub fn insert_row(&mut self, spec: &TableSpec, at: usize) -> bool {
+        let Some(rows) = self.listed_mut(spec) else {
+            return false;
+        };
+        rows.insert(at.min(rows.len()), Cells::new());
+        true
+    }
+
+    /// Removes row `at` of a table whose rows the writer adds; false when
+    /// there is no such row.
+    pub fn remove_row(&mut self, spec: &TableSpec, at: usize) -> bool {
+        match self.listed_mut(spec) {
+            Some(rows) if at < rows.len() => {
+                rows.remove(at);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Swaps row `at` with the one below it (`down`) or above it; false
+    /// when there is none to swap with.
+    pub fn move_row(&mut self, spec: &TableSpec, at: usize, down: bool) -> bool {
+        let Some(rows) = self.listed_mut(spec) else {
+            return false;
+        };
+        let other = if down {
+            at.checked_add(1)
+        } else {
+            at.checked_sub(1)
+        };
+        match other {
+            Some(other) if at < rows.len() && other < rows.len() => {
+                rows.swap(at, other);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// The same table with rows in template order and cells in column order
     /// (anything the template does not know kept at the end), so saving
     /// twice gives the same bytes.
@@ -268,6 +327,55 @@ mod tests {
         };
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].get("weight").map(String::as_str), Some("10"));
+    }
+
+    #[test]
+    fn rows_the_writer_adds_are_inserted_removed_and_moved() {
+        let p = project();
+        let spec = |id: &str| {
+            p.template
+                .field(id)
+                .and_then(|f| f.table.clone())
+                .expect("table")
+        };
+        let names = |value: &TableValue| -> Vec<String> {
+            let Rows::Listed(rows) = &value.rows else {
+                panic!("listed rows");
+            };
+            rows.iter()
+                .map(|r| r.get("name").cloned().unwrap_or_default())
+                .collect()
+        };
+        let (listed, funding) = (spec("indicators"), spec("funding"));
+        let mut value = TableValue::new(&listed);
+        for (i, name) in ["甲", "乙", "丙"].into_iter().enumerate() {
+            value.set_cell(&RowKey::Index(i), "name", name.into());
+        }
+        assert!(value.insert_row(&listed, 1));
+        assert_eq!(names(&value), ["甲", "", "乙", "丙"]);
+        assert!(value.insert_row(&listed, 99), "past the end appends");
+        assert_eq!(names(&value), ["甲", "", "乙", "丙", ""]);
+        assert!(value.remove_row(&listed, 1) && value.remove_row(&listed, 3));
+        assert!(!value.remove_row(&listed, 3));
+        assert!(value.move_row(&listed, 0, true));
+        assert_eq!(names(&value), ["乙", "甲", "丙"]);
+        assert!(value.move_row(&listed, 2, false));
+        assert_eq!(names(&value), ["乙", "丙", "甲"]);
+        assert!(!value.move_row(&listed, 0, false) && !value.move_row(&listed, 2, true));
+        // An empty table stored in the other shape takes rows; fixed rows
+        // are never added, removed or moved, even while empty.
+        let mut odd = TableValue {
+            rows: Rows::Named(IndexMap::new()),
+        };
+        assert!(odd.insert_row(&listed, 0));
+        assert_eq!(odd.rows, Rows::Listed(vec![Cells::new()]));
+        let mut fixed = TableValue::new(&funding);
+        let before = fixed.clone();
+        assert!(!fixed.insert_row(&funding, 0));
+        fixed.set_cell(&RowKey::Named("total".into()), "budget", "1".into());
+        let filled = fixed.clone();
+        assert!(!fixed.remove_row(&funding, 0) && !fixed.move_row(&funding, 0, true));
+        assert_eq!((before.rows, fixed), (Rows::Named(IndexMap::new()), filled));
     }
 
     #[test]

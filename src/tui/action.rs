@@ -8,6 +8,10 @@ pub enum Context {
     Global,
     /// Inside a text field.
     Editor,
+    /// In a table, moving between cells.
+    Grid,
+    /// Editing one cell of a table.
+    Cell,
     /// The jump list (Ctrl-G).
     Jump,
     /// Lists on the start screen and in pickers.
@@ -25,9 +29,11 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Editor,
+        Context::Grid,
+        Context::Cell,
         Context::Jump,
         Context::Picker,
         Context::Prompt,
@@ -42,6 +48,8 @@ impl Context {
         match self {
             Context::Global => ("通用", "Anywhere"),
             Context::Editor => ("编辑文字", "Editing text"),
+            Context::Grid => ("表格（在格子间移动）", "Tables (moving between cells)"),
+            Context::Cell => ("编辑表格的格子", "Editing a table cell"),
             Context::Jump => ("跳转列表（直接输入文字筛选）", "Jump list (type to filter)"),
             Context::Picker => ("开始界面", "Start screen"),
             Context::Prompt => ("输入框", "Prompts"),
@@ -94,6 +102,19 @@ pub enum Action {
     Copy,
     Cut,
     Paste,
+    // Tables
+    CellUp,
+    CellDown,
+    CellLeft,
+    CellRight,
+    NextCell,
+    PrevCell,
+    EditCell,
+    ClearCell,
+    AddRow,
+    DeleteRow,
+    MoveRowUp,
+    MoveRowDown,
     // Lists, jump list, prompts
     Discard,
     ReadOnly,
@@ -151,6 +172,18 @@ impl Action {
             Copy => "copy",
             Cut => "cut",
             Paste => "paste",
+            CellUp => "cell_up",
+            CellDown => "cell_down",
+            CellLeft => "cell_left",
+            CellRight => "cell_right",
+            NextCell => "next_cell",
+            PrevCell => "prev_cell",
+            EditCell => "edit_cell",
+            ClearCell => "clear_cell",
+            AddRow => "add_row",
+            DeleteRow => "delete_row",
+            MoveRowUp => "move_row_up",
+            MoveRowDown => "move_row_down",
             Discard => "discard",
             ReadOnly => "read_only",
             TakeOver => "take_over",
@@ -181,6 +214,12 @@ impl Action {
                 | Cut
                 | Paste
                 | ExternalEditor
+                | EditCell
+                | ClearCell
+                | AddRow
+                | DeleteRow
+                | MoveRowUp
+                | MoveRowDown
         )
     }
 
@@ -243,6 +282,27 @@ impl Action {
                 "粘贴（终端粘贴也可直接使用）",
                 "Paste (terminal paste works too)",
             ),
+            CellUp => ("上一行的格子", "Cell above"),
+            CellDown => ("下一行的格子", "Cell below"),
+            CellLeft => ("左边的格子", "Cell to the left"),
+            CellRight => ("右边的格子", "Cell to the right"),
+            NextCell => (
+                "下一格（最后一格之后进入下一个字段）",
+                "Next cell (after the last: next field)",
+            ),
+            PrevCell => (
+                "上一格（第一格之前回到上一个字段）",
+                "Previous cell (before the first: previous field)",
+            ),
+            EditCell => (
+                "编辑当前格子（直接输入则替换内容）",
+                "Edit this cell (typing replaces it)",
+            ),
+            ClearCell => ("清空当前格子", "Clear this cell"),
+            AddRow => ("在下方添加一行", "Add a row below"),
+            DeleteRow => ("删除当前行", "Delete this row"),
+            MoveRowUp => ("当前行上移", "Move the row up"),
+            MoveRowDown => ("当前行下移", "Move the row down"),
             Discard => ("不保存，直接退出", "Quit without saving"),
             ReadOnly => ("只读打开", "Open read-only"),
             TakeOver => (

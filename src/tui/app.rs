@@ -2,6 +2,7 @@
 //! actions through the key table, and `update` carries them out. Dialogs are
 //! handled in `overlay`, opening and recovery in `lifecycle`.
 
+mod grid;
 mod lifecycle;
 mod overlay;
 
@@ -126,7 +127,8 @@ impl App {
         }
     }
 
-    fn session_mut(&mut self) -> Option<&mut Session> {
+    /// The open project, for changes outside `update` (benchmarks, tests).
+    pub fn session_mut(&mut self) -> Option<&mut Session> {
         match &mut self.screen {
             Screen::Edit(s) => Some(s),
             Screen::Start(_) => None,
@@ -173,7 +175,12 @@ impl App {
             (Some(Overlay::Locked(_)), _) => &[Context::Locked],
             (Some(Overlay::Recover { .. }), _) => &[Context::Recover],
             (None, Screen::Start(_)) => &[Context::Picker, Context::Global],
-            (None, Screen::Edit(_)) => &[Context::Editor, Context::Global],
+            // A table takes arrows and Tab before the page does.
+            (None, Screen::Edit(s)) => match s.grid_focus() {
+                Some(true) => &[Context::Cell, Context::Editor, Context::Global],
+                Some(false) => &[Context::Grid, Context::Global],
+                None => &[Context::Editor, Context::Global],
+            },
         }
     }
 
@@ -198,7 +205,7 @@ impl App {
 
     /// The one place state changes in response to the user.
     pub fn update(&mut self, action: Action) -> Effect {
-        match self.overlay.take() {
+        let effect = match self.overlay.take() {
             Some(overlay) => self.update_overlay(overlay, action),
             None => match &self.screen {
                 Screen::Start(_) => {
@@ -207,7 +214,15 @@ impl App {
                 }
                 Screen::Edit(_) => self.update_edit(action),
             },
+        };
+        // Typing defers the status line's figures until it pauses; any
+        // other action shows them current at once.
+        if !action.edits_text()
+            && let Some(session) = self.session_mut()
+        {
+            session.refresh_counts();
         }
+        effect
     }
 
     fn type_char(&mut self, c: char) {
@@ -224,7 +239,9 @@ impl App {
             Some(Overlay::Prompt { input, .. }) => input.insert_char(c),
             Some(_) => {}
             None => {
-                if let Some(session) = self.session_mut() {
+                if !self.type_into_grid(&c.to_string())
+                    && let Some(session) = self.session_mut()
+                {
                     session.insert_char(c);
                 }
             }
@@ -247,7 +264,9 @@ impl App {
             }
             Some(_) => {}
             None => {
-                if let Some(session) = self.session_mut() {
+                if !self.type_into_grid(text)
+                    && let Some(session) = self.session_mut()
+                {
                     session.paste(text);
                 }
             }
@@ -297,6 +316,9 @@ impl App {
             }
             action if action.edits_text() && self.refuse_if_read_only() => return Effect::None,
             _ => {}
+        }
+        if let Some(effect) = self.update_grid(action) {
+            return effect;
         }
         let theme = &self.ui.theme;
         let Screen::Edit(session) = &mut self.screen else {
@@ -410,7 +432,7 @@ impl App {
 }
 
 /// A one-line input holding `text`, cursor at the end.
-fn one_line(text: &str, theme: &Theme) -> TextArea<'static> {
+pub(super) fn one_line(text: &str, theme: &Theme) -> TextArea<'static> {
     let mut input = TextArea::new(vec![text.to_string()]);
     input.set_cursor_style(ratatui::style::Style::default());
     input.set_cursor_line_style(ratatui::style::Style::default());

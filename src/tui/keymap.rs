@@ -165,6 +165,28 @@ const DEFAULTS: &[(Context, Action, &[&str])] = {
         (Editor, Copy, &["ctrl-c"]),
         (Editor, Cut, &["ctrl-x"]),
         (Editor, Paste, &["ctrl-v"]),
+        (Grid, CellUp, &["up"]),
+        (Grid, CellDown, &["down"]),
+        (Grid, CellLeft, &["left"]),
+        (Grid, CellRight, &["right"]),
+        (Grid, NextCell, &["tab"]),
+        (Grid, PrevCell, &["shift-tab"]),
+        (Grid, LineStart, &["home"]),
+        (Grid, LineEnd, &["end"]),
+        (Grid, EditCell, &["enter"]),
+        (Grid, ClearCell, &["delete", "backspace"]),
+        (Grid, AddRow, &["ctrl-n"]),
+        (Grid, DeleteRow, &["ctrl-d"]),
+        (Grid, MoveRowUp, &["alt-up"]),
+        (Grid, MoveRowDown, &["alt-down"]),
+        (Grid, Undo, &["ctrl-z"]),
+        (Grid, Redo, &["ctrl-y"]),
+        (Cell, Confirm, &["enter"]),
+        (Cell, Cancel, &["esc"]),
+        (Cell, NextCell, &["tab"]),
+        (Cell, PrevCell, &["shift-tab"]),
+        (Cell, CellUp, &["up"]),
+        (Cell, CellDown, &["down"]),
         (Jump, ListUp, &["up", "ctrl-p"]),
         (Jump, ListDown, &["down", "ctrl-n"]),
         (Jump, Confirm, &["enter"]),
@@ -341,5 +363,26 @@ mod tests {
         let ctrl_s = Key::parse("ctrl-s").expect("key");
         assert_eq!(map.action(&[Context::Global], ctrl_s), None);
         assert_eq!(problems, vec!["配置中的操作 \"fly\" 不存在".to_string()]);
+    }
+
+    #[test]
+    fn a_focused_table_takes_its_keys_before_the_page() {
+        let map = Keymap::default();
+        let grid = [Context::Grid, Context::Global];
+        let cell = [Context::Cell, Context::Editor, Context::Global];
+        let cases = [
+            (&grid[..], "alt-up", Some(Action::MoveRowUp)),
+            (&grid, "tab", Some(Action::NextCell)),
+            (&grid, "ctrl-n", Some(Action::AddRow)),
+            (&grid, "pageup", Some(Action::PrevSection)),
+            (&cell, "enter", Some(Action::Confirm)),
+            (&cell, "esc", Some(Action::Cancel)),
+            (&cell, "left", Some(Action::Left)),
+            (&cell, "alt-up", Some(Action::PrevSection)),
+        ];
+        for (contexts, key, want) in cases {
+            let key = Key::parse(key).expect("key");
+            assert_eq!(map.action(contexts, key), want, "{key}");
+        }
     }
 }

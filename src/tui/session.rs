@@ -2,6 +2,7 @@
 //! edit goes straight into the project, so what is on screen is always what
 //! a save or a recovery copy would write.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -9,14 +10,17 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::export::text::{TextOptions, to_text};
 use crate::lock::Lock;
-use crate::model::field::Field;
+use crate::model::field::{Field, Kind};
 use crate::model::project::{Entry, Project, generator};
 use crate::model::template::Section;
 use crate::recovery;
 use crate::storage::{self, LoadError};
 
 use super::action::Action;
+use super::counts::Shown;
 use super::editors::{Editors, clean_input, text_of};
+use super::grid::{Grid, Outcome};
+use super::lang::Lang;
 use super::theme::Theme;
 
 /// A field's place: the section's index in the outline walk and the
@@ -32,6 +36,8 @@ pub struct Session {
     pub project: Project,
     pub path: PathBuf,
     pub editors: Editors,
+    /// The grid of each table visited, by field id, kept like the editors.
+    pub grids: HashMap<String, Grid>,
     /// Every field in reading order; Tab walks this list.
     positions: Vec<Position>,
     /// Index into `positions`.
@@ -50,6 +56,8 @@ pub struct Session {
     /// Edits since the recovery copy was last written.
     unrecovered_edits: usize,
     last_edit: Option<Instant>,
+    /// The status line's figures (refreshed when typing pauses).
+    pub shown: Shown,
 }
 
 /// The recovery copy is written after this many edits even while typing on.
@@ -71,6 +79,7 @@ impl Session {
             project,
             path,
             editors: Editors::default(),
+            grids: HashMap::new(),
             positions,
             at: 0,
             dirty: false,
@@ -81,8 +90,10 @@ impl Session {
             recovery,
             unrecovered_edits: 0,
             last_edit: None,
+            shown: Shown::default(),
         };
         session.editor();
+        session.refresh_counts();
         session
     }
 
@@ -155,9 +166,9 @@ impl Session {
     }
 
     /// The focused editor, opened on first use; every move opens it so
-    /// the view always has one to draw.
+    /// the view always has one to draw. A table has a grid instead.
     pub fn editor(&mut self) -> Option<&mut TextArea<'static>> {
-        let field = self.field()?.clone();
+        let field = self.field().filter(|f| f.kind != Kind::Table)?.clone();
         let entry = self.project.entry(&field.id).cloned();
         Some(self.editors.open(&field, entry.as_ref(), &self.theme))
     }
@@ -196,6 +207,15 @@ impl Session {
     pub fn replace_text(&mut self, text: &str) -> bool {
         let multiline = self.field().is_some_and(|f| f.kind.is_multiline());
         let text = clean_input(text.strip_suffix('\n').unwrap_or(text), multiline);
+        if self.grid_focus().is_some() {
+            // A table's JSON that does not read back is kept as text, flagged.
+            let entry = Entry::from_editor_text(Kind::Table, &text);
+            let replaced = self.in_grid(|grid, field, project, _| {
+                grid.replace(field, entry, project);
+                Outcome::Done
+            });
+            return replaced.is_some_and(|(_, changed)| changed);
+        }
         let Some(editor) = self.editor() else {
             return false;
         };
@@ -225,10 +245,68 @@ impl Session {
             return false;
         }
         self.project.set(&field.id, entry);
+        self.touched();
+        true
+    }
+
+    /// Counts an edit: unsaved, towards the recovery copy, and the status
+    /// line's figures due once typing pauses.
+    fn touched(&mut self) {
+        let now = Instant::now();
         self.dirty = true;
         self.unrecovered_edits += 1;
-        self.last_edit = Some(Instant::now());
-        true
+        self.last_edit = Some(now);
+        self.shown.typed(now);
+    }
+
+    /// Brings the status line's figures up to date now.
+    pub fn refresh_counts(&mut self) {
+        let field = self.field().map(|f| f.id.clone());
+        self.shown.refresh(&self.project, field.as_deref());
+    }
+
+    /// Refreshes the figures if typing has paused long enough.
+    pub fn settle(&mut self, now: Instant) {
+        if self.shown.due_in(now) == Some(Duration::ZERO) {
+            self.refresh_counts();
+        }
+    }
+
+    /// When the focused field is a table: whether one of its cells is being
+    /// edited. None for other fields.
+    pub fn grid_focus(&self) -> Option<bool> {
+        let field = self.field().filter(|f| f.kind == Kind::Table)?;
+        Some(self.grids.get(&field.id).is_some_and(|g| g.edit.is_some()))
+    }
+
+    /// Carries out `action` in the focused table; None for other fields.
+    pub fn grid_act(&mut self, action: Action, lang: Lang) -> Option<Outcome> {
+        self.in_grid(|grid, field, project, theme| grid.act(action, field, project, theme, lang))
+            .map(|(outcome, _)| outcome)
+    }
+
+    /// Types (or pastes) `text` into the focused table's cell; None for
+    /// other fields.
+    pub fn grid_type(&mut self, text: &str) -> Option<Outcome> {
+        self.in_grid(|grid, field, project, theme| grid.type_text(text, field, project, theme))
+            .map(|(outcome, _)| outcome)
+    }
+
+    /// Runs `work` on the focused table's grid, counting a changed table
+    /// as an edit; returns its outcome and whether the table changed.
+    fn in_grid(
+        &mut self,
+        work: impl FnOnce(&mut Grid, &Field, &mut Project, &Theme) -> Outcome,
+    ) -> Option<(Outcome, bool)> {
+        let field = self.field().filter(|f| f.kind == Kind::Table)?.clone();
+        let before = self.project.entry(&field.id).cloned();
+        let grid = self.grids.entry(field.id.clone()).or_default();
+        let outcome = work(grid, &field, &mut self.project, &self.theme);
+        let changed = self.project.entry(&field.id) != before.as_ref();
+        if changed {
+            self.touched();
+        }
+        Some((outcome, changed))
     }
 
     /// How long until the recovery copy is due (zero: now), or `None` when
@@ -297,8 +375,10 @@ impl Session {
     pub fn replace_project(&mut self, project: Project) {
         self.project = project;
         self.editors = Editors::default();
+        self.grids = HashMap::new();
         self.dirty = true;
         self.editor();
+        self.refresh_counts();
     }
 
     /// The project file's name, for messages.

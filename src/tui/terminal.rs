@@ -12,12 +12,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::style::{Attribute, SetAttribute};
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
+use super::backend::LeanBackend;
 use super::{Events, Host, Settings, event_loop, external};
 
 /// Events from the terminal, ended early by a caught signal or by a
@@ -135,6 +136,8 @@ fn restore() {
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        // The lean backend leaves attributes as the last cell had them.
+        SetAttribute(Attribute::Reset),
         DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
@@ -161,7 +164,14 @@ pub fn run(file: Option<&Path>, settings: &Settings) -> Result<ExitCode, String>
     }
     install_panic_hook();
     let mut terminal = enter()
-        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
+        // One write per frame: the backend's output is buffered and flushed
+        // by ratatui at the end of each draw.
+        .and_then(|()| {
+            Terminal::new(LeanBackend::new(io::BufWriter::with_capacity(
+                1 << 16,
+                io::stdout(),
+            )))
+        })
         .map_err(|e| {
             restore();
             format!("无法初始化终端：{e}")

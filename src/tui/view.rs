@@ -2,6 +2,7 @@
 //! theme for meanings, never for colours. No box-drawing characters are used:
 //! they are "ambiguous width" and misalign in many Chinese terminals.
 
+mod grid;
 mod overlay;
 mod page;
 mod question;
@@ -12,10 +13,13 @@ mod status;
 pub use overlay::help_rows;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthChar;
+
+use crate::model::check::Severity;
 
 use super::app::{App, Screen};
 /// Text from a file or a paste with its control characters made visible,
@@ -105,6 +109,32 @@ pub fn fit(text: &str, width: usize) -> String {
         out.push_str("...");
     }
     out
+}
+
+/// Draws `editor` in `area` with the real terminal cursor at its insertion
+/// point (so input-method windows open there; a painted block would be a
+/// second cursor).
+pub fn draw_editor(editor: &TextArea, area: Rect, frame: &mut Frame) {
+    frame.render_widget(editor, area);
+    let cursor = editor.screen_cursor();
+    let (top_row, top_col) = editor.scroll_offset();
+    let row = (cursor.row as u16).saturating_sub(top_row);
+    let col = (cursor.col as u16).saturating_sub(top_col);
+    if row < area.height && area.width > 0 {
+        frame.set_cursor_position(Position {
+            x: area.x + col.min(area.width - 1),
+            y: area.y + row,
+        });
+    }
+}
+
+/// The marker of a problem and its role: a character, so a problem does
+/// not rest on colour alone.
+pub fn mark(severity: Severity) -> (&'static str, Role) {
+    match severity {
+        Severity::Error => ("✗", Role::Invalid),
+        Severity::Warning => ("!", Role::Warning),
+    }
 }
 
 pub fn display_width(text: &str) -> usize {

@@ -10,7 +10,7 @@ pub mod tmux;
 use std::collections::VecDeque;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -135,6 +135,12 @@ impl Harness {
         if let Err(e) = result {
             assert_eq!(e.kind(), io::ErrorKind::UnexpectedEof, "loop failed: {e}");
         }
+        // The user pauses after typing: what a screen shows a moment later
+        // (the status line's figures wait for such a pause).
+        self.app.tick(Instant::now() + Duration::from_secs(1));
+        self.terminal
+            .draw(|f| ziping::tui::view::draw(&self.app, f))
+            .expect("draw");
         self
     }
 

@@ -130,13 +130,15 @@ impl App {
         }
     }
 
-    /// Writes the recovery copy when it is due: a pause after typing, or
-    /// many edits without one.
+    /// Periodic work: the status line's figures once typing pauses, and
+    /// the recovery copy when it is due (a pause after typing, or many
+    /// edits without one).
     pub fn tick(&mut self, now_instant: Instant) {
         let pause = self.ui.autosave;
         let Some(session) = self.session_mut() else {
             return;
         };
+        session.settle(now_instant);
         if session.read_only || session.recovery_due_in(now_instant, pause) != Some(Duration::ZERO)
         {
             return;
@@ -153,10 +155,11 @@ impl App {
     /// How long the event loop may wait before `tick` has work.
     pub fn next_deadline(&self, now_instant: Instant) -> Option<Duration> {
         let session = self.session()?;
-        if session.read_only {
-            return None;
-        }
-        session.recovery_due_in(now_instant, self.ui.autosave)
+        let settle = session.shown.due_in(now_instant);
+        let recovery = (!session.read_only)
+            .then(|| session.recovery_due_in(now_instant, self.ui.autosave))
+            .flatten();
+        settle.into_iter().chain(recovery).min()
     }
 
     /// On a signal, a vanished terminal or a crash: puts everything typed

@@ -149,9 +149,10 @@ impl App {
         // not wherever the program happened to be started.
         let typed = PathBuf::from(answer);
         let path = match (self.session(), &purpose) {
-            (Some(s), Purpose::ExportPath | Purpose::SaveAs) if typed.is_relative() => {
-                s.path.parent().map_or(typed.clone(), |dir| dir.join(&typed))
-            }
+            (Some(s), Purpose::ExportPath | Purpose::SaveAs) if typed.is_relative() => s
+                .path
+                .parent()
+                .map_or(typed.clone(), |dir| dir.join(&typed)),
             _ => typed,
         };
         match purpose {

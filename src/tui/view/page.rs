@@ -9,15 +9,15 @@ use ratatui::widgets::Paragraph;
 
 use crate::export::wrap::hard_wrap;
 use crate::model::check::{Finding, Severity, field_findings};
-use crate::model::field::Field;
+use crate::model::field::{Field, Kind};
 use crate::model::outline::Outline;
 use crate::model::project::Entry;
-use crate::model::value::char_count;
 
 use super::super::app::App;
+use super::super::counts::chars;
 use super::super::session::Session;
 use super::super::theme::Role;
-use super::{display_width, fit, visible};
+use super::{display_width, draw_editor, fit, grid, mark, visible};
 
 /// Unfocused multi-line fields show this many rows of preview.
 const PREVIEW_ROWS: usize = 2;
@@ -43,8 +43,12 @@ impl Block<'_> {
     }
 
     /// The message under the field: its first error, or for the focused
-    /// field its first warning.
+    /// field its first warning. A focused table speaks of its focused cell
+    /// on its own last line instead.
     fn message(&self) -> Option<&Finding> {
+        if self.focused && self.field.kind == Kind::Table {
+            return None;
+        }
         self.findings
             .iter()
             .find(|f| f.severity == Severity::Error)
@@ -139,7 +143,9 @@ fn measure<'a>(session: &Session, field: &'a Field, focused: bool, width: usize)
     } else {
         Vec::new()
     };
-    let (content, rows) = if focused {
+    let (content, rows) = if field.kind == Kind::Table {
+        (Vec::new(), grid::height(session, field, focused))
+    } else if focused {
         // The wanted height; the layout may give less.
         let rows = if multiline {
             wrapped(&text, width).len() + 1
@@ -241,7 +247,13 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
     };
     let pointer = if block.focused { ">" } else { " " };
     let required = if block.field.required { " *" } else { "" };
-    let count = entry.map(|e| char_count(&e.to_editor_text())).unwrap_or(0);
+    // The field being typed in shows the count as of the last pause
+    // (see `counts`); the others cannot have changed.
+    let count = if block.focused {
+        session.shown.counts.field
+    } else {
+        entry.map_or(0, chars)
+    };
     let counter = match block.field.max_len {
         Some(max) => format!("{count}/{max}{}", lang.pick("字", "")),
         None if block.field.kind.is_prose() => format!("{count}{}", lang.pick("字", " chars")),
@@ -276,20 +288,18 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
         width: area.width.saturating_sub(INDENT),
         height: (block.rows as u16).min(bottom.saturating_sub(y)),
     };
-    if block.focused {
+    if block.field.kind == Kind::Table {
+        grid::draw(
+            app,
+            session,
+            block.field,
+            block.focused,
+            content_area,
+            frame,
+        );
+    } else if block.focused {
         if let Some(editor) = session.editors.get(&block.field.id) {
-            frame.render_widget(editor, content_area);
-            let cursor = editor.screen_cursor();
-            let (top_row, top_col) = editor.scroll_offset();
-            let row = (cursor.row as u16).saturating_sub(top_row);
-            let col = (cursor.col as u16).saturating_sub(top_col);
-            if row < content_area.height && content_area.width > 0 {
-                let x = content_area.x + col.min(content_area.width - 1);
-                frame.set_cursor_position(Position {
-                    x,
-                    y: content_area.y + row,
-                });
-            }
+            draw_editor(editor, content_area, frame);
         } else {
             // Not opened yet (before the first key): show the stored text,
             // cursor at its start.
@@ -305,10 +315,7 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
     y += content_area.height;
 
     if let Some(finding) = block.message() {
-        let (mark, role) = match finding.severity {
-            Severity::Error => ("✗ ", Role::Invalid),
-            Severity::Warning => ("! ", Role::Warning),
-        };
+        let (mark, role) = mark(finding.severity);
         let more = block.findings.len().saturating_sub(1);
         let more = if more > 0 && block.focused {
             format!("（另有{more}项）")
@@ -316,7 +323,7 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
             String::new()
         };
         let text = fit(
-            &format!("{mark}{}{more}", finding.message),
+            &format!("{mark} {}{more}", finding.message),
             width.saturating_sub(2),
         );
         line(

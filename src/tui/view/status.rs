@@ -6,9 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::model::check::{Severity, check};
-use crate::model::project::Entry;
-use crate::model::value::char_count;
+use super::super::counts::Counts;
 
 use super::super::action::{Action, Context};
 use super::super::app::{App, Level};
@@ -36,17 +34,12 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
         if session.dirty {
             role = Role::StatusDirty;
         }
-        let field_count = session
-            .field()
-            .and_then(|f| session.project.entry(&f.id))
-            .map_or(0, count);
-        let total: usize = session.project.values.values().map(count).sum();
-        let problems = check(&session.project);
-        let errors = problems
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .count();
-        let warnings = problems.len() - errors;
+        let Counts {
+            field: field_count,
+            total,
+            errors,
+            warnings,
+        } = session.shown.counts;
         left = format!(
             "{name} {saved} {}{field_count}{chars} {}{total}{chars} ✗{errors} !{warnings}",
             lang.pick("本项", "field "),
@@ -107,12 +100,4 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
         Paragraph::new(Line::from(spans)).style(theme.style(role)),
         area,
     );
-}
-
-fn count(entry: &Entry) -> usize {
-    match entry {
-        Entry::Text(s) => char_count(s),
-        Entry::Items(items) => items.iter().map(|i| char_count(i)).sum(),
-        Entry::Table(_) | Entry::Other(_) => 0,
-    }
 }

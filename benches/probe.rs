@@ -1,0 +1,118 @@
+//! Driving the TUI the way the event loop does, on a fixed 100×30 screen
+//! whose bytes are counted. Shared by the benchmark and `tests/bytes.rs`.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, dead_code)]
+
+use std::io::{self, Write};
+
+use ratatui::Terminal;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ziping::model::project::Project;
+use ziping::tui::Settings;
+use ziping::tui::app::App;
+use ziping::tui::backend::LeanBackend;
+use ziping::tui::view;
+
+pub const WIDTH: u16 = 100;
+pub const HEIGHT: u16 = 30;
+pub const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sample-data/changning-2022.json"
+);
+
+/// A writer that counts what it is given.
+#[derive(Default)]
+pub struct Counter(usize);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+pub struct Session {
+    pub app: App,
+    pub terminal: Terminal<LeanBackend<Counter>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Session {
+    pub fn open(project: &Project) -> Session {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("bench.json");
+        std::fs::write(&path, project.to_json()).expect("write");
+        let settings = Settings {
+            theme: Some("dark".into()),
+            lang: Some("zh".into()),
+            config_dir: Some(dir.path().join("config")),
+            data_dir: Some(dir.path().join("data")),
+            no_color: false,
+            locale: String::new(),
+        };
+        let app = settings.app(Some(&path)).expect("app");
+        let terminal = Terminal::new(LeanBackend::with_size(Counter::default(), WIDTH, HEIGHT))
+            .expect("terminal");
+        let mut session = Session {
+            app,
+            terminal,
+            _dir: dir,
+        };
+        session.draw();
+        session
+    }
+
+    /// Draws a frame; returns the bytes it sent.
+    pub fn draw(&mut self) -> usize {
+        let before = self.terminal.backend().writer().0;
+        self.terminal
+            .draw(|f| view::draw(&self.app, f))
+            .expect("draw");
+        self.terminal.backend().writer().0 - before
+    }
+
+    /// One keystroke as the event loop handles it: update, then draw.
+    pub fn key(&mut self, c: char) -> usize {
+        self.app.handle(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+        self.draw()
+    }
+
+    pub fn focus(&mut self, field: &str, row: usize, col: usize) {
+        let session = self.app.session_mut().expect("session");
+        let node = session
+            .project
+            .template
+            .walk()
+            .iter()
+            .position(|r| r.section.fields.iter().any(|f| f.id == field))
+            .expect("field");
+        let index = session.project.template.walk()[node]
+            .section
+            .fields
+            .iter()
+            .position(|f| f.id == field);
+        session.go_to(node, index);
+        let editor = session.editor().expect("editor");
+        editor.move_cursor(ratatui_textarea::CursorMove::Jump(row as u16, col as u16));
+        self.draw();
+    }
+}
+
+pub fn sample() -> Project {
+    Project::from_json(&std::fs::read_to_string(SAMPLE).expect("sample")).expect("sample loads")
+}
+
+pub fn typed() -> impl Iterator<Item = char> {
+    "培训党员干部加强理论武装提升能力素质".chars().cycle()
+}
+
+pub fn template(id: &str) -> ziping::model::template::Template {
+    let (entries, _) = ziping::catalog::load(None);
+    ziping::catalog::find(&entries, id).expect("template")
+}

@@ -1,0 +1,485 @@
+//! A terminal backend that sends as few bytes as it can, for slow SSH links.
+//!
+//! ratatui's crossterm backend is correct but generous: it moves the cursor
+//! before every wide (Chinese) character, resets all attributes after every
+//! frame, and re-sends "show cursor" each time. Typing one character in the
+//! middle of a long soft-wrapped paragraph shifts every character after it,
+//! and it rewrites them all. This backend
+//! - remembers where the terminal's cursor is (advancing by display width)
+//!   and which attributes are set, across frames, and sends only changes;
+//! - keeps a copy of what the screen shows, so that a row whose text only
+//!   slid sideways is redrawn with insert/delete-character (ICH/DCH, which
+//!   every VT100-style terminal has) plus the few cells that really changed —
+//!   whichever of the two ways is shorter, decided by producing both.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+
+/// The attributes the terminal is set to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+}
+
+impl Pen {
+    const PLAIN: Pen = Pen {
+        fg: Color::Reset,
+        bg: Color::Reset,
+        modifier: Modifier::empty(),
+    };
+
+    fn of(cell: &Cell) -> Pen {
+        Pen {
+            fg: cell.fg,
+            bg: cell.bg,
+            modifier: cell.modifier,
+        }
+    }
+}
+
+/// Where the terminal's cursor is and which pen is set; `None` = unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct State {
+    cursor: Option<Position>,
+    pen: Option<Pen>,
+}
+
+pub struct LeanBackend<W: Write> {
+    writer: W,
+    /// What the terminal shows.
+    screen: Buffer,
+    state: State,
+    cursor_shown: Option<bool>,
+    /// A fixed size for measuring without a terminal.
+    fixed_size: Option<Size>,
+}
+
+impl<W: Write> LeanBackend<W> {
+    /// A backend on a real terminal, whose size is asked from the terminal.
+    pub fn new(writer: W) -> Self {
+        LeanBackend {
+            writer,
+            screen: Buffer::empty(Rect::ZERO),
+            state: State::default(),
+            cursor_shown: None,
+            fixed_size: None,
+        }
+    }
+
+    /// A backend of a fixed size (benchmarks and tests, no terminal needed).
+    pub fn with_size(writer: W, width: u16, height: u16) -> Self {
+        LeanBackend {
+            fixed_size: Some(Size { width, height }),
+            ..LeanBackend::new(writer)
+        }
+    }
+
+    pub fn writer(&self) -> &W {
+        &self.writer
+    }
+
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.writer
+    }
+
+    /// The screen model, resized (and so blanked) when the terminal is.
+    fn screen_for(&mut self, area: Rect) -> &mut Buffer {
+        if self.screen.area != area {
+            self.screen = Buffer::empty(area);
+        }
+        &mut self.screen
+    }
+}
+
+impl<W: Write> Backend for LeanBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let area = Rect::from((Position::ORIGIN, self.size()?));
+        let mut rows: Vec<Vec<(u16, Cell)>> = vec![Vec::new(); area.height as usize];
+        for (x, y, cell) in content {
+            if let Some(row) = rows.get_mut(y as usize) {
+                row.push((x, cell.clone()));
+            }
+        }
+        let mut out = String::new();
+        let mut state = self.state;
+        let screen = self.screen_for(area);
+        for (y, changes) in rows.into_iter().enumerate() {
+            if changes.is_empty() {
+                continue;
+            }
+            let y = y as u16;
+            let old = row_of(screen, y);
+            let mut new = old.clone();
+            for (x, cell) in &changes {
+                let x = *x as usize;
+                if let Some(c) = new.get_mut(x) {
+                    *c = cell.clone();
+                }
+                // The cells a wide character covers are blank in ratatui's
+                // buffer, and ratatui never sends them: mirror that, or a
+                // stale symbol would survive there in the model.
+                for i in 1..width_of(cell) as usize {
+                    if let Some(c) = new.get_mut(x + i) {
+                        *c = Cell::default();
+                    }
+                }
+            }
+            let sent: Vec<usize> = changes.iter().map(|(x, _)| *x as usize).collect();
+            let before: Vec<Option<Cell>> = old.iter().cloned().map(Some).collect();
+            let plain = emit(
+                &complete(sent, &before, &new),
+                &new,
+                y,
+                state,
+                String::new(),
+            );
+            let best = shifted(&old, &new, y, state)
+                .into_iter()
+                .fold(plain, |best, candidate| {
+                    if candidate.0.len() < best.0.len() {
+                        candidate
+                    } else {
+                        best
+                    }
+                });
+            out.push_str(&best.0);
+            state = best.1;
+            for (x, cell) in new.into_iter().enumerate() {
+                screen[(x as u16, y)] = cell;
+            }
+        }
+        self.state = state;
+        self.writer.write_all(out.as_bytes())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown != Some(false) {
+            self.writer.write_all(b"\x1b[?25l")?;
+            self.cursor_shown = Some(false);
+        }
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown != Some(true) {
+            self.writer.write_all(b"\x1b[?25h")?;
+            self.cursor_shown = Some(true);
+        }
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        Ok(self.state.cursor.unwrap_or(Position::ORIGIN))
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let mut out = String::new();
+        move_to(&mut out, &mut self.state, position.into());
+        self.writer.write_all(out.as_bytes())
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // Erasing paints with the current background: reset it first.
+        let mut out = String::new();
+        set_pen(&mut out, &mut self.state, Pen::PLAIN);
+        out.push_str(match clear_type {
+            ClearType::All => "\x1b[2J",
+            ClearType::AfterCursor => "\x1b[J",
+            ClearType::BeforeCursor => "\x1b[1J",
+            ClearType::CurrentLine => "\x1b[2K",
+            ClearType::UntilNewLine => "\x1b[K",
+        });
+        self.writer.write_all(out.as_bytes())?;
+        // ratatui redraws everything after a clear, into a screen model
+        // that starts blank. A clear also follows a return from the user's
+        // editor, after which cursor and attributes are anyone's guess.
+        self.screen = Buffer::empty(Rect::ZERO);
+        self.state = State::default();
+        self.cursor_shown = None;
+        Ok(())
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        match self.fixed_size {
+            Some(size) => Ok(size),
+            None => {
+                ratatui::crossterm::terminal::size().map(|(width, height)| Size { width, height })
+            }
+        }
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        let size = self.size()?;
+        Ok(WindowSize {
+            columns_rows: size,
+            pixels: Size::default(),
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+fn row_of(buffer: &Buffer, y: u16) -> Vec<Cell> {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].clone())
+        .collect()
+}
+
+/// Display width of a cell's symbol; the cell after a wide one is covered.
+fn width_of(cell: &Cell) -> u16 {
+    u16::try_from(cell.symbol().width()).unwrap_or(1).max(1)
+}
+
+/// Shifts of a row worth trying: one or two wide characters either way.
+const SHIFTS: [i16; 8] = [2, -2, 1, -1, 4, -4, 3, -3];
+
+/// The row redrawn by sliding its tail with ICH/DCH, for each plausible
+/// shift; each candidate is the bytes to send and the state after them.
+fn shifted(old: &[Cell], new: &[Cell], y: u16, state: State) -> Vec<(String, State)> {
+    let width = old.len();
+    let Some(start) = (0..width).find(|&x| old[x] != new[x]) else {
+        return Vec::new();
+    };
+    // Never slide from the middle of a wide character.
+    if starts_inside_wide(old, start) || starts_inside_wide(new, start) {
+        return Vec::new();
+    }
+    let mut candidates = Vec::new();
+    for shift in SHIFTS {
+        let k = shift.unsigned_abs() as usize;
+        if start + k >= width {
+            continue;
+        }
+        // What the row looks like after the slide.
+        let blank = Cell::default();
+        let mut slid: Vec<Option<Cell>> = old.iter().cloned().map(Some).collect();
+        if shift > 0 {
+            for x in (start + k..width).rev() {
+                slid[x] = Some(old[x - k].clone());
+            }
+            for cell in &mut slid[start..start + k] {
+                *cell = Some(blank.clone());
+            }
+            // A wide character pushed half off the right edge is clipped by
+            // the terminal in its own way: treat the edge as unknown.
+            for cell in &mut slid[width.saturating_sub(k + 2)..] {
+                *cell = None;
+            }
+        } else {
+            if starts_inside_wide(old, start + k) {
+                continue;
+            }
+            for x in start..width - k {
+                slid[x] = Some(old[x + k].clone());
+            }
+            for cell in &mut slid[width - k..] {
+                *cell = Some(blank.clone());
+            }
+        }
+        let mut s = state;
+        let mut text = String::new();
+        move_to(&mut text, &mut s, Position { x: start as u16, y });
+        set_pen(&mut text, &mut s, Pen::PLAIN);
+        let _ = write!(text, "\x1b[{k}{}", if shift > 0 { '@' } else { 'P' });
+        let differing = glyph_starts(new)
+            .into_iter()
+            .filter(|&x| {
+                (x..x + width_of(&new[x]) as usize)
+                    .any(|i| i < width && slid[i].as_ref() != Some(&new[i]))
+            })
+            .collect();
+        let (text, s) = emit(&complete(differing, &slid, new), new, y, s, text);
+        candidates.push((text, s));
+    }
+    candidates
+}
+
+/// Columns where a glyph starts (the others are covered by a wide one).
+fn glyph_starts(row: &[Cell]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut x = 0;
+    while x < row.len() {
+        starts.push(x);
+        x += width_of(&row[x]) as usize;
+    }
+    starts
+}
+
+/// For every column, the column where the glyph covering it starts.
+fn owners(widths: impl Iterator<Item = usize>, len: usize) -> Vec<usize> {
+    let mut owner = vec![0; len];
+    let mut widths = widths;
+    let mut x = 0;
+    while x < len {
+        let w = widths.next().unwrap_or(1).max(1);
+        for cell in owner.iter_mut().skip(x).take(w) {
+            *cell = x;
+        }
+        for _ in 1..w {
+            widths.next();
+        }
+        x += w;
+    }
+    owner
+}
+
+/// Adds to the glyphs about to be written (`xs`, start columns in `new`)
+/// every glyph they disturb: writing over part of a wide character on
+/// screen blanks the rest of it, with whatever attributes happen to be
+/// current, so those columns must be written again too.
+fn complete(mut xs: Vec<usize>, before: &[Option<Cell>], new: &[Cell]) -> Vec<usize> {
+    let len = new.len();
+    let before_width = |x: usize| before[x].as_ref().map_or(1, |c| width_of(c) as usize);
+    let on_screen = owners((0..len).map(before_width), len);
+    let in_new = owners(new.iter().map(|c| width_of(c) as usize), len);
+    let mut seen: Vec<bool> = vec![false; len];
+    let mut queue = xs.clone();
+    for &x in &xs {
+        seen[x] = true;
+    }
+    while let Some(x) = queue.pop() {
+        let end = (x + width_of(&new[x]) as usize).min(len);
+        let left = on_screen[x];
+        let right = on_screen[end - 1];
+        let right_end = (right + before_width(right)).min(len);
+        for p in (left..x).chain(end..right_end) {
+            let glyph = in_new[p];
+            if !seen[glyph] {
+                seen[glyph] = true;
+                xs.push(glyph);
+                queue.push(glyph);
+            }
+        }
+    }
+    xs.sort_unstable();
+    xs
+}
+
+/// Writes the glyphs at `xs` of row `y`, after `text`; returns the bytes
+/// and the state they leave.
+fn emit(xs: &[usize], row: &[Cell], y: u16, mut state: State, mut text: String) -> (String, State) {
+    for &x in xs {
+        put(&mut text, &mut state, x as u16, y, &row[x]);
+    }
+    (text, state)
+}
+
+/// Whether column `x` is the right half of a wide character.
+fn starts_inside_wide(row: &[Cell], x: usize) -> bool {
+    (1..x.min(3) + 1).any(|back| width_of(&row[x - back]) as usize > back)
+}
+
+/// Writes one cell at (x, y).
+fn put(out: &mut String, state: &mut State, x: u16, y: u16, cell: &Cell) {
+    move_to(out, state, Position { x, y });
+    set_pen(out, state, Pen::of(cell));
+    out.push_str(cell.symbol());
+    state.cursor = Some(Position {
+        x: x + width_of(cell),
+        y,
+    });
+}
+
+fn move_to(out: &mut String, state: &mut State, to: Position) {
+    if state.cursor == Some(to) {
+        return;
+    }
+    match state.cursor {
+        // Same row, a little to the right: "CSI n C" is shorter than CUP.
+        Some(at) if at.y == to.y && to.x > at.x && to.x - at.x < 100 => {
+            let _ = write!(out, "\x1b[{}C", to.x - at.x);
+        }
+        Some(at) if at.y == to.y && to.x == 0 => out.push('\r'),
+        _ => {
+            let _ = write!(out, "\x1b[{};{}H", to.y + 1, to.x + 1);
+        }
+    }
+    state.cursor = Some(to);
+}
+
+fn set_pen(out: &mut String, state: &mut State, pen: Pen) {
+    if state.pen == Some(pen) {
+        return;
+    }
+    // One SGR sequence that resets and sets everything.
+    out.push_str("\x1b[0");
+    for (modifier, code) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::SLOW_BLINK, "5"),
+        (Modifier::RAPID_BLINK, "6"),
+        (Modifier::REVERSED, "7"),
+        (Modifier::HIDDEN, "8"),
+        (Modifier::CROSSED_OUT, "9"),
+    ] {
+        if pen.modifier.contains(modifier) {
+            out.push(';');
+            out.push_str(code);
+        }
+    }
+    colour(out, pen.fg, 30);
+    colour(out, pen.bg, 40);
+    out.push('m');
+    state.pen = Some(pen);
+}
+
+/// Appends `;n` for a colour: `base` is 30 for foreground, 40 for background.
+fn colour(out: &mut String, color: Color, base: u8) {
+    let named = |n: u8| Some(base + n);
+    let bright = |n: u8| Some(base + 60 + n);
+    let code = match color {
+        Color::Reset => None,
+        Color::Black => named(0),
+        Color::Red => named(1),
+        Color::Green => named(2),
+        Color::Yellow => named(3),
+        Color::Blue => named(4),
+        Color::Magenta => named(5),
+        Color::Cyan => named(6),
+        Color::Gray => named(7),
+        Color::DarkGray => bright(0),
+        Color::LightRed => bright(1),
+        Color::LightGreen => bright(2),
+        Color::LightYellow => bright(3),
+        Color::LightBlue => bright(4),
+        Color::LightMagenta => bright(5),
+        Color::LightCyan => bright(6),
+        Color::White => bright(7),
+        Color::Indexed(i) => {
+            let _ = write!(out, ";{};5;{i}", base + 8);
+            None
+        }
+        Color::Rgb(r, g, b) => {
+            let _ = write!(out, ";{};2;{r};{g};{b}", base + 8);
+            None
+        }
+    };
+    if let Some(code) = code {
+        let _ = write!(out, ";{code}");
+    }
+}
+
+#[cfg(test)]
+#[path = "backend_tests.rs"]
+mod tests;

@@ -1,0 +1,411 @@
+//! A table field's grid: the focused cell, the cell being edited and the
+//! undo of the table's committed changes. A cell is changed only through the
+//! model's cell setter ([`TableValue::set_cell`]) and judged where every value
+//! is judged ([`crate::model::check`]), so an invalid cell is kept as typed
+//! and marked, like an invalid field. What is typed goes into the project at
+//! once, so computed cells follow every key.
+
+use ratatui_textarea::TextArea;
+
+use crate::model::cell_path::{refusal, stored_table};
+use crate::model::field::Field;
+use crate::model::project::{Entry, Project};
+use crate::model::table::TableSpec;
+use crate::model::table_value::{RowKey, TableValue};
+
+use super::action::Action;
+use super::app::one_line;
+use super::editors::{clean_input, show_controls, text_of};
+use super::lang::Lang;
+use super::session::apply;
+use super::theme::{Role, Theme};
+
+/// Undo reaches back this many committed changes per table.
+const HISTORY: usize = 1_000;
+
+#[derive(Debug, Default)]
+pub struct Grid {
+    /// The focused row, from 0 in reading order.
+    pub row: usize,
+    /// The focused column: an index into the table's columns, a shown one.
+    pub column: usize,
+    /// The cell being edited, if one is.
+    pub edit: Option<CellEdit>,
+    /// The table as it was before each committed change, newest last.
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
+}
+
+#[derive(Debug)]
+pub struct CellEdit {
+    pub input: TextArea<'static>,
+    /// The table before the edit: put back by Esc, kept for undo otherwise.
+    before: Entry,
+}
+
+/// What became of an action or of typing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not for the grid (any cell edit is committed): the page handles it.
+    Pass,
+    Done,
+    /// Done, with a note for the status line.
+    Info(String),
+    /// Not done, and why.
+    Refused(String),
+    /// Tab past the last cell (1) or Shift-Tab before the first (-1).
+    Leave(isize),
+}
+
+/// A change made, or why not.
+fn done(result: Result<bool, String>) -> Outcome {
+    result.map_or_else(Outcome::Refused, |_| Outcome::Done)
+}
+
+/// The table field being worked on.
+struct Table<'a> {
+    field: &'a Field,
+    spec: &'a TableSpec,
+}
+
+impl Table<'_> {
+    fn key(&self, row: usize) -> RowKey {
+        match self.spec.rows.get(row) {
+            Some(r) => RowKey::Named(r.id.clone()),
+            None => RowKey::Index(row),
+        }
+    }
+
+    /// The stored table, or an empty one when the file's cannot be read
+    /// (shown empty; changing it is refused by [`stored_table`]).
+    fn value(&self, project: &Project) -> TableValue {
+        stored_table(project, self.field, self.spec).unwrap_or_else(|_| TableValue::new(self.spec))
+    }
+
+    fn row_count(&self, project: &Project) -> usize {
+        self.value(project).rows(self.field, self.spec).len()
+    }
+
+    /// The entry as stored, to be put back by undo or Esc.
+    fn entry(&self, project: &Project) -> Entry {
+        project
+            .entry(&self.field.id)
+            .cloned()
+            .unwrap_or_else(|| Entry::Table(TableValue::new(self.spec)))
+    }
+
+    /// Changes the stored table with `change`; returns what `change` said.
+    fn change(
+        &self,
+        project: &mut Project,
+        change: impl FnOnce(&mut TableValue) -> bool,
+    ) -> Result<bool, String> {
+        let mut value = stored_table(project, self.field, self.spec)?;
+        let changed = change(&mut value);
+        project.set(&self.field.id, Entry::Table(value));
+        Ok(changed)
+    }
+}
+
+impl Grid {
+    /// Carries out `action` in the grid of the table `field`.
+    pub fn act(
+        &mut self,
+        action: Action,
+        field: &Field,
+        project: &mut Project,
+        theme: &Theme,
+        lang: Lang,
+    ) -> Outcome {
+        use Action::*;
+        let Some(spec) = field.table.as_deref() else {
+            return Outcome::Pass;
+        };
+        let table = Table { field, spec };
+        if self.edit.is_some() {
+            return self.act_editing(action, &table, project);
+        }
+        let fixed = lang.pick(
+            "此表的行由模板固定，不能添加、删除或移动",
+            "This table's rows are fixed by the template",
+        );
+        let row = self.row;
+        match action {
+            CellUp | CellDown | CellLeft | CellRight | NextCell | PrevCell | LineStart
+            | LineEnd => self.step(action, &table, project),
+            EditCell => self.start(&table, project, theme, true),
+            ClearCell => self.clear(&table, project),
+            AddRow | DeleteRow | MoveRowUp | MoveRowDown if spec.has_fixed_rows() => {
+                Outcome::Refused(fixed.to_string())
+            }
+            AddRow => {
+                let at = if table.row_count(project) == 0 {
+                    0
+                } else {
+                    self.row + 1
+                };
+                let added = self.committed(&table, project, |v| v.insert_row(spec, at));
+                if added == Ok(true) {
+                    self.row = at;
+                    self.column = spec.shown_columns().first().copied().unwrap_or(0);
+                }
+                done(added)
+            }
+            DeleteRow => match self.committed(&table, project, |v| v.remove_row(spec, row)) {
+                Ok(true) => {
+                    let note = format!(
+                        "{}{}{}",
+                        lang.pick("已删除第", "Deleted row "),
+                        row + 1,
+                        lang.pick("行（Ctrl-Z 可撤销）", " (Ctrl-Z undoes)"),
+                    );
+                    self.clamp(&table, project);
+                    Outcome::Info(note)
+                }
+                other => done(other),
+            },
+            MoveRowUp | MoveRowDown => {
+                let down = action == MoveRowDown;
+                let moved = self.committed(&table, project, |v| v.move_row(spec, row, down));
+                if moved == Ok(true) {
+                    self.row = if down { row + 1 } else { row - 1 };
+                }
+                done(moved)
+            }
+            Undo | Redo => self.undo(action == Redo, &table, project, lang),
+            _ => Outcome::Pass,
+        }
+    }
+
+    /// Typing (or a paste) edits the focused cell; typing on a cell not
+    /// being edited replaces what it holds, as in a spreadsheet.
+    pub fn type_text(
+        &mut self,
+        text: &str,
+        field: &Field,
+        project: &mut Project,
+        theme: &Theme,
+    ) -> Outcome {
+        let Some(spec) = field.table.as_deref() else {
+            return Outcome::Pass;
+        };
+        let table = Table { field, spec };
+        if self.edit.is_none() {
+            let started = self.start(&table, project, theme, false);
+            if started != Outcome::Done {
+                return started;
+            }
+        }
+        if let Some(edit) = &mut self.edit {
+            edit.input.insert_str(clean_input(text, false));
+        }
+        self.sync(&table, project)
+    }
+
+    /// Puts a whole entry in place (the table's JSON from `$EDITOR`) as one
+    /// undoable change.
+    pub fn replace(&mut self, field: &Field, entry: Entry, project: &mut Project) {
+        let Some(spec) = field.table.as_deref() else {
+            return;
+        };
+        let before = Table { field, spec }.entry(project);
+        if before != entry {
+            self.record(before);
+            project.set(&field.id, entry);
+        }
+    }
+
+    fn act_editing(&mut self, action: Action, table: &Table, project: &mut Project) -> Outcome {
+        use Action::*;
+        match action {
+            Confirm | Newline => {
+                self.commit(table, project);
+                Outcome::Done
+            }
+            Cancel => {
+                if let Some(edit) = self.edit.take() {
+                    project.set(&table.field.id, edit.before);
+                }
+                self.clamp(table, project);
+                Outcome::Done
+            }
+            NextCell | PrevCell | CellUp | CellDown => {
+                self.commit(table, project);
+                self.step(action, table, project)
+            }
+            // Keys of the page end the edit, keeping what was typed.
+            Save | SaveAs | Quit | Help | JumpList | Export | ExternalEditor | NextField
+            | PrevField | NextSection | PrevSection | ToggleSidebar => {
+                self.commit(table, project);
+                Outcome::Pass
+            }
+            other => {
+                if let Some(edit) = &mut self.edit {
+                    apply(&mut edit.input, other);
+                }
+                self.sync(table, project)
+            }
+        }
+    }
+
+    /// Moves the focus; Tab and Shift-Tab leave the table at either end.
+    fn step(&mut self, action: Action, table: &Table, project: &Project) -> Outcome {
+        use Action::*;
+        let shown = table.spec.shown_columns();
+        let rows = table.row_count(project);
+        let last = shown.len().saturating_sub(1);
+        let mut at = shown.iter().position(|&c| c == self.column).unwrap_or(0);
+        self.row = self.row.min(rows.saturating_sub(1));
+        match action {
+            CellUp => self.row = self.row.saturating_sub(1),
+            CellDown => self.row = (self.row + 1).min(rows.saturating_sub(1)),
+            CellLeft => at = at.saturating_sub(1),
+            CellRight => at = (at + 1).min(last),
+            LineStart => at = 0,
+            LineEnd => at = last,
+            NextCell if rows > 0 && at < last => at += 1,
+            NextCell if self.row + 1 < rows => (self.row, at) = (self.row + 1, 0),
+            NextCell => return Outcome::Leave(1),
+            PrevCell if rows > 0 && at > 0 => at -= 1,
+            PrevCell if rows > 0 && self.row > 0 => (self.row, at) = (self.row - 1, last),
+            PrevCell => return Outcome::Leave(-1),
+            _ => {}
+        }
+        self.column = shown.get(at).copied().unwrap_or(0);
+        Outcome::Done
+    }
+
+    /// Opens the focused cell for editing, with its text (`keep`) or empty.
+    /// In a table with no rows yet, a first row is added (Esc takes it away).
+    fn start(
+        &mut self,
+        table: &Table,
+        project: &mut Project,
+        theme: &Theme,
+        keep: bool,
+    ) -> Outcome {
+        let spec = table.spec;
+        let Some(column) = spec.columns.get(self.column) else {
+            return Outcome::Done;
+        };
+        if let Err(why) = stored_table(project, table.field, spec) {
+            return Outcome::Refused(why);
+        }
+        if let Some(why) = refusal(column, &table.key(self.row)) {
+            return Outcome::Refused(why);
+        }
+        let before = table.entry(project);
+        let value = table.value(project);
+        let rows = value.rows(table.field, spec);
+        let text = match rows.get(self.row) {
+            Some(row) if keep => row.text(spec, column).to_string(),
+            _ => String::new(),
+        };
+        if rows.is_empty() {
+            if let Err(why) = table.change(project, |v| v.insert_row(spec, 0)) {
+                return Outcome::Refused(why);
+            }
+            self.row = 0;
+        }
+        let mut input = one_line(&show_controls(&text), theme);
+        input.set_style(theme.style(Role::Selected));
+        self.edit = Some(CellEdit { input, before });
+        Outcome::Done
+    }
+
+    /// Copies the cell editor's text into the project.
+    fn sync(&mut self, table: &Table, project: &mut Project) -> Outcome {
+        let (Some(edit), Some(column)) = (&self.edit, table.spec.columns.get(self.column)) else {
+            return Outcome::Done;
+        };
+        let (key, text) = (table.key(self.row), text_of(&edit.input));
+        match table.change(project, |v| {
+            v.set_cell(&key, &column.id, text);
+            true
+        }) {
+            Ok(_) => Outcome::Done,
+            Err(why) => Outcome::Refused(why),
+        }
+    }
+
+    /// Ends the cell edit, keeping its text; a change becomes one undo step.
+    fn commit(&mut self, table: &Table, project: &Project) {
+        if let Some(edit) = self.edit.take()
+            && table.entry(project) != edit.before
+        {
+            self.record(edit.before);
+        }
+    }
+
+    fn clear(&mut self, table: &Table, project: &mut Project) -> Outcome {
+        let key = table.key(self.row);
+        let Some(column) = table.spec.columns.get(self.column) else {
+            return Outcome::Done;
+        };
+        if let Some(why) = refusal(column, &key) {
+            return Outcome::Refused(why);
+        }
+        if table.row_count(project) == 0 {
+            return Outcome::Done;
+        }
+        done(self.committed(table, project, |v| {
+            v.set_cell(&key, &column.id, String::new());
+            true
+        }))
+    }
+
+    /// Makes a change outside a cell edit as one undo step; returns what
+    /// `change` said (false: nothing to do, such as moving the first row
+    /// up), or why the table cannot be changed.
+    fn committed(
+        &mut self,
+        table: &Table,
+        project: &mut Project,
+        change: impl FnOnce(&mut TableValue) -> bool,
+    ) -> Result<bool, String> {
+        let before = table.entry(project);
+        let changed = table.change(project, change)?;
+        if !changed {
+            project.set(&table.field.id, before);
+        } else if table.entry(project) != before {
+            self.record(before);
+        }
+        Ok(changed)
+    }
+
+    fn record(&mut self, before: Entry) {
+        self.undo.push(before);
+        if self.undo.len() > HISTORY {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Undoes (or, `redo`, redoes) the last committed change of the table.
+    fn undo(&mut self, redo: bool, table: &Table, project: &mut Project, lang: Lang) -> Outcome {
+        let (from, to) = if redo {
+            (&mut self.redo, &mut self.undo)
+        } else {
+            (&mut self.undo, &mut self.redo)
+        };
+        let Some(entry) = from.pop() else {
+            return Outcome::Info(
+                if redo {
+                    lang.pick("没有可重做的表格修改", "Nothing to redo in this table")
+                } else {
+                    lang.pick("没有可撤销的表格修改", "Nothing to undo in this table")
+                }
+                .to_string(),
+            );
+        };
+        to.push(table.entry(project));
+        project.set(&table.field.id, entry);
+        self.clamp(table, project);
+        Outcome::Done
+    }
+
+    /// Keeps the focus on a row that exists.
+    fn clamp(&mut self, table: &Table, project: &Project) {
+        self.row = self.row.min(table.row_count(project).saturating_sub(1));
+    }
+}

@@ -1,0 +1,468 @@
+//! A table drawn as a grid: a header row, a line per row, the group
+//! subtotals and the summary lines (总分, 等级), and under a focused table a
+//! line about the focused cell (its problems, or what it expects). Columns
+//! are as wide as their content by display width (a Chinese character
+//! counts two) and separated by spaces: box-drawing characters are
+//! ambiguous-width and misalign in Chinese terminals. A grid wider than the
+//! pane scrolls sideways to the focused cell, keeping the row labels in
+//! view; rows scroll to keep the focused row in view.
+
+mod columns;
+
+use std::collections::HashMap;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::model::cell_path::refusal;
+use crate::model::check::{Problem, Severity, check};
+use crate::model::field::Field;
+use crate::model::sheet::{GroupSheet, Row, Sheet, TableSheet, figure};
+
+use super::super::action::{Action, Context};
+use super::super::app::App;
+use super::super::editors::text_of;
+use super::super::grid::Grid;
+use super::super::session::Session;
+use super::super::theme::{Role, Theme};
+use super::{display_width, draw_editor, fit, mark};
+use columns::Columns;
+
+/// Columns are separated by this many spaces.
+const GAP: usize = 1;
+/// Cells wider than this many columns are cut (`...`).
+const MAX_CELL: usize = 24;
+/// An unfocused table shows at most this many rows.
+const PREVIEW_ROWS: usize = 3;
+
+/// A column as drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    /// Row labels (fixed rows) or row numbers (rows the writer adds).
+    Rows,
+    /// A column of the table, by index.
+    Cell(usize),
+}
+
+/// The text of one cell of the grid and how it looks.
+struct Item {
+    text: String,
+    role: Role,
+    right: bool,
+}
+
+impl Item {
+    fn new(text: impl Into<String>, role: Role) -> Item {
+        Item {
+            text: text.into(),
+            role,
+            right: false,
+        }
+    }
+}
+
+/// The lines a grid wants: the header, its rows, subtotals and summary,
+/// and for the focused table the line about its focused cell.
+pub fn height(session: &Session, field: &Field, focused: bool) -> usize {
+    let sheet = Sheet::new(&session.project);
+    let Some(table) = sheet.table(&field.id) else {
+        return 1;
+    };
+    let rows = table.rows.len().max(1);
+    if focused {
+        1 + rows + lines_below(table)
+    } else {
+        1 + rows.min(PREVIEW_ROWS)
+    }
+}
+
+/// The lines under the rows of a focused table: subtotals, the summary
+/// line and the line about the focused cell.
+fn lines_below(table: &TableSheet) -> usize {
+    subtotalled(table).count() + usize::from(!table.spec.summary.is_empty()) + 1
+}
+
+/// The groups that get a subtotal row: those with rows, when the template
+/// asks for subtotals.
+fn subtotalled<'s, 't>(table: &'s TableSheet<'t>) -> impl Iterator<Item = &'s GroupSheet<'t>> {
+    let wanted = table
+        .spec
+        .groups
+        .as_ref()
+        .is_some_and(|g| !g.subtotals.is_empty());
+    table
+        .groups
+        .iter()
+        .filter(move |g| wanted && !g.rows.is_empty())
+}
+
+pub fn draw(
+    app: &App,
+    session: &Session,
+    field: &Field,
+    focused: bool,
+    area: Rect,
+    frame: &mut Frame,
+) {
+    let theme = &app.ui.theme;
+    let width = area.width as usize;
+    let sheet = Sheet::new(&session.project);
+    let Some(table) = sheet.table(&field.id) else {
+        return;
+    };
+    let problems: Vec<Problem> = check(&session.project)
+        .into_iter()
+        .filter(|p| p.field == field.id)
+        .collect();
+    let texts = Texts::new(app, table, &problems);
+    let default = Grid::default();
+    let grid = session.grids.get(&field.id).unwrap_or(&default);
+    // The focused cell: its row and its index in `texts.cols`.
+    let focus = (focused && !table.rows.is_empty()).then(|| {
+        let found = texts.cols.iter().position(|c| *c == Col::Cell(grid.column));
+        let first = usize::from(texts.cols.len() > 1);
+        (grid.row.min(table.rows.len() - 1), found.unwrap_or(first))
+    });
+    let editing = grid.edit.as_ref().filter(|_| focus.is_some());
+
+    let mut widths = texts.widths();
+    if let (Some(edit), Some((_, c))) = (editing, focus) {
+        // Room for the cursor after the last character typed.
+        let typed = display_width(&text_of(&edit.input)) + 1;
+        widths[c] = widths[c].max(typed.min(MAX_CELL));
+    }
+    let view = Columns::new(&widths, &texts.pinned, focus.map_or(0, |(_, c)| c), width);
+
+    // As many rows as leave room for the rest, and always the focused one.
+    let height = area.height as usize;
+    let below = if focused { lines_below(table) } else { 0 };
+    let cap = if focused { usize::MAX } else { PREVIEW_ROWS };
+    let shown = (table.rows.len().max(1))
+        .min(cap)
+        .min(height.saturating_sub(1 + below).max(1));
+    let top = focus.map_or(0, |(r, _)| (r + 1).saturating_sub(shown));
+
+    let mut lines = vec![header_line(theme, &texts.header, &view, width)];
+    if table.rows.is_empty() {
+        let lang = app.lang();
+        let empty = if focused {
+            let keys = app.ui.keymap.keys_for(Context::Grid, Action::AddRow);
+            format!(
+                "{}{keys}{}",
+                lang.pick("（还没有行，按 ", "(no rows yet: "),
+                lang.pick(" 添加一行）", " adds one)")
+            )
+        } else {
+            lang.pick("（未填写）", "(empty)").to_string()
+        };
+        lines.push(Line::styled(fit(&empty, width), theme.style(Role::Muted)));
+    }
+    for (r, items) in texts.body.iter().enumerate().skip(top).take(shown) {
+        let selected = focus.filter(|(f, _)| *f == r).map(|(_, c)| c);
+        lines.push(row_line(theme, items, &view, selected));
+    }
+    if focused {
+        // Subtotals, then the summary, in what room is left above the
+        // line about the cell; the summary is the last to go.
+        let room = height.saturating_sub(lines.len() + 1);
+        let summary = summary_line(theme, table);
+        let keep = room.saturating_sub(usize::from(summary.is_some()));
+        let subtotals = texts.subtotals.iter().take(keep);
+        lines.extend(subtotals.map(|items| row_line(theme, items, &view, None)));
+        lines.extend(summary.filter(|_| room > 0));
+        let cell = focus.and_then(|(r, c)| match texts.cols[c] {
+            Col::Cell(i) => Some((r, i)),
+            Col::Rows => None,
+        });
+        if let Some((text, role)) = about(table, cell, &problems) {
+            lines.push(Line::styled(fit(&text, width), theme.style(role)));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+
+    if let (Some(edit), Some((r, c))) = (editing, focus) {
+        let x: usize = view
+            .columns
+            .iter()
+            .take_while(|(col, _)| *col != c)
+            .map(|(_, w)| w + GAP)
+            .sum();
+        let drawn = view.columns.iter().find(|(col, _)| *col == c);
+        let y = 1 + r - top;
+        if let Some(&(_, w)) = drawn.filter(|_| x < width && y < height) {
+            let cell = Rect {
+                x: area.x + x as u16,
+                y: area.y + y as u16,
+                width: w.min(width - x) as u16,
+                height: 1,
+            };
+            draw_editor(&edit.input, cell, frame);
+        }
+    }
+}
+
+/// The grid's text before it is fitted to the pane.
+struct Texts {
+    cols: Vec<Col>,
+    /// Columns kept in view when scrolling sideways: the row labels, and in
+    /// a table whose rows the writer adds, the column naming each row.
+    pinned: Vec<bool>,
+    header: Vec<Item>,
+    body: Vec<Vec<Item>>,
+    subtotals: Vec<Vec<Item>>,
+}
+
+impl Texts {
+    fn new(app: &App, table: &TableSheet, problems: &[Problem]) -> Texts {
+        let spec = table.spec;
+        let mut marks: HashMap<&str, Severity> = HashMap::new();
+        for p in problems {
+            if let Some(path) = p.path.as_deref() {
+                let mark = marks.entry(path).or_insert(p.severity);
+                *mark = (*mark).min(p.severity);
+            }
+        }
+        let cols: Vec<Col> = std::iter::once(Col::Rows)
+            .chain(spec.shown_columns().into_iter().map(Col::Cell))
+            .collect();
+        let label = spec
+            .row_label
+            .as_deref()
+            .and_then(|id| table.column_index(id))
+            .map(Col::Cell);
+        let pinned = cols
+            .iter()
+            .map(|c| *c == Col::Rows || Some(*c) == label)
+            .collect();
+        let header = cols
+            .iter()
+            .map(|c| match c {
+                Col::Rows if spec.has_fixed_rows() => Item::new(spec.row_heading(), Role::Label),
+                Col::Rows => Item::new(app.lang().pick("序号", "No."), Role::Label),
+                Col::Cell(i) => Item::new(spec.columns[*i].label.clone(), Role::Label),
+            })
+            .collect();
+        let body = table
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                cols.iter()
+                    .map(|c| item(table, r, row, *c, &marks))
+                    .collect()
+            })
+            .collect();
+        let summed: Vec<&String> = spec.groups.iter().flat_map(|g| &g.subtotals).collect();
+        // A subtotal is named where the row names are.
+        let named = label.unwrap_or(Col::Rows);
+        let subtotals = subtotalled(table)
+            .map(|group| {
+                cols.iter()
+                    .map(|c| match c {
+                        c if *c == named => {
+                            Item::new(format!("{}小计", group.group.name), Role::Label)
+                        }
+                        Col::Cell(i) if summed.contains(&&spec.columns[*i].id) => {
+                            let sum = figure(&spec.columns[*i], table.sum(*i, &group.rows));
+                            Item {
+                                right: true,
+                                ..Item::new(sum, Role::Muted)
+                            }
+                        }
+                        _ => Item::new("", Role::Muted),
+                    })
+                    .collect()
+            })
+            .collect();
+        Texts {
+            cols,
+            pinned,
+            header,
+            body,
+            subtotals,
+        }
+    }
+
+    /// Each column as wide as its widest text, up to [`MAX_CELL`].
+    fn widths(&self) -> Vec<usize> {
+        (0..self.cols.len())
+            .map(|c| {
+                std::iter::once(&self.header)
+                    .chain(&self.body)
+                    .chain(&self.subtotals)
+                    .map(|line| display_width(&line[c].text))
+                    .max()
+                    .unwrap_or(0)
+                    .min(MAX_CELL)
+            })
+            .collect()
+    }
+}
+
+/// One cell of a row: its figure (typed, else computed), marked `✗` or `!`
+/// when it has a problem, so the mark does not rest on colour alone.
+fn item(
+    table: &TableSheet,
+    r: usize,
+    row: &Row,
+    col: Col,
+    marks: &HashMap<&str, Severity>,
+) -> Item {
+    let spec = table.spec;
+    let Col::Cell(i) = col else {
+        return if spec.has_fixed_rows() {
+            Item::new(row.row.label.clone(), Role::Label)
+        } else {
+            Item::new((r + 1).to_string(), Role::Muted)
+        };
+    };
+    let (column, cell) = (&spec.columns[i], &row.cells[i]);
+    // A column without a cell in this row is left blank: the export's `—`
+    // is ambiguous-width.
+    let text = if cell.applies {
+        cell.display(column)
+    } else {
+        String::new()
+    };
+    let computed = column.formula.is_some() && (column.is_read_only() || cell.value.is_none());
+    let path = format!("{}.{}", row.row.path, column.id);
+    let (mark, role) = match marks.get(path.as_str()) {
+        Some(severity) => mark(*severity),
+        None if computed || !cell.applies => ("", Role::Muted),
+        None => ("", Role::Text),
+    };
+    Item {
+        right: column.kind.is_number(),
+        ..Item::new(format!("{mark}{text}"), role)
+    }
+}
+
+/// What the line under a focused table says: the problems of the focused
+/// cell, then of its row, its group and the whole table (the first, and
+/// how many more); with none, what the cell expects.
+fn about(
+    table: &TableSheet,
+    cell: Option<(usize, usize)>,
+    problems: &[Problem],
+) -> Option<(String, Role)> {
+    let rank = |p: &Problem| -> Option<u8> {
+        let Some((r, i)) = cell else {
+            return p.row.is_none().then_some(3);
+        };
+        let row = &table.rows[r].row;
+        let path = format!("{}.{}", row.path, table.spec.columns[i].id);
+        let group = table.groups.iter().find(|g| g.rows.contains(&r));
+        match p.row.as_deref() {
+            _ if p.path.as_deref() == Some(path.as_str()) => Some(0),
+            Some(label) if label == row.label => Some(1),
+            Some(name) if group.is_some_and(|g| g.group.name == name) => Some(2),
+            None => Some(3),
+            Some(_) => None,
+        }
+    };
+    let mut related: Vec<(u8, &Problem)> = problems
+        .iter()
+        .filter_map(|p| Some((rank(p)?, p)))
+        .collect();
+    related.sort_by_key(|(rank, p)| (*rank, p.severity));
+    if let Some(&(rank, p)) = related.first() {
+        let (mark, role) = mark(p.severity);
+        let place = match p.cell() {
+            place if rank == 0 || place.is_empty() => String::new(),
+            place => format!("{place}："),
+        };
+        let more = match related.len() - 1 {
+            0 => String::new(),
+            n => format!("（另有{n}项）"),
+        };
+        return Some((format!("{mark} {place}{}{more}", p.message), role));
+    }
+    let (r, i) = cell?;
+    let (row, column) = (&table.rows[r].row, &table.spec.columns[i]);
+    let expects = refusal(column, &row.key).unwrap_or_else(|| match column.hint.as_str() {
+        "" => column.expectation(),
+        hint => format!("{}；{hint}", column.expectation()),
+    });
+    Some((
+        format!("{} › {}：{expects}", row.label, column.label),
+        Role::Hint,
+    ))
+}
+
+/// The summary lines (总分, 等级) on one line.
+fn summary_line(theme: &Theme, table: &TableSheet) -> Option<Line<'static>> {
+    let mut spans = Vec::new();
+    for (line, result) in table.spec.summary.iter().zip(&table.summary) {
+        if !spans.is_empty() {
+            spans.push(Span::raw("    "));
+        }
+        let shown = result.as_ref().map(|r| r.display(line)).unwrap_or_default();
+        spans.push(Span::styled(
+            format!("{}：", line.label),
+            theme.style(Role::Label),
+        ));
+        spans.push(Span::styled(shown, theme.style(Role::Muted)));
+    }
+    (!spans.is_empty()).then(|| Line::from(spans))
+}
+
+fn cell_text(item: &Item, width: usize) -> String {
+    let text = fit(&item.text, width);
+    let pad = " ".repeat(width.saturating_sub(display_width(&text)));
+    if item.right {
+        format!("{pad}{text}")
+    } else {
+        format!("{text}{pad}")
+    }
+}
+
+fn row_line(
+    theme: &Theme,
+    items: &[Item],
+    view: &Columns,
+    selected: Option<usize>,
+) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (n, &(c, width)) in view.columns.iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::raw(" ".repeat(GAP)));
+        }
+        let role = if selected == Some(c) {
+            Role::Selected
+        } else {
+            items[c].role
+        };
+        spans.push(Span::styled(cell_text(&items[c], width), theme.style(role)));
+    }
+    Line::from(spans)
+}
+
+/// The header, with `<` where columns are scrolled out to the left and `>`
+/// at the right edge when more follow.
+fn header_line(theme: &Theme, items: &[Item], view: &Columns, width: usize) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (n, &(c, w)) in view.columns.iter().enumerate() {
+        if n > 0 {
+            let gap = if view.scrolled == Some(n) {
+                format!("<{}", " ".repeat(GAP - 1))
+            } else {
+                " ".repeat(GAP)
+            };
+            spans.push(Span::styled(gap, theme.style(Role::Key)));
+            used += GAP;
+        }
+        spans.push(Span::styled(
+            cell_text(&items[c], w),
+            theme.style(items[c].role),
+        ));
+        used += w;
+    }
+    if view.more {
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(used + 1))));
+        spans.push(Span::styled(">", theme.style(Role::Key)));
+    }
+    Line::from(spans)
+}

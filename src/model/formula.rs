@@ -74,6 +74,7 @@ fn engine() -> Engine {
     engine.set_max_operations(100_000);
     engine.set_max_expr_depths(64);
     for op in ["==", "!=", "<", "<=", ">", ">="] {
+        engine.register_fn(op, blank_compare::<(), ()>);
         engine.register_fn(op, blank_compare::<(), Decimal>);
         engine.register_fn(op, blank_compare::<Decimal, ()>);
         engine.register_fn(op, blank_compare::<(), i64>);
@@ -229,6 +230,7 @@ mod tests {
             ("blank >= 90", "blank"),
             ("a >= blank", "blank"),
             ("a == blank", "blank"),
+            ("blank <= blank", "blank"),
             ("blank || true", "blank"),
             ("a / 0", "blank"),
             ("blank.op", "blank"),

@@ -92,6 +92,19 @@ pub fn find(entries: &[Entry], id: &str) -> Result<Template, String> {
         })
 }
 
+/// A built-in template by id, for tests.
+#[cfg(test)]
+pub(crate) fn builtin(id: &str) -> Template {
+    let (entries, _) = load(None);
+    find(&entries, id).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A new project from a built-in template, for tests.
+#[cfg(test)]
+pub(crate) fn new_project(id: &str) -> crate::model::project::Project {
+    crate::model::project::Project::new(builtin(id), "2026-01-01T00:00:00Z")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -136,8 +136,7 @@ mod tests {
             a.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with("报告-"))
         );
-        let (entries, _) = catalog::load(None);
-        let mut project = Project::new(catalog::find(&entries, "hunan-form").expect("t"), "now");
+        let mut project = catalog::new_project("hunan-form");
         project.set("contact", crate::model::project::Entry::Text("张三".into()));
         write(&a, &file, &project, "2026-01-01T00:00:00Z").expect("write");
         let copy = read(&a).expect("read").expect("exists");

@@ -250,9 +250,7 @@ mod tests {
     use crate::catalog;
 
     fn project() -> Project {
-        let (entries, _) = catalog::load(None);
-        let template = catalog::find(&entries, "project-selfeval").expect("template");
-        Project::new(template, "2026-01-01T00:00:00Z")
+        catalog::new_project("project-selfeval")
     }
 
     #[test]

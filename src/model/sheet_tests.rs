@@ -10,9 +10,7 @@ use crate::model::check::{Problem, Severity, check};
 
 /// A new project from the 项目支出 template with `pairs` set.
 fn project(pairs: &[(&str, &str)]) -> Project {
-    let (entries, _) = catalog::load(None);
-    let template = catalog::find(&entries, "project-selfeval").expect("template");
-    let mut project = Project::new(template, "2026-01-01T00:00:00Z");
+    let mut project = catalog::new_project("project-selfeval");
     for (path, text) in pairs {
         assign(&mut project, path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
     }
@@ -210,8 +208,7 @@ fn total_and_grade() {
 
 #[test]
 fn grade_boundaries() {
-    let (entries, _) = catalog::load(None);
-    let template = catalog::find(&entries, "project-selfeval").expect("template");
+    let template = catalog::builtin("project-selfeval");
     let spec = template
         .field("indicators")
         .and_then(|f| f.table.as_deref());
@@ -296,9 +293,7 @@ fn weights_add_up_to_their_groups_and_to_100() {
 
 #[test]
 fn spending_parts_add_up_in_the_form_template() {
-    let (entries, _) = catalog::load(None);
-    let template = catalog::find(&entries, "hunan-form").expect("template");
-    let mut p = Project::new(template, "2026-01-01T00:00:00Z");
+    let mut p = catalog::new_project("hunan-form");
     for (path, text) in [
         ("spend_total", "100"),
         ("spend_basic", "60"),

@@ -278,9 +278,7 @@ mod tests {
     use crate::model::project::{Entry, Project};
 
     fn project() -> Project {
-        let (entries, _) = catalog::load(None);
-        let template = catalog::find(&entries, "project-selfeval").expect("template");
-        Project::new(template, "2026-01-01T00:00:00Z")
+        catalog::new_project("project-selfeval")
     }
 
     #[test]

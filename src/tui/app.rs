@@ -158,7 +158,7 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key),
             Event::Paste(text) => {
-                self.paste(&text);
+                self.insert(&text, true);
                 Effect::None
             }
             _ => Effect::None,
@@ -196,7 +196,7 @@ impl App {
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
                 if let (true, ratatui::crossterm::event::KeyCode::Char(c)) = (plain, event.code) {
-                    self.type_char(c);
+                    self.insert(c.encode_utf8(&mut [0; 4]), false);
                 }
                 Effect::None
             }
@@ -225,30 +225,8 @@ impl App {
         effect
     }
 
-    fn type_char(&mut self, c: char) {
-        if self.overlay.is_none() && self.refuse_if_read_only() {
-            return;
-        }
-        match &mut self.overlay {
-            Some(Overlay::Jump {
-                input, selected, ..
-            }) => {
-                input.insert_char(c);
-                *selected = 0;
-            }
-            Some(Overlay::Prompt { input, .. }) => input.insert_char(c),
-            Some(_) => {}
-            None => {
-                if !self.type_into_grid(&c.to_string())
-                    && let Some(session) = self.session_mut()
-                {
-                    session.insert_char(c);
-                }
-            }
-        }
-    }
-
-    fn paste(&mut self, text: &str) {
+    /// Text typed (one character) or pasted, into whatever has the focus.
+    fn insert(&mut self, text: &str, pasted: bool) {
         if self.overlay.is_none() && self.refuse_if_read_only() {
             return;
         }
@@ -264,10 +242,15 @@ impl App {
             }
             Some(_) => {}
             None => {
-                if !self.type_into_grid(text)
-                    && let Some(session) = self.session_mut()
-                {
-                    session.paste(text);
+                if self.type_into_grid(text) {
+                    return;
+                }
+                if let Some(session) = self.session_mut() {
+                    if pasted {
+                        session.paste(text);
+                    } else {
+                        session.type_text(text);
+                    }
                 }
             }
         }

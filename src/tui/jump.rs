@@ -67,9 +67,7 @@ mod tests {
 
     #[test]
     fn filters_by_chinese_heading_label_or_id() {
-        let (entries, _) = catalog::load(None);
-        let template = catalog::find(&entries, "hunan-narrative").expect("template");
-        let project = Project::new(template, "now");
+        let project = catalog::new_project("hunan-narrative");
         let all = items(&project);
         let texts =
             |f: &str| -> Vec<String> { filter(&all, f).iter().map(|i| i.text.clone()).collect() };

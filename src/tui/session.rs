@@ -183,11 +183,14 @@ impl Session {
         self.sync()
     }
 
-    pub fn insert_char(&mut self, c: char) -> bool {
+    /// Typed text: one undo step per character, as the widget records it.
+    pub fn type_text(&mut self, text: &str) -> bool {
         let Some(editor) = self.editor() else {
             return false;
         };
-        editor.insert_char(c);
+        for c in text.chars() {
+            editor.insert_char(c);
+        }
         self.sync()
     }
 

@@ -156,8 +156,9 @@ pub fn take_over(project: &Path, now: &str) -> Outcome {
 fn create(path: &Path, now: &str) -> std::io::Result<Lock> {
     let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
     let json = serde_json::to_string(&Owner::me(now)).unwrap_or_default();
+    // No fsync: a lock that does not survive a power cut is harmless (the
+    // process it names is gone too), and the sync would slow every start.
     file.write_all(json.as_bytes())?;
-    file.sync_all()?;
     Ok(Lock {
         path: path.to_path_buf(),
     })

@@ -35,8 +35,13 @@ pub fn remember(data_dir: Option<&Path>, project: &Path) {
     if std::fs::create_dir_all(dir).is_ok()
         && let Ok(json) = serde_json::to_string_pretty(&list)
     {
-        // Best effort: a read-only data dir only costs the recent list.
-        let _ = storage::write_atomic(&dir.join(FILE), json.as_bytes());
+        // Best effort, and not fsynced (start-up time matters more than a
+        // recent-files list surviving a power cut); written through a temp
+        // file so a reader never sees half a list.
+        let temp = dir.join(format!(".{FILE}.{}", std::process::id()));
+        if std::fs::write(&temp, json).is_ok() {
+            let _ = std::fs::rename(&temp, dir.join(FILE));
+        }
     }
 }
 

@@ -108,14 +108,21 @@ impl Settings {
             .map(storage::read_project)
             .transpose()
             .map_err(|e| e.to_string())?;
+        if let (Some(project), Some(path)) = (project, file) {
+            // Templates are only read for the start screen: opening a file
+            // uses the copy inside it, and start-up stays fast.
+            let mut app = App::new(
+                ui,
+                Screen::Start(start::Start::new(&[], Vec::new())),
+                messages,
+            );
+            app.start_session(project, path.to_path_buf());
+            return Ok(app);
+        }
         let templates_dir = self.config_dir.as_ref().map(|d| d.join("templates"));
         let (templates, _) = catalog::load(templates_dir.as_deref());
         let start = start::Start::new(&templates, recent::load(self.data_dir.as_deref()));
-        let mut app = App::new(ui, Screen::Start(start), messages);
-        if let (Some(project), Some(path)) = (project, file) {
-            app.start_session(project, path.to_path_buf());
-        }
-        Ok(app)
+        Ok(App::new(ui, Screen::Start(start), messages))
     }
 }
 

@@ -266,7 +266,7 @@ fn shifted(old: &[Cell], new: &[Cell], y: u16, state: State) -> Vec<(String, Sta
     let mut candidates = Vec::new();
     for shift in SHIFTS {
         let k = shift.unsigned_abs() as usize;
-        if start + k >= width {
+        if start + k >= width || !plausible(old, new, start, shift) {
             continue;
         }
         // What the row looks like after the slide.
@@ -381,6 +381,23 @@ fn emit(xs: &[usize], row: &[Cell], y: u16, mut state: State, mut text: String) 
         put(&mut text, &mut state, x as u16, y, &row[x]);
     }
     (text, state)
+}
+
+/// A cheap look before building a candidate: after sliding by `shift`, do
+/// the next few cells line up? Rows that changed for other reasons (a
+/// scroll, a new section) are ruled out without building anything.
+fn plausible(old: &[Cell], new: &[Cell], start: usize, shift: i16) -> bool {
+    const PROBE: usize = 6;
+    let k = shift.unsigned_abs() as usize;
+    (0..PROBE).all(|i| {
+        let (o, n) = if shift > 0 {
+            (start + i, start + k + i)
+        } else {
+            (start + k + i, start + i)
+        };
+        // Past the row's end there is nothing to compare.
+        o >= old.len() || n >= new.len() || old[o] == new[n]
+    })
 }
 
 /// Whether column `x` is the right half of a wide character.

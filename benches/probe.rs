@@ -45,6 +45,12 @@ impl Session {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("bench.json");
         std::fs::write(&path, project.to_json()).expect("write");
+        Session::at(dir, &path)
+    }
+
+    /// Opens the project file at `path` (in `dir`) and draws the first frame:
+    /// what a start costs once the process is running.
+    pub fn at(dir: tempfile::TempDir, path: &std::path::Path) -> Session {
         let settings = Settings {
             theme: Some("dark".into()),
             lang: Some("zh".into()),
@@ -53,7 +59,7 @@ impl Session {
             no_color: false,
             locale: String::new(),
         };
-        let app = settings.app(Some(&path)).expect("app");
+        let app = settings.app(Some(path)).expect("app");
         let terminal = Terminal::new(LeanBackend::with_size(Counter::default(), WIDTH, HEIGHT))
             .expect("terminal");
         let mut session = Session {

@@ -24,31 +24,38 @@ const CLOSERS: [char; 4] = ['】', '）', ')', ']'];
 
 /// Document numbers written with the wrong brackets around the year:
 /// 湘办发【2019】10号, 湘财绩（2015）15号. The correct form uses 〔〕.
+/// Scans the text in place (it runs on every keystroke in a long field).
 fn document_numbers(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
     let mut found = Vec::new();
-    for (i, &open) in chars.iter().enumerate() {
+    for (i, open) in text.char_indices() {
         let Some(kind) = OPENERS.iter().position(|&o| o == open) else {
             continue;
         };
         // The issuer's abbreviation: at least two Chinese characters before.
-        let issuer_len = chars[..i].iter().rev().take_while(|c| is_han(**c)).count();
-        let year_ok = chars
-            .get(i + 1..i + 5)
-            .is_some_and(|y| y.iter().all(char::is_ascii_digit));
-        if issuer_len < 2 || !year_ok || chars.get(i + 5) != Some(&CLOSERS[kind]) {
+        if text[..i]
+            .chars()
+            .rev()
+            .take(2)
+            .filter(|c| is_han(*c))
+            .count()
+            < 2
+        {
             continue;
         }
-        let digits = chars[i + 6..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
-        if digits == 0 || chars.get(i + 6 + digits) != Some(&'号') {
+        let rest = &text[i + open.len_utf8()..];
+        let mut chars = rest.chars();
+        let year_ok = (0..4).all(|_| chars.next().is_some_and(|c| c.is_ascii_digit()));
+        if !year_ok || chars.next() != Some(CLOSERS[kind]) {
+            continue;
+        }
+        let digits = chars.clone().take_while(char::is_ascii_digit).count();
+        if digits == 0 || chars.nth(digits) != Some('号') {
             continue;
         }
         // Where the issuer's abbreviation starts cannot be told from the
         // text, so only the bracketed year and the number are quoted.
-        found.push(chars[i..i + 7 + digits].iter().collect());
+        let len = open.len_utf8() + 4 + CLOSERS[kind].len_utf8() + digits + '号'.len_utf8();
+        found.push(text[i..i + len].to_string());
     }
     found
 }

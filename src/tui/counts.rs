@@ -1,5 +1,6 @@
 //! The figures on the status line — characters in the field and the whole
-//! report, errors and warnings — and when they are brought up to date.
+//! report, errors and warnings — and the outline's section markers, and
+//! when they are brought up to date.
 //!
 //! While the writer is typing they wait until typing pauses: redrawing them
 //! on every keystroke would cost more bytes than the keystroke itself over a
@@ -9,6 +10,7 @@
 use std::time::{Duration, Instant};
 
 use crate::model::check::{Severity, check};
+use crate::model::outline::{Progress, progress};
 use crate::model::project::{Entry, Project};
 use crate::model::value::char_count;
 
@@ -50,10 +52,13 @@ pub fn chars(entry: &Entry) -> usize {
     }
 }
 
-/// Counts as shown, and when they are due to be refreshed.
+/// Counts and the outline's section markers as shown, and when they are
+/// due to be refreshed (checking every section costs time on each key).
 #[derive(Debug, Clone, Default)]
 pub struct Shown {
     pub counts: Counts,
+    /// Per section, in outline order.
+    pub progress: Vec<Progress>,
     due: Option<Instant>,
 }
 
@@ -70,6 +75,12 @@ impl Shown {
 
     pub fn refresh(&mut self, project: &Project, field: Option<&str>) {
         self.counts = Counts::of(project, field);
+        self.progress = project
+            .template
+            .walk()
+            .iter()
+            .map(|r| progress(project, r.section))
+            .collect();
         self.due = None;
     }
 }

@@ -121,6 +121,14 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
 }
 
 /// Wraps prose to rows of `width` columns, paragraph by paragraph.
+/// Rows a text takes at `width` columns, near enough for sizing the editor.
+fn estimated_rows(text: &str, width: usize) -> usize {
+    text.lines()
+        .map(|p| display_width(p).div_ceil(width.max(1)).max(1))
+        .sum::<usize>()
+        .max(1)
+}
+
 fn wrapped(text: &str, width: usize) -> Vec<String> {
     let text = visible(text);
     text.lines()
@@ -146,9 +154,10 @@ fn measure<'a>(session: &Session, field: &'a Field, focused: bool, width: usize)
     let (content, rows) = if field.kind == Kind::Table {
         (Vec::new(), grid::height(session, field, focused))
     } else if focused {
-        // The wanted height; the layout may give less.
+        // The wanted height (the layout may give less), estimated without
+        // wrapping the whole text: this runs on every keystroke.
         let rows = if multiline {
-            wrapped(&text, width).len() + 1
+            estimated_rows(&text, width) + 1
         } else {
             1
         };
@@ -157,8 +166,10 @@ fn measure<'a>(session: &Session, field: &'a Field, focused: bool, width: usize)
             rows.max(if multiline { MIN_EDITOR_ROWS } else { 1 }),
         )
     } else {
-        let mut rows = wrapped(&text, width);
         let limit = if multiline { PREVIEW_ROWS } else { 1 };
+        // Only the start of a long text can show: wrap no more than that.
+        let start: String = text.chars().take(limit * width + 1).collect();
+        let mut rows = wrapped(&start, width);
         if rows.len() > limit {
             rows.truncate(limit);
             if let Some(last) = rows.last_mut() {

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::model::outline::{Outline, Progress, progress};
+use crate::model::outline::{Outline, Progress};
 
 use super::super::app::App;
 use super::super::session::Session;
@@ -23,7 +23,12 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
     let mut with_fields = 0;
     let mut rows: Vec<Line> = Vec::new();
     for (i, node) in outline.nodes.iter().enumerate() {
-        let state = progress(&session.project, node.section);
+        let state = session
+            .shown
+            .progress
+            .get(i)
+            .copied()
+            .unwrap_or(Progress::Empty);
         if !node.section.fields.is_empty() {
             with_fields += 1;
             complete += usize::from(state == Progress::Complete);

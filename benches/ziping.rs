@@ -80,7 +80,10 @@ fn main() {
     let (mut times, mut updates, mut draws) = (Vec::new(), Vec::new(), Vec::new());
     for c in typed().take(1_000) {
         let start = Instant::now();
-        section.app.handle(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        section.app.handle(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
         let updated = start.elapsed();
         section.draw();
         times.push(start.elapsed());
@@ -90,8 +93,17 @@ fn main() {
     for list in [&mut times, &mut updates, &mut draws] {
         list.sort();
     }
-    let spread = |l: &[Duration]| format!("median {}, p99 {}", ms(percentile(l, 0.5)), ms(percentile(l, 0.99)));
-    report("keystroke (update + draw), 10,000-char section", spread(&times));
+    let spread = |l: &[Duration]| {
+        format!(
+            "median {}, p99 {}",
+            ms(percentile(l, 0.5)),
+            ms(percentile(l, 0.99))
+        )
+    };
+    report(
+        "keystroke (update + draw), 10,000-char section",
+        spread(&times),
+    );
     report("  of which update", spread(&updates));
     report("  of which draw", spread(&draws));
 

@@ -82,6 +82,17 @@ fn recover(dir: &Path, path: &Path) -> std::process::Output {
 }
 
 /// Finished recovery copies (not the temp files they are written through).
+/// `ziping recover` succeeds and the file then holds everything typed.
+fn recovered_to(dir: &Path, path: &Path) {
+    let out = recover(dir, path);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(saved_value(path, "preamble"), TEXT);
+}
+
 fn recovery_files(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir.join("data/recovery"))
         .map(|r| {
@@ -107,13 +118,7 @@ fn killed_then_recovered(how: impl FnOnce(&Tmux, u32)) {
         "",
         "nothing was saved by the user"
     );
-    let out = recover(dir.path(), &path);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(saved_value(&path, "preamble"), TEXT);
+    recovered_to(dir.path(), &path);
     assert!(
         recovery_files(dir.path()).is_empty(),
         "recovered copy is removed"
@@ -161,13 +166,7 @@ fn kill_9_keeps_what_the_pause_wrote() {
     kill("-KILL", pid);
     wait_for_exit(pid, Duration::from_secs(2));
     drop(tmux);
-    let out = recover(dir.path(), &path);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(saved_value(&path, "preamble"), TEXT);
+    recovered_to(dir.path(), &path);
 }
 
 #[test]

@@ -138,7 +138,11 @@ pub fn field_findings(field: &Field, entry: Option<&Entry>) -> Vec<Finding> {
         } else {
             String::new()
         };
-        if let Err(message) = value::parse(field, text) {
+        // Paragraphs cannot be malformed (only too long), and parsing would
+        // copy a long text on every keystroke.
+        if !field.kind.is_multiline()
+            && let Err(message) = value::parse(field, text)
+        {
             findings.push(Finding::error(format!("{item}{message}")));
         }
         if let Some(max) = field.max_len {

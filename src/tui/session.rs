@@ -169,8 +169,10 @@ impl Session {
     /// the view always has one to draw. A table has a grid instead.
     pub fn editor(&mut self) -> Option<&mut TextArea<'static>> {
         let field = self.field().filter(|f| f.kind != Kind::Table)?.clone();
-        let entry = self.project.entry(&field.id).cloned();
-        Some(self.editors.open(&field, entry.as_ref(), &self.theme))
+        // Borrowed, not cloned: this runs on every key, and the text may be
+        // long; it is only read when the editor is first made.
+        let entry = self.project.entry(&field.id);
+        Some(self.editors.open(&field, entry, &self.theme))
     }
 
     /// Applies an editing action to the focused field; returns whether the

@@ -205,6 +205,7 @@ impl App {
 
     /// The one place state changes in response to the user.
     pub fn update(&mut self, action: Action) -> Effect {
+        let focus_before = self.session().and_then(Session::position);
         let effect = match self.overlay.take() {
             Some(overlay) => self.update_overlay(overlay, action),
             None => match &self.screen {
@@ -215,10 +216,12 @@ impl App {
                 Screen::Edit(_) => self.update_edit(action),
             },
         };
-        // Typing defers the status line's figures until it pauses; any
-        // other action shows them current at once.
-        if !action.edits_text()
-            && let Some(session) = self.session_mut()
+        // The status line's figures follow the focus at once; changes to
+        // text bring them up to date when typing pauses (`Session::touched`).
+        // Recomputing on every other key would check the whole report on
+        // each arrow press.
+        if let Some(session) = self.session_mut()
+            && session.position() != focus_before
         {
             session.refresh_counts();
         }

@@ -82,11 +82,52 @@ impl Session {
 
     /// One keystroke as the event loop handles it: update, then draw.
     pub fn key(&mut self, c: char) -> usize {
-        self.app.handle(Event::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::NONE,
-        )));
+        self.press(KeyCode::Char(c))
+    }
+
+    /// Any key, as [`Session::key`]: update, then draw.
+    pub fn press(&mut self, code: KeyCode) -> usize {
+        self.send(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn send(&mut self, key: KeyEvent) -> usize {
+        self.app.handle(Event::Key(key));
         self.draw()
+    }
+
+    /// Focuses the cell of `column` in `row` (from 0) of the table `field`
+    /// with keys, as a user does: Ctrl-G and the field's name, then arrows
+    /// from the first cell. Panics if the focus is not on that cell.
+    pub fn cell(&mut self, field: &str, row: usize, column: &str) {
+        self.send(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL));
+        for c in field.chars() {
+            self.key(c);
+        }
+        self.press(KeyCode::Enter);
+        self.press(KeyCode::Home);
+        for _ in 0..row {
+            self.press(KeyCode::Down);
+        }
+        let columns = |s: &Self| {
+            let session = s.app.session().expect("session");
+            let spec = session.field().and_then(|f| f.table.as_deref());
+            let grid = &session.grids[field];
+            (
+                spec.expect("table").columns[grid.column].id.clone(),
+                grid.row,
+            )
+        };
+        // Right until the column is reached, or the focus stops moving.
+        let mut last = None;
+        loop {
+            let at = columns(self);
+            if at.0 == column || last.as_ref() == Some(&at) {
+                break;
+            }
+            last = Some(at);
+            self.press(KeyCode::Right);
+        }
+        assert_eq!(columns(self), (column.to_string(), row), "focused cell");
     }
 
     pub fn focus(&mut self, field: &str, row: usize, col: usize) {

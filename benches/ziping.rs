@@ -1,7 +1,8 @@
 //! `cargo bench`: the figures that matter over a slow SSH link on a small
 //! machine — bytes sent per keystroke, time per keystroke, start-up time,
 //! memory, export/check speed, binary size. Prints a table; asserts nothing
-//! (the byte ceilings are asserted by a test: `tests/bytes.rs`).
+//! about the figures (the byte ceilings are asserted by a test:
+//! `tests/bytes.rs`), only that the keys went where they were meant to.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -77,35 +78,37 @@ fn main() {
     big.set("organisation_text", Entry::Text(text));
     let mut section = Session::open(&big);
     section.focus("organisation_text", 0, 5_000);
-    let (mut times, mut updates, mut draws) = (Vec::new(), Vec::new(), Vec::new());
-    for c in typed().take(1_000) {
-        let start = Instant::now();
-        section.app.handle(Event::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::NONE,
-        )));
-        let updated = start.elapsed();
-        section.draw();
-        times.push(start.elapsed());
-        updates.push(updated);
-        draws.push(start.elapsed() - updated);
-    }
-    for list in [&mut times, &mut updates, &mut draws] {
-        list.sort();
-    }
-    let spread = |l: &[Duration]| {
-        format!(
-            "median {}, p99 {}",
-            ms(percentile(l, 0.5)),
-            ms(percentile(l, 0.99))
-        )
-    };
-    report(
-        "keystroke (update + draw), 10,000-char section",
-        spread(&times),
-    );
-    report("  of which update", spread(&updates));
-    report("  of which draw", spread(&draws));
+    let keys: Vec<KeyCode> = typed().take(1_000).map(KeyCode::Char).collect();
+    let split = timed(&mut section, &keys);
+    split.report("keystroke (update + draw), 10,000-char section");
+
+    // Time per keystroke typing digits into a table cell, on a project with
+    // real-sized tables: a full funding block and seven indicator rows.
+    // The cell is the fourth indicator's 分值 (weight), "10"; Enter opens it
+    // and Backspace leaves "1", then digits and Backspaces keep it at 10, 1,
+    // 15, 1: every key changes a weight, so its score, the subtotals, the
+    // total and the grade follow.
+    let mut table = Session::open(&tables());
+    table.cell("indicators", 3, "weight");
+    table.press(KeyCode::Enter);
+    table.press(KeyCode::Backspace);
+    let keys: Vec<KeyCode> = [
+        KeyCode::Char('0'),
+        KeyCode::Backspace,
+        KeyCode::Char('5'),
+        KeyCode::Backspace,
+    ]
+    .into_iter()
+    .cycle()
+    .take(200)
+    .collect();
+    let split = timed(&mut table, &keys);
+    let weight = ziping::model::cell_path::listing(&table.app.session().expect("session").project)
+        .into_iter()
+        .find(|l| l.path == "indicators.4.weight")
+        .expect("weight");
+    assert_eq!(weight.value, "1", "the keys went into the cell");
+    split.report("keystroke (update + draw), table cell, 7 indicator rows");
 
     // Start to first frame, in-process: read the sample, build the UI, draw.
     let first_frame = median_of(30, || {
@@ -165,6 +168,98 @@ fn main() {
         "binary size (bench profile = release)",
         format!("{:.2} MB", size as f64 / 1_048_576.0),
     );
+}
+
+/// Time per key, and the parts spent in update and in draw, each sorted.
+struct Split {
+    times: Vec<Duration>,
+    updates: Vec<Duration>,
+    draws: Vec<Duration>,
+}
+
+impl Split {
+    fn report(&self, what: &str) {
+        let spread = |l: &[Duration]| {
+            format!(
+                "median {}, p95 {}, p99 {}",
+                ms(percentile(l, 0.5)),
+                ms(percentile(l, 0.95)),
+                ms(percentile(l, 0.99))
+            )
+        };
+        report(what, spread(&self.times));
+        report("  of which update", spread(&self.updates));
+        report("  of which draw", spread(&self.draws));
+    }
+}
+
+/// Presses `keys` one at a time as the event loop does, timing each.
+fn timed(session: &mut Session, keys: &[KeyCode]) -> Split {
+    let (mut times, mut updates, mut draws) = (Vec::new(), Vec::new(), Vec::new());
+    for &code in keys {
+        let start = Instant::now();
+        session
+            .app
+            .handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        let updated = start.elapsed();
+        session.draw();
+        times.push(start.elapsed());
+        updates.push(updated);
+        draws.push(start.elapsed() - updated);
+    }
+    for list in [&mut times, &mut updates, &mut draws] {
+        list.sort();
+    }
+    Split {
+        times,
+        updates,
+        draws,
+    }
+}
+
+/// A 项目支出绩效自评表 with its funding block filled (every fixed row's
+/// figures, adding up) and seven indicator rows, one per kind of target.
+fn tables() -> Project {
+    let mut project = Project::new(template("project-selfeval"), "now");
+    let mut set = |path: &str, value: &str| {
+        ziping::model::cell_path::assign(&mut project, path, value)
+            .unwrap_or_else(|e| panic!("{path} = {value}: {e}"));
+    };
+    set("project_name", "党员教育培训");
+    set("year", "2022");
+    set("department", "中共常宁市委组织部");
+    set("unit", "中共常宁市委组织部");
+    // 年初预算数, 全年预算数, 全年执行数 of each fixed row.
+    for (row, figures) in [
+        ("total", ["120.00", "128.50", "116.30"]),
+        ("appropriation", ["100.00", "105.00", "96.30"]),
+        ("carryover", ["20.00", "20.00", "18.00"]),
+        ("other", ["0.00", "3.50", "2.00"]),
+    ] {
+        for (column, figure) in ["initial", "budget", "actual"].into_iter().zip(figures) {
+            set(&format!("funding.{row}.{column}"), figure);
+        }
+    }
+    // 一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 偏差原因.
+    let columns = [
+        "level1", "level2", "name", "target", "actual", "weight", "reason",
+    ];
+    let indicators = "\
+        产出指标\t数量指标\t培训党员人次\t≥50个\t52个\t15\t
+        产出指标\t数量指标\t举办培训班期数\t≥6期\t5期\t10\t一期因疫情延期至次年
+        产出指标\t质量指标\t培训考核合格率\t≥95%\t97%\t10\t
+        产出指标\t时效指标\t按时完成率\t=100%\t90%\t10\t两期推迟举办
+        产出指标\t成本指标\t人均培训成本\t≤2000元\t1850元\t5\t
+        效益指标\t社会效益指标\t党员理论素养提升\t明显提升\t达成\t30\t
+        满意度指标\t服务对象满意度指标\t参训党员满意度\t≥90%\t93%\t10\t";
+    for (n, row) in indicators.lines().enumerate() {
+        for (column, value) in columns.iter().zip(row.trim_start().split('\t')) {
+            if !value.is_empty() {
+                set(&format!("indicators.{}.{column}", n + 1), value);
+            }
+        }
+    }
+    project
 }
 
 /// The sample with every prose field's text repeated 100 times.

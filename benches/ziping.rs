@@ -14,8 +14,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use ziping::export::text::{TextOptions, to_text};
-use ziping::model::check::check;
 use ziping::model::project::{Entry, Project};
+use ziping::model::report::Report;
 
 #[path = "probe.rs"]
 mod probe;
@@ -158,7 +158,7 @@ fn main() {
     report(&format!("export, 100x sample ({chars} chars)"), ms(export));
     let checked = median_of(10, || {
         let start = Instant::now();
-        std::hint::black_box(check(&huge));
+        std::hint::black_box(Report::new(&huge));
         start.elapsed()
     });
     report(&format!("check, 100x sample ({chars} chars)"), ms(checked));

@@ -9,12 +9,15 @@ use serde::Serialize;
 
 use crate::catalog;
 use crate::export::text::{TextOptions, to_text};
+use crate::lang::Lang;
 use crate::model::cell_path::{assign, listing};
-use crate::model::check::{Severity, check};
+use crate::model::finding::Severity;
 use crate::model::project::{Project, generator};
+use crate::model::report::Report;
 use crate::paths;
 use crate::recovery;
 use crate::storage::{self, LoadError};
+use crate::strings;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -117,7 +120,14 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match (cli.command, cli.file) {
-        (Some(command), _) => run_command(command),
+        (Some(command), _) => {
+            let lang = cli
+                .lang
+                .as_deref()
+                .and_then(Lang::parse)
+                .unwrap_or_default();
+            run_command(command, lang)
+        }
         (None, file) => crate::tui::terminal::run(
             file.as_deref(),
             &crate::tui::Settings::from_env(cli.theme, cli.lang),
@@ -129,7 +139,7 @@ fn load(path: &Path) -> Result<Project, String> {
     storage::read_project(path).map_err(|e: LoadError| e.to_string())
 }
 
-fn run_command(command: Command) -> Result<ExitCode, String> {
+fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
     match command {
         Command::New { file, template } => {
             let (entries, _) = catalog::load(paths::templates_dir().as_deref());
@@ -165,51 +175,9 @@ fn run_command(command: Command) -> Result<ExitCode, String> {
         }
         Command::Check { file, format } => {
             let project = load(&file)?;
-            let problems = check(&project);
-            let errors = problems
-                .iter()
-                .filter(|p| p.severity == Severity::Error)
-                .count();
-            let warnings = problems.len() - errors;
-            match format {
-                ListFormat::Json => {
-                    #[derive(Serialize)]
-                    struct Report<'a> {
-                        errors: usize,
-                        warnings: usize,
-                        problems: &'a [crate::model::check::Problem],
-                    }
-                    let report = Report {
-                        errors,
-                        warnings,
-                        problems: &problems,
-                    };
-                    let json = serde_json::to_string_pretty(&report).unwrap_or_default();
-                    emit(&format!("{json}\n"))?;
-                }
-                ListFormat::Text => {
-                    let mut out = String::new();
-                    for p in &problems {
-                        let cell = p.cell();
-                        let cell = if cell.is_empty() {
-                            cell
-                        } else {
-                            format!(" {cell}")
-                        };
-                        out.push_str(&format!(
-                            "{}  {}  {}［{}］{cell}：{}\n",
-                            p.severity.label(),
-                            p.section,
-                            p.label,
-                            p.field,
-                            p.message
-                        ));
-                    }
-                    out.push_str(&format!("共 {errors} 个错误，{warnings} 个提示\n"));
-                    emit(&out)?;
-                }
-            }
-            if errors > 0 {
+            let report = Report::new(&project);
+            emit(&check_listing(&project, &report, format, lang))?;
+            if report.counts().errors > 0 {
                 return Ok(ExitCode::from(EXIT_FAULTY));
             }
         }
@@ -268,6 +236,96 @@ fn set(file: &Path, pairs: &[String]) -> Result<ExitCode, String> {
     storage::save_with_backup(file, project.to_json().as_bytes()).map_err(|e| e.to_string())?;
     eprintln!("已保存 {}（{} 项）", file.display(), pairs.len() / 2);
     Ok(ExitCode::SUCCESS)
+}
+
+/// One finding of `ziping check`, for `--format json`.
+#[derive(Serialize)]
+struct Listed<'a> {
+    severity: Severity,
+    /// Numbered heading path, e.g. `一、基本情况 › （二）部门职责`.
+    section: &'a str,
+    field: &'a str,
+    label: &'a str,
+    /// For a finding in a table: the table's label, row, column and the
+    /// cell's `ziping set` path where it is about one cell.
+    table: Option<&'a str>,
+    row: Option<&'a str>,
+    column: Option<&'a str>,
+    path: Option<&'a str>,
+    kind: &'static str,
+    message: String,
+}
+
+/// What `ziping check` prints: every finding in reading order, then the
+/// counts — the same findings the editor marks.
+fn check_listing(project: &Project, report: &Report, format: ListFormat, lang: Lang) -> String {
+    let listed: Vec<Listed> = report
+        .findings()
+        .map(|f| {
+            let field = project.template.field(&f.place.field);
+            Listed {
+                severity: f.severity,
+                section: report.heading_path(f.place.node),
+                field: &f.place.field,
+                label: field.map_or(f.place.field.as_str(), |d| d.label.as_str()),
+                table: field
+                    .filter(|d| d.table.is_some())
+                    .map(|d| d.label.as_str()),
+                row: f.place.row.as_deref(),
+                column: f.place.column.as_deref(),
+                path: f.place.path.as_deref(),
+                kind: f.kind.code(),
+                message: strings::finding(&f.kind, lang),
+            }
+        })
+        .collect();
+    let counts = report.counts();
+    match format {
+        ListFormat::Json => {
+            #[derive(Serialize)]
+            struct Listing<'a> {
+                errors: usize,
+                warnings: usize,
+                notices: usize,
+                problems: &'a [Listed<'a>],
+            }
+            let listing = Listing {
+                errors: counts.errors,
+                warnings: counts.warnings,
+                notices: counts.notices,
+                problems: &listed,
+            };
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&listing).unwrap_or_default()
+            )
+        }
+        ListFormat::Text => {
+            let mut out = String::new();
+            for p in &listed {
+                let cell: Vec<&str> = [p.row, p.column].into_iter().flatten().collect();
+                let cell = if cell.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", cell.join(" › "))
+                };
+                out.push_str(&format!(
+                    "{}  {}  {}［{}］{cell}：{}\n",
+                    strings::severity(p.severity, lang),
+                    p.section,
+                    p.label,
+                    p.field,
+                    p.message
+                ));
+            }
+            let (e, w, n) = (counts.errors, counts.warnings, counts.notices);
+            out.push_str(&match lang {
+                Lang::Zh => format!("共 {e} 个错误，{w} 个警告，{n} 个提示\n"),
+                Lang::En => format!("{e} errors, {w} warnings, {n} notices\n"),
+            });
+            out
+        }
+    }
 }
 
 fn fields_listing(project: &Project, format: ListFormat) -> String {

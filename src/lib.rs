@@ -4,10 +4,12 @@
 pub mod catalog;
 pub mod cli;
 pub mod export;
+pub mod lang;
 pub mod lock;
 pub mod model;
 pub mod paths;
 pub mod recent;
 pub mod recovery;
 pub mod storage;
+pub mod strings;
 pub mod tui;

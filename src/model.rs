@@ -3,15 +3,17 @@
 //! drive the same functions.
 
 pub mod cell_path;
-pub mod check;
 pub mod crosscheck;
 pub mod field;
+pub mod finding;
 pub mod format_error;
 pub mod formula;
 pub mod lint;
 pub mod numbering;
 pub mod outline;
 pub mod project;
+pub mod report;
+pub mod rules;
 pub mod sheet;
 pub mod table;
 pub mod table_value;

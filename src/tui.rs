@@ -11,7 +11,7 @@ pub mod external;
 pub mod grid;
 pub mod jump;
 pub mod keymap;
-pub mod lang;
+pub use crate::lang;
 pub mod session;
 pub mod start;
 pub mod terminal;

@@ -129,7 +129,7 @@ proptest! {
         bytes.truncate(cut.min(bytes.len()));
         if let Ok(project) = ziping::model::project::Project::from_json(&String::from_utf8_lossy(&bytes)) {
             // Whatever loads can be checked and exported.
-            let _ = ziping::model::check::check(&project);
+            let _ = ziping::model::report::Report::new(&project);
             let _ = ziping::export::text::to_text(&project, Default::default());
         }
     }

@@ -15,7 +15,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::sheet::TableSheet;
+use crate::model::sheet::Table;
 use crate::model::value;
 
 use super::text::INDENT;
@@ -28,7 +28,7 @@ const MAX_CELL: usize = 24;
 type Line = Vec<String>;
 
 /// The caption, the table and the summary lines, as blocks of the export.
-pub fn table_blocks(table: &TableSheet) -> Vec<String> {
+pub fn table_blocks(table: Table) -> Vec<String> {
     let spec = table.spec;
     let shown = spec.shown_columns();
     let fixed = spec.has_fixed_rows();
@@ -45,7 +45,7 @@ pub fn table_blocks(table: &TableSheet) -> Vec<String> {
         let row = &table.rows[r];
         let mut line: Line = Vec::new();
         if fixed {
-            line.push(row.row.label.clone());
+            line.push(row.label.clone());
         }
         line.extend(
             shown
@@ -79,7 +79,7 @@ pub fn table_blocks(table: &TableSheet) -> Vec<String> {
                 body.push(line);
             }
             let mut subtotal: Line = vec![String::new(); header.len()];
-            subtotal[0] = format!("{}小计", group.group.name);
+            subtotal[0] = format!("{}小计", group.name);
             for id in spec.groups.iter().flat_map(|g| &g.subtotals) {
                 let (Some(index), Some(at)) = (
                     table.column_index(id),

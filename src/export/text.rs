@@ -49,7 +49,7 @@ pub fn to_text(project: &Project, options: TextOptions) -> String {
         }
         for field in &node.section.fields {
             let entry = project.entry(&field.id);
-            match sheet.table(&field.id) {
+            match sheet.table(&project.template, &field.id) {
                 Some(table) if entry.is_some_and(|e| !e.is_empty()) => {
                     blocks.extend(table_blocks(table));
                 }

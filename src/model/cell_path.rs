@@ -10,9 +10,10 @@
 
 use serde::Serialize;
 
-use super::check::{Severity, field_findings};
 use super::field::Field;
+use super::finding::{Place, Severity};
 use super::project::{Entry, Project};
+use super::rules::field_findings;
 use super::sheet::Sheet;
 use super::table::TableSpec;
 use super::table_value::{RowKey, TableValue};
@@ -171,14 +172,15 @@ fn judge(path: &str, field: &Field, entry: &Entry) -> Result<Vec<String>, String
     if entry.is_empty() {
         return Ok(Vec::new());
     }
-    let findings = field_findings(field, Some(entry));
+    let findings = field_findings(field, Some(entry), &Place::default());
+    let said = |f: &super::finding::Finding| {
+        let message = crate::strings::finding(&f.kind, crate::lang::Lang::Zh);
+        format!("{path}（{}）：{message}", field.label)
+    };
     if let Some(error) = findings.iter().find(|f| f.severity == Severity::Error) {
-        return Err(format!("{path}（{}）：{}", field.label, error.message));
+        return Err(said(error));
     }
-    Ok(findings
-        .into_iter()
-        .map(|f| format!("{path}（{}）：{}", field.label, f.message))
-        .collect())
+    Ok(findings.iter().map(said).collect())
 }
 
 /// One line of `ziping fields`.
@@ -203,7 +205,7 @@ pub fn listing(project: &Project) -> Vec<Listed> {
     let sheet = Sheet::new(project);
     let mut out = Vec::new();
     for field in project.template.fields() {
-        let Some(table) = sheet.table(&field.id) else {
+        let Some(table) = sheet.table(&project.template, &field.id) else {
             let value = project.entry(&field.id).map(Entry::to_editor_text);
             out.push(Listed {
                 path: field.id.clone(),
@@ -221,9 +223,9 @@ pub fn listing(project: &Project) -> Vec<Listed> {
                     continue;
                 }
                 out.push(Listed {
-                    path: format!("{}.{}", row.row.path, column.id),
+                    path: format!("{}.{}", row.path, column.id),
                     label: column.label.clone(),
-                    row_label: Some(row.row.label.clone()),
+                    row_label: Some(row.label.clone()),
                     kind: column.kind.name(),
                     value: cell.text.clone(),
                     computed: cell.computed.as_ref().map(|c| c.display(column)),

@@ -13,10 +13,10 @@
 use rhai::{Dynamic, Map, Scope};
 use serde::{Deserialize, Serialize};
 
-use super::check::Severity;
 use super::field::Field;
-use super::formula::{self, Formula, Outcome, compile_check, to_decimal};
-use super::sheet::{Sheet, TableSheet, row_scope};
+use super::finding::{Finding, FindingKind, Place as FoundAt, Severity};
+use super::formula::{self, Formula, FormulaError, Outcome, compile_check, to_decimal};
+use super::sheet::{Sheet, Table, row_scope};
 use super::table::ROW_NAMES;
 use super::template::{Template, placeholders};
 use super::value;
@@ -41,6 +41,9 @@ pub struct CrossCheck {
     pub assert: Formula,
     pub severity: Severity,
     pub message: String,
+    /// The message in English, for `--lang en`; the Chinese one otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_en: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -63,43 +66,45 @@ impl Each {
     }
 }
 
-/// A check that failed, placed in its table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violation {
-    pub at: String,
-    pub severity: Severity,
-    pub row: Option<String>,
-    pub column: Option<String>,
-    /// The `ziping set` path of the cell pointed at, if one is.
-    pub path: Option<String>,
-    pub message: String,
-}
-
-/// Judges every check of the template against the computed sheet.
-pub fn run(template: &Template, sheet: &Sheet) -> Vec<Violation> {
+/// Judges every check of the template against the computed sheet; each
+/// failure is placed at the check's field (its outline node left for the
+/// caller, who knows the outline).
+pub fn run(template: &Template, sheet: &Sheet) -> Vec<Finding> {
     let mut out = Vec::new();
     for check in &template.checks {
-        let table = sheet.table(&check.at);
+        let table = sheet.table(template, &check.at);
         // A report-wide check's figures are shown like the field it is at.
         let at = template.field(&check.at).filter(|f| f.kind.is_number());
         for (scope, place) in scopes(check, sheet, table) {
             let outcome = formula::eval(&check.assert, &scope);
-            let message = match outcome {
+            let (severity, kind) = match outcome {
                 Outcome::Value(v) if v.as_bool() == Ok(true) => continue,
                 Outcome::Blank => continue,
                 Outcome::Value(v) if v.is_bool() => {
-                    fill(&check.message, &scope, place.field.or(at))
+                    let field = place.field.or(at);
+                    let zh = fill(&check.message, &scope, field);
+                    let en = check.message_en.as_ref().map(|m| fill(m, &scope, field));
+                    (check.severity, FindingKind::Check { zh, en })
                 }
-                Outcome::Value(v) => format!("检查条件“{}”的结果 {v} 不是真假值", check.assert),
-                Outcome::Failed(message) => message,
+                Outcome::Value(v) => {
+                    let error = FormulaError::NotBool {
+                        formula: check.assert.source(),
+                        value: v.to_string(),
+                    };
+                    (Severity::Warning, FindingKind::Formula(error))
+                }
+                Outcome::Failed(error) => (Severity::Warning, FindingKind::Formula(error)),
             };
-            out.push(Violation {
-                at: check.at.clone(),
-                severity: check.severity,
-                row: place.row,
-                column: place.field.map(|c| c.label.clone()),
-                path: place.path,
-                message,
+            out.push(Finding {
+                place: FoundAt {
+                    field: check.at.clone(),
+                    node: None,
+                    row: place.row,
+                    column: place.field.map(|c| c.label.clone()),
+                    path: place.path,
+                },
+                severity,
+                kind,
             });
         }
     }
@@ -116,7 +121,7 @@ struct Place<'t> {
 fn scopes<'t>(
     check: &CrossCheck,
     sheet: &Sheet,
-    table: Option<&'t TableSheet>,
+    table: Option<Table<'t>>,
 ) -> Vec<(Scope<'static>, Place<'t>)> {
     let base = sheet.scope();
     let Some(table) = table.filter(|_| check.each != Each::Report) else {
@@ -137,33 +142,33 @@ fn scopes<'t>(
         Each::Row => table
             .rows
             .iter()
-            .filter(|r| wanted(r.row.key.id()))
+            .filter(|r| wanted(r.key.id()))
             .map(|r| {
                 let place = Place {
-                    row: Some(r.row.label.clone()),
+                    row: Some(r.label.clone()),
                     field: column,
-                    path: column.map(|c| format!("{}.{}", r.row.path, c.id)),
+                    path: column.map(|c| format!("{}.{}", r.path, c.id)),
                 };
                 (row_scope(&base, spec, &r.cells), place)
             })
             .collect(),
         Each::Column => {
-            let first = table.rows.iter().find(|r| wanted(r.row.key.id()));
+            let first = table.rows.iter().find(|r| wanted(r.key.id()));
             check
                 .columns
                 .iter()
                 .filter_map(|id| Some((spec.column(id)?, table.column_index(id)?)))
                 .map(|(c, i)| {
                     let mut scope = base.clone();
-                    for r in table.rows.iter().filter(|r| wanted(r.row.key.id())) {
-                        if let Some(id) = r.row.key.id() {
+                    for r in table.rows.iter().filter(|r| wanted(r.key.id())) {
+                        if let Some(id) = r.key.id() {
                             scope.push_dynamic(id.to_string(), r.cells[i].effective(c));
                         }
                     }
                     let place = Place {
-                        row: first.map(|r| r.row.label.clone()),
+                        row: first.map(|r| r.label.clone()),
                         field: Some(c),
-                        path: first.map(|r| format!("{}.{}", r.row.path, c.id)),
+                        path: first.map(|r| format!("{}.{}", r.path, c.id)),
                     };
                     (scope, place)
                 })
@@ -175,8 +180,8 @@ fn scopes<'t>(
             .map(|g| {
                 let mut scope = base.clone();
                 let mut map = Map::new();
-                map.insert("name".into(), Dynamic::from(g.group.name.clone()));
-                let weight = g.group.weight.map_or(Dynamic::UNIT, Dynamic::from);
+                map.insert("name".into(), Dynamic::from(g.name.clone()));
+                let weight = g.weight.map_or(Dynamic::UNIT, Dynamic::from);
                 map.insert("weight".into(), weight);
                 let totals: Map = spec
                     .columns
@@ -188,7 +193,7 @@ fn scopes<'t>(
                 map.insert("total".into(), Dynamic::from(totals));
                 scope.push_dynamic("group", Dynamic::from(map));
                 let place = Place {
-                    row: Some(g.group.name.clone()),
+                    row: Some(g.name.clone()),
                     field: column,
                     path: None,
                 };
@@ -270,10 +275,17 @@ impl CrossCheck {
             }
         }
         compile_check(&self.assert, &names).map_err(|m| ("assert".to_string(), m))?;
-        let expressions = placeholders(&self.message).map_err(|m| ("message".to_string(), m))?;
-        for expression in expressions {
-            compile_check(&Formula::Line(expression.to_string()), &names)
-                .map_err(|m| ("message".to_string(), format!("{{{expression}}}：{m}")))?;
+        let messages = [
+            ("message", Some(&self.message)),
+            ("message_en", self.message_en.as_ref()),
+        ];
+        for (key, message) in messages {
+            let Some(message) = message else { continue };
+            let expressions = placeholders(message).map_err(|m| (key.to_string(), m))?;
+            for expression in expressions {
+                compile_check(&Formula::Line(expression.to_string()), &names)
+                    .map_err(|m| (key.to_string(), format!("{{{expression}}}：{m}")))?;
+            }
         }
         Ok(())
     }

@@ -181,25 +181,6 @@ impl Field {
         }
     }
 
-    /// A short description of what the field expects, e.g. `整数，单位：人`.
-    pub fn expectation(&self) -> String {
-        match self.kind {
-            Kind::Text => "单行文字".to_string(),
-            Kind::Narrative => "段落文字，每行一段".to_string(),
-            Kind::List => "编号条目，条目之间空一行".to_string(),
-            Kind::Integer if self.unit().is_empty() => "整数".to_string(),
-            Kind::Integer => format!("整数，单位：{}", self.unit()),
-            Kind::Money => format!("金额，单位：{}，保留{}位小数", self.unit(), self.decimals()),
-            Kind::Percent => format!("百分比，最多{}位小数", self.decimals()),
-            Kind::Year => "四位年份，如2022".to_string(),
-            Kind::Date => "日期，如2023年4月6日".to_string(),
-            Kind::Choice => format!("以下之一：{}", self.options.join("、")),
-            Kind::Decimal => format!("数值，保留{}位小数", self.decimals()),
-            Kind::Comparator => "指标值，如 ≥50个、≤90万元、=100%；定性指标写预期效果".to_string(),
-            Kind::Table => "表格".to_string(),
-        }
-    }
-
     /// Whether this column is computed and may not be typed over.
     pub fn is_read_only(&self) -> bool {
         self.formula.is_some() && !self.editable

@@ -8,10 +8,12 @@
 //! comparison involving a blank value is [`Outcome::Blank`], so a score is
 //! not computed and a check is not judged until its figures are filled in.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 
 use rhai::packages::{Package, StandardPackage};
-use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, Map, Position, Scope};
+use rhai::{AST, Array, Dynamic, Engine, EvalAltResult, ImmutableString, Map, Position, Scope};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -50,7 +52,21 @@ pub enum Outcome {
     /// zero): nothing to show or to judge yet.
     Blank,
     /// A mistake in the template's formula, reported to the writer.
-    Failed(String),
+    Failed(FormulaError),
+}
+
+/// A mistake in a template's formula or check, found while computing. The
+/// engine's own detail is kept as it says it (it names the position).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormulaError {
+    /// The formula does not compile.
+    Syntax { detail: String },
+    /// It compiled but could not be evaluated with these figures.
+    Eval { formula: String, detail: String },
+    /// A column's formula gave something that is neither number nor text.
+    NotAFigure(String),
+    /// A check's condition gave something that is not true or false.
+    NotBool { formula: String, value: String },
 }
 
 /// Raised by comparisons with a blank, which Rhai would otherwise answer
@@ -58,10 +74,15 @@ pub enum Outcome {
 const BLANK_MARK: &str = "\u{0}blank";
 
 thread_local! {
-    // The engine is built once per thread: the TUI checks the whole report
-    // on every redraw.
+    // The engine is built once per thread, and each formula is compiled once:
+    // a keystroke in a table recomputes every figure of the report.
     static ENGINE: Engine = engine();
+    static COMPILED: RefCell<HashMap<String, Result<AST, String>>> = RefCell::new(HashMap::new());
 }
+
+/// Compiled formulas kept at most: more than any set of templates holds, so
+/// the cache only empties when something generates formulas without end.
+const COMPILED_LIMIT: usize = 4_096;
 
 fn engine() -> Engine {
     let mut engine = Engine::new_raw();
@@ -142,18 +163,38 @@ pub fn compile_check(formula: &Formula, names: &[&str]) -> Result<(), String> {
     })
 }
 
-/// Evaluates a formula with the values in `scope`.
+/// Evaluates a formula with the values in `scope`. The compiled form is
+/// cached by source text: templates are data, so the same few dozen
+/// formulas are evaluated over and over (once per row per keystroke).
 pub fn eval(formula: &Formula, scope: &Scope) -> Outcome {
+    let source = formula.source();
     ENGINE.with(|engine| {
-        let ast = match engine.compile_expression_with_scope(scope, formula.source()) {
+        let compiled = COMPILED.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(found) = cache.get(&source) {
+                return found.clone();
+            }
+            let compiled = engine
+                .compile_expression_with_scope(scope, &source)
+                .map_err(|e| e.to_string());
+            if cache.len() >= COMPILED_LIMIT {
+                cache.clear();
+            }
+            cache.insert(source.clone(), compiled.clone());
+            compiled
+        });
+        let ast = match compiled {
             Ok(ast) => ast,
-            Err(e) => return Outcome::Failed(format!("公式有误：{e}")),
+            Err(detail) => return Outcome::Failed(FormulaError::Syntax { detail }),
         };
         match engine.eval_ast_with_scope::<Dynamic>(&mut scope.clone(), &ast) {
             Ok(value) if value.is_unit() => Outcome::Blank,
             Ok(value) => Outcome::Value(value),
             Err(e) if is_blank_error(&e) => Outcome::Blank,
-            Err(e) => Outcome::Failed(format!("公式“{formula}”无法计算：{e}")),
+            Err(e) => Outcome::Failed(FormulaError::Eval {
+                formula: source,
+                detail: e.to_string(),
+            }),
         }
     })
 }

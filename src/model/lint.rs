@@ -1,20 +1,30 @@
 //! Lints on prose: things a finance bureau's reviewer would point out, shown
 //! as warnings. They never change the text: the writer decides.
 
+/// What a reviewer would point out in prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lint {
+    /// A document number's year in the wrong brackets: `湘办发【2019】10号`
+    /// should be written with 〔〕.
+    DocumentNumber { found: String, fixed: String },
+    /// Control characters (ESC …), which export as garbage.
+    ControlCharacters,
+}
+
 /// Warnings for one paragraph or item of prose.
-pub fn prose(text: &str) -> Vec<String> {
-    let mut warnings: Vec<String> = document_numbers(text)
+pub fn prose(text: &str) -> Vec<Lint> {
+    let mut warnings: Vec<Lint> = document_numbers(text)
         .into_iter()
-        .map(|number| {
-            let fixed = fix_brackets(&number);
-            format!("文号年份“{number}”应使用六角括号，写作“{fixed}”")
+        .map(|found| Lint::DocumentNumber {
+            fixed: fix_brackets(&found),
+            found,
         })
         .collect();
     if text
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
-        warnings.push("含有控制字符（如 ESC），导出后可能显示为乱码，请删除".to_string());
+        warnings.push(Lint::ControlCharacters);
     }
     warnings
 }

@@ -2,7 +2,6 @@
 //! and how they are numbered. Export, check and the TUI all number headings
 //! through this one place, so they always agree.
 
-use super::check::{Severity, field_findings};
 use super::project::Project;
 use super::template::Section;
 
@@ -20,15 +19,6 @@ pub struct Node<'t> {
 #[derive(Debug, Clone)]
 pub struct Outline<'t> {
     pub nodes: Vec<Node<'t>>,
-}
-
-/// How far a section has been filled in, for the outline's markers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Progress {
-    Empty,
-    Partial,
-    Complete,
-    Invalid,
 }
 
 impl<'t> Outline<'t> {
@@ -86,37 +76,5 @@ impl<'t> Outline<'t> {
         }
         parts.reverse();
         parts.join(" › ")
-    }
-}
-
-/// The state of a section's own fields, or of its subsections when it has
-/// none of its own (a heading that only groups others).
-pub fn progress(project: &Project, section: &Section) -> Progress {
-    let fields: Vec<_> = if section.fields.is_empty() {
-        section.all_fields().collect()
-    } else {
-        section.fields.iter().collect()
-    };
-    let mut filled = 0;
-    for field in &fields {
-        let entry = project.entry(&field.id);
-        let findings = field_findings(field, entry);
-        let is_filled = entry.is_some_and(|e| !e.is_empty());
-        if is_filled && findings.iter().any(|f| f.severity == Severity::Error) {
-            return Progress::Invalid;
-        }
-        filled += usize::from(is_filled);
-    }
-    match filled {
-        0 => Progress::Empty,
-        n if n == fields.len() => Progress::Complete,
-        _ if fields
-            .iter()
-            .filter(|f| f.required)
-            .all(|f| project.entry(&f.id).is_some_and(|e| !e.is_empty())) =>
-        {
-            Progress::Complete
-        }
-        _ => Progress::Partial,
     }
 }

@@ -12,10 +12,11 @@ use rhai::{Array, Dynamic, Map, Scope};
 use rust_decimal::Decimal;
 
 use super::field::{Field, Kind};
-use super::formula::{self, Outcome, to_decimal, to_dynamic};
+use super::formula::{self, FormulaError, Outcome, to_decimal, to_dynamic};
 use super::project::{Entry, Project};
-use super::table::{Group, TableSpec};
-use super::table_value::{RowRef, TableValue};
+use super::table::TableSpec;
+use super::table_value::{RowKey, RowRef, TableValue};
+use super::template::Template;
 use super::value::{self, Value};
 
 /// A computed figure, rounded to its column's decimals.
@@ -123,16 +124,23 @@ fn is_text(field: &Field) -> bool {
     matches!(field.kind, Kind::Text | Kind::Choice)
 }
 
+/// One row's computed cells. Owned (labels and keys copied), so a sheet can
+/// be kept beside the project it was computed from.
 #[derive(Debug, Clone)]
-pub struct Row<'a> {
-    pub row: RowRef<'a>,
+pub struct Row {
+    pub key: RowKey,
+    /// `年度资金总额`, or `第3行「培训党员人次」` for an added row.
+    pub label: String,
+    /// The `ziping set` path of the row, e.g. `funding.total`.
+    pub path: String,
     /// One per column of the table, in column order.
     pub cells: Vec<Cell>,
 }
 
 #[derive(Debug, Clone)]
-pub struct GroupSheet<'t> {
-    pub group: &'t Group,
+pub struct GroupSheet {
+    pub name: String,
+    pub weight: Option<Decimal>,
     /// Indexes of the group's rows.
     pub rows: Vec<usize>,
 }
@@ -143,29 +151,49 @@ pub struct Failure {
     pub field: String,
     pub row: Option<String>,
     pub column: Option<String>,
-    pub message: String,
+    pub error: FormulaError,
 }
 
+/// One table's computed figures.
 #[derive(Debug, Clone)]
-pub struct TableSheet<'p> {
-    pub field: &'p Field,
-    pub spec: &'p TableSpec,
-    pub rows: Vec<Row<'p>>,
-    pub groups: Vec<GroupSheet<'p>>,
+pub struct TableSheet {
+    /// The table field's id.
+    pub id: String,
+    pub rows: Vec<Row>,
+    pub groups: Vec<GroupSheet>,
     /// One per summary line.
     pub summary: Vec<Option<Scalar>>,
 }
 
-#[derive(Debug, Clone)]
-pub struct Sheet<'p> {
-    pub tables: Vec<TableSheet<'p>>,
+/// A table's figures with its declaration, as the checks, the export and the
+/// views read them.
+#[derive(Debug, Clone, Copy)]
+pub struct Table<'a> {
+    pub field: &'a Field,
+    pub spec: &'a TableSpec,
+    pub sheet: &'a TableSheet,
+}
+
+impl std::ops::Deref for Table<'_> {
+    type Target = TableSheet;
+
+    fn deref(&self) -> &TableSheet {
+        self.sheet
+    }
+}
+
+/// Every table's figures. Owned, so the report can hold it beside the
+/// project; [`Sheet::table`] pairs a table with its declaration.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    pub tables: Vec<TableSheet>,
     pub failures: Vec<Failure>,
     /// Every report-wide name (fields, tables, summary lines) with its value.
     scope: Scope<'static>,
 }
 
-impl<'p> Sheet<'p> {
-    pub fn new(project: &'p Project) -> Sheet<'p> {
+impl Sheet {
+    pub fn new(project: &Project) -> Sheet {
         let mut scope = Scope::new();
         for field in project.template.fields() {
             if field.kind != Kind::Table {
@@ -197,8 +225,13 @@ impl<'p> Sheet<'p> {
         sheet
     }
 
-    pub fn table(&self, id: &str) -> Option<&TableSheet<'p>> {
-        self.tables.iter().find(|t| t.field.id == id)
+    /// The figures of table `id` with its declaration in `template` (the
+    /// one the sheet was computed from).
+    pub fn table<'a>(&'a self, template: &'a Template, id: &str) -> Option<Table<'a>> {
+        let sheet = self.tables.iter().find(|t| t.id == id)?;
+        let field = template.field(id)?;
+        let spec = field.table.as_deref()?;
+        Some(Table { field, spec, sheet })
     }
 
     /// The report-wide names and values, for report-level checks.
@@ -206,16 +239,16 @@ impl<'p> Sheet<'p> {
         self.scope.clone()
     }
 
-    fn compute_table(
-        &mut self,
-        field: &'p Field,
-        spec: &'p TableSpec,
-        value: &'p TableValue,
-    ) -> TableSheet<'p> {
+    fn compute_table(&mut self, field: &Field, spec: &TableSpec, value: &TableValue) -> TableSheet {
         let mut rows = Vec::new();
         for row in value.rows(field, spec) {
             let cells = self.compute_row(field, spec, &row);
-            rows.push(Row { row, cells });
+            rows.push(Row {
+                key: row.key,
+                label: row.label,
+                path: row.path,
+                cells,
+            });
         }
         let groups = spec
             .groups
@@ -224,7 +257,8 @@ impl<'p> Sheet<'p> {
             .map(|(groups, group)| {
                 let index = spec.columns.iter().position(|c| c.id == groups.column);
                 GroupSheet {
-                    group,
+                    name: group.name.clone(),
+                    weight: group.weight,
                     rows: (0..rows.len())
                         .filter(|&r| {
                             index.is_some_and(|i| rows[r].cells[i].text.trim() == group.name)
@@ -234,14 +268,13 @@ impl<'p> Sheet<'p> {
             })
             .collect();
         let mut table = TableSheet {
-            field,
-            spec,
+            id: field.id.clone(),
             rows,
             groups,
             summary: Vec::new(),
         };
         self.scope
-            .push_dynamic(field.id.clone(), Dynamic::from(table.to_map()));
+            .push_dynamic(field.id.clone(), Dynamic::from(table.to_map(spec)));
         for line in &spec.summary {
             let outcome = line
                 .formula
@@ -298,10 +331,10 @@ impl<'p> Sheet<'p> {
         let message = match outcome {
             Outcome::Value(v) => match Scalar::from_dynamic(&v, column) {
                 Some(scalar) => return Some(scalar),
-                None => format!("公式的结果 {v} 不是数值或文字"),
+                None => FormulaError::NotAFigure(v.to_string()),
             },
             Outcome::Blank => return None,
-            Outcome::Failed(message) => message,
+            Outcome::Failed(error) => error,
         };
         let seen = self
             .failures
@@ -312,7 +345,7 @@ impl<'p> Sheet<'p> {
                 field: table.id.clone(),
                 row: row.map(str::to_string),
                 column: Some(column.label.clone()),
-                message,
+                error: message,
             });
         }
         None
@@ -349,22 +382,22 @@ pub fn row_scope(base: &Scope<'static>, spec: &TableSpec, cells: &[Cell]) -> Sco
     scope
 }
 
-impl TableSheet<'_> {
+impl TableSheet {
     /// The table as formulas see it: a fixed table as `#{row_id: #{column:
     /// value}}`; an added-rows table as `#{rows: [...], total: #{column:
     /// sum}, groups: [#{name, weight, total}]}`.
-    fn to_map(&self) -> Map {
-        if self.spec.has_fixed_rows() {
+    fn to_map(&self, spec: &TableSpec) -> Map {
+        if spec.has_fixed_rows() {
             return self
                 .rows
                 .iter()
-                .filter_map(|r| Some((r.row.key.id()?.into(), Dynamic::from(self.row_map(r)))))
+                .filter_map(|r| Some((r.key.id()?.into(), Dynamic::from(row_map(spec, r)))))
                 .collect();
         }
         let rows: Array = self
             .rows
             .iter()
-            .map(|r| Dynamic::from(self.row_map(r)))
+            .map(|r| Dynamic::from(row_map(spec, r)))
             .collect();
         let all: Vec<usize> = (0..self.rows.len()).collect();
         let groups: Array = self
@@ -372,51 +405,56 @@ impl TableSheet<'_> {
             .iter()
             .map(|g| {
                 let mut map = Map::new();
-                map.insert("name".into(), Dynamic::from(g.group.name.clone()));
-                let weight = g.group.weight.map_or(Dynamic::UNIT, Dynamic::from);
+                map.insert("name".into(), Dynamic::from(g.name.clone()));
+                let weight = g.weight.map_or(Dynamic::UNIT, Dynamic::from);
                 map.insert("weight".into(), weight);
-                map.insert("total".into(), Dynamic::from(self.totals(&g.rows)));
+                map.insert("total".into(), Dynamic::from(self.totals(spec, &g.rows)));
                 Dynamic::from(map)
             })
             .collect();
         let mut map = Map::new();
         map.insert("rows".into(), Dynamic::from(rows));
-        map.insert("total".into(), Dynamic::from(self.totals(&all)));
+        map.insert("total".into(), Dynamic::from(self.totals(spec, &all)));
         map.insert("groups".into(), Dynamic::from(groups));
         map
     }
 
-    fn row_map(&self, row: &Row) -> Map {
-        self.spec
-            .columns
-            .iter()
-            .zip(&row.cells)
-            .map(|(c, cell)| (c.id.as_str().into(), cell.effective(c)))
-            .collect()
-    }
-
     /// Sums of every number column over `rows`; blanks count as nothing.
-    fn totals(&self, rows: &[usize]) -> Map {
-        self.spec
-            .columns
+    pub fn totals(&self, spec: &TableSpec, rows: &[usize]) -> Map {
+        spec.columns
             .iter()
             .enumerate()
             .filter(|(_, c)| c.kind.is_number())
-            .map(|(i, c)| (c.id.as_str().into(), Dynamic::from(self.sum(i, rows))))
+            .map(|(i, c)| (c.id.as_str().into(), Dynamic::from(self.sum(spec, i, rows))))
             .collect()
     }
 
     /// The sum of column `index` over `rows`.
-    pub fn sum(&self, index: usize, rows: &[usize]) -> Decimal {
-        let column = &self.spec.columns[index];
+    pub fn sum(&self, spec: &TableSpec, index: usize, rows: &[usize]) -> Decimal {
+        let column = &spec.columns[index];
         rows.iter()
             .filter_map(|&r| to_decimal(&self.rows[r].cells[index].effective(column)))
             .sum()
+    }
+}
+
+impl Table<'_> {
+    /// The sum of column `index` over `rows`.
+    pub fn sum(&self, index: usize, rows: &[usize]) -> Decimal {
+        self.sheet.sum(self.spec, index, rows)
     }
 
     pub fn column_index(&self, id: &str) -> Option<usize> {
         self.spec.columns.iter().position(|c| c.id == id)
     }
+}
+
+fn row_map(spec: &TableSpec, row: &Row) -> Map {
+    spec.columns
+        .iter()
+        .zip(&row.cells)
+        .map(|(c, cell)| (c.id.as_str().into(), cell.effective(c)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -5,8 +5,11 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::catalog;
+use crate::lang::Lang;
 use crate::model::cell_path::assign;
-use crate::model::check::{Problem, Severity, check};
+use crate::model::finding::{Finding, Severity};
+use crate::model::report::Report;
+use crate::strings;
 
 /// A new project from the 项目支出 template with `pairs` set.
 fn project(pairs: &[(&str, &str)]) -> Project {
@@ -25,10 +28,11 @@ fn computed(project: &Project, path: &str) -> Option<String> {
         .and_then(|l| l.computed)
 }
 
-fn messages(project: &Project) -> Vec<(String, Problem)> {
-    check(project)
-        .into_iter()
-        .map(|p| (p.message.clone(), p))
+/// Every finding of the report with its Chinese sentence.
+fn messages(project: &Project) -> Vec<(String, Finding)> {
+    Report::new(project)
+        .findings()
+        .map(|f| (strings::finding(&f.kind, Lang::Zh), f.clone()))
         .collect()
 }
 
@@ -85,13 +89,13 @@ fn spending_over_budget_is_a_warning() {
         ("funding.total.budget", "100"),
         ("funding.total.actual", "120"),
     ]);
-    let (_, problem) = messages(&p)
+    let (message, problem) = messages(&p)
         .into_iter()
         .find(|(m, _)| m.contains("超过全年预算数"))
         .expect("B > A warned");
     assert_eq!(problem.severity, Severity::Warning);
     assert_eq!(
-        problem.message,
+        message,
         "全年执行数120.00万元超过全年预算数100.00万元，请核实"
     );
 }
@@ -130,9 +134,9 @@ fn indicator_scores_by_comparator() {
             Some(score),
             "{case}"
         );
-        let asked = messages(&p)
-            .iter()
-            .any(|(m, p)| m.contains(reason) && p.path.as_deref() == Some("indicators.1.reason"));
+        let asked = messages(&p).iter().any(|(m, p)| {
+            m.contains(reason) && p.place.path.as_deref() == Some("indicators.1.reason")
+        });
         assert_eq!(asked, needs_reason, "{case}");
         let mut answered = p.clone();
         assign(&mut answered, "indicators.1.reason", "培训场地受限").expect("reason");
@@ -172,7 +176,7 @@ fn entered_scores_are_checked_against_the_rules() {
     let within = row("效果明显", "部分达成", "7");
     assert!(!messages(&within).iter().any(|(m, _)| m.contains("得分")));
     let sheet = Sheet::new(&within);
-    let table = sheet.table("indicators").expect("table");
+    let table = sheet.table(&within.template, "indicators").expect("table");
     let score = table.column_index("score").expect("score");
     assert_eq!(table.sum(score, &[0]), Decimal::from(7));
 }
@@ -247,18 +251,18 @@ fn unbalanced_funding_names_rows_and_difference() {
         ("funding.total.actual", "90"),
         ("funding.appropriation.actual", "90"),
     ]);
-    let found: Vec<Problem> = check(&p)
+    let found: Vec<(String, Finding)> = messages(&p)
         .into_iter()
-        .filter(|p| p.message.contains("与年度资金总额"))
+        .filter(|(m, _)| m.contains("与年度资金总额"))
         .collect();
     assert_eq!(found.len(), 1, "{found:?}");
-    let problem = &found[0];
+    let (message, problem) = &found[0];
     assert_eq!(problem.severity, Severity::Error);
-    assert_eq!(problem.table.as_deref(), Some("项目资金（万元）"));
-    assert_eq!(problem.row.as_deref(), Some("年度资金总额"));
-    assert_eq!(problem.column.as_deref(), Some("全年预算数（A）"));
+    assert_eq!(problem.place.field, "funding");
+    assert_eq!(problem.place.row.as_deref(), Some("年度资金总额"));
+    assert_eq!(problem.place.column.as_deref(), Some("全年预算数（A）"));
     assert_eq!(
-        problem.message,
+        message,
         "本年财政拨款、上年结转资金、其他资金合计95.00万元，与年度资金总额100.00万元不符，相差5.00万元"
     );
 }
@@ -303,10 +307,10 @@ fn spending_parts_add_up_in_the_form_template() {
     ] {
         assign(&mut p, path, text).expect(path);
     }
-    let found: Vec<String> = check(&p)
+    let found: Vec<String> = messages(&p)
         .into_iter()
-        .filter(|p| p.field.starts_with("spend_"))
-        .map(|p| p.message)
+        .filter(|(_, f)| f.place.field.starts_with("spend_"))
+        .map(|(m, _)| m)
         .collect();
     assert_eq!(
         found,
@@ -357,7 +361,7 @@ proptest! {
         let mut sum = Decimal::ZERO;
         let mut complete = true;
         for table in ["funding", "indicators"] {
-            let table = sheet.table(table).expect("table");
+            let table = sheet.table(&p.template, table).expect("table");
             let (w, s) = (table.column_index("weight").expect("weight"), table.column_index("score").expect("score"));
             for row in &table.rows {
                 let weight = to_decimal(&row.cells[w].effective(&table.spec.columns[w]));
@@ -371,7 +375,7 @@ proptest! {
                 }
             }
         }
-        let total = sheet.table("indicators").and_then(|t| t.summary[0].clone());
+        let total = sheet.table(&p.template, "indicators").and_then(|t| t.summary[0].clone());
         if complete {
             prop_assert_eq!(total, Some(Scalar::Number(sum)));
         } else {

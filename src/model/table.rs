@@ -149,7 +149,9 @@ impl TableSpec {
                         format!("没有 id 为 \"{column_id}\" 的列"),
                     );
                 };
-                if let Err(message) = value::parse(column, text) {
+                if let Err(e) = value::parse(column, text) {
+                    // Template errors are for template authors, in Chinese.
+                    let message = crate::strings::value_error(&e, crate::lang::Lang::Zh);
                     return fail(format!("{key}.cells.{column_id}"), message);
                 }
             }

@@ -6,7 +6,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::value::leading_number;
+use super::value::{ValueError, leading_number};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
@@ -59,7 +59,7 @@ const SPELLINGS: [(&str, Op); 10] = [
 impl Target {
     /// Reads a target. A bare number is refused rather than guessed at: the
     /// comparator decides how the indicator is scored.
-    pub fn parse(text: &str) -> Result<Target, String> {
+    pub fn parse(text: &str) -> Result<Target, ValueError> {
         let text = text.trim();
         let found = SPELLINGS
             .iter()
@@ -67,19 +67,16 @@ impl Target {
             .or_else(|| text.strip_prefix('=').map(|rest| (Op::Equal, rest)));
         let Some((op, rest)) = found else {
             if leading_number(text).is_some() {
-                return Err(format!(
-                    "请在数值前写明比较符号，如 ≥{text}、≤{text} 或 ={text}"
-                ));
+                return Err(ValueError::TargetWithoutComparator(text.to_string()));
             }
             let words = text.strip_prefix("定性").unwrap_or(text);
             let words = words.trim_start_matches(['：', ':']).trim();
             return Ok(Target::Quality(words.to_string()));
         };
         let symbol = op.symbol();
-        let (value, unit) = leading_number(rest)
-            .ok_or_else(|| format!("请在“{symbol}”后写数值和单位，如 {symbol}50个"))?;
+        let (value, unit) = leading_number(rest).ok_or(ValueError::TargetWithoutNumber(symbol))?;
         if value.is_sign_negative() {
-            return Err("指标值不能为负数".to_string());
+            return Err(ValueError::NegativeTarget);
         }
         Ok(Target::Quantity { op, value, unit })
     }
@@ -115,7 +112,7 @@ mod tests {
             ("定性：群众认可", "群众认可"),
         ];
         for (input, shown) in cases {
-            let target = Target::parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            let target = Target::parse(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
             assert_eq!(target.to_string(), shown, "{input}");
         }
     }
@@ -129,7 +126,9 @@ mod tests {
             ("≥-3", "指标值不能为负数"),
         ];
         for (input, message) in cases {
-            assert_eq!(Target::parse(input), Err(message.to_string()), "{input}");
+            let got = Target::parse(input)
+                .map_err(|e| crate::strings::value_error(&e, crate::lang::Lang::Zh));
+            assert_eq!(got, Err(message.to_string()), "{input}");
         }
     }
 }

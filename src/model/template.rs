@@ -383,8 +383,9 @@ fn check_field_rules(field: &Field, place: Place) -> Result<(), (&'static str, S
         return Err(("min", format!("下限 {min} 大于上限 {max}")));
     }
     if let Some(default) = &field.default
-        && let Err(message) = value::parse(field, default)
+        && let Err(e) = value::parse(field, default)
     {
+        let message = crate::strings::value_error(&e, crate::lang::Lang::Zh);
         return Err(("default", format!("默认值不合规：{message}")));
     }
     Ok(())

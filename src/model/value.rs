@@ -1,5 +1,5 @@
-//! Turning what a writer typed into a typed value, or a message in Chinese
-//! that says what is wrong and what is expected.
+//! Turning what a writer typed into a typed value, or a [`ValueError`] that
+//! says what is wrong and what is expected.
 //!
 //! Money and rates are exact decimals; rounding is 四舍五入 (half away from
 //! zero) to the field's decimals, the convention of Chinese finance tables.
@@ -40,10 +40,80 @@ impl fmt::Display for Date {
 }
 
 /// Years outside this range are almost certainly typing slips.
-const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1949..=2100;
+pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1949..=2100;
+
+/// Why a text is not a value of its field: a typed value, so the sentence
+/// comes from [`crate::strings`] in the reader's language and tests match on
+/// the kind rather than on words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueError {
+    /// A line break in a one-line field.
+    Multiline,
+    /// Not what the field expects (its [`Field::expectation`]).
+    Expected(Expectation),
+    NotAnOption(Vec<String>),
+    /// A table is filled cell by cell, never as one text.
+    Cellwise,
+    BelowMin {
+        what: Measure,
+        min: Decimal,
+    },
+    AboveMax {
+        what: Measure,
+        max: Decimal,
+    },
+    TooBig,
+    YearOutOfRange(i64),
+    NotADate,
+    NoSuchMonth(u32),
+    NoSuchDay {
+        year: u32,
+        month: u32,
+        day: u32,
+    },
+    /// A target written as a bare number: `50个`.
+    TargetWithoutComparator(String),
+    /// A comparator with no number after it: `≥`, `≤很多`.
+    TargetWithoutNumber(&'static str),
+    NegativeTarget,
+}
+
+/// What a range limit was about, for the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Number,
+    Amount,
+    Rate,
+    Year,
+}
+
+/// What a field expects, as data: the strings module turns it into
+/// `整数，单位：人` or `a whole number in 人`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expectation {
+    pub kind: Kind,
+    pub unit: String,
+    pub decimals: u32,
+    pub options: Vec<String>,
+}
+
+impl Expectation {
+    pub fn of(field: &Field) -> Expectation {
+        Expectation {
+            kind: field.kind,
+            unit: field.unit().to_string(),
+            decimals: field.decimals(),
+            options: if field.kind == Kind::Choice {
+                field.options.clone()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
 
 /// Parses the text of a single-value field. `Ok(None)` means empty.
-pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, String> {
+pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, ValueError> {
     let text = raw.trim_matches(|c: char| c.is_whitespace());
     if text.is_empty() {
         return Ok(None);
@@ -51,7 +121,7 @@ pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, String> {
     let value = match field.kind {
         Kind::Text => {
             if text.contains('\n') {
-                return Err("单行文字不能换行".to_string());
+                return Err(ValueError::Multiline);
             }
             Value::Text(text.to_string())
         }
@@ -63,13 +133,13 @@ pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, String> {
         Kind::Date => Value::Date(parse_date(text)?),
         Kind::Choice => {
             if !field.options.iter().any(|o| o == text) {
-                return Err(format!("请选择：{}", field.options.join("、")));
+                return Err(ValueError::NotAnOption(field.options.clone()));
             }
             Value::Choice(text.to_string())
         }
         Kind::Decimal => Value::Decimal(parse_plain_decimal(field, text)?),
         Kind::Comparator => Value::Target(Target::parse(text)?),
-        Kind::Table => return Err("表格要逐格填写".to_string()),
+        Kind::Table => return Err(ValueError::Cellwise),
     };
     Ok(Some(value))
 }
@@ -183,26 +253,26 @@ fn parse_decimal(number: &str) -> Option<Decimal> {
     text.parse().ok()
 }
 
-fn check_range(field: &Field, value: Decimal, shown: &str) -> Result<(), String> {
+fn check_range(field: &Field, value: Decimal, what: Measure) -> Result<(), ValueError> {
     if let Some(min) = field.min.filter(|min| value < *min) {
-        return Err(format!("{shown}小于下限{}", min.normalize()));
+        return Err(ValueError::BelowMin { what, min });
     }
     if let Some(max) = field.max.filter(|max| value > *max) {
-        return Err(format!("{shown}超过上限{}", max.normalize()));
+        return Err(ValueError::AboveMax { what, max });
     }
     Ok(())
 }
 
-fn parse_integer(field: &Field, text: &str) -> Result<i64, String> {
-    let wrong = || format!("请输入{}", field.expectation());
+fn parse_integer(field: &Field, text: &str) -> Result<i64, ValueError> {
+    let wrong = || ValueError::Expected(Expectation::of(field));
     let text = to_halfwidth(text);
     let (number, rest) = split_number(&text);
     if !(rest.is_empty() || rest == field.unit()) || number.contains('.') {
         return Err(wrong());
     }
     let value = parse_decimal(number).ok_or_else(wrong)?;
-    check_range(field, value, "数值")?;
-    i64::try_from(value).map_err(|_| "数值太大".to_string())
+    check_range(field, value, Measure::Number)?;
+    i64::try_from(value).map_err(|_| ValueError::TooBig)
 }
 
 /// How many 元 one unit is worth.
@@ -215,8 +285,8 @@ fn money_factor(unit: &str) -> Option<Decimal> {
     }
 }
 
-fn parse_money(field: &Field, text: &str) -> Result<Decimal, String> {
-    let wrong = || format!("请输入{}", field.expectation());
+fn parse_money(field: &Field, text: &str) -> Result<Decimal, ValueError> {
+    let wrong = || ValueError::Expected(Expectation::of(field));
     let text = to_halfwidth(text);
     let (number, rest) = split_number(&text);
     let mut value = parse_decimal(number).ok_or_else(wrong)?;
@@ -229,56 +299,52 @@ fn parse_money(field: &Field, text: &str) -> Result<Decimal, String> {
         value = value * from / to;
     }
     let value = round(value, field.decimals());
-    check_range(field, value, "金额")?;
+    check_range(field, value, Measure::Amount)?;
     Ok(value)
 }
 
-fn parse_plain_decimal(field: &Field, text: &str) -> Result<Decimal, String> {
-    let wrong = || format!("请输入{}", field.expectation());
+fn parse_plain_decimal(field: &Field, text: &str) -> Result<Decimal, ValueError> {
+    let wrong = || ValueError::Expected(Expectation::of(field));
     let text = to_halfwidth(text);
     let (number, rest) = split_number(&text);
     if !(rest.is_empty() || rest == field.unit()) {
         return Err(wrong());
     }
     let value = round(parse_decimal(number).ok_or_else(wrong)?, field.decimals());
-    check_range(field, value, "数值")?;
+    check_range(field, value, Measure::Number)?;
     Ok(value)
 }
 
-fn parse_percent(field: &Field, text: &str) -> Result<Decimal, String> {
-    let wrong = || format!("请输入{}", field.expectation());
+fn parse_percent(field: &Field, text: &str) -> Result<Decimal, ValueError> {
+    let wrong = || ValueError::Expected(Expectation::of(field));
     let text = to_halfwidth(text);
     let (number, rest) = split_number(&text);
     if !(rest.is_empty() || rest == "%") {
         return Err(wrong());
     }
     let value = round(parse_decimal(number).ok_or_else(wrong)?, field.decimals());
-    check_range(field, value, "比例")?;
+    check_range(field, value, Measure::Rate)?;
     Ok(value)
 }
 
-fn parse_year(field: &Field, text: &str) -> Result<i32, String> {
+fn parse_year(field: &Field, text: &str) -> Result<i32, ValueError> {
     let text = to_halfwidth(text);
     let digits = text.strip_suffix('年').unwrap_or(&text);
-    let wrong = || format!("请输入{}", field.expectation());
+    let wrong = || ValueError::Expected(Expectation::of(field));
     if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(wrong());
     }
     let year: i64 = digits.parse().map_err(|_| wrong())?;
     if !YEAR_RANGE.contains(&year) {
-        return Err(format!(
-            "年份{year}不在{}至{}之间",
-            YEAR_RANGE.start(),
-            YEAR_RANGE.end()
-        ));
+        return Err(ValueError::YearOutOfRange(year));
     }
-    check_range(field, Decimal::from(year), "年份")?;
+    check_range(field, Decimal::from(year), Measure::Year)?;
     i32::try_from(year).map_err(|_| wrong())
 }
 
 /// Accepts 2023年4月6日, 2023-04-06, 2023/4/6, 2023.4.6 and 20230406.
-fn parse_date(text: &str) -> Result<Date, String> {
-    let wrong = || "请输入日期，如2023年4月6日或2023-04-06".to_string();
+fn parse_date(text: &str) -> Result<Date, ValueError> {
+    let wrong = || ValueError::NotADate;
     let text = to_halfwidth(text);
     let parts: Vec<&str> = if text.len() == 8 && text.chars().all(|c| c.is_ascii_digit()) {
         vec![&text[..4], &text[4..6], &text[6..]]
@@ -302,7 +368,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
         return Err(wrong());
     }
     if !(1..=12).contains(&month) {
-        return Err(format!("月份{month}不存在"));
+        return Err(ValueError::NoSuchMonth(month));
     }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let days = match month {
@@ -312,7 +378,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
         _ => 31,
     };
     if !(1..=days).contains(&day) {
-        return Err(format!("{year}年{month}月没有{day}日"));
+        return Err(ValueError::NoSuchDay { year, month, day });
     }
     let year = i32::try_from(year).map_err(|_| wrong())?;
     Ok(Date { year, month, day })

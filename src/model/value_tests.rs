@@ -50,7 +50,7 @@ fn accepts(f: &Field, cases: &[(&str, &str)]) {
 fn refuses(f: &Field, cases: &[(&str, &str)]) {
     for (input, message) in cases {
         assert_eq!(
-            parse(f, input),
+            parse(f, input).map_err(|e| crate::strings::value_error(&e, crate::lang::Lang::Zh)),
             Err(message.to_string()),
             "{:?} {input:?}",
             f.kind

@@ -6,8 +6,11 @@ use std::collections::HashMap;
 use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use crate::lang::Lang;
 use crate::model::field::Field;
 use crate::model::project::Entry;
+use crate::model::value::Expectation;
+use crate::strings;
 
 use super::theme::{Role, Theme};
 
@@ -18,9 +21,18 @@ const HISTORY: usize = 10_000;
 #[derive(Debug, Default)]
 pub struct Editors {
     map: HashMap<String, TextArea<'static>>,
+    /// The language of the placeholder saying what a field expects.
+    lang: Lang,
 }
 
 impl Editors {
+    pub fn new(lang: Lang) -> Editors {
+        Editors {
+            map: HashMap::new(),
+            lang,
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&TextArea<'static>> {
         self.map.get(id)
     }
@@ -34,7 +46,7 @@ impl Editors {
     ) -> &mut TextArea<'static> {
         self.map
             .entry(field.id.clone())
-            .or_insert_with(|| new_editor(field, entry, theme))
+            .or_insert_with(|| new_editor(field, entry, theme, self.lang))
     }
 
     pub fn get_mut(&mut self, id: &str) -> Option<&mut TextArea<'static>> {
@@ -88,7 +100,12 @@ pub fn clean_input(text: &str, multiline: bool) -> String {
         .collect()
 }
 
-fn new_editor(field: &Field, entry: Option<&Entry>, theme: &Theme) -> TextArea<'static> {
+fn new_editor(
+    field: &Field,
+    entry: Option<&Entry>,
+    theme: &Theme,
+    lang: Lang,
+) -> TextArea<'static> {
     let text = show_controls(&entry.map(Entry::to_editor_text).unwrap_or_default());
     let lines: Vec<String> = text.split('\n').map(String::from).collect();
     let mut editor = TextArea::new(lines);
@@ -105,7 +122,7 @@ fn new_editor(field: &Field, entry: Option<&Entry>, theme: &Theme) -> TextArea<'
     editor.set_style(theme.style(Role::Text));
     editor.set_selection_style(theme.style(Role::Selection));
     editor.set_placeholder_style(theme.style(Role::Hint));
-    editor.set_placeholder_text(field.expectation());
+    editor.set_placeholder_text(strings::expectation(&Expectation::of(field), lang));
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
     editor

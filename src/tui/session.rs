@@ -12,12 +12,13 @@ use crate::export::text::{TextOptions, to_text};
 use crate::lock::Lock;
 use crate::model::field::{Field, Kind};
 use crate::model::project::{Entry, Project, generator};
+use crate::model::report::Report;
 use crate::model::template::Section;
 use crate::recovery;
 use crate::storage::{self, LoadError};
 
 use super::action::Action;
-use super::counts::Shown;
+use super::counts::Pause;
 use super::editors::{Editors, clean_input, text_of};
 use super::grid::{Grid, Outcome};
 use super::lang::Lang;
@@ -56,15 +57,24 @@ pub struct Session {
     /// Edits since the recovery copy was last written.
     unrecovered_edits: usize,
     last_edit: Option<Instant>,
-    /// The status line's figures (refreshed when typing pauses).
-    pub shown: Shown,
+    /// Everything derived from the project: findings, figures, counts.
+    pub report: Report,
+    /// When the report's outline states and counts next catch up.
+    pause: Pause,
+    lang: Lang,
 }
 
 /// The recovery copy is written after this many edits even while typing on.
 pub const RECOVERY_EVERY_EDITS: usize = 200;
 
 impl Session {
-    pub fn new(project: Project, path: PathBuf, theme: &Theme, data_dir: Option<&Path>) -> Session {
+    pub fn new(
+        project: Project,
+        path: PathBuf,
+        theme: &Theme,
+        lang: Lang,
+        data_dir: Option<&Path>,
+    ) -> Session {
         let positions = project
             .template
             .walk()
@@ -78,7 +88,7 @@ impl Session {
         let mut session = Session {
             project,
             path,
-            editors: Editors::default(),
+            editors: Editors::new(lang),
             grids: HashMap::new(),
             positions,
             at: 0,
@@ -90,10 +100,12 @@ impl Session {
             recovery,
             unrecovered_edits: 0,
             last_edit: None,
-            shown: Shown::default(),
+            report: Report::default(),
+            pause: Pause::default(),
+            lang,
         };
+        session.report = Report::new(&session.project);
         session.editor();
-        session.refresh_counts();
         session
     }
 
@@ -250,31 +262,38 @@ impl Session {
             return false;
         }
         self.project.set(&field.id, entry);
-        self.touched();
+        self.touched(&field.id);
         true
     }
 
-    /// Counts an edit: unsaved, towards the recovery copy, and the status
-    /// line's figures due once typing pauses.
-    fn touched(&mut self) {
+    /// Counts an edit of `field`: unsaved, towards the recovery copy; the
+    /// report brings what the edit touched up to date at once and the rest
+    /// once typing pauses.
+    fn touched(&mut self, field: &str) {
         let now = Instant::now();
         self.dirty = true;
         self.unrecovered_edits += 1;
         self.last_edit = Some(now);
-        self.shown.typed(now);
+        self.report.touch(&self.project, field);
+        self.pause.typed(now);
     }
 
-    /// Brings the status line's figures up to date now.
+    /// Brings the whole report up to date now.
     pub fn refresh_counts(&mut self) {
-        let field = self.field().map(|f| f.id.clone());
-        self.shown.refresh(&self.project, field.as_deref());
+        self.report.settle(&self.project);
+        self.pause.done();
     }
 
-    /// Refreshes the figures if typing has paused long enough.
+    /// Settles the report if typing has paused long enough.
     pub fn settle(&mut self, now: Instant) {
-        if self.shown.due_in(now) == Some(Duration::ZERO) {
+        if self.pause.due_in(now) == Some(Duration::ZERO) {
             self.refresh_counts();
         }
+    }
+
+    /// How long until the report is due to settle.
+    pub fn settle_due_in(&self, now: Instant) -> Option<Duration> {
+        self.pause.due_in(now)
     }
 
     /// When the focused field is a table: whether one of its cells is being
@@ -309,7 +328,7 @@ impl Session {
         let outcome = work(grid, &field, &mut self.project, &self.theme);
         let changed = self.project.entry(&field.id) != before.as_ref();
         if changed {
-            self.touched();
+            self.touched(&field.id);
         }
         Some((outcome, changed))
     }
@@ -379,11 +398,11 @@ impl Session {
     /// are rebuilt from it and it counts as unsaved.
     pub fn replace_project(&mut self, project: Project) {
         self.project = project;
-        self.editors = Editors::default();
+        self.editors = Editors::new(self.lang);
         self.grids = HashMap::new();
         self.dirty = true;
+        self.report = Report::new(&self.project);
         self.editor();
-        self.refresh_counts();
     }
 
     /// The project file's name, for messages.

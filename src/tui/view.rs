@@ -19,7 +19,9 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthChar;
 
-use crate::model::check::Severity;
+use crate::lang::Lang;
+use crate::model::finding::{Finding, Severity};
+use crate::strings;
 
 use super::app::{App, Screen};
 /// Text from a file or a paste with its control characters made visible,
@@ -134,6 +136,23 @@ pub fn mark(severity: Severity) -> (&'static str, Role) {
     match severity {
         Severity::Error => ("✗", Role::Invalid),
         Severity::Warning => ("!", Role::Warning),
+        Severity::Notice => ("i", Role::Hint),
+    }
+}
+
+/// A finding's sentence, with its row and column when it is about part of
+/// a table: `年度资金总额 › 全年预算数（A）：…`.
+pub fn words(finding: &Finding, lang: Lang) -> String {
+    let place: Vec<&str> = [&finding.place.row, &finding.place.column]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let sentence = strings::finding(&finding.kind, lang);
+    if place.is_empty() {
+        sentence
+    } else {
+        format!("{}：{sentence}", place.join(" › "))
     }
 }
 

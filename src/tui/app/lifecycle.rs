@@ -26,7 +26,13 @@ impl App {
     pub fn start_session(&mut self, project: Project, path: PathBuf) {
         recent::remember(self.ui.data_dir.as_deref(), &path);
         let lang = self.lang();
-        let mut session = Session::new(project, path, &self.ui.theme, self.ui.data_dir.as_deref());
+        let mut session = Session::new(
+            project,
+            path,
+            &self.ui.theme,
+            lang,
+            self.ui.data_dir.as_deref(),
+        );
         self.overlay = None;
         match lock::acquire(&session.path, &now()) {
             lock::Outcome::Acquired(l) => session.lock = Some(l),
@@ -155,7 +161,7 @@ impl App {
     /// How long the event loop may wait before `tick` has work.
     pub fn next_deadline(&self, now_instant: Instant) -> Option<Duration> {
         let session = self.session()?;
-        let settle = session.shown.due_in(now_instant);
+        let settle = session.settle_due_in(now_instant);
         let recovery = (!session.read_only)
             .then(|| session.recovery_due_in(now_instant, self.ui.autosave))
             .flatten();

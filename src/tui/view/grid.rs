@@ -17,9 +17,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::model::cell_path::refusal;
-use crate::model::check::{Problem, Severity, check};
 use crate::model::field::Field;
-use crate::model::sheet::{GroupSheet, Row, Sheet, TableSheet, figure};
+use crate::model::finding::{Finding, Severity};
+use crate::model::sheet::{GroupSheet, Row, Table, figure};
+use crate::model::value::Expectation;
 
 use super::super::action::{Action, Context};
 use super::super::app::App;
@@ -27,7 +28,7 @@ use super::super::editors::text_of;
 use super::super::grid::Grid;
 use super::super::session::Session;
 use super::super::theme::{Role, Theme};
-use super::{display_width, draw_editor, fit, mark};
+use super::{display_width, draw_editor, fit, mark, words};
 use columns::Columns;
 
 /// Columns are separated by this many spaces.
@@ -66,8 +67,7 @@ impl Item {
 /// The lines a grid wants: the header, its rows, subtotals and summary,
 /// and for the focused table the line about its focused cell.
 pub fn height(session: &Session, field: &Field, focused: bool) -> usize {
-    let sheet = Sheet::new(&session.project);
-    let Some(table) = sheet.table(&field.id) else {
+    let Some(table) = session.report.table(&session.project.template, &field.id) else {
         return 1;
     };
     let rows = table.rows.len().max(1);
@@ -80,19 +80,20 @@ pub fn height(session: &Session, field: &Field, focused: bool) -> usize {
 
 /// The lines under the rows of a focused table: subtotals, the summary
 /// line and the line about the focused cell.
-fn lines_below(table: &TableSheet) -> usize {
+fn lines_below(table: Table) -> usize {
     subtotalled(table).count() + usize::from(!table.spec.summary.is_empty()) + 1
 }
 
 /// The groups that get a subtotal row: those with rows, when the template
 /// asks for subtotals.
-fn subtotalled<'s, 't>(table: &'s TableSheet<'t>) -> impl Iterator<Item = &'s GroupSheet<'t>> {
+fn subtotalled<'t>(table: Table<'t>) -> impl Iterator<Item = &'t GroupSheet> {
     let wanted = table
         .spec
         .groups
         .as_ref()
         .is_some_and(|g| !g.subtotals.is_empty());
     table
+        .sheet
         .groups
         .iter()
         .filter(move |g| wanted && !g.rows.is_empty())
@@ -108,14 +109,10 @@ pub fn draw(
 ) {
     let theme = &app.ui.theme;
     let width = area.width as usize;
-    let sheet = Sheet::new(&session.project);
-    let Some(table) = sheet.table(&field.id) else {
+    let Some(table) = session.report.table(&session.project.template, &field.id) else {
         return;
     };
-    let problems: Vec<Problem> = check(&session.project)
-        .into_iter()
-        .filter(|p| p.field == field.id)
-        .collect();
+    let problems: Vec<&Finding> = session.report.of_field(&field.id).collect();
     let texts = Texts::new(app, table, &problems);
     let default = Grid::default();
     let grid = session.grids.get(&field.id).unwrap_or(&default);
@@ -176,7 +173,7 @@ pub fn draw(
             Col::Cell(i) => Some((r, i)),
             Col::Rows => None,
         });
-        if let Some((text, role)) = about(table, cell, &problems) {
+        if let Some((text, role)) = about(app, table, cell, &problems) {
             lines.push(Line::styled(fit(&text, width), theme.style(role)));
         }
     }
@@ -215,11 +212,12 @@ struct Texts {
 }
 
 impl Texts {
-    fn new(app: &App, table: &TableSheet, problems: &[Problem]) -> Texts {
+    fn new(app: &App, table: Table, problems: &[&Finding]) -> Texts {
         let spec = table.spec;
         let mut marks: HashMap<&str, Severity> = HashMap::new();
-        for p in problems {
-            if let Some(path) = p.path.as_deref() {
+        // Notices never mark a cell.
+        for p in problems.iter().filter(|p| p.severity != Severity::Notice) {
+            if let Some(path) = p.place.path.as_deref() {
                 let mark = marks.entry(path).or_insert(p.severity);
                 *mark = (*mark).min(p.severity);
             }
@@ -261,9 +259,7 @@ impl Texts {
             .map(|group| {
                 cols.iter()
                     .map(|c| match c {
-                        c if *c == named => {
-                            Item::new(format!("{}小计", group.group.name), Role::Label)
-                        }
+                        c if *c == named => Item::new(format!("{}小计", group.name), Role::Label),
                         Col::Cell(i) if summed.contains(&&spec.columns[*i].id) => {
                             let sum = figure(&spec.columns[*i], table.sum(*i, &group.rows));
                             Item {
@@ -303,17 +299,11 @@ impl Texts {
 
 /// One cell of a row: its figure (typed, else computed), marked `✗` or `!`
 /// when it has a problem, so the mark does not rest on colour alone.
-fn item(
-    table: &TableSheet,
-    r: usize,
-    row: &Row,
-    col: Col,
-    marks: &HashMap<&str, Severity>,
-) -> Item {
+fn item(table: Table, r: usize, row: &Row, col: Col, marks: &HashMap<&str, Severity>) -> Item {
     let spec = table.spec;
     let Col::Cell(i) = col else {
         return if spec.has_fixed_rows() {
-            Item::new(row.row.label.clone(), Role::Label)
+            Item::new(row.label.clone(), Role::Label)
         } else {
             Item::new((r + 1).to_string(), Role::Muted)
         };
@@ -327,7 +317,7 @@ fn item(
         String::new()
     };
     let computed = column.formula.is_some() && (column.is_read_only() || cell.value.is_none());
-    let path = format!("{}.{}", row.row.path, column.id);
+    let path = format!("{}.{}", row.path, column.id);
     let (mark, role) = match marks.get(path.as_str()) {
         Some(severity) => mark(*severity),
         None if computed || !cell.applies => ("", Role::Muted),
@@ -343,47 +333,59 @@ fn item(
 /// cell, then of its row, its group and the whole table (the first, and
 /// how many more); with none, what the cell expects.
 fn about(
-    table: &TableSheet,
+    app: &App,
+    table: Table,
     cell: Option<(usize, usize)>,
-    problems: &[Problem],
+    problems: &[&Finding],
 ) -> Option<(String, Role)> {
-    let rank = |p: &Problem| -> Option<u8> {
+    let lang = app.lang();
+    let rank = |p: &Finding| -> Option<u8> {
+        if p.severity == Severity::Notice {
+            return None;
+        }
         let Some((r, i)) = cell else {
-            return p.row.is_none().then_some(3);
+            return p.place.row.is_none().then_some(3);
         };
-        let row = &table.rows[r].row;
+        let row = &table.rows[r];
         let path = format!("{}.{}", row.path, table.spec.columns[i].id);
         let group = table.groups.iter().find(|g| g.rows.contains(&r));
-        match p.row.as_deref() {
-            _ if p.path.as_deref() == Some(path.as_str()) => Some(0),
+        match p.place.row.as_deref() {
+            _ if p.place.path.as_deref() == Some(path.as_str()) => Some(0),
             Some(label) if label == row.label => Some(1),
-            Some(name) if group.is_some_and(|g| g.group.name == name) => Some(2),
+            Some(name) if group.is_some_and(|g| g.name == name) => Some(2),
             None => Some(3),
             Some(_) => None,
         }
     };
-    let mut related: Vec<(u8, &Problem)> = problems
+    let mut related: Vec<(u8, &Finding)> = problems
         .iter()
-        .filter_map(|p| Some((rank(p)?, p)))
+        .filter_map(|p| Some((rank(p)?, *p)))
         .collect();
     related.sort_by_key(|(rank, p)| (*rank, p.severity));
     if let Some(&(rank, p)) = related.first() {
         let (mark, role) = mark(p.severity);
-        let place = match p.cell() {
-            place if rank == 0 || place.is_empty() => String::new(),
-            place => format!("{place}："),
+        // The focused cell's own finding needs no place: it is under it.
+        let text = if rank == 0 {
+            crate::strings::finding(&p.kind, lang)
+        } else {
+            words(p, lang)
         };
         let more = match related.len() - 1 {
             0 => String::new(),
-            n => format!("（另有{n}项）"),
+            n => format!(
+                "{}{n}{}",
+                lang.pick("（另有", " ("),
+                lang.pick("项）", " more)")
+            ),
         };
-        return Some((format!("{mark} {place}{}{more}", p.message), role));
+        return Some((format!("{mark} {text}{more}"), role));
     }
     let (r, i) = cell?;
-    let (row, column) = (&table.rows[r].row, &table.spec.columns[i]);
+    let (row, column) = (&table.rows[r], &table.spec.columns[i]);
+    let expectation = crate::strings::expectation(&Expectation::of(column), lang);
     let expects = refusal(column, &row.key).unwrap_or_else(|| match column.hint.as_str() {
-        "" => column.expectation(),
-        hint => format!("{}；{hint}", column.expectation()),
+        "" => expectation,
+        hint => format!("{expectation}；{hint}"),
     });
     Some((
         format!("{} › {}：{expects}", row.label, column.label),
@@ -392,7 +394,7 @@ fn about(
 }
 
 /// The summary lines (总分, 等级) on one line.
-fn summary_line(theme: &Theme, table: &TableSheet) -> Option<Line<'static>> {
+fn summary_line(theme: &Theme, table: Table) -> Option<Line<'static>> {
     let mut spans = Vec::new();
     for (line, result) in table.spec.summary.iter().zip(&table.summary) {
         if !spans.is_empty() {

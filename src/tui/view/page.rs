@@ -8,16 +8,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::export::wrap::hard_wrap;
-use crate::model::check::{Finding, Severity, field_findings};
 use crate::model::field::{Field, Kind};
-use crate::model::outline::Outline;
+use crate::model::finding::{Finding, FindingKind, Severity};
 use crate::model::project::Entry;
+use crate::model::report::chars;
 
 use super::super::app::App;
-use super::super::counts::chars;
 use super::super::session::Session;
 use super::super::theme::Role;
-use super::{display_width, draw_editor, fit, grid, mark, visible};
+use super::{display_width, draw_editor, fit, grid, mark, visible, words};
 
 /// Unfocused multi-line fields show this many rows of preview.
 const PREVIEW_ROWS: usize = 2;
@@ -30,29 +29,54 @@ const INDENT: u16 = 2;
 struct Block<'a> {
     field: &'a Field,
     focused: bool,
-    findings: Vec<Finding>,
+    findings: Vec<&'a Finding>,
     hint_rows: Vec<String>,
     /// Preview rows (unfocused) or the wanted editor height (focused).
     content: Vec<String>,
     rows: usize,
 }
 
-impl Block<'_> {
+impl<'a> Block<'a> {
     fn height(&self) -> usize {
         1 + self.hint_rows.len() + self.rows + usize::from(self.message().is_some())
     }
 
     /// The message under the field: its first error, or for the focused
-    /// field its first warning. A focused table speaks of its focused cell
-    /// on its own last line instead.
-    fn message(&self) -> Option<&Finding> {
+    /// field its first warning or what is still missing. A focused table
+    /// speaks of its focused cell on its own last line instead. Notices
+    /// are not shown here.
+    fn message(&self) -> Option<&'a Finding> {
         if self.focused && self.field.kind == Kind::Table {
             return None;
         }
-        self.findings
+        let shown = self
+            .findings
             .iter()
-            .find(|f| f.severity == Severity::Error)
-            .or_else(|| self.findings.iter().find(|_| self.focused))
+            .filter(|f| f.severity != Severity::Notice);
+        shown
+            .clone()
+            .find(|f| f.marks_invalid())
+            .or_else(|| shown.clone().find(|_| self.focused))
+            .copied()
+    }
+
+    /// The marker before the label: ✗ errors, ! warnings, ✓ filled, blank
+    /// for not done yet (a required field still empty is not an error on
+    /// screen: a fresh project would be red from top to bottom).
+    fn marker(&self, filled: bool) -> (&'static str, Role) {
+        if self.findings.iter().any(|f| f.marks_invalid()) {
+            ("✗", Role::Invalid)
+        } else if self
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Warning)
+        {
+            ("!", Role::Warning)
+        } else if filled {
+            ("✓", Role::Label)
+        } else {
+            (" ", Role::Label)
+        }
     }
 }
 
@@ -66,12 +90,16 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
     };
     let width = area.width as usize;
     let content_width = width.saturating_sub(INDENT as usize).max(1);
-    let outline = Outline::new(&session.project);
+    let report = &session.report;
     let mut header: Vec<Line> = vec![Line::styled(
-        fit(&outline.heading_path(position.node), width),
+        fit(report.heading_path(Some(position.node)), width),
         theme.style(Role::Heading),
     )];
-    if !outline.nodes[position.node].included {
+    if report
+        .sections()
+        .get(position.node)
+        .is_some_and(|s| !s.included)
+    {
         let note = lang.pick(
             "（可选章节：未填写时不导出）",
             "(optional: left out of the export while empty)",
@@ -141,9 +169,9 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-fn measure<'a>(session: &Session, field: &'a Field, focused: bool, width: usize) -> Block<'a> {
+fn measure<'a>(session: &'a Session, field: &'a Field, focused: bool, width: usize) -> Block<'a> {
     let entry = session.project.entry(&field.id);
-    let findings = field_findings(field, entry);
+    let findings = session.report.of_field(&field.id).collect();
     let text = entry.map(Entry::to_editor_text).unwrap_or_default();
     let multiline = field.kind.is_multiline();
     let hint_rows = if focused {
@@ -242,15 +270,9 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
         }
     };
 
-    let has_error = block.findings.iter().any(|f| f.severity == Severity::Error);
     let entry = session.project.entry(&block.field.id);
     let filled = entry.is_some_and(|e| !e.is_empty());
-    let (marker, marker_role) = match (has_error, block.findings.is_empty(), filled) {
-        (true, _, _) => ("✗", Role::Invalid),
-        (false, false, _) => ("!", Role::Warning),
-        (false, true, true) => ("✓", Role::Label),
-        (false, true, false) => (" ", Role::Label),
-    };
+    let (marker, marker_role) = block.marker(filled);
     let label_role = if block.focused {
         Role::LabelFocused
     } else {
@@ -261,7 +283,7 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
     // The field being typed in shows the count as of the last pause
     // (see `counts`); the others cannot have changed.
     let count = if block.focused {
-        session.shown.counts.field
+        session.report.chars(&block.field.id)
     } else {
         entry.map_or(0, chars)
     };
@@ -326,7 +348,10 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
     y += content_area.height;
 
     if let Some(finding) = block.message() {
-        let (mark, role) = mark(finding.severity);
+        let (mark, role) = match finding.kind {
+            FindingKind::Missing => ("*", Role::Hint),
+            _ => mark(finding.severity),
+        };
         let more = block.findings.len().saturating_sub(1);
         let more = if more > 0 && block.focused {
             format!("（另有{more}项）")
@@ -334,7 +359,7 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
             String::new()
         };
         let text = fit(
-            &format!("{mark} {}{more}", finding.message),
+            &format!("{mark} {}{more}", words(finding, lang)),
             width.saturating_sub(2),
         );
         line(

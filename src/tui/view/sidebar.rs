@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::model::outline::{Outline, Progress};
+use crate::model::report::Progress;
 
 use super::super::app::App;
 use super::super::session::Session;
@@ -16,23 +16,13 @@ use super::fit;
 pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
     let theme = &app.ui.theme;
     let lang = app.lang();
-    let outline = Outline::new(&session.project);
+    let report = &session.report;
     let current = session.position().map(|p| p.node);
     let width = area.width as usize;
-    let mut complete = 0;
-    let mut with_fields = 0;
     let mut rows: Vec<Line> = Vec::new();
-    for (i, node) in outline.nodes.iter().enumerate() {
-        let state = session
-            .shown
-            .progress
-            .get(i)
-            .copied()
-            .unwrap_or(Progress::Empty);
-        if !node.section.fields.is_empty() {
-            with_fields += 1;
-            complete += usize::from(state == Progress::Complete);
-        }
+    let walk = session.project.template.walk();
+    for (i, (node, r)) in report.sections().iter().zip(&walk).enumerate() {
+        let state = node.progress;
         let marker = match state {
             Progress::Empty => ' ',
             Progress::Partial => '~',
@@ -41,7 +31,7 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
         };
         let indent = "  ".repeat(node.depth);
         let text = fit(
-            &format!("{marker} {indent}{}{}", node.number, node.section.heading),
+            &format!("{marker} {indent}{}{}", node.number, r.section.heading),
             width,
         );
         let role = match (Some(i) == current, node.included, state) {
@@ -52,6 +42,7 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
         };
         rows.push(Line::styled(format!("{text:<width$}"), theme.style(role)));
     }
+    let (complete, with_fields) = report.done();
     let footer = format!("{} {complete}/{with_fields}", lang.pick("完成", "Done"));
     let list_height = (area.height as usize).saturating_sub(2);
     // Keep the current section in view.

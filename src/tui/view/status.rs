@@ -6,8 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::counts::Counts;
-
 use super::super::action::{Action, Context};
 use super::super::app::{App, Level};
 use super::super::theme::Role;
@@ -34,12 +32,9 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
         if session.dirty {
             role = Role::StatusDirty;
         }
-        let Counts {
-            field: field_count,
-            total,
-            errors,
-            warnings,
-        } = session.shown.counts;
+        let counts = session.report.counts();
+        let (total, errors, warnings) = (counts.chars, counts.errors, counts.warnings);
+        let field_count = session.field().map_or(0, |f| session.report.chars(&f.id));
         left = format!(
             "{name} {saved} {}{field_count}{chars} {}{total}{chars} ✗{errors} !{warnings}",
             lang.pick("本项", "field "),

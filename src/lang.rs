@@ -1,4 +1,4 @@
-//! The language of the UI chrome. Template text is always shown as written.
+//! The language of every message: the UI chrome, findings and the CLI. Template text is always shown as written.
 
 /// Chinese by default; English with `--lang en` or an English locale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,0 +1,141 @@
+//! What the checks find: typed values — where, how bad, and what with its
+//! figures. The sentences are made from them by [`crate::strings`], in the
+//! reader's language; tests match on the kind.
+
+use serde::{Deserialize, Serialize};
+
+use super::formula::FormulaError;
+use super::lint::Lint;
+use super::value::{Expectation, ValueError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// 错误: the report is not ready to hand in (`ziping check` exits 1).
+    Error,
+    /// 警告: worth a look; does not block.
+    Warning,
+    /// 提示: how something was read or what could be done; never marks a
+    /// section or a field and is not counted on the status line.
+    Notice,
+}
+
+/// Where a finding is: the field (and the outline node of its section), and
+/// for a table the row and column where they are known.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Place {
+    /// The field's id.
+    pub field: String,
+    /// The field's section in the outline walk; `None` for a value the
+    /// template no longer has.
+    pub node: Option<usize>,
+    /// The row's label (`年度资金总额`, `第3行「培训党员人次」`).
+    pub row: Option<String>,
+    /// The column's label.
+    pub column: Option<String>,
+    /// The cell's `ziping set` path, where the finding is about one cell.
+    pub path: Option<String>,
+}
+
+impl Place {
+    pub fn field(id: &str, node: Option<usize>) -> Place {
+        Place {
+            field: id.to_string(),
+            node,
+            ..Place::default()
+        }
+    }
+}
+
+/// What was found, with the figures its sentence needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FindingKind {
+    /// A required field not filled in yet: an error for `check`, but "not
+    /// done yet" in the outline rather than ✗.
+    Missing,
+    /// Text that is not a value of its kind; `item` for a list's items
+    /// (from 1).
+    Invalid {
+        item: Option<usize>,
+        error: ValueError,
+    },
+    TooLong {
+        item: Option<usize>,
+        count: usize,
+        max: usize,
+    },
+    /// A reviewer's remark on prose.
+    Lint { item: Option<usize>, lint: Lint },
+    /// A value in the file of the wrong JSON type (a number where text
+    /// belongs), kept as it is.
+    WrongType {
+        found: String,
+        expected: Expectation,
+    },
+    /// A table's value that is not a table at all.
+    TableUnreadable,
+    /// A table stored in the other shape (listed rows where fixed rows
+    /// belong, or the reverse).
+    TableShape { fixed_rows: bool },
+    /// Text in a column this row does not have.
+    UnusedCell { column: String },
+    /// Text typed over a computed column.
+    ComputedTyped { column: String },
+    /// A 二级指标 that is not one of its 一级指标's.
+    WrongSubgroup {
+        sub: String,
+        group: String,
+        allowed: Vec<String>,
+    },
+    /// A mistake in the template's formula.
+    Formula(FormulaError),
+    /// A template's cross-check that failed: its own message with the
+    /// figures filled in (and its English one, if it gives one).
+    Check { zh: String, en: Option<String> },
+    /// A value the template has no field for: kept, not exported.
+    Orphan,
+}
+
+/// One finding: where, how bad, what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub place: Place,
+    pub severity: Severity,
+    pub kind: FindingKind,
+}
+
+impl FindingKind {
+    /// A stable name of the kind, for scripts (`ziping check --format json`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            FindingKind::Missing => "missing",
+            FindingKind::Invalid { .. } => "invalid",
+            FindingKind::TooLong { .. } => "too_long",
+            FindingKind::Lint {
+                lint: Lint::DocumentNumber { .. },
+                ..
+            } => "document_number",
+            FindingKind::Lint {
+                lint: Lint::ControlCharacters,
+                ..
+            } => "control_characters",
+            FindingKind::WrongType { .. } => "wrong_type",
+            FindingKind::TableUnreadable => "table_unreadable",
+            FindingKind::TableShape { .. } => "table_shape",
+            FindingKind::UnusedCell { .. } => "unused_cell",
+            FindingKind::ComputedTyped { .. } => "computed_typed",
+            FindingKind::WrongSubgroup { .. } => "wrong_subgroup",
+            FindingKind::Formula(_) => "formula",
+            FindingKind::Check { .. } => "check",
+            FindingKind::Orphan => "orphan",
+        }
+    }
+}
+
+impl Finding {
+    /// Whether it makes its field and section ✗: an error, and not merely
+    /// something still to be filled in.
+    pub fn marks_invalid(&self) -> bool {
+        self.severity == Severity::Error && self.kind != FindingKind::Missing
+    }
+}

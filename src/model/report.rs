@@ -1,0 +1,307 @@
+//! The report: everything derived from a project that is shown or printed —
+//! the outline with each section's state, every table's computed figures,
+//! every finding (field rules, cells, cross-checks) indexed by field, and
+//! the counts. Computed here once, held beside the project, and only read
+//! by the editor's views, `ziping check` and the export, so the outline's
+//! marker, a field's marker, the status line and `ziping check` cannot
+//! disagree.
+//!
+//! After an edit, [`Report::touch`] brings what the edit touched up to date
+//! at once (the field's own findings; the figures and cross-checks when the
+//! field feeds them); the outline's states and the counts follow with
+//! [`Report::settle`], which the editor calls when typing pauses.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+
+use super::crosscheck;
+use super::field::Kind;
+use super::finding::{Finding, Place, Severity};
+use super::outline::Outline;
+use super::project::{Entry, Project};
+use super::rules::{field_findings, orphans};
+use super::sheet::{Sheet, Table};
+use super::template::Template;
+use super::value::char_count;
+
+/// How far a section has been filled in, for the outline's markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    Empty,
+    /// Something filled, something required still missing.
+    Partial,
+    Complete,
+    /// A value or a cross-check has an error.
+    Invalid,
+}
+
+/// One section of the outline as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionState {
+    /// `一、`, `（二）` …; empty for unnumbered or left-out sections.
+    pub number: String,
+    /// Number and heading: `（二）部门职责`.
+    pub heading: String,
+    /// Headings from the top down: `一、基本情况 › （二）部门职责`.
+    pub path: String,
+    pub depth: usize,
+    /// False for an empty optional section (or one inside it): not exported
+    /// and not checked.
+    pub included: bool,
+    /// Whether it has fields of its own (counted in the progress figure).
+    pub has_fields: bool,
+    pub progress: Progress,
+}
+
+/// The figures of the status line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notices: usize,
+    /// Characters in the whole report (line breaks excluded).
+    pub chars: usize,
+}
+
+/// One field's findings: from its own value, and from the figures.
+#[derive(Debug, Clone, Default)]
+struct FieldFindings {
+    node: usize,
+    rules: Vec<Finding>,
+    /// Cross-checks placed at the field and failed formulas of its table.
+    computed: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    sections: Vec<SectionState>,
+    /// Fields of the included sections, in reading order.
+    fields: IndexMap<String, FieldFindings>,
+    orphans: Vec<Finding>,
+    sheet: Sheet,
+    counts: Counts,
+    chars: HashMap<String, usize>,
+    /// The outline's states and the counts lag behind the last edit.
+    stale: bool,
+}
+
+impl Report {
+    pub fn new(project: &Project) -> Report {
+        let outline = Outline::new(project);
+        let mut fields = IndexMap::new();
+        for (node, n) in outline.nodes.iter().enumerate() {
+            if !n.included {
+                continue;
+            }
+            for field in &n.section.fields {
+                let place = Place::field(&field.id, Some(node));
+                let rules = field_findings(field, project.entry(&field.id), &place);
+                let found = FieldFindings {
+                    node,
+                    rules,
+                    computed: Vec::new(),
+                };
+                fields.insert(field.id.clone(), found);
+            }
+        }
+        let mut report = Report {
+            sections: Vec::new(),
+            fields,
+            orphans: orphans(project),
+            sheet: Sheet::default(),
+            counts: Counts::default(),
+            chars: HashMap::new(),
+            stale: false,
+        };
+        report.compute(project);
+        report.settle_with(project, &outline);
+        report
+    }
+
+    /// Brings up to date at once what an edit of `field` touched: its own
+    /// findings and, when it feeds figures, every figure and cross-check.
+    /// The outline's states and the counts wait for [`Report::settle`].
+    pub fn touch(&mut self, project: &Project, field: &str) {
+        self.stale = true;
+        let Some(declared) = project.template.field(field) else {
+            return;
+        };
+        if let Some(found) = self.fields.get_mut(field) {
+            let place = Place::field(field, Some(found.node));
+            found.rules = field_findings(declared, project.entry(field), &place);
+        }
+        // Paragraphs are never figures: typing prose recomputes no formula.
+        if !matches!(declared.kind, Kind::Narrative | Kind::List) {
+            self.compute(project);
+        }
+    }
+
+    /// Rebuilds whatever lags behind the last edit.
+    pub fn settle(&mut self, project: &Project) {
+        if self.stale {
+            *self = Report::new(project);
+        }
+    }
+
+    /// Whether the outline's states and the counts wait for a
+    /// [`Report::settle`].
+    pub fn is_stale(&self) -> bool {
+        self.stale
+    }
+
+    /// The figures and the findings that come from them.
+    fn compute(&mut self, project: &Project) {
+        self.sheet = Sheet::new(project);
+        for found in self.fields.values_mut() {
+            found.computed.clear();
+        }
+        for f in &self.sheet.failures {
+            if let Some(found) = self.fields.get_mut(&f.field) {
+                found.computed.push(Finding {
+                    place: Place {
+                        row: f.row.clone(),
+                        column: f.column.clone(),
+                        ..Place::field(&f.field, Some(found.node))
+                    },
+                    severity: Severity::Warning,
+                    kind: super::finding::FindingKind::Formula(f.error.clone()),
+                });
+            }
+        }
+        for mut finding in crosscheck::run(&project.template, &self.sheet) {
+            if let Some(found) = self.fields.get_mut(&finding.place.field) {
+                finding.place.node = Some(found.node);
+                found.computed.push(finding);
+            }
+        }
+    }
+
+    /// The outline's states and the counts, from the findings.
+    fn settle_with(&mut self, project: &Project, outline: &Outline) {
+        let template = &project.template;
+        self.sections = outline
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let fields: Vec<&str> = if n.section.fields.is_empty() {
+                    n.section.all_fields().map(|f| f.id.as_str()).collect()
+                } else {
+                    n.section.fields.iter().map(|f| f.id.as_str()).collect()
+                };
+                SectionState {
+                    number: n.number.clone(),
+                    heading: outline.heading(i),
+                    path: outline.heading_path(i),
+                    depth: n.depth,
+                    included: n.included,
+                    has_fields: !n.section.fields.is_empty(),
+                    progress: self.progress(project, &fields),
+                }
+            })
+            .collect();
+        let mut counts = Counts::default();
+        for finding in self.findings() {
+            match finding.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Notice => counts.notices += 1,
+            }
+        }
+        self.chars = template
+            .fields()
+            .map(|f| (f.id.clone(), project.entry(&f.id).map_or(0, chars)))
+            .collect();
+        counts.chars = project.values.values().map(chars).sum();
+        self.counts = counts;
+        self.stale = false;
+    }
+
+    fn progress(&self, project: &Project, fields: &[&str]) -> Progress {
+        let filled = |id: &str| project.entry(id).is_some_and(|e| !e.is_empty());
+        if fields
+            .iter()
+            .any(|id| self.of_field(id).any(Finding::marks_invalid))
+        {
+            return Progress::Invalid;
+        }
+        let count = fields.iter().filter(|id| filled(id)).count();
+        let required_missing = fields.iter().any(|id| {
+            project
+                .template
+                .field(id)
+                .is_some_and(|f| f.required && !filled(id))
+        });
+        match count {
+            0 => Progress::Empty,
+            n if n == fields.len() || !required_missing => Progress::Complete,
+            _ => Progress::Partial,
+        }
+    }
+
+    /// Every finding in reading order: per field its own, then those from
+    /// the figures; then values the template has no field for.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.fields
+            .values()
+            .flat_map(|f| f.rules.iter().chain(&f.computed))
+            .chain(&self.orphans)
+    }
+
+    /// The findings placed at one field (and its cells).
+    pub fn of_field(&self, id: &str) -> impl Iterator<Item = &Finding> {
+        self.fields
+            .get(id)
+            .into_iter()
+            .flat_map(|f| f.rules.iter().chain(&f.computed))
+    }
+
+    pub fn sections(&self) -> &[SectionState] {
+        &self.sections
+    }
+
+    /// The numbered heading path of section `node`, or "" for none.
+    pub fn heading_path(&self, node: Option<usize>) -> &str {
+        node.and_then(|n| self.sections.get(n))
+            .map_or("", |s| s.path.as_str())
+    }
+
+    /// Sections with fields of their own that are complete, and how many
+    /// there are: `完成 6/7`.
+    pub fn done(&self) -> (usize, usize) {
+        let with_fields = self.sections.iter().filter(|s| s.has_fields);
+        let complete = with_fields
+            .clone()
+            .filter(|s| s.progress == Progress::Complete)
+            .count();
+        (complete, with_fields.count())
+    }
+
+    pub fn counts(&self) -> Counts {
+        self.counts
+    }
+
+    /// Characters in field `id` as of the last settle.
+    pub fn chars(&self, id: &str) -> usize {
+        self.chars.get(id).copied().unwrap_or(0)
+    }
+
+    pub fn sheet(&self) -> &Sheet {
+        &self.sheet
+    }
+
+    /// Table `id`'s figures with its declaration.
+    pub fn table<'a>(&'a self, template: &'a Template, id: &str) -> Option<Table<'a>> {
+        self.sheet.table(template, id)
+    }
+}
+
+/// Characters a reader counts in an entry (line breaks excluded).
+pub fn chars(entry: &Entry) -> usize {
+    match entry {
+        Entry::Text(s) => char_count(s),
+        Entry::Items(items) => items.iter().map(|i| char_count(i)).sum(),
+        Entry::Table(_) | Entry::Other(_) => 0,
+    }
+}

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::catalog;
+use crate::clock::now;
 use crate::export::text::{TextOptions, to_text};
 use crate::model::cell_path::{assign, listing};
 use crate::model::check::{Severity, check};
@@ -349,9 +350,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// The current time for project metadata (RFC 3339, UTC, whole seconds).
-pub fn now() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }

@@ -12,7 +12,7 @@ use std::time::Duration;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::cli::now;
+use crate::clock::now;
 use crate::lock::Owner;
 use crate::model::template::Template;
 use crate::recovery;

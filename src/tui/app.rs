@@ -21,10 +21,10 @@ use super::action::{Action, Context};
 use super::editors::clean_input;
 use super::jump;
 use super::keymap::{Key, Keymap};
-use super::lang::Lang;
 use super::session::Session;
 use super::start::{Choice, Start};
 use super::theme::{Role, Theme};
+use crate::lang::Lang;
 
 /// Settings fixed for the whole run.
 #[derive(Debug, Clone)]

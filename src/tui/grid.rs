@@ -16,9 +16,9 @@ use crate::model::table_value::{RowKey, TableValue};
 use super::action::Action;
 use super::app::one_line;
 use super::editors::{clean_input, show_controls, text_of};
-use super::lang::Lang;
 use super::session::apply;
 use super::theme::{Role, Theme};
+use crate::lang::Lang;
 
 /// Undo reaches back this many committed changes per table.
 const HISTORY: usize = 1_000;

@@ -20,8 +20,8 @@ use super::action::Action;
 use super::counts::Shown;
 use super::editors::{Editors, clean_input, text_of};
 use super::grid::{Grid, Outcome};
-use super::lang::Lang;
 use super::theme::Theme;
+use crate::lang::Lang;
 
 /// A field's place: the section's index in the outline walk and the
 /// field's index within that section.

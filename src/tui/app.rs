@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::clock::now;
+use crate::lang::Lang;
 use crate::lock::Owner;
 use crate::model::template::Template;
 use crate::recovery;
@@ -24,7 +25,6 @@ use super::keymap::{Key, Keymap};
 use super::session::Session;
 use super::start::{Choice, Start};
 use super::theme::{Role, Theme};
-use crate::lang::Lang;
 
 /// Settings fixed for the whole run.
 #[derive(Debug, Clone)]

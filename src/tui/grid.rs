@@ -7,6 +7,7 @@
 
 use ratatui_textarea::TextArea;
 
+use crate::lang::Lang;
 use crate::model::cell_path::{refusal, stored_table};
 use crate::model::field::Field;
 use crate::model::project::{Entry, Project};
@@ -18,7 +19,6 @@ use super::app::one_line;
 use super::editors::{clean_input, show_controls, text_of};
 use super::session::apply;
 use super::theme::{Role, Theme};
-use crate::lang::Lang;
 
 /// Undo reaches back this many committed changes per table.
 const HISTORY: usize = 1_000;

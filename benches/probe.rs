@@ -53,11 +53,11 @@ impl Session {
     pub fn at(dir: tempfile::TempDir, path: &std::path::Path) -> Session {
         let settings = Settings {
             theme: Some("dark".into()),
-            lang: Some("zh".into()),
+            lang: Some(ziping::lang::Lang::Zh),
             config_dir: Some(dir.path().join("config")),
             data_dir: Some(dir.path().join("data")),
             no_color: false,
-            locale: String::new(),
+            env_lang: ziping::lang::Lang::Zh,
         };
         let app = settings.app(Some(path)).expect("app");
         let terminal = Terminal::new(LeanBackend::with_size(Counter::default(), WIDTH, HEIGHT))

@@ -4,10 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::catalog;
+use crate::clock::now;
 use crate::export::text::{TextOptions, to_text};
 use crate::lang::Lang;
 use crate::model::cell_path::{assign, listing};
@@ -18,14 +20,18 @@ use crate::paths;
 use crate::recovery;
 use crate::storage::{self, LoadError};
 use crate::strings;
+use crate::tui::config::Config;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "ziping",
     version,
-    about = "自评：在终端里撰写部门整体支出绩效自评报告"
+    about = "自评：在终端里撰写部门整体支出绩效自评报告",
+    override_usage = "ziping [OPTIONS] [FILE]\n       ziping [--lang LANG] <COMMAND>"
 )]
-#[command(args_conflicts_with_subcommands = true)]
+// Not `args_conflicts_with_subcommands`: it would refuse the global
+// `--lang` before a subcommand. `main` refuses FILE and `--theme` with a
+// subcommand instead.
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -34,9 +40,11 @@ pub struct Cli {
     /// Theme: dark, light, high-contrast, mono, or a file in <config>/themes/.
     #[arg(long)]
     pub theme: Option<String>,
-    /// Language of the interface: zh or en.
-    #[arg(long)]
-    pub lang: Option<String>,
+    /// Language of messages: zh or en (default: Chinese unless config.json,
+    /// LANGUAGE, LC_ALL or LC_MESSAGES ask for English; LANG alone does not).
+    /// Accepted before or after a subcommand.
+    #[arg(long, global = true, value_parser = Lang::parse_arg)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -109,6 +117,14 @@ const EXIT_UNUSABLE: u8 = 2;
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(arg) = editor_only_arg(&cli) {
+        Cli::command()
+            .error(
+                ErrorKind::ArgumentConflict,
+                format!("{arg} 只用于打开编辑器，不能与子命令同用 ({arg} cannot be used with a subcommand)"),
+            )
+            .exit();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
@@ -118,16 +134,19 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// FILE or `--theme` given together with a subcommand, which would ignore it.
+fn editor_only_arg(cli: &Cli) -> Option<&'static str> {
+    cli.command.as_ref()?;
+    match (&cli.file, &cli.theme) {
+        (Some(_), _) => Some("FILE"),
+        (None, Some(_)) => Some("--theme"),
+        (None, None) => None,
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match (cli.command, cli.file) {
-        (Some(command), _) => {
-            let lang = cli
-                .lang
-                .as_deref()
-                .and_then(Lang::parse)
-                .unwrap_or_default();
-            run_command(command, lang)
-        }
+        (Some(command), _) => run_command(command, command_lang(cli.lang)),
         (None, file) => crate::tui::terminal::run(
             file.as_deref(),
             &crate::tui::Settings::from_env(cli.theme, cli.lang),
@@ -135,11 +154,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
+/// The language for a subcommand's messages, decided as the editor decides
+/// it. A broken config file is reported and passed over, as in the editor.
+fn command_lang(flag: Option<Lang>) -> Lang {
+    let (config, problem) = Config::load(paths::config_dir().as_deref());
+    if let Some(problem) = problem {
+        eprintln!("ziping：{problem}");
+    }
+    Lang::resolve(flag, config.lang.as_deref(), Lang::from_process_env())
+}
+
 fn load(path: &Path) -> Result<Project, String> {
     storage::read_project(path).map_err(|e: LoadError| e.to_string())
 }
 
-fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
+pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
     match command {
         Command::New { file, template } => {
             let (entries, _) = catalog::load(paths::templates_dir().as_deref());
@@ -147,7 +176,10 @@ fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             let name = template.name.clone();
             let project = Project::new(template, &now());
             storage::create_new(&file, project.to_json().as_bytes()).map_err(|e| e.to_string())?;
-            println!("已创建 {}（模板：{name}）", file.display());
+            match lang {
+                Lang::Zh => println!("已创建 {}（模板：{name}）", file.display()),
+                Lang::En => println!("Created {} (template: {name})", file.display()),
+            }
         }
         Command::Export {
             file,
@@ -168,7 +200,7 @@ fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
                         return Err(format!("{}：导出文件不能是项目文件本身", out.display()));
                     }
                     storage::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
-                    eprintln!("已导出到 {}", out.display());
+                    eprintln!("{} {}", lang.pick("已导出到", "Exported to"), out.display());
                 }
                 None => emit(&text)?,
             }
@@ -181,7 +213,7 @@ fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
                 return Ok(ExitCode::from(EXIT_FAULTY));
             }
         }
-        Command::Recover { file, output } => recover(&file, output.as_deref())?,
+        Command::Recover { file, output } => recover(&file, output.as_deref(), lang)?,
         Command::Templates => {
             let (entries, errors) = catalog::load(paths::templates_dir().as_deref());
             let mut out = String::new();
@@ -198,7 +230,7 @@ fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
                 eprintln!("ziping：已跳过无法使用的模板 {e}");
             }
         }
-        Command::Set { file, pairs } => return set(&file, &pairs),
+        Command::Set { file, pairs } => return set(&file, &pairs, lang),
         Command::Fields { file, format } => {
             let project = load(&file)?;
             emit(&fields_listing(&project, format))?;
@@ -209,7 +241,7 @@ fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
 
 /// `ziping set`: every value is checked first; one refusal and the file is
 /// left untouched.
-fn set(file: &Path, pairs: &[String]) -> Result<ExitCode, String> {
+fn set(file: &Path, pairs: &[String], lang: Lang) -> Result<ExitCode, String> {
     if !pairs.len().is_multiple_of(2) {
         return Err(format!(
             "“{}”缺少要填写的值：参数应成对给出，如 ziping set 文件 funding.total.budget 100",
@@ -228,13 +260,21 @@ fn set(file: &Path, pairs: &[String]) -> Result<ExitCode, String> {
         for message in &refused {
             eprintln!("ziping：{message}");
         }
-        eprintln!("ziping：{} 未改动", file.display());
+        eprintln!(
+            "ziping：{} {}",
+            file.display(),
+            lang.pick("未改动", "left unchanged")
+        );
         return Ok(ExitCode::from(EXIT_FAULTY));
     }
     project.meta.modified = now();
     project.meta.generator = generator();
     storage::save_with_backup(file, project.to_json().as_bytes()).map_err(|e| e.to_string())?;
-    eprintln!("已保存 {}（{} 项）", file.display(), pairs.len() / 2);
+    let count = pairs.len() / 2;
+    match lang {
+        Lang::Zh => eprintln!("已保存 {}（{count} 项）", file.display()),
+        Lang::En => eprintln!("Saved {} ({count} values)", file.display()),
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -377,7 +417,7 @@ fn emit(text: &str) -> Result<(), String> {
 
 /// Writes the recovery copy of `file` over it (keeping the old version as
 /// `.bak`) or to `output`. The copy is removed once `file` itself has it.
-fn recover(file: &Path, output: Option<&Path>) -> Result<(), String> {
+fn recover(file: &Path, output: Option<&Path>, lang: Lang) -> Result<(), String> {
     let location = recovery::location(paths::data_dir().as_deref(), file);
     let copy = recovery::read(&location)
         .map_err(|e| e.to_string())?
@@ -394,11 +434,18 @@ fn recover(file: &Path, output: Option<&Path>) -> Result<(), String> {
     if same_file(target, file) {
         recovery::remove(&location);
     }
-    eprintln!(
-        "已恢复到 {}（恢复副本写于 {}）",
-        target.display(),
-        copy.written
-    );
+    match lang {
+        Lang::Zh => eprintln!(
+            "已恢复到 {}（恢复副本写于 {}）",
+            target.display(),
+            copy.written
+        ),
+        Lang::En => eprintln!(
+            "Recovered to {} (recovery copy written {})",
+            target.display(),
+            copy.written
+        ),
+    }
     Ok(())
 }
 
@@ -407,9 +454,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// The current time for project metadata (RFC 3339, UTC, whole seconds).
-pub fn now() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }

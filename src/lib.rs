@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod clock;
 pub mod export;
 pub mod lang;
 pub mod lock;

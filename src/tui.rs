@@ -11,7 +11,6 @@ pub mod external;
 pub mod grid;
 pub mod jump;
 pub mod keymap;
-pub use crate::lang;
 pub mod session;
 pub mod start;
 pub mod terminal;
@@ -26,30 +25,31 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
+use crate::lang::Lang;
 use crate::{catalog, paths, recent, storage};
 
 use app::{App, Effect, Screen, Ui};
 use config::Config;
 use keymap::Keymap;
-use lang::Lang;
 use theme::{MONOCHROME_THEME, Theme};
 
 /// What the command line and the environment ask of the UI.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
     pub theme: Option<String>,
-    pub lang: Option<String>,
+    /// `--lang`, which beats the config file and the environment.
+    pub lang: Option<Lang>,
     pub config_dir: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     /// `NO_COLOR` is set: use the monochrome theme unless one was named.
     pub no_color: bool,
-    /// The locale (LC_ALL / LC_MESSAGES / LANG), for the default language.
-    pub locale: String,
+    /// The language the environment asks for (see `crate::lang`).
+    pub env_lang: Lang,
 }
 
 impl Settings {
     /// Settings from the environment, with command-line choices on top.
-    pub fn from_env(theme: Option<String>, lang: Option<String>) -> Settings {
+    pub fn from_env(theme: Option<String>, lang: Option<Lang>) -> Settings {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         Settings {
             theme,
@@ -57,10 +57,7 @@ impl Settings {
             config_dir: paths::config_dir(),
             data_dir: paths::data_dir(),
             no_color: var("NO_COLOR").is_some(),
-            locale: var("LC_ALL")
-                .or_else(|| var("LC_MESSAGES"))
-                .or_else(|| var("LANG"))
-                .unwrap_or_default(),
+            env_lang: Lang::from_process_env(),
         }
     }
 
@@ -82,12 +79,7 @@ impl Settings {
         messages.extend(theme_problem);
         let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
         messages.extend(key_problems);
-        let lang = self
-            .lang
-            .as_deref()
-            .or(config.lang.as_deref())
-            .and_then(Lang::parse)
-            .unwrap_or_else(|| Lang::from_locale(&self.locale));
+        let lang = Lang::resolve(self.lang, config.lang.as_deref(), self.env_lang);
         (
             Ui {
                 theme,

@@ -6,6 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+#[path = "common/locale.rs"]
+mod locale;
+
 use assert_cmd::Command;
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
@@ -30,11 +33,10 @@ fn repo(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
 
-/// `ziping` with its config and data directories inside `home`.
-// Without the binary no test can do anything, so failing loudly is right.
-#[allow(clippy::expect_used)]
+/// `ziping` with its config and data directories inside `home`, in no
+/// locale (so Chinese).
 fn ziping(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("ziping").expect("the ziping binary is built for tests");
+    let mut cmd = Command::from_std(locale::ziping());
     cmd.env("ZIPING_CONFIG_DIR", home.join("config"))
         .env("ZIPING_DATA_DIR", home.join("data"));
     cmd
@@ -129,6 +131,63 @@ fn check_passes_on_the_sample() {
     assert_eq!(json.code, Some(0), "{}", json.stderr);
     let report: Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(report["errors"], 0, "{report}");
+}
+
+#[test]
+fn language_is_chinese_unless_english_is_asked_for() {
+    let home = tempfile::tempdir().unwrap();
+    let summary = |cmd: &mut Command| {
+        let out = run(cmd);
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        out.stdout.lines().last().unwrap_or_default().to_string()
+    };
+    let check = |args: &[&str]| {
+        let mut cmd = ziping(home.path());
+        cmd.args(args);
+        cmd
+    };
+    let sample = repo(SAMPLE).display().to_string();
+    // The CentOS/RHEL server default says nothing about the reader.
+    let server = summary(check(&["check", &sample]).env("LANG", "en_US.UTF-8"));
+    assert_eq!(server, "共 0 个错误，2 个警告，0 个提示");
+    for args in [
+        ["check", &sample, "--lang", "en"],
+        ["--lang", "en", "check", &sample],
+    ] {
+        assert_eq!(
+            summary(&mut check(&args)),
+            "0 errors, 2 warnings, 0 notices",
+            "{args:?}"
+        );
+    }
+    let messages = summary(check(&["check", &sample]).env("LC_MESSAGES", "en_US.UTF-8"));
+    assert_eq!(messages, "0 errors, 2 warnings, 0 notices");
+    let config = home.path().join("config");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(config.join("config.json"), r#"{"lang": "en"}"#).unwrap();
+    assert_eq!(
+        summary(&mut check(&["check", &sample])),
+        "0 errors, 2 warnings, 0 notices"
+    );
+    let flag = summary(&mut check(&["check", &sample, "--lang", "zh"]));
+    assert_eq!(
+        flag, "共 0 个错误，2 个警告，0 个提示",
+        "--lang beats the config file"
+    );
+}
+
+#[test]
+fn editor_arguments_are_refused_with_a_subcommand() {
+    let home = tempfile::tempdir().unwrap();
+    let sample = repo(SAMPLE).display().to_string();
+    for args in [
+        vec![sample.as_str(), "check", &sample],
+        vec!["--theme", "dark", "check", &sample],
+        vec!["--lang", "fr", "check", &sample],
+    ] {
+        let out = run(ziping(home.path()).args(&args));
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stdout);
+    }
 }
 
 #[test]
@@ -406,7 +465,7 @@ fn output_into_a_closed_pipe_is_not_a_crash() {
     use std::process::Stdio;
     let home = tempfile::tempdir().unwrap();
     for command in ["fields", "export"] {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ziping"))
+        let mut child = locale::ziping()
             .env("ZIPING_CONFIG_DIR", home.path().join("config"))
             .env("ZIPING_DATA_DIR", home.path().join("data"))
             .arg(command)

@@ -73,7 +73,7 @@ fn kill(signal: &str, pid: u32) {
 }
 
 fn recover(dir: &Path, path: &Path) -> std::process::Output {
-    Command::new(binary())
+    common::locale::ziping()
         .args(["recover", path.to_str().unwrap()])
         .env("ZIPING_CONFIG_DIR", dir.join("config"))
         .env("ZIPING_DATA_DIR", dir.join("data"))

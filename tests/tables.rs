@@ -10,6 +10,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[path = "common/locale.rs"]
+mod locale;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
@@ -21,7 +24,7 @@ struct Run {
 }
 
 fn run(home: &Path, args: &[&str]) -> Run {
-    let mut cmd = Command::cargo_bin("ziping").unwrap();
+    let mut cmd = Command::from_std(locale::ziping());
     cmd.env("ZIPING_CONFIG_DIR", home.join("config"))
         .env("ZIPING_DATA_DIR", home.join("data"))
         .current_dir(home)

@@ -294,7 +294,9 @@ fn english_chrome_with_lang_en() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("r.json");
     std::fs::copy(repo("sample-data/changning-2022.json"), &path).expect("copy");
-    let mut h = Harness::with_settings(dir, Some(&path), 80, 24, |s| s.lang = Some("en".into()));
+    let mut h = Harness::with_settings(dir, Some(&path), 80, 24, |s| {
+        s.lang = Some(ziping::lang::Lang::En)
+    });
     h.run(vec![]);
     let screen = h.screen();
     assert!(

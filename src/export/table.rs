@@ -18,7 +18,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::sheet::Table;
 use crate::model::value;
 
-use super::text::INDENT;
+use super::INDENT;
 use super::wrap::hard_wrap;
 
 /// Cells wider than this many columns wrap onto more lines.

@@ -9,11 +9,9 @@ use crate::model::sheet::Sheet;
 use crate::model::template::placeholders;
 use crate::model::value;
 
+use super::INDENT;
 use super::table::table_blocks;
 use super::wrap::hard_wrap;
-
-/// Two ideographic spaces (U+3000) start every body paragraph (GB/T 9704).
-pub const INDENT: &str = "\u{3000}\u{3000}";
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TextOptions {

@@ -12,7 +12,8 @@ use std::time::Duration;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::cli::now;
+use crate::clock::now;
+use crate::lang::Lang;
 use crate::lock::Owner;
 use crate::model::template::Template;
 use crate::recovery;
@@ -21,7 +22,6 @@ use super::action::{Action, Context};
 use super::editors::clean_input;
 use super::jump;
 use super::keymap::{Key, Keymap};
-use super::lang::Lang;
 use super::session::Session;
 use super::start::{Choice, Start};
 use super::theme::{Role, Theme};

@@ -7,6 +7,7 @@
 
 use ratatui_textarea::TextArea;
 
+use crate::lang::Lang;
 use crate::model::cell_path::{refusal, stored_table};
 use crate::model::field::Field;
 use crate::model::project::{Entry, Project};
@@ -16,7 +17,6 @@ use crate::model::table_value::{RowKey, TableValue};
 use super::action::Action;
 use super::app::one_line;
 use super::editors::{clean_input, show_controls, text_of};
-use super::lang::Lang;
 use super::session::apply;
 use super::theme::{Role, Theme};
 

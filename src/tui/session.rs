@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::export::text::{TextOptions, to_text};
+use crate::lang::Lang;
 use crate::lock::Lock;
 use crate::model::field::{Field, Kind};
 use crate::model::project::{Entry, Project, generator};
@@ -21,7 +22,6 @@ use super::action::Action;
 use super::counts::Pause;
 use super::editors::{Editors, clean_input, text_of};
 use super::grid::{Grid, Outcome};
-use super::lang::Lang;
 use super::theme::Theme;
 
 /// A field's place: the section's index in the outline walk and the

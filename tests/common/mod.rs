@@ -5,6 +5,7 @@
 // fail the test loudly.
 #![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
+pub mod locale;
 pub mod tmux;
 
 use std::collections::VecDeque;
@@ -15,6 +16,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ziping::lang::Lang;
 use ziping::tui::app::App;
 use ziping::tui::{Events, Host, Settings, event_loop, external};
 
@@ -63,11 +65,11 @@ pub fn repo(path: &str) -> PathBuf {
 pub fn settings(dir: &Path) -> Settings {
     Settings {
         theme: Some("dark".into()),
-        lang: Some("zh".into()),
+        lang: Some(Lang::Zh),
         config_dir: Some(dir.join("config")),
         data_dir: Some(dir.join("data")),
         no_color: false,
-        locale: String::new(),
+        env_lang: Lang::Zh,
     }
 }
 

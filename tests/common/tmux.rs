@@ -50,7 +50,8 @@ impl Tmux {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
+        // The server started here passes its environment on to ziping.
+        super::locale::clear(&mut Command::new("tmux"))
             .args(["-u", "-L", &self.socket, "-f", "/dev/null"])
             .args(args)
             .env("LANG", "C.UTF-8")
@@ -119,7 +120,7 @@ pub fn binary() -> PathBuf {
 
 pub fn new_project(dir: &Path) -> PathBuf {
     let path = dir.join("报告.json");
-    let status = Command::new(binary())
+    let status = super::locale::ziping()
         .args([
             "new",
             path.to_str().unwrap(),

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::cli::now;
+use crate::clock::now;
 use crate::model::project::Project;
 use crate::{lock, recent, recovery, storage};
 

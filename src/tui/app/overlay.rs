@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::now;
+use crate::clock::now;
 use crate::model::project::Project;
 use crate::storage;
 

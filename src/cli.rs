@@ -15,6 +15,7 @@ use crate::lang::Lang;
 use crate::model::cell_path::{assign, listing};
 use crate::model::check::{Severity, check};
 use crate::model::project::{Project, generator};
+use crate::model::upgrade;
 use crate::paths;
 use crate::recovery;
 use crate::storage::{self, LoadError};
@@ -205,6 +206,12 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
         }
         Command::Check { file, format } => {
             let project = load(&file)?;
+            // A notice, never a problem: it leaves the exit code alone.
+            let template_update = template_update(&project, lang);
+            if let (ListFormat::Text, Some(update)) = (format, &template_update) {
+                let note = lang.pick("提示", "note");
+                emit(&format!("{note}  {}\n", update.message))?;
+            }
             let problems = check(&project);
             let errors = problems
                 .iter()
@@ -218,11 +225,13 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
                         errors: usize,
                         warnings: usize,
                         problems: &'a [crate::model::check::Problem],
+                        template_update: Option<TemplateUpdate>,
                     }
                     let report = Report {
                         errors,
                         warnings,
                         problems: &problems,
+                        template_update,
                     };
                     let json = serde_json::to_string_pretty(&report).unwrap_or_default();
                     emit(&format!("{json}\n"))?;
@@ -280,6 +289,31 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A newer version of the project's template, for `check` to mention.
+#[derive(Serialize)]
+struct TemplateUpdate {
+    id: String,
+    version: u32,
+    newer: u32,
+    message: String,
+    /// What upgrading would change, one sentence each.
+    changes: Vec<String>,
+}
+
+fn template_update(project: &Project, lang: Lang) -> Option<TemplateUpdate> {
+    let newer = catalog::newer_template(project, paths::templates_dir().as_deref())?;
+    Some(TemplateUpdate {
+        id: newer.id.clone(),
+        version: project.template.version,
+        newer: newer.version,
+        message: upgrade::notice(&project.template, &newer, lang),
+        changes: upgrade::changes(project, &newer)
+            .iter()
+            .map(|c| c.describe(lang))
+            .collect(),
+    })
 }
 
 /// `ziping set`: every value is checked first; one refusal and the file is

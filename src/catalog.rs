@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::model::project::Project;
 use crate::model::template::Template;
 use crate::storage::{self, LoadError};
 
@@ -92,6 +93,18 @@ pub fn find(entries: &[Entry], id: &str) -> Result<Template, String> {
         })
 }
 
+/// A template (built-in or in `templates_dir`) with the project's template
+/// id and a higher version, if there is one. A user template replaces the
+/// built-in one of its id (see [`load`]), so its version is the one compared.
+pub fn newer_template(project: &Project, templates_dir: Option<&Path>) -> Option<Template> {
+    let current = &project.template;
+    let (entries, _) = load(templates_dir);
+    entries
+        .into_iter()
+        .map(|e| e.template)
+        .find(|t| t.id == current.id && t.version > current.version)
+}
+
 /// A built-in template by id, for tests.
 #[cfg(test)]
 pub(crate) fn builtin(id: &str) -> Template {
@@ -101,8 +114,8 @@ pub(crate) fn builtin(id: &str) -> Template {
 
 /// A new project from a built-in template, for tests.
 #[cfg(test)]
-pub(crate) fn new_project(id: &str) -> crate::model::project::Project {
-    crate::model::project::Project::new(builtin(id), "2026-01-01T00:00:00Z")
+pub(crate) fn new_project(id: &str) -> Project {
+    Project::new(builtin(id), "2026-01-01T00:00:00Z")
 }
 
 #[cfg(test)]
@@ -131,5 +144,16 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(errors[0].to_string().contains("broken.json"));
         assert!(find(&entries, "nope").is_err_and(|m| m.contains("hunan-form")));
+    }
+
+    #[test]
+    fn a_newer_template_is_found_by_id_and_version() {
+        let mut project = new_project("hunan-form");
+        assert!(newer_template(&project, None).is_none(), "same version");
+        project.template.version = 0;
+        let newer = newer_template(&project, None).map(|t| (t.id, t.version));
+        assert_eq!(newer, Some(("hunan-form".to_string(), 1)));
+        project.template.id = "my-county".into();
+        assert!(newer_template(&project, None).is_none(), "no such id");
     }
 }

@@ -16,6 +16,7 @@ use crate::model::cell_path::{assign, listing};
 use crate::model::finding::Severity;
 use crate::model::project::{Project, generator};
 use crate::model::report::Report;
+use crate::model::upgrade;
 use crate::paths;
 use crate::recovery;
 use crate::storage::{self, LoadError};
@@ -208,7 +209,8 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
         Command::Check { file, format } => {
             let project = load(&file)?;
             let report = Report::new(&project);
-            emit(&check_listing(&project, &report, format, lang))?;
+            let update = template_update(&project, lang);
+            emit(&check_listing(&project, &report, update, format, lang))?;
             if report.counts().errors > 0 {
                 return Ok(ExitCode::from(EXIT_FAULTY));
             }
@@ -237,6 +239,31 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A newer version of the project's template, for `check` to mention.
+#[derive(Serialize)]
+struct TemplateUpdate {
+    id: String,
+    version: u32,
+    newer: u32,
+    message: String,
+    /// What upgrading would change, one sentence each.
+    changes: Vec<String>,
+}
+
+fn template_update(project: &Project, lang: Lang) -> Option<TemplateUpdate> {
+    let newer = catalog::newer_template(project, paths::templates_dir().as_deref())?;
+    Some(TemplateUpdate {
+        id: newer.id.clone(),
+        version: project.template.version,
+        newer: newer.version,
+        message: upgrade::notice(&project.template, &newer, lang),
+        changes: upgrade::changes(project, &newer)
+            .iter()
+            .map(|c| c.describe(lang))
+            .collect(),
+    })
 }
 
 /// `ziping set`: every value is checked first; one refusal and the file is
@@ -298,7 +325,13 @@ struct Listed<'a> {
 
 /// What `ziping check` prints: every finding in reading order, then the
 /// counts — the same findings the editor marks.
-fn check_listing(project: &Project, report: &Report, format: ListFormat, lang: Lang) -> String {
+fn check_listing(
+    project: &Project,
+    report: &Report,
+    template_update: Option<TemplateUpdate>,
+    format: ListFormat,
+    lang: Lang,
+) -> String {
     let listed: Vec<Listed> = report
         .findings()
         .map(|f| {
@@ -319,7 +352,10 @@ fn check_listing(project: &Project, report: &Report, format: ListFormat, lang: L
             }
         })
         .collect();
-    let counts = report.counts();
+    let mut counts = report.counts();
+    // An out-of-date template is a notice, never a problem: it leaves the
+    // exit code alone.
+    counts.notices += usize::from(template_update.is_some());
     match format {
         ListFormat::Json => {
             #[derive(Serialize)]
@@ -328,12 +364,14 @@ fn check_listing(project: &Project, report: &Report, format: ListFormat, lang: L
                 warnings: usize,
                 notices: usize,
                 problems: &'a [Listed<'a>],
+                template_update: Option<TemplateUpdate>,
             }
             let listing = Listing {
                 errors: counts.errors,
                 warnings: counts.warnings,
                 notices: counts.notices,
                 problems: &listed,
+                template_update,
             };
             format!(
                 "{}\n",
@@ -342,6 +380,10 @@ fn check_listing(project: &Project, report: &Report, format: ListFormat, lang: L
         }
         ListFormat::Text => {
             let mut out = String::new();
+            if let Some(update) = &template_update {
+                let notice = strings::severity(Severity::Notice, lang);
+                out.push_str(&format!("{notice}  {}\n", update.message));
+            }
             for p in &listed {
                 let cell: Vec<&str> = [p.row, p.column].into_iter().flatten().collect();
                 let cell = if cell.is_empty() {

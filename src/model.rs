@@ -19,4 +19,5 @@ pub mod table;
 pub mod table_value;
 pub mod target;
 pub mod template;
+pub mod upgrade;
 pub mod value;

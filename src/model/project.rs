@@ -216,7 +216,9 @@ impl Project {
     }
 }
 
-fn default_entry(field: &Field) -> Entry {
+/// What a new field starts with: an empty table with its fixed rows, or the
+/// template's default text.
+pub(super) fn default_entry(field: &Field) -> Entry {
     if let Some(spec) = field.table.as_deref() {
         return Entry::Table(TableValue::new(spec));
     }

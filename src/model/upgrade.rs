@@ -1,0 +1,293 @@
+//! Moving a project onto a newer version of its template. A project carries
+//! its own copy of the template, so a file always opens as it was written;
+//! upgrading is a choice the writer makes after seeing, in plain words, what
+//! would change. Sections and fields are matched by id, and no value is ever
+//! dropped: one whose field the new template lacks stays in `values` as an
+//! orphan (see `Project::orphans`), where it is reported and can be copied.
+
+use std::collections::HashMap;
+
+use crate::lang::Lang;
+
+use super::field::{Field, Kind};
+use super::project::{Project, default_entry};
+use super::template::Template;
+
+/// One difference between the project's template and the newer one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// The template's own name changed.
+    Renamed {
+        from: String,
+        to: String,
+    },
+    SectionAdded {
+        heading: String,
+    },
+    SectionRemoved {
+        heading: String,
+    },
+    /// Same section id, another heading.
+    SectionRetitled {
+        from: String,
+        to: String,
+    },
+    FieldAdded {
+        label: String,
+    },
+    /// `has_value`: something was written there; it is kept as an orphan.
+    FieldRemoved {
+        label: String,
+        has_value: bool,
+    },
+    /// Same field id, another label.
+    Relabelled {
+        from: String,
+        to: String,
+    },
+    /// Same field id, another kind; the value is kept as typed and checked
+    /// against the new kind.
+    KindChanged {
+        label: String,
+        from: Kind,
+        to: Kind,
+    },
+    /// Same id, label and kind, but other rules differ (required, unit,
+    /// limits, options, the table's layout, a formula …).
+    RulesChanged {
+        label: String,
+    },
+    /// The title or closing lines changed.
+    TitleChanged,
+    /// The template's cross-checks changed.
+    ChecksChanged,
+}
+
+/// What moving `project` onto `new` would change, in reading order: the
+/// template, then sections, then fields.
+pub fn changes(project: &Project, new: &Template) -> Vec<Change> {
+    let old = &project.template;
+    let mut out = Vec::new();
+    if old.name != new.name {
+        out.push(Change::Renamed {
+            from: old.name.clone(),
+            to: new.name.clone(),
+        });
+    }
+    if old.title != new.title || old.closing != new.closing {
+        out.push(Change::TitleChanged);
+    }
+    if old.checks != new.checks {
+        out.push(Change::ChecksChanged);
+    }
+    section_changes(old, new, &mut out);
+    field_changes(project, new, &mut out);
+    out
+}
+
+fn section_changes(old: &Template, new: &Template, out: &mut Vec<Change>) {
+    let headings = |t: &Template| -> Vec<(String, String)> {
+        t.walk()
+            .iter()
+            .map(|s| (s.section.id.clone(), s.section.heading.clone()))
+            .collect()
+    };
+    let (before, after) = (headings(old), headings(new));
+    let before_by_id: HashMap<&str, &str> = before
+        .iter()
+        .map(|(id, h)| (id.as_str(), h.as_str()))
+        .collect();
+    for (id, heading) in &after {
+        match before_by_id.get(id.as_str()) {
+            None => out.push(Change::SectionAdded {
+                heading: heading.clone(),
+            }),
+            Some(from) if from != heading => out.push(Change::SectionRetitled {
+                from: (*from).to_string(),
+                to: heading.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for (id, heading) in &before {
+        if !after.iter().any(|(a, _)| a == id) {
+            out.push(Change::SectionRemoved {
+                heading: heading.clone(),
+            });
+        }
+    }
+}
+
+fn field_changes(project: &Project, new: &Template, out: &mut Vec<Change>) {
+    let old = &project.template;
+    for field in new.fields() {
+        let Some(before) = old.field(&field.id) else {
+            out.push(Change::FieldAdded {
+                label: field.label.clone(),
+            });
+            continue;
+        };
+        if before.label != field.label {
+            out.push(Change::Relabelled {
+                from: before.label.clone(),
+                to: field.label.clone(),
+            });
+        }
+        if before.kind != field.kind {
+            out.push(Change::KindChanged {
+                label: field.label.clone(),
+                from: before.kind,
+                to: field.kind,
+            });
+        } else if !same_rules(before, field) {
+            out.push(Change::RulesChanged {
+                label: field.label.clone(),
+            });
+        }
+    }
+    for field in old.fields().filter(|f| new.field(&f.id).is_none()) {
+        out.push(Change::FieldRemoved {
+            label: field.label.clone(),
+            has_value: project.entry(&field.id).is_some_and(|e| !e.is_empty()),
+        });
+    }
+}
+
+/// Everything but the label (reported on its own) and the hint (guidance,
+/// not a rule: a reworded hint is no reason to ask the writer anything).
+fn same_rules(a: &Field, b: &Field) -> bool {
+    let plain = |f: &Field| Field {
+        label: String::new(),
+        hint: String::new(),
+        ..f.clone()
+    };
+    plain(a) == plain(b)
+}
+
+/// `project` on `new`: every value kept as it is (orphans included), and
+/// fields new to it given their defaults. The metadata is left alone; saving
+/// stamps it as for any other edit.
+pub fn apply(project: Project, new: Template) -> Project {
+    let mut upgraded = Project {
+        template: new,
+        ..project
+    };
+    let missing: Vec<(String, _)> = upgraded
+        .template
+        .fields()
+        .filter(|f| !upgraded.values.contains_key(&f.id))
+        .map(|f| (f.id.clone(), default_entry(f)))
+        .collect();
+    upgraded.values.extend(missing);
+    upgraded
+}
+
+/// "The template is version 1, version 2 exists": the one line the CLI's
+/// check prints and the editor can title its offer with.
+pub fn notice(project: &Template, newer: &Template, lang: Lang) -> String {
+    let (name, old, new) = (&project.name, project.version, newer.version);
+    match lang {
+        Lang::Zh => format!("项目使用的模板“{name}”是第{old}版，已有第{new}版；打开文件时可以升级"),
+        Lang::En => format!(
+            "The project's template \"{name}\" is version {old}; version {new} is available and can be applied when the file is opened"
+        ),
+    }
+}
+
+impl Change {
+    /// The change in a sentence, for the writer deciding whether to upgrade.
+    pub fn describe(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Change::Renamed { from, to } if zh => format!("模板名称由“{from}”改为“{to}”"),
+            Change::Renamed { from, to } => {
+                format!("The template \"{from}\" is now called \"{to}\"")
+            }
+            Change::SectionAdded { heading } if zh => format!("新增章节“{heading}”"),
+            Change::SectionAdded { heading } => format!("New section \"{heading}\""),
+            Change::SectionRemoved { heading } if zh => {
+                format!("删除章节“{heading}”（其中已填写的内容会保留）")
+            }
+            Change::SectionRemoved { heading } => {
+                format!("Section \"{heading}\" is removed (anything written in it is kept)")
+            }
+            Change::SectionRetitled { from, to } if zh => format!("章节“{from}”改名为“{to}”"),
+            Change::SectionRetitled { from, to } => {
+                format!("Section \"{from}\" is now headed \"{to}\"")
+            }
+            Change::FieldAdded { label } if zh => format!("新增字段“{label}”"),
+            Change::FieldAdded { label } => format!("New field \"{label}\""),
+            Change::FieldRemoved { label, has_value } => match (zh, has_value) {
+                (true, true) => format!("删除字段“{label}”；已填写的内容会保留，不会丢失"),
+                (true, false) => format!("删除字段“{label}”（尚未填写）"),
+                (false, true) => {
+                    format!("Field \"{label}\" is removed; what you wrote there is kept, not lost")
+                }
+                (false, false) => format!("Field \"{label}\" is removed (it was empty)"),
+            },
+            Change::Relabelled { from, to } if zh => format!("字段“{from}”改名为“{to}”"),
+            Change::Relabelled { from, to } => format!("Field \"{from}\" is now called \"{to}\""),
+            Change::KindChanged { label, from, to } if zh => format!(
+                "字段“{label}”的类型由 {} 改为 {}；已填写的内容原样保留，请检查",
+                from.name(),
+                to.name()
+            ),
+            Change::KindChanged { label, from, to } => format!(
+                "Field \"{label}\" changes from {} to {}; its value is kept as typed, please check it",
+                from.name(),
+                to.name()
+            ),
+            Change::RulesChanged { label } if zh => format!("字段“{label}”的填写要求有变化"),
+            Change::RulesChanged { label } => format!("The rules for field \"{label}\" changed"),
+            Change::TitleChanged => lang
+                .pick("标题或落款有变化", "The title or closing lines changed")
+                .to_string(),
+            Change::ChecksChanged => lang
+                .pick("核对规则有变化", "The cross-checks changed")
+                .to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::new_project;
+
+    #[test]
+    fn sections_kinds_and_rules_are_compared_by_id() {
+        let project = new_project("hunan-narrative");
+        let mut new = project.template.clone();
+        new.sections[0].heading = "封面".into();
+        let moved = new.sections.remove(1);
+        let field = &mut new.sections[0].fields[0];
+        field.kind = Kind::Narrative;
+        new.sections[0].fields[1].required = !new.sections[0].fields[1].required;
+        let old = &project.template;
+        let changes = changes(&project, &new);
+        let want = [
+            Change::SectionRetitled {
+                from: old.sections[0].heading.clone(),
+                to: "封面".into(),
+            },
+            Change::SectionRemoved {
+                heading: moved.heading.clone(),
+            },
+            Change::KindChanged {
+                label: old.sections[0].fields[0].label.clone(),
+                from: old.sections[0].fields[0].kind,
+                to: Kind::Narrative,
+            },
+            Change::RulesChanged {
+                label: old.sections[0].fields[1].label.clone(),
+            },
+        ];
+        for change in &want {
+            assert!(changes.contains(change), "{change:?} in {changes:?}");
+        }
+        for change in &changes {
+            let (zh, en) = (change.describe(Lang::Zh), change.describe(Lang::En));
+            assert!(!zh.is_empty() && zh != en, "{change:?}");
+        }
+    }
+}

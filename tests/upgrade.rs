@@ -1,0 +1,154 @@
+//! Files keep opening, and a project on an older version of its template is
+//! told so and can be moved onto the new one without losing a word.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+#[path = "common/locale.rs"]
+mod locale;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use ziping::lang::Lang;
+use ziping::model::project::{Entry, Project};
+use ziping::model::template::Template;
+use ziping::model::upgrade::{self, Change};
+use ziping::storage;
+
+/// A project file exactly as ziping wrote it when schema 1 was current: a
+/// frozen copy of `sample-data/changning-2022.json`. Never edit it — it is
+/// the promise that such files keep opening as they were.
+const FIXTURE: &str = "tests/fixtures/changning-2022-schema1.json";
+
+fn fixture() -> (Project, Value) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE);
+    let bytes = include_bytes!("fixtures/changning-2022-schema1.json");
+    let project = storage::read_project(&path).expect("the fixture opens");
+    (
+        project,
+        serde_json::from_slice(bytes).expect("the fixture is JSON"),
+    )
+}
+
+#[test]
+fn a_schema_1_file_opens_unchanged() {
+    let (project, file) = fixture();
+    assert_eq!(
+        serde_json::to_value(&project.values).unwrap(),
+        file["values"]
+    );
+    let template: Template = serde_json::from_value(file["template"].clone()).unwrap();
+    assert_eq!(project.template, template);
+    let saved: Value = serde_json::from_str(&project.to_json()).unwrap();
+    assert_eq!(
+        saved["values"], file["values"],
+        "re-serialising keeps every value"
+    );
+    assert_eq!(saved["template"], file["template"]);
+}
+
+/// The fixture on an "older" template: version 0, where 存在的主要问题 was
+/// called 存在的问题, 改进措施 did not exist yet and a 旧备注 field did
+/// (holding text). Its template as the fixture has it is the "newer" one.
+fn old_project() -> (Project, Template) {
+    let (mut project, _) = fixture();
+    let newer = project.template.clone();
+    let old = &mut project.template;
+    old.version = 0;
+    for section in &mut old.sections {
+        for field in &mut section.fields {
+            if field.id == "problems_text" {
+                field.label = "存在的问题".into();
+            }
+        }
+        section.fields.retain(|f| f.id != "measures_list");
+        if section.id == "front" {
+            let mut notes = section.fields[section.fields.len() - 1].clone();
+            notes.id = "old_notes".into();
+            notes.label = "旧备注".into();
+            section.fields.push(notes);
+        }
+    }
+    project.set("old_notes", Entry::Text("旧的说明文字".into()));
+    (project, newer)
+}
+
+#[test]
+fn upgrading_lists_the_changes_and_keeps_every_value() {
+    let (old, newer) = old_project();
+    let changes = upgrade::changes(&old, &newer);
+    assert_eq!(
+        changes,
+        [
+            Change::Relabelled {
+                from: "存在的问题".into(),
+                to: "存在的主要问题".into()
+            },
+            Change::FieldAdded {
+                label: "改进措施".into()
+            },
+            Change::FieldRemoved {
+                label: "旧备注".into(),
+                has_value: true
+            },
+        ]
+    );
+    let removed = changes[2].describe(Lang::Zh);
+    assert!(
+        removed.contains("旧备注") && removed.contains("保留"),
+        "{removed}"
+    );
+    assert!(changes[2].describe(Lang::En).contains("kept"));
+
+    let upgraded = upgrade::apply(old.clone(), newer.clone());
+    assert_eq!(upgraded.template, newer);
+    for (id, entry) in &old.values {
+        assert_eq!(upgraded.entry(id), Some(entry), "{id} kept");
+    }
+    let orphans: Vec<&String> = upgraded.orphans().map(|(id, _)| id).collect();
+    assert_eq!(orphans, ["old_notes"], "the removed field's text survives");
+    let reopened = Project::from_json(&upgraded.to_json()).unwrap();
+    assert_eq!(reopened.text("old_notes"), "旧的说明文字");
+    assert!(upgrade::changes(&upgraded, &newer).is_empty());
+}
+
+#[test]
+fn check_mentions_an_out_of_date_template_without_failing() {
+    let home = tempfile::tempdir().unwrap();
+    let (old, _) = old_project();
+    let file = home.path().join("old.json");
+    std::fs::write(&file, old.to_json()).unwrap();
+    let check = |args: &[&str]| {
+        let out = Command::from_std(locale::ziping())
+            .env("ZIPING_CONFIG_DIR", home.path().join("config"))
+            .env("ZIPING_DATA_DIR", home.path().join("data"))
+            .arg("check")
+            .arg(&file)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let why = format!("{args:?}: a notice is not an error: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{why}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let zh = check(&[]);
+    let notice = format!(
+        "提示  项目使用的模板“{}”是第0版，已有第1版；",
+        old.template.name
+    );
+    assert!(zh.starts_with(&notice), "{zh}");
+    let en = check(&["--lang", "en"]);
+    assert!(en.contains("is version 0; version 1 is available"), "{en}");
+    let json: Value = serde_json::from_str(&check(&["--format", "json"])).unwrap();
+    let update = &json["template_update"];
+    assert_eq!(
+        (update["version"].as_u64(), update["newer"].as_u64()),
+        (Some(0), Some(1))
+    );
+    // Measured against the built-in template, which has grown since the
+    // sample was written: the removed field is among the changes.
+    let changes = update["changes"].to_string();
+    assert!(changes.contains("删除字段“旧备注”"), "{update}");
+}

@@ -1,5 +1,5 @@
 //! The application state and the one place that changes it: events become
-//! actions through the key table, and `update` carries them out. Dialogs are
+//! commands through the key table, and `update` carries them out. Dialogs are
 //! handled in `overlay`, opening and recovery in `lifecycle`.
 
 mod grid;
@@ -17,8 +17,9 @@ use crate::lock::Owner;
 use crate::model::template::Template;
 use crate::recovery;
 
-use super::action::{Action, Context};
+use super::command::{Answer, Command, Context, GlobalCmd, TextCmd};
 use super::editors::clean_input;
+use super::grid::GridInput;
 use super::jump;
 use super::keymap::{Key, Keymap};
 use super::lang::Lang;
@@ -94,6 +95,9 @@ pub enum Effect {
     None,
     /// Suspend the UI and edit this text in `$VISUAL`/`$EDITOR`.
     ExternalEditor(String),
+    /// Clear the terminal and paint everything again (after another
+    /// program wrote over the screen).
+    Redraw,
 }
 
 #[derive(Debug)]
@@ -189,8 +193,8 @@ impl App {
         if self.overlay.is_none() {
             self.status = None;
         }
-        match self.ui.keymap.action(self.contexts(), key) {
-            Some(action) => self.update(action),
+        match self.ui.keymap.command(self.contexts(), key) {
+            Some(command) => self.update(command),
             None => {
                 let plain = !event
                     .modifiers
@@ -204,16 +208,13 @@ impl App {
     }
 
     /// The one place state changes in response to the user.
-    pub fn update(&mut self, action: Action) -> Effect {
+    pub fn update(&mut self, command: Command) -> Effect {
         let focus_before = self.session().and_then(Session::position);
         let effect = match self.overlay.take() {
-            Some(overlay) => self.update_overlay(overlay, action),
+            Some(overlay) => self.update_overlay(overlay, command),
             None => match &self.screen {
-                Screen::Start(_) => {
-                    self.update_start(action);
-                    Effect::None
-                }
-                Screen::Edit(_) => self.update_edit(action),
+                Screen::Start(_) => self.update_start(command),
+                Screen::Edit(_) => self.update_edit(command),
             },
         };
         // The status line's figures follow the focus at once; changes to
@@ -259,18 +260,14 @@ impl App {
         }
     }
 
-    fn update_start(&mut self, action: Action) {
+    fn update_start(&mut self, command: Command) -> Effect {
         let Screen::Start(start) = &mut self.screen else {
-            return;
+            return Effect::None;
         };
-        match action {
-            Action::ListUp => start.step(-1),
-            Action::ListDown => start.step(1),
-            Action::ListPageUp => start.step(-10),
-            Action::ListPageDown => start.step(10),
-            Action::Cancel | Action::Quit => self.quit = true,
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Confirm => match start.choice().cloned() {
+        match command {
+            Command::List(list) => start.step(list.step()),
+            Command::Answer(Answer::Cancel) => self.quit = true,
+            Command::Answer(Answer::Confirm) => match start.choice().cloned() {
                 Some(Choice::New(template)) => {
                     let default = unused_name("自评报告", "json");
                     self.overlay = Some(Overlay::Prompt {
@@ -282,39 +279,95 @@ impl App {
                 Some(Choice::Sample) => self.open_sample(),
                 None => {}
             },
-            _ => {}
+            Command::Global(global) => return self.start_global(global),
+            // Not bound on the start screen: its contexts are the picker's
+            // and the global ones.
+            Command::Answer(
+                Answer::Save
+                | Answer::Discard
+                | Answer::ReadOnly
+                | Answer::TakeOver
+                | Answer::RestoreRecovery
+                | Answer::CompareRecovery
+                | Answer::DiscardRecovery,
+            )
+            | Command::Text(_)
+            | Command::Grid(_)
+            | Command::Cell(_) => {}
+        }
+        Effect::None
+    }
+
+    /// A global command on the start screen, where no project is open.
+    fn start_global(&mut self, command: GlobalCmd) -> Effect {
+        use GlobalCmd::*;
+        match command {
+            Quit => self.quit = true,
+            Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Redraw => return Effect::Redraw,
+            // These work on an open project; with none they do nothing.
+            Save | SaveAs | NextField | PrevField | NextSection | PrevSection | JumpList
+            | Export | ExternalEditor | ToggleSidebar | NextProblem | PrevProblem | Problems
+            | Find | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures => {}
+        }
+        Effect::None
+    }
+
+    fn update_edit(&mut self, command: Command) -> Effect {
+        if command.edits_text() && self.refuse_if_read_only() {
+            return Effect::None;
+        }
+        match command {
+            Command::Global(global) => {
+                // A command of the page ends any cell edit, keeping its text.
+                self.update_grid(GridInput::EndEdit);
+                self.global(global)
+            }
+            Command::Grid(grid) => self.update_grid(GridInput::Grid(grid)),
+            Command::Cell(cell) => self.update_grid(GridInput::Cell(cell)),
+            Command::Text(text) => self.text(text),
+            // Not bound while editing: those are dialogs' and lists' keys.
+            Command::List(_) | Command::Answer(_) => Effect::None,
         }
     }
 
-    fn update_edit(&mut self, action: Action) -> Effect {
+    /// A text command: to the cell being edited, or to the focused field.
+    fn text(&mut self, command: TextCmd) -> Effect {
+        let Some(session) = self.session_mut() else {
+            return Effect::None;
+        };
+        if session.grid_focus().is_some() {
+            return self.update_grid(GridInput::Text(command));
+        }
+        let one_line = session.field().is_some_and(|f| !f.kind.is_multiline());
+        if command == TextCmd::Newline && one_line {
+            session.step_field(1);
+        } else {
+            session.edit(command);
+        }
+        Effect::None
+    }
+
+    /// A global command while a project is open.
+    fn global(&mut self, command: GlobalCmd) -> Effect {
+        use GlobalCmd::*;
         let lang = self.lang();
-        match action {
-            Action::Save => {
-                if self.save() {
-                    let name = self.session().map(|s| s.file_name()).unwrap_or_default();
-                    self.info(format!("{}{name}", lang.pick("已保存到 ", "Saved to ")));
-                }
-                return Effect::None;
-            }
-            Action::Help => {
-                self.overlay = Some(Overlay::Help { scroll: 0 });
-                return Effect::None;
-            }
-            action if action.edits_text() && self.refuse_if_read_only() => return Effect::None,
-            _ => {}
-        }
-        if let Some(effect) = self.update_grid(action) {
-            return effect;
-        }
         let theme = &self.ui.theme;
         let Screen::Edit(session) = &mut self.screen else {
             return Effect::None;
         };
         let mut note = None;
-        match action {
-            Action::Quit if session.dirty => self.overlay = Some(Overlay::Quit),
-            Action::Quit => self.quit = true,
-            Action::JumpList => {
+        match command {
+            Save => {
+                if self.save() {
+                    let name = self.session().map(|s| s.file_name()).unwrap_or_default();
+                    self.info(format!("{}{name}", lang.pick("已保存到 ", "Saved to ")));
+                }
+            }
+            Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Quit if session.dirty => self.overlay = Some(Overlay::Quit),
+            Quit => self.quit = true,
+            JumpList => {
                 let items = jump::items(&session.project);
                 self.overlay = Some(Overlay::Jump {
                     input: one_line("", theme),
@@ -322,41 +375,40 @@ impl App {
                     selected: 0,
                 });
             }
-            Action::Export => {
+            Export => {
                 let path = session.default_export_path().display().to_string();
                 self.overlay = Some(Overlay::Prompt {
                     purpose: Purpose::ExportPath,
                     input: one_line(&path, theme),
                 });
             }
-            Action::ExternalEditor => return Effect::ExternalEditor(session.field_text()),
-            Action::SaveAs => {
+            ExternalEditor => return Effect::ExternalEditor(session.field_text()),
+            SaveAs => {
                 let path = session.path.display().to_string();
                 self.overlay = Some(Overlay::Prompt {
                     purpose: Purpose::SaveAs,
                     input: one_line(&path, theme),
                 });
             }
-            Action::ToggleSidebar => session.sidebar = !session.sidebar,
-            Action::NextField => {
+            ToggleSidebar => session.sidebar = !session.sidebar,
+            NextField => {
                 if !session.step_field(1) {
                     note = Some(lang.pick("已是最后一个字段", "This is the last field"));
                 }
             }
-            Action::PrevField => {
+            PrevField => {
                 session.step_field(-1);
             }
-            Action::NextSection => {
+            NextSection => {
                 session.step_section(true);
             }
-            Action::PrevSection => {
+            PrevSection => {
                 session.step_section(false);
             }
-            Action::Newline if session.field().is_some_and(|f| !f.kind.is_multiline()) => {
-                session.step_field(1);
-            }
-            other => {
-                session.edit(other);
+            Redraw => return Effect::Redraw,
+            NextProblem | PrevProblem | Problems | Find | FindNext | FindPrev | Replace
+            | CopyField | CopyReport | Figures => {
+                note = Some(lang.pick("此功能尚未提供", "Not available yet"));
             }
         }
         if let Some(note) = note {

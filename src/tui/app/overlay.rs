@@ -7,50 +7,43 @@ use crate::cli::now;
 use crate::model::project::Project;
 use crate::storage;
 
-use super::super::action::Action;
+use super::super::command::{Answer, Command, TextCmd};
 use super::super::editors::text_of;
 use super::super::jump;
 use super::super::session::apply;
 use super::{App, Effect, Overlay, Purpose};
 
 impl App {
-    pub(super) fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Effect {
+    pub(super) fn update_overlay(&mut self, overlay: Overlay, command: Command) -> Effect {
         let lang = self.lang();
-        match (overlay, action) {
-            (Overlay::Help { .. }, Action::Cancel | Action::Help) => {}
-            (Overlay::Help { scroll }, action) => {
-                let scroll = match action {
-                    Action::ListUp => scroll.saturating_sub(1),
-                    Action::ListDown => scroll + 1,
-                    Action::ListPageUp => scroll.saturating_sub(10),
-                    Action::ListPageDown => scroll + 10,
-                    _ => scroll,
-                };
+        match (overlay, command) {
+            (Overlay::Help { .. }, Command::Answer(Answer::Cancel)) => {}
+            (Overlay::Help { scroll }, Command::List(list)) => {
+                let scroll = scroll.saturating_add_signed(list.step());
                 self.overlay = Some(Overlay::Help { scroll });
             }
-            (Overlay::Quit, Action::Save) => {
+            (Overlay::Quit, Command::Answer(Answer::Save)) => {
                 if self.save() {
                     self.quit = true;
                 } else {
                     self.overlay = Some(Overlay::Quit);
                 }
             }
-            (Overlay::Quit, Action::Discard) => {
+            (Overlay::Quit, Command::Answer(Answer::Discard)) => {
                 if let Some(session) = self.session_mut() {
                     session.discard_recovery();
                 }
                 self.quit = true;
             }
-            (Overlay::Quit, Action::Cancel) => {}
-            (Overlay::Quit, _) => self.overlay = Some(Overlay::Quit),
-            (Overlay::Jump { .. }, Action::Cancel) => {}
+            (Overlay::Quit, Command::Answer(Answer::Cancel)) => {}
+            (Overlay::Jump { .. }, Command::Answer(Answer::Cancel)) => {}
             (
                 Overlay::Jump {
                     input,
                     items,
                     selected,
                 },
-                Action::Confirm,
+                Command::Answer(Answer::Confirm),
             ) => {
                 let filter = text_of(&input);
                 let target = jump::filter(&items, &filter)
@@ -69,42 +62,52 @@ impl App {
             }
             (
                 Overlay::Jump {
-                    mut input,
+                    input,
                     items,
                     selected,
                 },
-                action,
+                Command::List(list),
             ) => {
                 let count = jump::filter(&items, &text_of(&input)).len();
-                let selected = match action {
-                    Action::ListUp => selected.saturating_sub(1),
-                    Action::ListDown => (selected + 1).min(count.saturating_sub(1)),
-                    other => {
-                        apply(&mut input, other);
-                        0
-                    }
-                };
+                let selected = selected
+                    .saturating_add_signed(list.step())
+                    .min(count.saturating_sub(1));
                 self.overlay = Some(Overlay::Jump {
                     input,
                     items,
                     selected,
                 });
             }
-            (Overlay::Prompt { .. }, Action::Cancel) => self.info(lang.pick("已取消", "Cancelled")),
-            (Overlay::Prompt { purpose, input }, Action::Confirm) => {
+            (
+                Overlay::Jump {
+                    mut input, items, ..
+                },
+                Command::Text(text),
+            ) => {
+                apply(&mut input, text);
+                self.overlay = Some(Overlay::Jump {
+                    input,
+                    items,
+                    selected: 0,
+                });
+            }
+            (Overlay::Prompt { .. }, Command::Answer(Answer::Cancel)) => {
+                self.info(lang.pick("已取消", "Cancelled"))
+            }
+            (Overlay::Prompt { purpose, input }, Command::Answer(Answer::Confirm)) => {
                 let answer = text_of(&input).trim().to_string();
                 if !self.answer(&purpose, &answer) {
                     self.overlay = Some(Overlay::Prompt { purpose, input });
                 }
             }
-            (Overlay::Prompt { purpose, mut input }, action) => {
+            (Overlay::Prompt { purpose, mut input }, Command::Text(text)) => {
                 // A one-line input has no newlines to make.
-                if action != Action::Newline {
-                    apply(&mut input, action);
+                if text != TextCmd::Newline {
+                    apply(&mut input, text);
                 }
                 self.overlay = Some(Overlay::Prompt { purpose, input });
             }
-            (Overlay::Locked(_), Action::ReadOnly) => {
+            (Overlay::Locked(_), Command::Answer(Answer::ReadOnly)) => {
                 if let Some(session) = self.session_mut() {
                     session.read_only = true;
                 }
@@ -113,27 +116,28 @@ impl App {
                     "Opened read-only",
                 ));
             }
-            (Overlay::Locked(_), Action::TakeOver) => self.take_over(),
-            (Overlay::Locked(_), Action::Cancel) => self.quit = true,
-            (overlay @ Overlay::Locked(_), _) => self.overlay = Some(overlay),
-            (Overlay::Recover { copy, .. }, Action::RestoreRecovery) => self.restore(*copy),
-            (Overlay::Recover { copy, compare }, Action::CompareRecovery) => {
+            (Overlay::Locked(_), Command::Answer(Answer::TakeOver)) => self.take_over(),
+            (Overlay::Locked(_), Command::Answer(Answer::Cancel)) => self.quit = true,
+            (Overlay::Recover { copy, .. }, Command::Answer(Answer::RestoreRecovery)) => {
+                self.restore(*copy)
+            }
+            (Overlay::Recover { copy, compare }, Command::Answer(Answer::CompareRecovery)) => {
                 self.overlay = Some(Overlay::Recover {
                     copy,
                     compare: !compare,
                 });
             }
-            (Overlay::Recover { .. }, Action::DiscardRecovery) => {
+            (Overlay::Recover { .. }, Command::Answer(Answer::DiscardRecovery)) => {
                 if let Some(session) = self.session_mut() {
                     session.discard_recovery();
                 }
                 self.info(lang.pick("已丢弃恢复副本", "Recovery copy discarded"));
             }
-            (Overlay::Recover { .. }, Action::Cancel) => self.info(lang.pick(
+            (Overlay::Recover { .. }, Command::Answer(Answer::Cancel)) => self.info(lang.pick(
                 "恢复副本已保留，下次打开时再询问",
                 "Recovery copy kept; you will be asked again next time",
             )),
-            (overlay @ Overlay::Recover { .. }, _) => self.overlay = Some(overlay),
+            (overlay, _) => self.overlay = Some(overlay),
         }
         Effect::None
     }

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
-use super::super::action::Context;
 use super::super::app::{App, Overlay, Purpose};
+use super::super::command::{Context, Nature};
 use super::super::editors::text_of;
 use super::super::jump;
 use super::super::theme::Role;
@@ -63,8 +63,12 @@ pub fn help_rows(app: &App) -> Vec<(String, String, Option<Context>)> {
             .filter(|b| b.context == context)
         {
             let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
-            let (zh, en) = binding.action.describe();
-            rows.push((keys.join(" / "), lang.pick(zh, en).to_string(), None));
+            let (zh, en) = binding.command.describe();
+            let mut text = lang.pick(zh, en).to_string();
+            if binding.command.nature() == Nature::Reserved {
+                text.push_str(lang.pick("（尚未提供）", " (not available yet)"));
+            }
+            rows.push((keys.join(" / "), text, None));
         }
     }
     rows

@@ -12,8 +12,8 @@ use crate::lock::Owner;
 use crate::model::value::char_count;
 use crate::recovery::Copy;
 
-use super::super::action::{Action, Context};
 use super::super::app::App;
+use super::super::command::{Answer, Context};
 use super::super::theme::Role;
 use super::overlay::panel;
 use super::{fit, hint_line};
@@ -43,7 +43,7 @@ fn heading<'a>(app: &App, text: String, width: u16) -> Line<'a> {
 
 pub fn quit(app: &App, area: Rect, frame: &mut Frame) {
     let lang = app.lang();
-    let keys = |a: Action| app.ui.keymap.keys_for(Context::Unsaved, a);
+    let keys = |a: Answer| app.ui.keymap.keys_for(Context::Unsaved, a);
     let lines = vec![
         heading(
             app,
@@ -57,12 +57,12 @@ pub fn quit(app: &App, area: Rect, frame: &mut Frame) {
         hint_line(
             app,
             &[
-                (keys(Action::Save), lang.pick("保存并退出", "save and quit")),
+                (keys(Answer::Save), lang.pick("保存并退出", "save and quit")),
                 (
-                    keys(Action::Discard),
+                    keys(Answer::Discard),
                     lang.pick("不保存退出", "quit without saving"),
                 ),
-                (keys(Action::Cancel), lang.pick("取消", "cancel")),
+                (keys(Answer::Cancel), lang.pick("取消", "cancel")),
             ],
         ),
     ];
@@ -71,7 +71,7 @@ pub fn quit(app: &App, area: Rect, frame: &mut Frame) {
 
 pub fn locked(app: &App, owner: &Owner, area: Rect, frame: &mut Frame) {
     let lang = app.lang();
-    let keys = |a: Action| app.ui.keymap.keys_for(Context::Locked, a);
+    let keys = |a: Answer| app.ui.keymap.keys_for(Context::Locked, a);
     let lines = vec![
         heading(
             app,
@@ -83,9 +83,9 @@ pub fn locked(app: &App, owner: &Owner, area: Rect, frame: &mut Frame) {
         hint_line(
             app,
             &[
-                (keys(Action::ReadOnly), lang.pick("只读打开", "read-only")),
-                (keys(Action::TakeOver), lang.pick("接管", "take over")),
-                (keys(Action::Cancel), lang.pick("退出", "quit")),
+                (keys(Answer::ReadOnly), lang.pick("只读打开", "read-only")),
+                (keys(Answer::TakeOver), lang.pick("接管", "take over")),
+                (keys(Answer::Cancel), lang.pick("退出", "quit")),
             ],
         ),
     ];
@@ -95,7 +95,7 @@ pub fn locked(app: &App, owner: &Owner, area: Rect, frame: &mut Frame) {
 pub fn recover(app: &App, copy: &Copy, compare: bool, area: Rect, frame: &mut Frame) {
     let lang = app.lang();
     let width = area.width as usize;
-    let keys = |a: Action| app.ui.keymap.keys_for(Context::Recover, a);
+    let keys = |a: Answer| app.ui.keymap.keys_for(Context::Recover, a);
     let mut lines = vec![
         heading(
             app,
@@ -132,10 +132,10 @@ pub fn recover(app: &App, copy: &Copy, compare: bool, area: Rect, frame: &mut Fr
     lines.push(hint_line(
         app,
         &[
-            (keys(Action::RestoreRecovery), lang.pick("恢复", "restore")),
-            (keys(Action::CompareRecovery), lang.pick("比较", "compare")),
-            (keys(Action::DiscardRecovery), lang.pick("丢弃", "discard")),
-            (keys(Action::Cancel), lang.pick("稍后再说", "later")),
+            (keys(Answer::RestoreRecovery), lang.pick("恢复", "restore")),
+            (keys(Answer::CompareRecovery), lang.pick("比较", "compare")),
+            (keys(Answer::DiscardRecovery), lang.pick("丢弃", "discard")),
+            (keys(Answer::Cancel), lang.pick("稍后再说", "later")),
         ],
     ));
     let room = area.height as usize;

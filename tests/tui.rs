@@ -65,7 +65,7 @@ fn help_lists_every_binding_of_the_key_table() {
     h.run(vec![key(KeyCode::F(1))]);
     insta::assert_snapshot!(h.screen());
     // Every binding appears in the help rows the screen is drawn from.
-    let rows = ziping::tui::view::help_rows(&h.app);
+    let rows = ziping::tui::dialog::help::help_rows(&h.app);
     for binding in h.app.ui.keymap.bindings() {
         let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
         let (zh, _) = binding.command.describe();

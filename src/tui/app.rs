@@ -1,10 +1,9 @@
 //! The application state and the one place that changes it: events become
-//! commands through the key table, and `update` carries them out. Dialogs are
-//! handled in `overlay`, opening and recovery in `lifecycle`.
+//! commands through the key table, and `update` carries them out. Dialogs
+//! are handled in `dialog`, opening and recovery in `lifecycle`.
 
 mod grid;
 mod lifecycle;
-mod overlay;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -13,14 +12,12 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::cli::now;
-use crate::lock::Owner;
-use crate::model::template::Template;
-use crate::recovery;
 
 use super::command::{Answer, Command, Context, GlobalCmd, TextCmd};
-use super::editors::clean_input;
+use super::dialog::jump::Jump;
+use super::dialog::prompt::{Prompt, PromptKind};
+use super::dialog::{Dialog, help, quit};
 use super::grid::GridInput;
-use super::jump;
 use super::keymap::{Key, Keymap};
 use super::lang::Lang;
 use super::session::Session;
@@ -43,38 +40,6 @@ pub struct Ui {
 pub enum Screen {
     Start(Start),
     Edit(Box<Session>),
-}
-
-/// What a one-line prompt is asking for.
-#[derive(Debug, Clone)]
-pub enum Purpose {
-    ExportPath,
-    SaveAs,
-    NewFile(Box<Template>),
-}
-
-#[derive(Debug)]
-pub enum Overlay {
-    Help {
-        scroll: usize,
-    },
-    Jump {
-        input: TextArea<'static>,
-        items: Vec<jump::Item>,
-        selected: usize,
-    },
-    Quit,
-    Prompt {
-        purpose: Purpose,
-        input: TextArea<'static>,
-    },
-    /// Another live ziping has the file open.
-    Locked(Owner),
-    /// A recovery copy holds text the file does not.
-    Recover {
-        copy: Box<recovery::Copy>,
-        compare: bool,
-    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +69,7 @@ pub enum Effect {
 pub struct App {
     pub ui: Ui,
     pub screen: Screen,
-    pub overlay: Option<Overlay>,
+    pub dialog: Option<Dialog>,
     pub status: Option<Status>,
     pub quit: bool,
 }
@@ -118,7 +83,7 @@ impl App {
         App {
             ui,
             screen,
-            overlay: None,
+            dialog: None,
             status,
             quit: false,
         }
@@ -143,14 +108,14 @@ impl App {
         self.ui.lang
     }
 
-    fn info(&mut self, text: impl Into<String>) {
+    pub(crate) fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             level: Level::Info,
             text: text.into(),
         });
     }
 
-    fn error(&mut self, text: impl Into<String>) {
+    pub(crate) fn error(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             level: Level::Error,
             text: text.into(),
@@ -171,13 +136,8 @@ impl App {
 
     /// The contexts a key is looked up in, most specific first.
     fn contexts(&self) -> &'static [Context] {
-        match (&self.overlay, &self.screen) {
-            (Some(Overlay::Help { .. }), _) => &[Context::HelpScreen],
-            (Some(Overlay::Jump { .. }), _) => &[Context::Jump, Context::Editor],
-            (Some(Overlay::Quit), _) => &[Context::Unsaved],
-            (Some(Overlay::Prompt { .. }), _) => &[Context::Prompt, Context::Editor],
-            (Some(Overlay::Locked(_)), _) => &[Context::Locked],
-            (Some(Overlay::Recover { .. }), _) => &[Context::Recover],
+        match (&self.dialog, &self.screen) {
+            (Some(dialog), _) => dialog.contexts(),
             (None, Screen::Start(_)) => &[Context::Picker, Context::Global],
             // A table takes arrows and Tab before the page does.
             (None, Screen::Edit(s)) => match s.grid_focus() {
@@ -190,7 +150,7 @@ impl App {
 
     fn key(&mut self, event: KeyEvent) -> Effect {
         let key = Key::from_event(&event);
-        if self.overlay.is_none() {
+        if self.dialog.is_none() {
             self.status = None;
         }
         match self.ui.keymap.command(self.contexts(), key) {
@@ -210,8 +170,8 @@ impl App {
     /// The one place state changes in response to the user.
     pub fn update(&mut self, command: Command) -> Effect {
         let focus_before = self.session().and_then(Session::position);
-        let effect = match self.overlay.take() {
-            Some(overlay) => self.update_overlay(overlay, command),
+        let effect = match self.dialog.take() {
+            Some(dialog) => self.update_dialog(dialog, command),
             None => match &self.screen {
                 Screen::Start(_) => self.update_start(command),
                 Screen::Edit(_) => self.update_edit(command),
@@ -231,31 +191,18 @@ impl App {
 
     /// Text typed (one character) or pasted, into whatever has the focus.
     fn insert(&mut self, text: &str, pasted: bool) {
-        if self.overlay.is_none() && self.refuse_if_read_only() {
+        if let Some(dialog) = &mut self.dialog {
+            dialog.insert(text);
             return;
         }
-        match &mut self.overlay {
-            Some(Overlay::Jump {
-                input, selected, ..
-            }) => {
-                input.insert_str(clean_input(text, false));
-                *selected = 0;
-            }
-            Some(Overlay::Prompt { input, .. }) => {
-                input.insert_str(clean_input(text, false));
-            }
-            Some(_) => {}
-            None => {
-                if self.type_into_grid(text) {
-                    return;
-                }
-                if let Some(session) = self.session_mut() {
-                    if pasted {
-                        session.paste(text);
-                    } else {
-                        session.type_text(text);
-                    }
-                }
+        if self.refuse_if_read_only() || self.type_into_grid(text) {
+            return;
+        }
+        if let Some(session) = self.session_mut() {
+            if pasted {
+                session.paste(text);
+            } else {
+                session.type_text(text);
             }
         }
     }
@@ -270,10 +217,9 @@ impl App {
             Command::Answer(Answer::Confirm) => match start.choice().cloned() {
                 Some(Choice::New(template)) => {
                     let default = unused_name("自评报告", "json");
-                    self.overlay = Some(Overlay::Prompt {
-                        purpose: Purpose::NewFile(template),
-                        input: one_line(&default, &self.ui.theme),
-                    });
+                    let kind = PromptKind::NewFile(template);
+                    let prompt = Prompt::new(kind, &default, &self.ui.theme);
+                    self.dialog = Some(Dialog::Prompt(prompt));
                 }
                 Some(Choice::Open(path)) => self.open(&path),
                 Some(Choice::Sample) => self.open_sample(),
@@ -303,7 +249,7 @@ impl App {
         use GlobalCmd::*;
         match command {
             Quit => self.quit = true,
-            Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Help => self.dialog = Some(Dialog::Help(help::Help::default())),
             Redraw => return Effect::Redraw,
             // These work on an open project; with none they do nothing.
             Save | SaveAs | NextField | PrevField | NextSection | PrevSection | JumpList
@@ -364,31 +310,20 @@ impl App {
                     self.info(format!("{}{name}", lang.pick("已保存到 ", "Saved to ")));
                 }
             }
-            Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Quit if session.dirty => self.overlay = Some(Overlay::Quit),
+            Help => self.dialog = Some(Dialog::Help(help::Help::default())),
+            Quit if session.dirty => self.dialog = Some(Dialog::Quit(quit::Quit)),
             Quit => self.quit = true,
-            JumpList => {
-                let items = jump::items(&session.project);
-                self.overlay = Some(Overlay::Jump {
-                    input: one_line("", theme),
-                    items,
-                    selected: 0,
-                });
-            }
+            JumpList => self.dialog = Some(Dialog::Jump(Jump::new(&session.project, theme))),
             Export => {
                 let path = session.default_export_path().display().to_string();
-                self.overlay = Some(Overlay::Prompt {
-                    purpose: Purpose::ExportPath,
-                    input: one_line(&path, theme),
-                });
+                let prompt = Prompt::new(PromptKind::ExportPath, &path, theme);
+                self.dialog = Some(Dialog::Prompt(prompt));
             }
             ExternalEditor => return Effect::ExternalEditor(session.field_text()),
             SaveAs => {
                 let path = session.path.display().to_string();
-                self.overlay = Some(Overlay::Prompt {
-                    purpose: Purpose::SaveAs,
-                    input: one_line(&path, theme),
-                });
+                let prompt = Prompt::new(PromptKind::SaveAs, &path, theme);
+                self.dialog = Some(Dialog::Prompt(prompt));
             }
             ToggleSidebar => session.sidebar = !session.sidebar,
             NextField => {
@@ -447,7 +382,7 @@ impl App {
         read_only
     }
 
-    fn save(&mut self) -> bool {
+    pub(crate) fn save(&mut self) -> bool {
         let lang = self.lang();
         if self.refuse_if_read_only() {
             return false;
@@ -470,7 +405,7 @@ impl App {
 }
 
 /// A one-line input holding `text`, cursor at the end.
-pub(super) fn one_line(text: &str, theme: &Theme) -> TextArea<'static> {
+pub(crate) fn one_line(text: &str, theme: &Theme) -> TextArea<'static> {
     let mut input = TextArea::new(vec![text.to_string()]);
     input.set_cursor_style(ratatui::style::Style::default());
     input.set_cursor_line_style(ratatui::style::Style::default());

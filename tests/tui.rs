@@ -76,6 +76,14 @@ fn help_lists_every_binding_of_the_key_table() {
             binding.command
         );
     }
+    // Every command of the command table is listed, in both languages.
+    for command in ziping::tui::command::Command::all() {
+        let (zh, _) = command.describe();
+        assert!(
+            rows.iter().any(|r| r.2.is_none() && r.1.starts_with(zh)),
+            "{command:?} missing from help"
+        );
+    }
     // Esc closes it.
     h.run(vec![key(KeyCode::Esc)]);
     assert!(h.screen().contains("标题与导语"));

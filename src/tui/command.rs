@@ -85,7 +85,7 @@ macro_rules! commands {
         $(#[$doc:meta])*
         $wrap:ident($kind:ident) {
             $(
-                $variant:ident $name:literal $nature:ident ($zh:literal, $en:literal)
+                $variant:ident $name:literal $nature:ident $help:tt
                     $( $ctx:ident [$($key:literal),*] )*;
             )*
         }
@@ -105,7 +105,7 @@ macro_rules! commands {
 
                 /// What it does, for the help screen: (Chinese, English).
                 pub fn describe(self) -> (&'static str, &'static str) {
-                    match self { $($kind::$variant => ($zh, $en),)* }
+                    match self { $($kind::$variant => $help,)* }
                 }
 
                 pub fn nature(self) -> Nature {
@@ -154,6 +154,23 @@ macro_rules! commands {
         }
     };
 }
+
+// Help shared by commands of one name in several kinds: (Chinese, English).
+type Text = (&'static str, &'static str);
+const NEXT_CELL: Text = (
+    "下一格（最后一格之后进入下一个字段）",
+    "Next cell (after the last: next field)",
+);
+const PREV_CELL: Text = (
+    "上一格（第一格之前回到上一个字段）",
+    "Previous cell (before the first: previous field)",
+);
+const CELL_UP: Text = ("上一行的格子", "Cell above");
+const CELL_DOWN: Text = ("下一行的格子", "Cell below");
+const CONFIRM: Text = ("确定", "Confirm");
+const CANCEL: Text = ("取消/关闭", "Cancel/close");
+const UNDO: Text = ("撤销", "Undo");
+const REDO: Text = ("重做", "Redo");
 
 commands! {
     /// Anywhere while a project is open; pressed while a table cell is being
@@ -233,8 +250,8 @@ commands! {
             "换段（单行字段：下一个字段）",
             "New paragraph (one-line fields: next field)"
         ) Editor["enter"];
-        Undo "undo" Edits ("撤销", "Undo") Editor["ctrl-z"];
-        Redo "redo" Edits ("重做", "Redo") Editor["ctrl-y"];
+        Undo "undo" Edits UNDO Editor["ctrl-z"];
+        Redo "redo" Edits REDO Editor["ctrl-y"];
         Copy "copy" Plain ("复制选中文字", "Copy selection") Editor["ctrl-c"];
         Cut "cut" Edits ("剪切选中文字", "Cut selection") Editor["ctrl-x"];
         Paste "paste" Edits (
@@ -245,18 +262,12 @@ commands! {
 
     /// A focused table, moving between cells.
     Grid(GridCmd) {
-        CellUp "cell_up" Plain ("上一行的格子", "Cell above") Grid["up"];
-        CellDown "cell_down" Plain ("下一行的格子", "Cell below") Grid["down"];
+        CellUp "cell_up" Plain CELL_UP Grid["up"];
+        CellDown "cell_down" Plain CELL_DOWN Grid["down"];
         CellLeft "cell_left" Plain ("左边的格子", "Cell to the left") Grid["left"];
         CellRight "cell_right" Plain ("右边的格子", "Cell to the right") Grid["right"];
-        NextCell "next_cell" Plain (
-            "下一格（最后一格之后进入下一个字段）",
-            "Next cell (after the last: next field)"
-        ) Grid["tab"];
-        PrevCell "prev_cell" Plain (
-            "上一格（第一格之前回到上一个字段）",
-            "Previous cell (before the first: previous field)"
-        ) Grid["shift-tab"];
+        NextCell "next_cell" Plain NEXT_CELL Grid["tab"];
+        PrevCell "prev_cell" Plain PREV_CELL Grid["shift-tab"];
         // Named like the text commands so one override moves both.
         RowStart "line_start" Plain ("本行第一格", "First cell of the row") Grid["home"];
         RowEnd "line_end" Plain ("本行最后一格", "Last cell of the row") Grid["end"];
@@ -269,24 +280,18 @@ commands! {
         DeleteRow "delete_row" Edits ("删除当前行", "Delete this row") Grid["ctrl-d"];
         MoveRowUp "move_row_up" Edits ("当前行上移", "Move the row up") Grid["alt-up"];
         MoveRowDown "move_row_down" Edits ("当前行下移", "Move the row down") Grid["alt-down"];
-        Undo "undo" Edits ("撤销", "Undo") Grid["ctrl-z"];
-        Redo "redo" Edits ("重做", "Redo") Grid["ctrl-y"];
+        Undo "undo" Edits UNDO Grid["ctrl-z"];
+        Redo "redo" Edits REDO Grid["ctrl-y"];
     }
 
     /// Editing one table cell; text commands edit the cell's text.
     Cell(CellCmd) {
-        Confirm "confirm" Plain ("确定", "Confirm") Cell["enter"];
-        Cancel "cancel" Plain ("取消/关闭", "Cancel/close") Cell["esc"];
-        NextCell "next_cell" Plain (
-            "下一格（最后一格之后进入下一个字段）",
-            "Next cell (after the last: next field)"
-        ) Cell["tab"];
-        PrevCell "prev_cell" Plain (
-            "上一格（第一格之前回到上一个字段）",
-            "Previous cell (before the first: previous field)"
-        ) Cell["shift-tab"];
-        CellUp "cell_up" Plain ("上一行的格子", "Cell above") Cell["up"];
-        CellDown "cell_down" Plain ("下一行的格子", "Cell below") Cell["down"];
+        Confirm "confirm" Plain CONFIRM Cell["enter"];
+        Cancel "cancel" Plain CANCEL Cell["esc"];
+        NextCell "next_cell" Plain NEXT_CELL Cell["tab"];
+        PrevCell "prev_cell" Plain PREV_CELL Cell["shift-tab"];
+        CellUp "cell_up" Plain CELL_UP Cell["up"];
+        CellDown "cell_down" Plain CELL_DOWN Cell["down"];
     }
 
     /// Moving in a list: the jump list, the start screen, help.
@@ -318,8 +323,8 @@ commands! {
         ) Recover["c"];
         DiscardRecovery "discard_recovery" Plain ("丢弃恢复副本", "Discard the recovery copy")
             Recover["d"];
-        Confirm "confirm" Plain ("确定", "Confirm") Jump["enter"] Picker["enter"] Prompt["enter"];
-        Cancel "cancel" Plain ("取消/关闭", "Cancel/close")
+        Confirm "confirm" Plain CONFIRM Jump["enter"] Picker["enter"] Prompt["enter"];
+        Cancel "cancel" Plain CANCEL
             Jump["esc", "ctrl-g"] Picker["esc", "ctrl-q"] Prompt["esc"] Unsaved["esc", "c"]
             Locked["q", "esc"] Recover["esc"] HelpScreen["esc", "f1", "q"];
     }
@@ -385,6 +390,35 @@ mod tests {
             for b in all.iter().filter(|b| b.name() == a.name()) {
                 assert_eq!(a.edits_text(), b.edits_text(), "{a:?} / {b:?}");
             }
+        }
+    }
+
+    #[test]
+    fn each_context_binds_only_the_kinds_its_handler_takes() {
+        // Handlers treat the kinds their contexts do not bind as "not
+        // here"; binding another kind in a context would make it dead.
+        let allowed = |context: Context, command: Command| match command {
+            Command::Global(_) => context == Context::Global,
+            Command::Text(_) => context == Context::Editor,
+            Command::Grid(_) => context == Context::Grid,
+            Command::Cell(_) => context == Context::Cell,
+            Command::List(_) => matches!(
+                context,
+                Context::Jump | Context::Picker | Context::HelpScreen
+            ),
+            Command::Answer(_) => matches!(
+                context,
+                Context::Jump
+                    | Context::Picker
+                    | Context::HelpScreen
+                    | Context::Prompt
+                    | Context::Unsaved
+                    | Context::Locked
+                    | Context::Recover
+            ),
+        };
+        for (context, command, _) in Command::defaults_by_context() {
+            assert!(allowed(context, command), "{command:?} in {context:?}");
         }
     }
 }

@@ -1,15 +1,15 @@
 //! The full-screen editor: terminal set-up, the event loop and the glue to
 //! `$EDITOR`. State lives in `app`, drawing in `view`.
 
-pub mod action;
 pub mod app;
 pub mod backend;
+pub mod command;
 pub mod config;
 pub mod counts;
+pub mod dialog;
 pub mod editors;
 pub mod external;
 pub mod grid;
-pub mod jump;
 pub mod keymap;
 pub mod session;
 pub mod start;
@@ -156,10 +156,16 @@ where
         let now = Instant::now();
         let mut timeout = app.next_deadline(now).map_or(TICK, |d| d.min(TICK));
         while let Some(event) = events.next(timeout)? {
-            if let Effect::ExternalEditor(text) = app.handle(event) {
-                let result = host.edit_externally(&text);
-                app.external_result(result);
-                terminal.clear().map_err(io::Error::other)?;
+            match app.handle(event) {
+                Effect::None => {}
+                Effect::ExternalEditor(text) => {
+                    let result = host.edit_externally(&text);
+                    app.external_result(result);
+                    terminal.clear().map_err(io::Error::other)?;
+                }
+                // Clearing also forgets what ratatui thinks is on screen,
+                // so the next draw paints every cell.
+                Effect::Redraw => terminal.clear().map_err(io::Error::other)?,
             }
             if app.quit {
                 break;

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::{Event, KeyCode};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use ratatui::style::Color;
 
 #[test]
@@ -65,14 +65,23 @@ fn help_lists_every_binding_of_the_key_table() {
     h.run(vec![key(KeyCode::F(1))]);
     insta::assert_snapshot!(h.screen());
     // Every binding appears in the help rows the screen is drawn from.
-    let rows = ziping::tui::view::help_rows(&h.app);
+    let rows = ziping::tui::dialog::help::help_rows(&h.app);
     for binding in h.app.ui.keymap.bindings() {
         let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
-        let (zh, _) = binding.action.describe();
+        let (zh, _) = binding.command.describe();
         assert!(
-            rows.iter().any(|r| r.0 == keys.join(" / ") && r.1 == zh),
+            rows.iter()
+                .any(|r| r.0 == keys.join(" / ") && r.1.starts_with(zh)),
             "{:?} missing from help",
-            binding.action
+            binding.command
+        );
+    }
+    // Every command of the command table is listed, in both languages.
+    for command in ziping::tui::command::Command::all() {
+        let (zh, _) = command.describe();
+        assert!(
+            rows.iter().any(|r| r.2.is_none() && r.1.starts_with(zh)),
+            "{command:?} missing from help"
         );
     }
     // Esc closes it.
@@ -380,4 +389,70 @@ fn a_relative_export_name_goes_beside_the_project() {
     h.run(events);
     let beside = h.path().with_file_name("导出.txt");
     assert!(beside.is_file(), "{}", h.screen());
+}
+
+#[test]
+fn the_config_example_in_the_readme_loads_and_f10_saves() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("config.json`: `")
+        .expect("config row in README")
+        + 15;
+    let json = &readme[start..][..readme[start..].find('`').expect("closing backtick")];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config_dir = dir.path().join("config");
+    std::fs::create_dir_all(&config_dir).expect("config dir");
+    std::fs::write(config_dir.join("config.json"), json).expect("config");
+    let (config, problem) = ziping::tui::config::Config::load(Some(&config_dir));
+    assert_eq!(problem, None, "{json}");
+    let (_, problems) = ziping::tui::keymap::Keymap::with_overrides(&config.keys);
+    assert_eq!(problems, Vec::<String>::new(), "{json}");
+
+    let path = dir.path().join("report.json");
+    std::fs::copy(repo("sample-data/changning-2022.json"), &path).expect("copy sample");
+    let mut h = Harness::with_settings(dir, Some(&path), 80, 24, |s| s.theme = None);
+    assert_eq!(h.app.status, None);
+    let mut events = typed("（修订）");
+    events.push(key(KeyCode::F(10)));
+    h.run(events);
+    assert_eq!(h.saved_json()["values"]["attachment"], "附件-1（修订）");
+}
+
+#[test]
+fn reserved_commands_say_they_are_not_available_yet() {
+    let mut h = Harness::sample(80, 24);
+    let reserved: Vec<_> = h
+        .app
+        .ui
+        .keymap
+        .bindings()
+        .iter()
+        .filter(|b| b.command.nature() == ziping::tui::command::Nature::Reserved)
+        .flat_map(|b| b.keys.clone())
+        .collect();
+    assert!(reserved.len() >= 10);
+    for k in reserved {
+        h.run(vec![Event::Key(KeyEvent::new(k.code, k.mods))]);
+        let status = h.app.status.as_ref().map(|s| s.text.clone());
+        assert_eq!(status.as_deref(), Some("此功能尚未提供"), "{k}");
+    }
+}
+
+#[test]
+fn ctrl_l_repaints_what_another_program_wrote_over() {
+    use ratatui::backend::Backend;
+    let mut h = Harness::sample(80, 24);
+    h.run(vec![]);
+    let mut cell = ratatui::buffer::Cell::default();
+    cell.set_symbol("#");
+    h.terminal
+        .backend_mut()
+        .draw([(0u16, 0u16, &cell)].into_iter())
+        .expect("draw");
+    // A normal redraw sends only what changed, so the stray mark stays …
+    h.run(vec![]);
+    assert!(h.screen().starts_with('#'));
+    // … and Ctrl-L paints the whole screen again.
+    h.run(vec![ctrl('l')]);
+    assert!(!h.screen().starts_with('#'), "{}", h.screen());
 }

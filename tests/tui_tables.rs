@@ -330,3 +330,36 @@ fn a_table_edited_as_json_in_the_editor_is_kept_even_when_broken() {
     h.run(vec![ctrl('z')]);
     assert_eq!(entry(&h)["rows"]["total"]["budget"], "100");
 }
+
+#[test]
+fn a_global_command_while_a_cell_is_edited_keeps_the_cell_and_runs() {
+    let actual = |h: &Harness| {
+        let session = h.app.session().expect("session");
+        let entry = serde_json::to_value(session.project.entry("funding")).expect("json");
+        entry["rows"]["total"]["actual"].clone()
+    };
+    let editing = |h: &Harness| h.app.session().and_then(|s| s.grid_focus());
+    type Ran = fn(&Harness) -> bool;
+    let cases: [(Event, Ran); 4] = [
+        (ctrl('s'), |h| {
+            h.saved_json()["values"]["funding"]["rows"]["total"]["actual"] == "7"
+        }),
+        (key(KeyCode::F(1)), |h| h.screen().contains("按键帮助")),
+        (key(KeyCode::PageDown), |h| focused_field(h) != "funding"),
+        (ctrl('g'), |h| h.screen().contains("跳转到：")),
+    ];
+    for (event, ran) in cases {
+        let mut h = funding(80, 24);
+        h.run(typed("7"));
+        assert_eq!(editing(&h), Some(true), "{event:?}");
+        h.run(vec![event.clone()]);
+        assert_eq!(actual(&h), "7", "{event:?}");
+        assert!(ran(&h), "{event:?} did not run:\n{}", h.screen());
+        // The edit was committed: one undo step takes it back.
+        h.run(vec![key(KeyCode::Esc)]);
+        h.run(jump("funding"));
+        assert_eq!(editing(&h), Some(false), "{event:?}");
+        h.run(vec![ctrl('z')]);
+        assert_eq!(actual(&h), "85", "{event:?}");
+    }
+}

@@ -1,10 +1,9 @@
 //! The application state and the one place that changes it: events become
-//! actions through the key table, and `update` carries them out. Dialogs are
-//! handled in `overlay`, opening and recovery in `lifecycle`.
+//! commands through the key table, and `update` carries them out. Dialogs
+//! are handled in `dialog`, opening and recovery in `lifecycle`.
 
 mod grid;
 mod lifecycle;
-mod overlay;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,13 +13,12 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::clock::now;
 use crate::lang::Lang;
-use crate::lock::Owner;
-use crate::model::template::Template;
-use crate::recovery;
 
-use super::action::{Action, Context};
-use super::editors::clean_input;
-use super::jump;
+use super::command::{Answer, Command, Context, GlobalCmd, TextCmd};
+use super::dialog::jump::Jump;
+use super::dialog::prompt::{Prompt, PromptKind};
+use super::dialog::{Dialog, help, quit};
+use super::grid::GridInput;
 use super::keymap::{Key, Keymap};
 use super::session::Session;
 use super::start::{Choice, Start};
@@ -44,38 +42,6 @@ pub enum Screen {
     Edit(Box<Session>),
 }
 
-/// What a one-line prompt is asking for.
-#[derive(Debug, Clone)]
-pub enum Purpose {
-    ExportPath,
-    SaveAs,
-    NewFile(Box<Template>),
-}
-
-#[derive(Debug)]
-pub enum Overlay {
-    Help {
-        scroll: usize,
-    },
-    Jump {
-        input: TextArea<'static>,
-        items: Vec<jump::Item>,
-        selected: usize,
-    },
-    Quit,
-    Prompt {
-        purpose: Purpose,
-        input: TextArea<'static>,
-    },
-    /// Another live ziping has the file open.
-    Locked(Owner),
-    /// A recovery copy holds text the file does not.
-    Recover {
-        copy: Box<recovery::Copy>,
-        compare: bool,
-    },
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     Info,
@@ -94,13 +60,16 @@ pub enum Effect {
     None,
     /// Suspend the UI and edit this text in `$VISUAL`/`$EDITOR`.
     ExternalEditor(String),
+    /// Clear the terminal and paint everything again (after another
+    /// program wrote over the screen).
+    Redraw,
 }
 
 #[derive(Debug)]
 pub struct App {
     pub ui: Ui,
     pub screen: Screen,
-    pub overlay: Option<Overlay>,
+    pub dialog: Option<Dialog>,
     pub status: Option<Status>,
     pub quit: bool,
 }
@@ -114,7 +83,7 @@ impl App {
         App {
             ui,
             screen,
-            overlay: None,
+            dialog: None,
             status,
             quit: false,
         }
@@ -139,14 +108,14 @@ impl App {
         self.ui.lang
     }
 
-    fn info(&mut self, text: impl Into<String>) {
+    pub(crate) fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             level: Level::Info,
             text: text.into(),
         });
     }
 
-    fn error(&mut self, text: impl Into<String>) {
+    pub(crate) fn error(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             level: Level::Error,
             text: text.into(),
@@ -167,13 +136,8 @@ impl App {
 
     /// The contexts a key is looked up in, most specific first.
     fn contexts(&self) -> &'static [Context] {
-        match (&self.overlay, &self.screen) {
-            (Some(Overlay::Help { .. }), _) => &[Context::HelpScreen],
-            (Some(Overlay::Jump { .. }), _) => &[Context::Jump, Context::Editor],
-            (Some(Overlay::Quit), _) => &[Context::Unsaved],
-            (Some(Overlay::Prompt { .. }), _) => &[Context::Prompt, Context::Editor],
-            (Some(Overlay::Locked(_)), _) => &[Context::Locked],
-            (Some(Overlay::Recover { .. }), _) => &[Context::Recover],
+        match (&self.dialog, &self.screen) {
+            (Some(dialog), _) => dialog.contexts(),
             (None, Screen::Start(_)) => &[Context::Picker, Context::Global],
             // A table takes arrows and Tab before the page does.
             (None, Screen::Edit(s)) => match s.grid_focus() {
@@ -186,11 +150,11 @@ impl App {
 
     fn key(&mut self, event: KeyEvent) -> Effect {
         let key = Key::from_event(&event);
-        if self.overlay.is_none() {
+        if self.dialog.is_none() {
             self.status = None;
         }
-        match self.ui.keymap.action(self.contexts(), key) {
-            Some(action) => self.update(action),
+        match self.ui.keymap.command(self.contexts(), key) {
+            Some(command) => self.update(command),
             None => {
                 let plain = !event
                     .modifiers
@@ -204,16 +168,13 @@ impl App {
     }
 
     /// The one place state changes in response to the user.
-    pub fn update(&mut self, action: Action) -> Effect {
+    pub fn update(&mut self, command: Command) -> Effect {
         let focus_before = self.session().and_then(Session::position);
-        let effect = match self.overlay.take() {
-            Some(overlay) => self.update_overlay(overlay, action),
+        let effect = match self.dialog.take() {
+            Some(dialog) => self.update_dialog(dialog, command),
             None => match &self.screen {
-                Screen::Start(_) => {
-                    self.update_start(action);
-                    Effect::None
-                }
-                Screen::Edit(_) => self.update_edit(action),
+                Screen::Start(_) => self.update_start(command),
+                Screen::Edit(_) => self.update_edit(command),
             },
         };
         // The status line's figures follow the focus at once; changes to
@@ -230,133 +191,159 @@ impl App {
 
     /// Text typed (one character) or pasted, into whatever has the focus.
     fn insert(&mut self, text: &str, pasted: bool) {
-        if self.overlay.is_none() && self.refuse_if_read_only() {
+        if let Some(dialog) = &mut self.dialog {
+            dialog.insert(text);
             return;
         }
-        match &mut self.overlay {
-            Some(Overlay::Jump {
-                input, selected, ..
-            }) => {
-                input.insert_str(clean_input(text, false));
-                *selected = 0;
-            }
-            Some(Overlay::Prompt { input, .. }) => {
-                input.insert_str(clean_input(text, false));
-            }
-            Some(_) => {}
-            None => {
-                if self.type_into_grid(text) {
-                    return;
-                }
-                if let Some(session) = self.session_mut() {
-                    if pasted {
-                        session.paste(text);
-                    } else {
-                        session.type_text(text);
-                    }
-                }
+        if self.refuse_if_read_only() || self.type_into_grid(text) {
+            return;
+        }
+        if let Some(session) = self.session_mut() {
+            if pasted {
+                session.paste(text);
+            } else {
+                session.type_text(text);
             }
         }
     }
 
-    fn update_start(&mut self, action: Action) {
+    fn update_start(&mut self, command: Command) -> Effect {
         let Screen::Start(start) = &mut self.screen else {
-            return;
+            return Effect::None;
         };
-        match action {
-            Action::ListUp => start.step(-1),
-            Action::ListDown => start.step(1),
-            Action::ListPageUp => start.step(-10),
-            Action::ListPageDown => start.step(10),
-            Action::Cancel | Action::Quit => self.quit = true,
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Confirm => match start.choice().cloned() {
+        match command {
+            Command::List(list) => start.step(list.step()),
+            Command::Answer(Answer::Cancel) => self.quit = true,
+            Command::Answer(Answer::Confirm) => match start.choice().cloned() {
                 Some(Choice::New(template)) => {
                     let default = unused_name("自评报告", "json");
-                    self.overlay = Some(Overlay::Prompt {
-                        purpose: Purpose::NewFile(template),
-                        input: one_line(&default, &self.ui.theme),
-                    });
+                    let kind = PromptKind::NewFile(template);
+                    let prompt = Prompt::new(kind, &default, &self.ui.theme);
+                    self.dialog = Some(Dialog::Prompt(prompt));
                 }
                 Some(Choice::Open(path)) => self.open(&path),
                 Some(Choice::Sample) => self.open_sample(),
                 None => {}
             },
-            _ => {}
+            Command::Global(global) => return self.start_global(global),
+            // Not bound on the start screen: its contexts are the picker's
+            // and the global ones.
+            Command::Answer(
+                Answer::Save
+                | Answer::Discard
+                | Answer::ReadOnly
+                | Answer::TakeOver
+                | Answer::RestoreRecovery
+                | Answer::CompareRecovery
+                | Answer::DiscardRecovery,
+            )
+            | Command::Text(_)
+            | Command::Grid(_)
+            | Command::Cell(_) => {}
+        }
+        Effect::None
+    }
+
+    /// A global command on the start screen, where no project is open.
+    fn start_global(&mut self, command: GlobalCmd) -> Effect {
+        use GlobalCmd::*;
+        match command {
+            Quit => self.quit = true,
+            Help => self.dialog = Some(Dialog::Help(help::Help::default())),
+            Redraw => return Effect::Redraw,
+            // These work on an open project; with none they do nothing.
+            Save | SaveAs | NextField | PrevField | NextSection | PrevSection | JumpList
+            | Export | ExternalEditor | ToggleSidebar | NextProblem | PrevProblem | Problems
+            | Find | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures => {}
+        }
+        Effect::None
+    }
+
+    fn update_edit(&mut self, command: Command) -> Effect {
+        if command.edits_text() && self.refuse_if_read_only() {
+            return Effect::None;
+        }
+        match command {
+            Command::Global(global) => {
+                // A command of the page ends any cell edit, keeping its text.
+                self.update_grid(GridInput::EndEdit);
+                self.global(global)
+            }
+            Command::Grid(grid) => self.update_grid(GridInput::Grid(grid)),
+            Command::Cell(cell) => self.update_grid(GridInput::Cell(cell)),
+            Command::Text(text) => self.text(text),
+            // Not bound while editing: those are dialogs' and lists' keys.
+            Command::List(_) | Command::Answer(_) => Effect::None,
         }
     }
 
-    fn update_edit(&mut self, action: Action) -> Effect {
+    /// A text command: to the cell being edited, or to the focused field.
+    fn text(&mut self, command: TextCmd) -> Effect {
+        let Some(session) = self.session_mut() else {
+            return Effect::None;
+        };
+        if session.grid_focus().is_some() {
+            return self.update_grid(GridInput::Text(command));
+        }
+        let one_line = session.field().is_some_and(|f| !f.kind.is_multiline());
+        if command == TextCmd::Newline && one_line {
+            session.step_field(1);
+        } else {
+            session.edit(command);
+        }
+        Effect::None
+    }
+
+    /// A global command while a project is open.
+    fn global(&mut self, command: GlobalCmd) -> Effect {
+        use GlobalCmd::*;
         let lang = self.lang();
-        match action {
-            Action::Save => {
-                if self.save() {
-                    let name = self.session().map(|s| s.file_name()).unwrap_or_default();
-                    self.info(format!("{}{name}", lang.pick("已保存到 ", "Saved to ")));
-                }
-                return Effect::None;
-            }
-            Action::Help => {
-                self.overlay = Some(Overlay::Help { scroll: 0 });
-                return Effect::None;
-            }
-            action if action.edits_text() && self.refuse_if_read_only() => return Effect::None,
-            _ => {}
-        }
-        if let Some(effect) = self.update_grid(action) {
-            return effect;
-        }
         let theme = &self.ui.theme;
         let Screen::Edit(session) = &mut self.screen else {
             return Effect::None;
         };
         let mut note = None;
-        match action {
-            Action::Quit if session.dirty => self.overlay = Some(Overlay::Quit),
-            Action::Quit => self.quit = true,
-            Action::JumpList => {
-                let items = jump::items(&session.project);
-                self.overlay = Some(Overlay::Jump {
-                    input: one_line("", theme),
-                    items,
-                    selected: 0,
-                });
+        match command {
+            Save => {
+                if self.save() {
+                    let name = self.session().map(|s| s.file_name()).unwrap_or_default();
+                    self.info(format!("{}{name}", lang.pick("已保存到 ", "Saved to ")));
+                }
             }
-            Action::Export => {
+            Help => self.dialog = Some(Dialog::Help(help::Help::default())),
+            Quit if session.dirty => self.dialog = Some(Dialog::Quit(quit::Quit)),
+            Quit => self.quit = true,
+            JumpList => self.dialog = Some(Dialog::Jump(Jump::new(&session.project, theme))),
+            Export => {
                 let path = session.default_export_path().display().to_string();
-                self.overlay = Some(Overlay::Prompt {
-                    purpose: Purpose::ExportPath,
-                    input: one_line(&path, theme),
-                });
+                let prompt = Prompt::new(PromptKind::ExportPath, &path, theme);
+                self.dialog = Some(Dialog::Prompt(prompt));
             }
-            Action::ExternalEditor => return Effect::ExternalEditor(session.field_text()),
-            Action::SaveAs => {
+            ExternalEditor => return Effect::ExternalEditor(session.field_text()),
+            SaveAs => {
                 let path = session.path.display().to_string();
-                self.overlay = Some(Overlay::Prompt {
-                    purpose: Purpose::SaveAs,
-                    input: one_line(&path, theme),
-                });
+                let prompt = Prompt::new(PromptKind::SaveAs, &path, theme);
+                self.dialog = Some(Dialog::Prompt(prompt));
             }
-            Action::ToggleSidebar => session.sidebar = !session.sidebar,
-            Action::NextField => {
+            ToggleSidebar => session.sidebar = !session.sidebar,
+            NextField => {
                 if !session.step_field(1) {
                     note = Some(lang.pick("已是最后一个字段", "This is the last field"));
                 }
             }
-            Action::PrevField => {
+            PrevField => {
                 session.step_field(-1);
             }
-            Action::NextSection => {
+            NextSection => {
                 session.step_section(true);
             }
-            Action::PrevSection => {
+            PrevSection => {
                 session.step_section(false);
             }
-            Action::Newline if session.field().is_some_and(|f| !f.kind.is_multiline()) => {
-                session.step_field(1);
-            }
-            other => {
-                session.edit(other);
+            Redraw => return Effect::Redraw,
+            NextProblem | PrevProblem | Problems | Find | FindNext | FindPrev | Replace
+            | CopyField | CopyReport | Figures => {
+                note = Some(lang.pick("此功能尚未提供", "Not available yet"));
             }
         }
         if let Some(note) = note {
@@ -395,7 +382,7 @@ impl App {
         read_only
     }
 
-    fn save(&mut self) -> bool {
+    pub(crate) fn save(&mut self) -> bool {
         let lang = self.lang();
         if self.refuse_if_read_only() {
             return false;
@@ -418,7 +405,7 @@ impl App {
 }
 
 /// A one-line input holding `text`, cursor at the end.
-pub(super) fn one_line(text: &str, theme: &Theme) -> TextArea<'static> {
+pub(crate) fn one_line(text: &str, theme: &Theme) -> TextArea<'static> {
     let mut input = TextArea::new(vec![text.to_string()]);
     input.set_cursor_style(ratatui::style::Style::default());
     input.set_cursor_line_style(ratatui::style::Style::default());

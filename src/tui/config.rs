@@ -20,7 +20,7 @@ pub struct Config {
     /// `zh` or `en`.
     #[serde(default)]
     pub lang: Option<String>,
-    /// Action name → keys, e.g. `{"save": ["ctrl-w"]}`.
+    /// Command name → keys, e.g. `{"save": ["ctrl-w"]}`.
     #[serde(default)]
     pub keys: HashMap<String, Vec<String>>,
     /// Seconds of quiet after typing before the recovery copy is written.

@@ -14,8 +14,8 @@ use crate::model::project::{Entry, Project};
 use crate::model::table::TableSpec;
 use crate::model::table_value::{RowKey, TableValue};
 
-use super::action::Action;
 use super::app::one_line;
+use super::command::{CellCmd, GridCmd, TextCmd};
 use super::editors::{clean_input, show_controls, text_of};
 use super::session::apply;
 use super::theme::{Role, Theme};
@@ -43,11 +43,36 @@ pub struct CellEdit {
     before: Entry,
 }
 
-/// What became of an action or of typing.
+/// What the focused table is asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GridInput {
+    /// Between cell edits.
+    Grid(GridCmd),
+    /// While a cell is being edited.
+    Cell(CellCmd),
+    /// Editing the text of the cell being edited.
+    Text(TextCmd),
+    /// A command of the page is about to run: any cell edit ends, keeping
+    /// what was typed.
+    EndEdit,
+}
+
+/// A move of the focus between cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Move {
+    Up,
+    Down,
+    Left,
+    Right,
+    Next,
+    Prev,
+    RowStart,
+    RowEnd,
+}
+
+/// What became of a command or of typing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    /// Not for the grid (any cell edit is committed): the page handles it.
-    Pass,
     Done,
     /// Done, with a note for the status line.
     Info(String),
@@ -108,33 +133,67 @@ impl Table<'_> {
 }
 
 impl Grid {
-    /// Carries out `action` in the grid of the table `field`.
+    /// Carries out `input` in the grid of the table `field`.
     pub fn act(
         &mut self,
-        action: Action,
+        input: GridInput,
         field: &Field,
         project: &mut Project,
         theme: &Theme,
         lang: Lang,
     ) -> Outcome {
-        use Action::*;
         let Some(spec) = field.table.as_deref() else {
-            return Outcome::Pass;
+            return Outcome::Done;
         };
         let table = Table { field, spec };
-        if self.edit.is_some() {
-            return self.act_editing(action, &table, project);
+        match input {
+            GridInput::Grid(command) => {
+                // Keys give grid commands only between cell edits; one sent
+                // during an edit keeps what was typed first.
+                self.commit(&table, project);
+                self.act_moving(command, &table, project, theme, lang)
+            }
+            GridInput::Cell(command) => self.act_editing(command, &table, project),
+            // A cell holds one line: a new paragraph ends the edit instead.
+            GridInput::Text(TextCmd::Newline) | GridInput::EndEdit => {
+                self.commit(&table, project);
+                Outcome::Done
+            }
+            GridInput::Text(command) => {
+                if let Some(edit) = &mut self.edit {
+                    apply(&mut edit.input, command);
+                }
+                self.sync(&table, project)
+            }
         }
+    }
+
+    fn act_moving(
+        &mut self,
+        command: GridCmd,
+        table: &Table,
+        project: &mut Project,
+        theme: &Theme,
+        lang: Lang,
+    ) -> Outcome {
+        use GridCmd::*;
+        let spec = table.spec;
         let fixed = lang.pick(
             "此表的行由模板固定，不能添加、删除或移动",
             "This table's rows are fixed by the template",
         );
         let row = self.row;
-        match action {
-            CellUp | CellDown | CellLeft | CellRight | NextCell | PrevCell | LineStart
-            | LineEnd => self.step(action, &table, project),
-            EditCell => self.start(&table, project, theme, true),
-            ClearCell => self.clear(&table, project),
+        match command {
+            CellUp => self.step(Move::Up, table, project),
+            CellDown => self.step(Move::Down, table, project),
+            CellLeft => self.step(Move::Left, table, project),
+            CellRight => self.step(Move::Right, table, project),
+            NextCell => self.step(Move::Next, table, project),
+            PrevCell => self.step(Move::Prev, table, project),
+            RowStart => self.step(Move::RowStart, table, project),
+            RowEnd => self.step(Move::RowEnd, table, project),
+            EditCell => self.start(table, project, theme, true),
+            ClearCell => self.clear(table, project),
             AddRow | DeleteRow | MoveRowUp | MoveRowDown if spec.has_fixed_rows() => {
                 Outcome::Refused(fixed.to_string())
             }
@@ -144,14 +203,14 @@ impl Grid {
                 } else {
                     self.row + 1
                 };
-                let added = self.committed(&table, project, |v| v.insert_row(spec, at));
+                let added = self.committed(table, project, |v| v.insert_row(spec, at));
                 if added == Ok(true) {
                     self.row = at;
                     self.column = spec.shown_columns().first().copied().unwrap_or(0);
                 }
                 done(added)
             }
-            DeleteRow => match self.committed(&table, project, |v| v.remove_row(spec, row)) {
+            DeleteRow => match self.committed(table, project, |v| v.remove_row(spec, row)) {
                 Ok(true) => {
                     let note = format!(
                         "{}{}{}",
@@ -159,21 +218,21 @@ impl Grid {
                         row + 1,
                         lang.pick("行（Ctrl-Z 可撤销）", " (Ctrl-Z undoes)"),
                     );
-                    self.clamp(&table, project);
+                    self.clamp(table, project);
                     Outcome::Info(note)
                 }
                 other => done(other),
             },
             MoveRowUp | MoveRowDown => {
-                let down = action == MoveRowDown;
-                let moved = self.committed(&table, project, |v| v.move_row(spec, row, down));
+                let down = command == MoveRowDown;
+                let moved = self.committed(table, project, |v| v.move_row(spec, row, down));
                 if moved == Ok(true) {
                     self.row = if down { row + 1 } else { row - 1 };
                 }
                 done(moved)
             }
-            Undo | Redo => self.undo(action == Redo, &table, project, lang),
-            _ => Outcome::Pass,
+            Undo => self.undo(false, table, project, lang),
+            Redo => self.undo(true, table, project, lang),
         }
     }
 
@@ -187,7 +246,7 @@ impl Grid {
         theme: &Theme,
     ) -> Outcome {
         let Some(spec) = field.table.as_deref() else {
-            return Outcome::Pass;
+            return Outcome::Done;
         };
         let table = Table { field, spec };
         if self.edit.is_none() {
@@ -215,61 +274,48 @@ impl Grid {
         }
     }
 
-    fn act_editing(&mut self, action: Action, table: &Table, project: &mut Project) -> Outcome {
-        use Action::*;
-        match action {
-            Confirm | Newline => {
+    fn act_editing(&mut self, command: CellCmd, table: &Table, project: &mut Project) -> Outcome {
+        let to = match command {
+            CellCmd::Confirm => {
                 self.commit(table, project);
-                Outcome::Done
+                return Outcome::Done;
             }
-            Cancel => {
+            CellCmd::Cancel => {
                 if let Some(edit) = self.edit.take() {
                     project.set(&table.field.id, edit.before);
                 }
                 self.clamp(table, project);
-                Outcome::Done
+                return Outcome::Done;
             }
-            NextCell | PrevCell | CellUp | CellDown => {
-                self.commit(table, project);
-                self.step(action, table, project)
-            }
-            // Keys of the page end the edit, keeping what was typed.
-            Save | SaveAs | Quit | Help | JumpList | Export | ExternalEditor | NextField
-            | PrevField | NextSection | PrevSection | ToggleSidebar => {
-                self.commit(table, project);
-                Outcome::Pass
-            }
-            other => {
-                if let Some(edit) = &mut self.edit {
-                    apply(&mut edit.input, other);
-                }
-                self.sync(table, project)
-            }
-        }
+            CellCmd::NextCell => Move::Next,
+            CellCmd::PrevCell => Move::Prev,
+            CellCmd::CellUp => Move::Up,
+            CellCmd::CellDown => Move::Down,
+        };
+        self.commit(table, project);
+        self.step(to, table, project)
     }
 
     /// Moves the focus; Tab and Shift-Tab leave the table at either end.
-    fn step(&mut self, action: Action, table: &Table, project: &Project) -> Outcome {
-        use Action::*;
+    fn step(&mut self, to: Move, table: &Table, project: &Project) -> Outcome {
         let shown = table.spec.shown_columns();
         let rows = table.row_count(project);
         let last = shown.len().saturating_sub(1);
         let mut at = shown.iter().position(|&c| c == self.column).unwrap_or(0);
         self.row = self.row.min(rows.saturating_sub(1));
-        match action {
-            CellUp => self.row = self.row.saturating_sub(1),
-            CellDown => self.row = (self.row + 1).min(rows.saturating_sub(1)),
-            CellLeft => at = at.saturating_sub(1),
-            CellRight => at = (at + 1).min(last),
-            LineStart => at = 0,
-            LineEnd => at = last,
-            NextCell if rows > 0 && at < last => at += 1,
-            NextCell if self.row + 1 < rows => (self.row, at) = (self.row + 1, 0),
-            NextCell => return Outcome::Leave(1),
-            PrevCell if rows > 0 && at > 0 => at -= 1,
-            PrevCell if rows > 0 && self.row > 0 => (self.row, at) = (self.row - 1, last),
-            PrevCell => return Outcome::Leave(-1),
-            _ => {}
+        match to {
+            Move::Up => self.row = self.row.saturating_sub(1),
+            Move::Down => self.row = (self.row + 1).min(rows.saturating_sub(1)),
+            Move::Left => at = at.saturating_sub(1),
+            Move::Right => at = (at + 1).min(last),
+            Move::RowStart => at = 0,
+            Move::RowEnd => at = last,
+            Move::Next if rows > 0 && at < last => at += 1,
+            Move::Next if self.row + 1 < rows => (self.row, at) = (self.row + 1, 0),
+            Move::Next => return Outcome::Leave(1),
+            Move::Prev if rows > 0 && at > 0 => at -= 1,
+            Move::Prev if rows > 0 && self.row > 0 => (self.row, at) = (self.row - 1, last),
+            Move::Prev => return Outcome::Leave(-1),
         }
         self.column = shown.get(at).copied().unwrap_or(0);
         Outcome::Done

@@ -1,13 +1,15 @@
-//! The one key table. Dispatch looks keys up here and the help screen lists
-//! this same table, so help can never disagree with what the keys do. Users
-//! may rebind any action in `config.json` (`"keys": {"save": ["ctrl-w"]}`).
+//! Keys: how they are written and shown, and the key table built from the
+//! command table's defaults with the user's overrides. Dispatch looks keys
+//! up here and the help screen lists this same table, so help can never
+//! disagree with what the keys do. Users may rebind any command by name in
+//! `config.json` (`"keys": {"save": ["ctrl-w"]}`).
 
 use std::collections::HashMap;
 use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, Context};
+use super::command::{Command, Context};
 
 /// A key with its modifiers, normalised so that what a terminal sends and
 /// what a config file says compare equal.
@@ -119,115 +121,17 @@ impl fmt::Display for Key {
     }
 }
 
-/// The default bindings, by context, in the order help lists them.
-const DEFAULTS: &[(Context, Action, &[&str])] = {
-    use Action::*;
-    use Context::*;
-    &[
-        (Global, Help, &["f1"]),
-        (Global, Save, &["ctrl-s"]),
-        (Global, SaveAs, &["alt-s", "f12"]),
-        (Global, Quit, &["ctrl-q"]),
-        (Global, NextField, &["tab"]),
-        (Global, PrevField, &["shift-tab"]),
-        (Global, NextSection, &["pagedown", "alt-down"]),
-        (Global, PrevSection, &["pageup", "alt-up"]),
-        (Global, JumpList, &["ctrl-g"]),
-        (Global, Export, &["ctrl-e"]),
-        (Global, ExternalEditor, &["ctrl-o"]),
-        (Global, ToggleSidebar, &["f2"]),
-        (Editor, Left, &["left"]),
-        (Editor, Right, &["right"]),
-        (Editor, Up, &["up"]),
-        (Editor, Down, &["down"]),
-        (Editor, WordLeft, &["ctrl-left", "alt-left"]),
-        (Editor, WordRight, &["ctrl-right", "alt-right"]),
-        (Editor, LineStart, &["home"]),
-        (Editor, LineEnd, &["end"]),
-        (Editor, TextStart, &["ctrl-home"]),
-        (Editor, TextEnd, &["ctrl-end"]),
-        (Editor, SelectLeft, &["shift-left"]),
-        (Editor, SelectRight, &["shift-right"]),
-        (Editor, SelectUp, &["shift-up"]),
-        (Editor, SelectDown, &["shift-down"]),
-        (Editor, SelectAll, &["ctrl-a"]),
-        (Editor, Backspace, &["backspace"]),
-        (Editor, Delete, &["delete"]),
-        (
-            Editor,
-            DeleteWord,
-            &["ctrl-w", "ctrl-backspace", "alt-backspace"],
-        ),
-        (Editor, DeleteToLineEnd, &["ctrl-k"]),
-        (Editor, Newline, &["enter"]),
-        (Editor, Undo, &["ctrl-z"]),
-        (Editor, Redo, &["ctrl-y"]),
-        (Editor, Copy, &["ctrl-c"]),
-        (Editor, Cut, &["ctrl-x"]),
-        (Editor, Paste, &["ctrl-v"]),
-        (Grid, CellUp, &["up"]),
-        (Grid, CellDown, &["down"]),
-        (Grid, CellLeft, &["left"]),
-        (Grid, CellRight, &["right"]),
-        (Grid, NextCell, &["tab"]),
-        (Grid, PrevCell, &["shift-tab"]),
-        (Grid, LineStart, &["home"]),
-        (Grid, LineEnd, &["end"]),
-        (Grid, EditCell, &["enter"]),
-        (Grid, ClearCell, &["delete", "backspace"]),
-        (Grid, AddRow, &["ctrl-n"]),
-        (Grid, DeleteRow, &["ctrl-d"]),
-        (Grid, MoveRowUp, &["alt-up"]),
-        (Grid, MoveRowDown, &["alt-down"]),
-        (Grid, Undo, &["ctrl-z"]),
-        (Grid, Redo, &["ctrl-y"]),
-        (Cell, Confirm, &["enter"]),
-        (Cell, Cancel, &["esc"]),
-        (Cell, NextCell, &["tab"]),
-        (Cell, PrevCell, &["shift-tab"]),
-        (Cell, CellUp, &["up"]),
-        (Cell, CellDown, &["down"]),
-        (Jump, ListUp, &["up", "ctrl-p"]),
-        (Jump, ListDown, &["down", "ctrl-n"]),
-        (Jump, Confirm, &["enter"]),
-        (Jump, Cancel, &["esc", "ctrl-g"]),
-        (Picker, ListUp, &["up", "k"]),
-        (Picker, ListDown, &["down", "j"]),
-        (Picker, ListPageUp, &["pageup"]),
-        (Picker, ListPageDown, &["pagedown"]),
-        (Picker, Confirm, &["enter"]),
-        (Picker, Cancel, &["esc", "ctrl-q"]),
-        (Prompt, Confirm, &["enter"]),
-        (Prompt, Cancel, &["esc"]),
-        (Unsaved, Save, &["s", "y"]),
-        (Unsaved, Discard, &["d", "n"]),
-        (Unsaved, Cancel, &["esc", "c"]),
-        (Locked, ReadOnly, &["r"]),
-        (Locked, TakeOver, &["t"]),
-        (Locked, Cancel, &["q", "esc"]),
-        (Recover, RestoreRecovery, &["r"]),
-        (Recover, CompareRecovery, &["c"]),
-        (Recover, DiscardRecovery, &["d"]),
-        (Recover, Cancel, &["esc"]),
-        (HelpScreen, ListUp, &["up", "k"]),
-        (HelpScreen, ListDown, &["down", "j"]),
-        (HelpScreen, ListPageUp, &["pageup"]),
-        (HelpScreen, ListPageDown, &["pagedown"]),
-        (HelpScreen, Cancel, &["esc", "f1", "q"]),
-    ]
-};
-
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
-    pub action: Action,
+    pub command: Command,
     pub keys: Vec<Key>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: Vec<Binding>,
-    lookup: HashMap<(Context, Key), Action>,
+    lookup: HashMap<(Context, Key), Command>,
 }
 
 impl Default for Keymap {
@@ -237,16 +141,28 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The defaults with the user's overrides (action name → keys); returns
-    /// the messages for overrides that could not be applied.
+    /// The defaults with the user's overrides (command name → keys); returns
+    /// the messages for keys that could not be bound.
     pub fn with_overrides(overrides: &HashMap<String, Vec<String>>) -> (Keymap, Vec<String>) {
+        Keymap::build(&Command::defaults_by_context(), overrides)
+    }
+
+    /// `with_overrides` on any default table, so a mistyped default can be
+    /// shown to be reported rather than dropped.
+    fn build(
+        defaults: &[(Context, Command, &[&str])],
+        overrides: &HashMap<String, Vec<String>>,
+    ) -> (Keymap, Vec<String>) {
         let mut problems = Vec::new();
-        let mut bindings: Vec<Binding> = DEFAULTS
+        let mut bindings: Vec<Binding> = defaults
             .iter()
-            .map(|(context, action, keys)| Binding {
+            .map(|(context, command, keys)| Binding {
                 context: *context,
-                action: *action,
-                keys: keys.iter().filter_map(|k| Key::parse(k).ok()).collect(),
+                command: *command,
+                keys: keys
+                    .iter()
+                    .filter_map(|k| Key::parse(k).map_err(|e| problems.push(e)).ok())
+                    .collect(),
             })
             .collect();
         for (name, keys) in overrides {
@@ -259,7 +175,7 @@ impl Keymap {
                 }
             };
             let mut found = false;
-            for binding in bindings.iter_mut().filter(|b| b.action.name() == name) {
+            for binding in bindings.iter_mut().filter(|b| b.command.name() == name) {
                 binding.keys = keys.clone();
                 found = true;
             }
@@ -270,13 +186,13 @@ impl Keymap {
         let mut lookup = HashMap::new();
         for b in &bindings {
             for key in &b.keys {
-                if let Some(previous) = lookup.insert((b.context, *key), b.action)
-                    && previous != b.action
+                if let Some(previous) = lookup.insert((b.context, *key), b.command)
+                    && previous != b.command
                 {
                     problems.push(format!(
                         "按键 {key} 同时绑定了 {} 和 {}",
                         previous.name(),
-                        b.action.name()
+                        b.command.name()
                     ));
                 }
             }
@@ -284,8 +200,8 @@ impl Keymap {
         (Keymap { bindings, lookup }, problems)
     }
 
-    /// The action for `key`, trying `contexts` in order.
-    pub fn action(&self, contexts: &[Context], key: Key) -> Option<Action> {
+    /// The command for `key`, trying `contexts` in order.
+    pub fn command(&self, contexts: &[Context], key: Key) -> Option<Command> {
         contexts
             .iter()
             .find_map(|c| self.lookup.get(&(*c, key)).copied())
@@ -295,11 +211,12 @@ impl Keymap {
         &self.bindings
     }
 
-    /// The keys of an action in a context, for hints: "Ctrl-S".
-    pub fn keys_for(&self, context: Context, action: Action) -> String {
+    /// The first key of a command in a context, for hints: "Ctrl-S".
+    pub fn keys_for(&self, context: Context, command: impl Into<Command>) -> String {
+        let command = command.into();
         self.bindings
             .iter()
-            .find(|b| b.context == context && b.action == action)
+            .find(|b| b.context == context && b.command == command)
             .and_then(|b| b.keys.first())
             .map(Key::to_string)
             .unwrap_or_default()
@@ -309,6 +226,7 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::command::{Answer, CellCmd, GlobalCmd, GridCmd, TextCmd};
 
     #[test]
     fn keys_parse_and_print() {
@@ -329,6 +247,12 @@ mod tests {
             );
         }
         assert!(Key::parse("hyper-x").is_err());
+        // PuTTY and the Linux console report Shift-F8 as F15; both bind.
+        assert_eq!(Key::parse("f15").map(|k| k.code), Ok(KeyCode::F(15)));
+        assert_eq!(
+            Key::parse("shift-f8"),
+            Ok(Key::new(KeyCode::F(8), KeyModifiers::SHIFT))
+        );
         assert!(Key::parse("f").is_ok());
     }
 
@@ -339,14 +263,17 @@ mod tests {
         let map = Keymap::default();
         let backtab = Key::new(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(
-            map.action(&[Context::Global], backtab),
-            Some(Action::PrevField)
+            map.command(&[Context::Global], backtab),
+            Some(GlobalCmd::PrevField.into())
         );
         let ctrl_s = Key::new(
             KeyCode::Char('S'),
             KeyModifiers::CONTROL | KeyModifiers::SHIFT,
         );
-        assert_eq!(map.action(&[Context::Global], ctrl_s), Some(Action::Save));
+        assert_eq!(
+            map.command(&[Context::Global], ctrl_s),
+            Some(GlobalCmd::Save.into())
+        );
     }
 
     #[test]
@@ -359,9 +286,12 @@ mod tests {
         ]);
         let (map, problems) = Keymap::with_overrides(&overrides);
         let f10 = Key::parse("f10").expect("key");
-        assert_eq!(map.action(&[Context::Global], f10), Some(Action::Save));
+        assert_eq!(
+            map.command(&[Context::Global], f10),
+            Some(GlobalCmd::Save.into())
+        );
         let ctrl_s = Key::parse("ctrl-s").expect("key");
-        assert_eq!(map.action(&[Context::Global], ctrl_s), None);
+        assert_eq!(map.command(&[Context::Global], ctrl_s), None);
         assert_eq!(problems, vec!["配置中的操作 \"fly\" 不存在".to_string()]);
     }
 
@@ -371,18 +301,53 @@ mod tests {
         let grid = [Context::Grid, Context::Global];
         let cell = [Context::Cell, Context::Editor, Context::Global];
         let cases = [
-            (&grid[..], "alt-up", Some(Action::MoveRowUp)),
-            (&grid, "tab", Some(Action::NextCell)),
-            (&grid, "ctrl-n", Some(Action::AddRow)),
-            (&grid, "pageup", Some(Action::PrevSection)),
-            (&cell, "enter", Some(Action::Confirm)),
-            (&cell, "esc", Some(Action::Cancel)),
-            (&cell, "left", Some(Action::Left)),
-            (&cell, "alt-up", Some(Action::PrevSection)),
+            (&grid[..], "alt-up", Some(GridCmd::MoveRowUp.into())),
+            (&grid, "tab", Some(GridCmd::NextCell.into())),
+            (&grid, "ctrl-n", Some(GridCmd::AddRow.into())),
+            (&grid, "pageup", Some(GlobalCmd::PrevSection.into())),
+            (&cell, "enter", Some(CellCmd::Confirm.into())),
+            (&cell, "esc", Some(CellCmd::Cancel.into())),
+            (&cell, "left", Some(TextCmd::Left.into())),
+            (&cell, "alt-up", Some(GlobalCmd::PrevSection.into())),
         ];
         for (contexts, key, want) in cases {
             let key = Key::parse(key).expect("key");
-            assert_eq!(map.action(contexts, key), want, "{key}");
+            assert_eq!(map.command(contexts, key), want, "{key}");
         }
+    }
+
+    #[test]
+    fn a_mistyped_default_key_is_reported_not_dropped() {
+        let table: &[(Context, Command, &[&str])] = &[
+            (Context::Global, GlobalCmd::Save.into(), &["ctrl-s"]),
+            (Context::Unsaved, Answer::Save.into(), &["ctrl-sx", "s"]),
+        ];
+        let (map, problems) = Keymap::build(table, &HashMap::new());
+        assert_eq!(problems, vec!["无法识别的按键 \"ctrl-sx\"".to_string()]);
+        let s = Key::parse("s").expect("key");
+        assert_eq!(
+            map.command(&[Context::Unsaved], s),
+            Some(Answer::Save.into())
+        );
+    }
+
+    #[test]
+    fn reserved_keys_bind_without_taking_selection_copy() {
+        let map = Keymap::default();
+        let text = [Context::Editor, Context::Global];
+        let cases = [
+            ("f8", GlobalCmd::NextProblem),
+            ("shift-f8", GlobalCmd::PrevProblem),
+            ("f15", GlobalCmd::PrevProblem),
+            ("ctrl-f", GlobalCmd::Find),
+            ("alt-c", GlobalCmd::CopyField),
+            ("ctrl-l", GlobalCmd::Redraw),
+        ];
+        for (key, want) in cases {
+            let key = Key::parse(key).expect("key");
+            assert_eq!(map.command(&text, key), Some(want.into()), "{key}");
+        }
+        let ctrl_c = Key::parse("ctrl-c").expect("key");
+        assert_eq!(map.command(&text, ctrl_c), Some(TextCmd::Copy.into()));
     }
 }

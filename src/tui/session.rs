@@ -18,10 +18,10 @@ use crate::model::template::Section;
 use crate::recovery;
 use crate::storage::{self, LoadError};
 
-use super::action::Action;
+use super::command::TextCmd;
 use super::counts::Pause;
 use super::editors::{Editors, clean_input, text_of};
-use super::grid::{Grid, Outcome};
+use super::grid::{Grid, GridInput, Outcome};
 use super::theme::Theme;
 
 /// A field's place: the section's index in the outline walk and the
@@ -187,13 +187,13 @@ impl Session {
         Some(self.editors.open(&field, entry, &self.theme))
     }
 
-    /// Applies an editing action to the focused field; returns whether the
+    /// Applies a text command to the focused field; returns whether the
     /// text changed.
-    pub fn edit(&mut self, action: Action) -> bool {
+    pub fn edit(&mut self, command: TextCmd) -> bool {
         let Some(editor) = self.editor() else {
             return false;
         };
-        apply(editor, action);
+        apply(editor, command);
         self.sync()
     }
 
@@ -303,9 +303,9 @@ impl Session {
         Some(self.grids.get(&field.id).is_some_and(|g| g.edit.is_some()))
     }
 
-    /// Carries out `action` in the focused table; None for other fields.
-    pub fn grid_act(&mut self, action: Action, lang: Lang) -> Option<Outcome> {
-        self.in_grid(|grid, field, project, theme| grid.act(action, field, project, theme, lang))
+    /// Carries out `input` in the focused table; None for other fields.
+    pub fn grid_act(&mut self, input: GridInput, lang: Lang) -> Option<Outcome> {
+        self.in_grid(|grid, field, project, theme| grid.act(input, field, project, theme, lang))
             .map(|(outcome, _)| outcome)
     }
 
@@ -430,9 +430,9 @@ impl Session {
     }
 }
 
-/// Carries out an editing action on a text area.
-pub fn apply(editor: &mut TextArea<'static>, action: Action) {
-    use Action::*;
+/// Carries out a text command on a text area.
+pub fn apply(editor: &mut TextArea<'static>, command: TextCmd) {
+    use TextCmd::*;
     let select = |editor: &mut TextArea<'static>, m: CursorMove| {
         if !editor.is_selecting() {
             editor.start_selection();
@@ -443,7 +443,7 @@ pub fn apply(editor: &mut TextArea<'static>, action: Action) {
         editor.cancel_selection();
         editor.move_cursor(m);
     };
-    match action {
+    match command {
         Left => go(editor, CursorMove::Back),
         Right => go(editor, CursorMove::Forward),
         Up => go(editor, CursorMove::Up),
@@ -488,6 +488,5 @@ pub fn apply(editor: &mut TextArea<'static>, action: Action) {
         Paste => {
             editor.paste();
         }
-        _ => {}
     }
 }

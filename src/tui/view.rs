@@ -3,14 +3,10 @@
 //! they are "ambiguous width" and misalign in many Chinese terminals.
 
 mod grid;
-mod overlay;
 mod page;
-mod question;
 mod sidebar;
 mod start;
 mod status;
-
-pub use overlay::help_rows;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -87,7 +83,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
     }
     status::draw(app, status_area, frame);
-    overlay::draw(app, body, frame);
+    if let Some(dialog) = &app.dialog {
+        dialog.draw(app, body, frame);
+    }
 }
 
 /// Cuts `text` to `width` display columns, ending with `...` when cut.

@@ -1,17 +1,18 @@
-//! Carrying out actions and typing while a table has the focus: the grid
-//! takes what it knows and the page gets the rest.
+//! Carrying out commands and typing while a table has the focus.
 
-use super::super::action::Action;
-use super::super::grid::Outcome;
+use super::super::command::GlobalCmd;
+use super::super::grid::{GridInput, Outcome};
 use super::{App, Effect};
 
 impl App {
-    /// Lets the focused table carry out `action`; None when the page should
-    /// (the focused field is not a table, or the key is not a grid key).
-    pub(super) fn update_grid(&mut self, action: Action) -> Option<Effect> {
+    /// Lets the focused table carry out `input`; nothing when the focused
+    /// field is not a table.
+    pub(super) fn update_grid(&mut self, input: GridInput) -> Effect {
         let lang = self.lang();
-        let outcome = self.session_mut()?.grid_act(action, lang)?;
-        self.grid_outcome(outcome)
+        match self.session_mut().and_then(|s| s.grid_act(input, lang)) {
+            Some(outcome) => self.grid_outcome(outcome),
+            None => Effect::None,
+        }
     }
 
     /// Types (or pastes) into the focused table; false when the focused
@@ -24,22 +25,21 @@ impl App {
         true
     }
 
-    fn grid_outcome(&mut self, outcome: Outcome) -> Option<Effect> {
+    fn grid_outcome(&mut self, outcome: Outcome) -> Effect {
         match outcome {
-            Outcome::Pass => return None,
             Outcome::Done => {}
             Outcome::Info(text) => self.info(text),
             Outcome::Refused(text) => self.error(text),
             // Leaving the table is moving to the next or previous field.
             Outcome::Leave(delta) => {
                 let step = if delta > 0 {
-                    Action::NextField
+                    GlobalCmd::NextField
                 } else {
-                    Action::PrevField
+                    GlobalCmd::PrevField
                 };
-                return Some(self.update_edit(step));
+                return self.global(step);
             }
         }
-        Some(Effect::None)
+        Effect::None
     }
 }

@@ -8,9 +8,12 @@ use crate::clock::now;
 use crate::model::project::Project;
 use crate::{lock, recent, recovery, storage};
 
+use super::super::dialog::Dialog;
+use super::super::dialog::locked::Locked;
+use super::super::dialog::recover::Recover;
 use super::super::session::Session;
 use super::super::start::{SAMPLE_FILE_NAME, SAMPLE_JSON};
-use super::{App, Overlay, Screen};
+use super::{App, Screen};
 
 impl App {
     /// Opens a project file; on failure stays where it is and says why.
@@ -33,7 +36,7 @@ impl App {
             lang,
             self.ui.data_dir.as_deref(),
         );
-        self.overlay = None;
+        self.dialog = None;
         match lock::acquire(&session.path, &now()) {
             lock::Outcome::Acquired(l) => session.lock = Some(l),
             lock::Outcome::TookOverStale(l, owner) => {
@@ -41,7 +44,7 @@ impl App {
                 let note = lang.pick("已接管失效的锁：", "Took over a stale lock: ");
                 self.info(format!("{note}{}", owner.describe()));
             }
-            lock::Outcome::Held(owner) => self.overlay = Some(Overlay::Locked(owner)),
+            lock::Outcome::Held(owner) => self.dialog = Some(Dialog::Locked(Locked { owner })),
             lock::Outcome::Unavailable(why) => {
                 let note = lang.pick(
                     "无法创建锁文件，他人可能同时编辑此文件：",
@@ -51,13 +54,13 @@ impl App {
             }
         }
         self.screen = Screen::Edit(Box::new(session));
-        if self.overlay.is_none() {
+        if self.dialog.is_none() {
             self.offer_recovery();
         }
     }
 
     /// The user chose to take over a file another ziping has open.
-    pub(super) fn take_over(&mut self) {
+    pub(crate) fn take_over(&mut self) {
         let lang = self.lang();
         let Some(path) = self.session().map(|s| s.path.clone()) else {
             return;
@@ -70,7 +73,7 @@ impl App {
                 self.info(lang.pick("已接管：另一处的 ziping 将无法保存", "Taken over"));
                 self.offer_recovery();
             }
-            lock::Outcome::Held(owner) => self.overlay = Some(Overlay::Locked(owner)),
+            lock::Outcome::Held(owner) => self.dialog = Some(Dialog::Locked(Locked { owner })),
             lock::Outcome::Unavailable(why) => self.error(why),
         }
     }
@@ -84,10 +87,10 @@ impl App {
         let location = session.recovery.clone();
         match recovery::read(&location) {
             Ok(Some(copy)) if copy.project.values != session.project.values => {
-                self.overlay = Some(Overlay::Recover {
+                self.dialog = Some(Dialog::Recover(Recover {
                     copy: Box::new(copy),
                     compare: false,
-                });
+                }));
             }
             Ok(Some(_)) => recovery::remove(&location),
             Ok(None) => {}
@@ -97,7 +100,7 @@ impl App {
 
     /// Puts the recovered project in place of the one from the file; it
     /// stays unsaved (and the copy stays) until the user saves.
-    pub(super) fn restore(&mut self, copy: recovery::Copy) {
+    pub(crate) fn restore(&mut self, copy: recovery::Copy) {
         let lang = self.lang();
         if let Some(session) = self.session_mut() {
             session.replace_project(copy.project);
@@ -109,7 +112,7 @@ impl App {
     }
 
     /// "Save as": the session moves to the new file (and its lock).
-    pub(super) fn save_as(&mut self, path: &Path) -> bool {
+    pub(crate) fn save_as(&mut self, path: &Path) -> bool {
         let lang = self.lang();
         let data_dir = self.ui.data_dir.clone();
         let Some(session) = self.session_mut() else {

@@ -22,8 +22,8 @@ use crate::model::finding::{Finding, Severity};
 use crate::model::sheet::{GroupSheet, Row, Table, figure};
 use crate::model::value::Expectation;
 
-use super::super::action::{Action, Context};
 use super::super::app::App;
+use super::super::command::{Context, GridCmd};
 use super::super::editors::text_of;
 use super::super::grid::Grid;
 use super::super::session::Session;
@@ -145,7 +145,7 @@ pub fn draw(
     if table.rows.is_empty() {
         let lang = app.lang();
         let empty = if focused {
-            let keys = app.ui.keymap.keys_for(Context::Grid, Action::AddRow);
+            let keys = app.ui.keymap.keys_for(Context::Grid, GridCmd::AddRow);
             format!(
                 "{}{keys}{}",
                 lang.pick("（还没有行，按 ", "(no rows yet: "),

@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::action::{Action, Context};
 use super::super::app::{App, Level};
+use super::super::command::{Answer, Command, Context, GlobalCmd};
 use super::super::theme::Role;
 use super::{display_width, fit};
 
@@ -52,33 +52,29 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
             vec![Span::styled(fit(&status.text, width), theme.style(role))]
         }
         None => {
+            let help = (
+                Context::Global,
+                Command::from(GlobalCmd::Help),
+                "帮助",
+                "help",
+            );
             let keys = if app.session().is_some() {
-                vec![
-                    (Action::Help, "帮助", "help"),
-                    (Action::Save, "保存", "save"),
-                    (Action::Quit, "退出", "quit"),
+                [
+                    help,
+                    (Context::Global, GlobalCmd::Save.into(), "保存", "save"),
+                    (Context::Global, GlobalCmd::Quit.into(), "退出", "quit"),
                 ]
             } else {
-                vec![
-                    (Action::Help, "帮助", "help"),
-                    (Action::Confirm, "确定", "open"),
-                    (Action::Cancel, "退出", "quit"),
+                [
+                    help,
+                    (Context::Picker, Answer::Confirm.into(), "确定", "open"),
+                    (Context::Picker, Answer::Cancel.into(), "退出", "quit"),
                 ]
-            };
-            let context = if app.session().is_some() {
-                Context::Global
-            } else {
-                Context::Picker
             };
             keys.into_iter()
-                .flat_map(|(action, zh, en)| {
-                    let ctx = if action == Action::Help {
-                        Context::Global
-                    } else {
-                        context
-                    };
+                .flat_map(|(context, command, zh, en)| {
                     [
-                        Span::styled(keymap.keys_for(ctx, action), theme.style(Role::Key)),
+                        Span::styled(keymap.keys_for(context, command), theme.style(Role::Key)),
                         Span::raw(format!(" {} ", lang.pick(zh, en))),
                     ]
                 })

@@ -1,0 +1,114 @@
+//! The help screen (F1): every binding of the key table, by context — the
+//! same table dispatch uses, so help cannot disagree with the keys.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::app::App;
+use super::super::command::{Answer, Command, Context, Nature};
+use super::super::theme::Role;
+use super::super::view::{display_width, fit};
+use super::{Dialog, panel};
+
+#[derive(Debug, Default)]
+pub struct Help {
+    /// Rows scrolled past; drawing clamps it to the rows there are.
+    pub scroll: usize,
+}
+
+impl Help {
+    pub fn handle(self, command: Command) -> Option<Dialog> {
+        let scroll = match command {
+            Command::List(list) => self.scroll.saturating_add_signed(list.step()),
+            Command::Answer(Answer::Cancel) => return None,
+            // Not bound in help: it stays as it is.
+            Command::Answer(
+                Answer::Confirm
+                | Answer::Save
+                | Answer::Discard
+                | Answer::ReadOnly
+                | Answer::TakeOver
+                | Answer::RestoreRecovery
+                | Answer::CompareRecovery
+                | Answer::DiscardRecovery,
+            )
+            | Command::Global(_)
+            | Command::Text(_)
+            | Command::Grid(_)
+            | Command::Cell(_) => self.scroll,
+        };
+        Some(Dialog::Help(Help { scroll }))
+    }
+
+    pub fn draw(&self, app: &App, area: Rect, frame: &mut Frame) {
+        let theme = &app.ui.theme;
+        let lang = app.lang();
+        let rect = panel(app, area, 0, area.height, frame);
+        let rows = help_rows(app);
+        let key_width = rows
+            .iter()
+            .filter(|r| r.2.is_none())
+            .map(|r| display_width(&r.0))
+            .max()
+            .unwrap_or(0)
+            .min(28);
+        let width = rect.width as usize;
+        let title = lang.pick(
+            "按键帮助（Esc 关闭，上下键滚动）",
+            "Keys (Esc closes, Up/Down scroll)",
+        );
+        let mut lines = vec![Line::styled(fit(title, width), theme.style(Role::Heading))];
+        let body = rect.height.saturating_sub(1) as usize;
+        let scroll = self.scroll.min(rows.len().saturating_sub(body));
+        for (keys, text, heading) in rows.into_iter().skip(scroll).take(body) {
+            if heading.is_some() {
+                lines.push(Line::styled(fit(&keys, width), theme.style(Role::Label)));
+            } else {
+                let pad = key_width.saturating_sub(display_width(&keys));
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!("  {keys}{}", " ".repeat(pad)),
+                        theme.style(Role::Key),
+                    ),
+                    Span::raw(fit(
+                        &format!("  {text}"),
+                        width.saturating_sub(key_width + 2),
+                    )),
+                ]));
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(lines).style(theme.style(Role::Overlay)),
+            rect,
+        );
+    }
+}
+
+/// Every binding of the key table, by context: (keys, what it does, the
+/// context for a heading row).
+pub fn help_rows(app: &App) -> Vec<(String, String, Option<Context>)> {
+    let lang = app.lang();
+    let mut rows = Vec::new();
+    for context in Context::ALL {
+        let (zh, en) = context.describe();
+        rows.push((lang.pick(zh, en).to_string(), String::new(), Some(context)));
+        for binding in app
+            .ui
+            .keymap
+            .bindings()
+            .iter()
+            .filter(|b| b.context == context)
+        {
+            let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
+            let (zh, en) = binding.command.describe();
+            let mut text = lang.pick(zh, en).to_string();
+            if binding.command.nature() == Nature::Reserved {
+                text.push_str(lang.pick("（尚未提供）", " (not available yet)"));
+            }
+            rows.push((keys.join(" / "), text, None));
+        }
+    }
+    rows
+}

@@ -14,7 +14,7 @@ use crate::export::text::{TextOptions, to_text};
 use crate::lang::Lang;
 use crate::model::cell_path::{assign, listing};
 use crate::model::finding::Severity;
-use crate::model::project::{Project, generator};
+use crate::model::project::Project;
 use crate::model::report::Report;
 use crate::model::upgrade;
 use crate::paths;
@@ -294,9 +294,7 @@ fn set(file: &Path, pairs: &[String], lang: Lang) -> Result<ExitCode, String> {
         );
         return Ok(ExitCode::from(EXIT_FAULTY));
     }
-    project.meta.modified = now();
-    project.meta.generator = generator();
-    storage::save_with_backup(file, project.to_json().as_bytes()).map_err(|e| e.to_string())?;
+    storage::save_project(file, &mut project, &now()).map_err(|e| e.to_string())?;
     let count = pairs.len() / 2;
     match lang {
         Lang::Zh => eprintln!("已保存 {}（{count} 项）", file.display()),
@@ -471,8 +469,8 @@ fn recover(file: &Path, output: Option<&Path>, lang: Lang) -> Result<(), String>
             )
         })?;
     let target = output.unwrap_or(file);
-    storage::save_with_backup(target, copy.project.to_json().as_bytes())
-        .map_err(|e| e.to_string())?;
+    let mut project = copy.project;
+    storage::save_project(target, &mut project, &now()).map_err(|e| e.to_string())?;
     if same_file(target, file) {
         recovery::remove(&location);
     }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::model::format_error::FormatError;
-use crate::model::project::Project;
+use crate::model::project::{Project, generator};
 use crate::model::template::Template;
 
 /// No report or template comes near this; a bigger file is something else.
@@ -100,6 +100,21 @@ pub fn io_problem(err: &io::Error) -> String {
 /// file keeps its permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     replace(path, bytes, false).map(|_| ())
+}
+
+/// Saves `project` to `path` stamped as modified `now` by this program: the
+/// one save path of the editor, `ziping set` and `ziping recover`. On
+/// success the project's metadata is the stamped one; on failure the
+/// project and the file are as they were.
+pub fn save_project(path: &Path, project: &mut Project, now: &str) -> Result<(), LoadError> {
+    let previous = project.meta.clone();
+    project.meta.modified = now.to_string();
+    project.meta.generator = generator();
+    let saved = save_with_backup(path, project.to_json().as_bytes());
+    if saved.is_err() {
+        project.meta = previous;
+    }
+    saved.map(|_| ())
 }
 
 /// Saves a project: like [`write_atomic`], and the version being replaced
@@ -196,6 +211,20 @@ fn sync_dir(path: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_saved_project_is_stamped_and_a_failed_save_leaves_it_as_it_was() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut project = crate::catalog::new_project("hunan-narrative");
+        let before = project.meta.clone();
+        let nowhere = dir.path().join("no-such-dir").join("a.json");
+        assert!(save_project(&nowhere, &mut project, "2030-01-01T00:00:00Z").is_err());
+        assert_eq!(project.meta, before);
+        let path = dir.path().join("a.json");
+        save_project(&path, &mut project, "2030-01-01T00:00:00Z").expect("saves");
+        assert_eq!(project.meta.modified, "2030-01-01T00:00:00Z");
+        assert_eq!(read_project(&path).expect("reads").meta, project.meta);
+    }
 
     #[test]
     fn atomic_write_replaces_and_create_new_refuses() {

@@ -12,7 +12,7 @@ use crate::export::text::{TextOptions, to_text};
 use crate::lang::Lang;
 use crate::lock::Lock;
 use crate::model::field::{Field, Kind};
-use crate::model::project::{Entry, Project, generator};
+use crate::model::project::{Entry, Project};
 use crate::model::report::Report;
 use crate::model::template::Section;
 use crate::recovery;
@@ -365,11 +365,7 @@ impl Session {
     /// Saves to `path` (the current file, or a new one for "save as"),
     /// keeping the replaced version as `NAME.bak`.
     pub fn save_to(&mut self, path: &Path, now: &str) -> Result<(), LoadError> {
-        let mut project = self.project.clone();
-        project.meta.modified = now.to_string();
-        project.meta.generator = generator();
-        storage::save_with_backup(path, project.to_json().as_bytes())?;
-        self.project.meta = project.meta;
+        storage::save_project(path, &mut self.project, now)?;
         self.dirty = false;
         self.discard_recovery();
         Ok(())

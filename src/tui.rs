@@ -14,8 +14,10 @@ pub mod keymap;
 pub mod session;
 pub mod start;
 pub mod terminal;
+pub mod text;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 use std::io;
 use std::path::{Path, PathBuf};

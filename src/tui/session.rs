@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::TextArea;
 
 use crate::export::text::{TextOptions, to_text};
 use crate::lang::Lang;
@@ -20,7 +20,7 @@ use crate::storage::{self, LoadError};
 
 use super::command::TextCmd;
 use super::counts::Pause;
-use super::editors::{Editors, clean_input, text_of};
+use super::editors::{Editors, apply, clean_input, text_of};
 use super::grid::{Grid, GridInput, Outcome};
 use super::theme::Theme;
 
@@ -427,66 +427,5 @@ impl Session {
         }
         let text = to_text(&self.project, TextOptions::default());
         storage::write_atomic(target, text.as_bytes())
-    }
-}
-
-/// Carries out a text command on a text area.
-pub fn apply(editor: &mut TextArea<'static>, command: TextCmd) {
-    use TextCmd::*;
-    let select = |editor: &mut TextArea<'static>, m: CursorMove| {
-        if !editor.is_selecting() {
-            editor.start_selection();
-        }
-        editor.move_cursor(m);
-    };
-    let go = |editor: &mut TextArea<'static>, m: CursorMove| {
-        editor.cancel_selection();
-        editor.move_cursor(m);
-    };
-    match command {
-        Left => go(editor, CursorMove::Back),
-        Right => go(editor, CursorMove::Forward),
-        Up => go(editor, CursorMove::Up),
-        Down => go(editor, CursorMove::Down),
-        WordLeft => go(editor, CursorMove::WordBack),
-        WordRight => go(editor, CursorMove::WordForward),
-        LineStart => go(editor, CursorMove::Head),
-        LineEnd => go(editor, CursorMove::End),
-        TextStart => go(editor, CursorMove::Top),
-        TextEnd => {
-            go(editor, CursorMove::Bottom);
-            editor.move_cursor(CursorMove::End);
-        }
-        SelectLeft => select(editor, CursorMove::Back),
-        SelectRight => select(editor, CursorMove::Forward),
-        SelectUp => select(editor, CursorMove::Up),
-        SelectDown => select(editor, CursorMove::Down),
-        SelectAll => editor.select_all(),
-        Backspace => {
-            editor.delete_char();
-        }
-        Delete => {
-            editor.delete_next_char();
-        }
-        DeleteWord => {
-            editor.delete_word();
-        }
-        DeleteToLineEnd => {
-            editor.delete_line_by_end();
-        }
-        Newline => editor.insert_newline(),
-        Undo => {
-            editor.undo();
-        }
-        Redo => {
-            editor.redo();
-        }
-        Copy => editor.copy(),
-        Cut => {
-            editor.cut();
-        }
-        Paste => {
-            editor.paste();
-        }
     }
 }

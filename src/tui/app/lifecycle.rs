@@ -87,10 +87,8 @@ impl App {
         let location = session.recovery.clone();
         match recovery::read(&location) {
             Ok(Some(copy)) if copy.project.values != session.project.values => {
-                self.dialog = Some(Dialog::Recover(Recover {
-                    copy: Box::new(copy),
-                    compare: false,
-                }));
+                let recover = Recover::new(copy, &session.project);
+                self.dialog = Some(Dialog::Recover(recover));
             }
             Ok(Some(_)) => recovery::remove(&location),
             Ok(None) => {}

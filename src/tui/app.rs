@@ -35,6 +35,9 @@ pub struct Ui {
     pub data_dir: Option<PathBuf>,
     /// Quiet time after typing before the recovery copy is written.
     pub autosave: Duration,
+    /// The user's templates, looked at on opening a file for a newer
+    /// version of its template (the built-in ones are always looked at).
+    pub templates_dir: Option<PathBuf>,
 }
 
 impl Ui {
@@ -247,7 +250,9 @@ impl App {
                 | Answer::TakeOver
                 | Answer::RestoreRecovery
                 | Answer::CompareRecovery
-                | Answer::DiscardRecovery,
+                | Answer::DiscardRecovery
+                | Answer::UpgradeTemplate
+                | Answer::KeepTemplate,
             )
             | Command::Text(_)
             | Command::Grid(_)

@@ -1,5 +1,5 @@
 //! Dialogs over the page: help, the jump list, prompts and the questions
-//! asked before going on. Each has its own file holding its state, its key
+//! asked before going on (another writer, a recovery copy, a newer template). Each has its own file holding its state, its key
 //! handling and its drawing; this one dispatches to them. What their
 //! answers mean for the app is carried out by the app (`app/dialogs.rs`).
 
@@ -10,6 +10,7 @@ pub mod outcome;
 pub mod prompt;
 pub mod quit;
 pub mod recover;
+pub mod upgrade;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -26,6 +27,7 @@ pub enum Dialog {
     Prompt(prompt::Prompt),
     Locked(locked::Locked),
     Recover(recover::Recover),
+    Upgrade(upgrade::Upgrade),
 }
 
 impl Dialog {
@@ -38,6 +40,7 @@ impl Dialog {
             Dialog::Prompt(_) => &[Context::Prompt, Context::Editor],
             Dialog::Locked(_) => &[Context::Locked],
             Dialog::Recover(_) => &[Context::Recover],
+            Dialog::Upgrade(_) => &[Context::Upgrade],
         }
     }
 
@@ -50,7 +53,11 @@ impl Dialog {
                 prompt.input.insert_str(text);
             }
             // Questions are answered with keys, not text.
-            Dialog::Help(_) | Dialog::Quit(_) | Dialog::Locked(_) | Dialog::Recover(_) => {}
+            Dialog::Help(_)
+            | Dialog::Quit(_)
+            | Dialog::Locked(_)
+            | Dialog::Recover(_)
+            | Dialog::Upgrade(_) => {}
         }
     }
 
@@ -62,6 +69,7 @@ impl Dialog {
             Dialog::Prompt(prompt) => prompt.draw(ctx, area, frame),
             Dialog::Locked(locked) => locked.draw(ctx, area, frame),
             Dialog::Recover(recover) => recover.draw(ctx, area, frame),
+            Dialog::Upgrade(upgrade) => upgrade.draw(ctx, area, frame),
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::lock::Lock;
 use crate::model::field::{Field, Kind};
 use crate::model::project::{Entry, Project, generator};
 use crate::model::report::Report;
-use crate::model::template::Section;
+use crate::model::template::{Section, Template};
 use crate::recovery;
 use crate::storage::{self, LoadError};
 
@@ -75,15 +75,7 @@ impl Session {
         lang: Lang,
         data_dir: Option<&Path>,
     ) -> Session {
-        let positions = project
-            .template
-            .walk()
-            .iter()
-            .enumerate()
-            .flat_map(|(node, r)| {
-                (0..r.section.fields.len()).map(move |field| Position { node, field })
-            })
-            .collect();
+        let positions = positions(&project.template);
         let recovery = recovery::location(data_dir, &path);
         let mut session = Session {
             project,
@@ -394,9 +386,13 @@ impl Session {
         Ok(())
     }
 
-    /// Puts a whole project in place (a restored recovery copy): editors
-    /// are rebuilt from it and it counts as unsaved.
+    /// Puts a whole project in place (a restored recovery copy, an upgraded
+    /// template): editors and the field walk are rebuilt from it, focus
+    /// stays on the same place when it still exists, and it counts as
+    /// unsaved.
     pub fn replace_project(&mut self, project: Project) {
+        self.positions = positions(&project.template);
+        self.at = self.at.min(self.positions.len().saturating_sub(1));
         self.project = project;
         self.editors = Editors::new(self.lang);
         self.grids = HashMap::new();
@@ -428,4 +424,16 @@ impl Session {
         let text = to_text(&self.project, TextOptions::default());
         storage::write_atomic(target, text.as_bytes())
     }
+}
+
+/// Every field in reading order, as (section in the outline walk, field).
+fn positions(template: &Template) -> Vec<Position> {
+    template
+        .walk()
+        .iter()
+        .enumerate()
+        .flat_map(|(node, r)| {
+            (0..r.section.fields.len()).map(move |field| Position { node, field })
+        })
+        .collect()
 }

@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 use crate::clock::now;
 use crate::model::project::Project;
-use crate::storage;
+use crate::model::template::Template;
+use crate::{model, storage};
 
 use super::super::command::Command;
 use super::super::dialog::outcome::Outcome;
 use super::super::dialog::prompt::PromptKind;
-use super::super::dialog::{Dialog, locked, quit, recover};
+use super::super::dialog::{Dialog, locked, quit, recover, upgrade};
 use super::{App, Effect};
 
 impl App {
@@ -78,6 +79,14 @@ impl App {
                     None
                 }
             },
+            Dialog::Upgrade(mut u) => match u.handle(command) {
+                Outcome::Stay => Some(Dialog::Upgrade(u)),
+                Outcome::Close => None,
+                Outcome::Act(choice) => {
+                    self.answer_upgrade(choice, *u.newer);
+                    None
+                }
+            },
         };
         if kept.is_some() {
             self.dialog = kept;
@@ -114,6 +123,28 @@ impl App {
             recover::Choice::Keep => self.info(lang.pick(
                 "恢复副本已保留，下次打开时再询问",
                 "Recovery copy kept; you will be asked again next time",
+            )),
+        }
+        // The recovery question settled, the next one may follow.
+        self.offer_upgrade();
+    }
+
+    fn answer_upgrade(&mut self, choice: upgrade::Choice, newer: Template) {
+        let lang = self.lang();
+        match choice {
+            upgrade::Choice::Upgrade => {
+                if let Some(session) = self.session_mut() {
+                    let project = session.project.clone();
+                    session.replace_project(model::upgrade::apply(project, newer));
+                }
+                self.info(lang.pick(
+                    "已升级模板，保存后生效",
+                    "Template upgraded; it takes effect when you save",
+                ));
+            }
+            upgrade::Choice::Keep => self.info(lang.pick(
+                "仍用旧版模板，下次打开时再询问",
+                "Kept the old template; you will be asked again next time",
             )),
         }
     }

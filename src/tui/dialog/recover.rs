@@ -70,7 +70,9 @@ impl Recover {
                 | Answer::Save
                 | Answer::Discard
                 | Answer::ReadOnly
-                | Answer::TakeOver,
+                | Answer::TakeOver
+                | Answer::UpgradeTemplate
+                | Answer::KeepTemplate,
             )
             | Command::Global(_)
             | Command::Text(_)

@@ -14,8 +14,10 @@ pub mod keymap;
 pub mod session;
 pub mod start;
 pub mod terminal;
+pub mod text;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -87,9 +89,15 @@ impl Settings {
                 lang,
                 data_dir: self.data_dir.clone(),
                 autosave: Duration::from_secs(config.autosave_seconds.unwrap_or(2).clamp(1, 600)),
+                templates_dir: self.templates_dir(),
             },
             messages,
         )
+    }
+
+    /// Where the user's own templates live.
+    fn templates_dir(&self) -> Option<PathBuf> {
+        self.config_dir.as_ref().map(|d| d.join("templates"))
     }
 
     /// The app on `file`, or on the start screen. A file that cannot be
@@ -101,8 +109,9 @@ impl Settings {
             .transpose()
             .map_err(|e| e.to_string())?;
         if let (Some(project), Some(path)) = (project, file) {
-            // Templates are only read for the start screen: opening a file
-            // uses the copy inside it, and start-up stays fast.
+            // Opening a file uses the template copy inside it; templates are
+            // read only to offer a newer version of it (built-ins are
+            // embedded, so this stays cheap).
             let mut app = App::new(
                 ui,
                 Screen::Start(start::Start::new(&[], Vec::new())),
@@ -111,8 +120,7 @@ impl Settings {
             app.start_session(project, path.to_path_buf());
             return Ok(app);
         }
-        let templates_dir = self.config_dir.as_ref().map(|d| d.join("templates"));
-        let (templates, _) = catalog::load(templates_dir.as_deref());
+        let (templates, _) = catalog::load(self.templates_dir().as_deref());
         let start = start::Start::new(&templates, recent::load(self.data_dir.as_deref()));
         Ok(App::new(ui, Screen::Start(start), messages))
     }

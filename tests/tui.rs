@@ -65,7 +65,7 @@ fn help_lists_every_binding_of_the_key_table() {
     h.run(vec![key(KeyCode::F(1))]);
     insta::assert_snapshot!(h.screen());
     // Every binding appears in the help rows the screen is drawn from.
-    let rows = ziping::tui::dialog::help::help_rows(&h.app);
+    let rows = ziping::tui::dialog::help::help_rows(&h.app.ui.keymap, h.app.lang());
     for binding in h.app.ui.keymap.bindings() {
         let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
         let (zh, _) = binding.command.describe();
@@ -164,7 +164,7 @@ fn too_small_a_terminal_says_so() {
         let mut h = Harness::sample(w, h_);
         h.run(typed("字"));
         // As much of the message as fits, and nothing of the page.
-        let message = ziping::tui::view::fit("窗口太小", w as usize);
+        let message = ziping::tui::text::fit("窗口太小", w as usize);
         let screen = h.screen();
         assert!(screen.starts_with(&message), "{w}x{h_}: {screen}");
         assert!(!screen.contains("标题与导语"), "{w}x{h_}: {screen}");

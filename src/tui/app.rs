@@ -1,7 +1,8 @@
 //! The application state and the one place that changes it: events become
 //! commands through the key table, and `update` carries them out. Dialogs
-//! are handled in `dialog`, opening and recovery in `lifecycle`.
+//! answer through `dialogs`, opening and recovery are in `lifecycle`.
 
+mod dialogs;
 mod grid;
 mod lifecycle;
 
@@ -9,7 +10,6 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::clock::now;
 use crate::lang::Lang;
@@ -22,7 +22,8 @@ use super::grid::GridInput;
 use super::keymap::{Key, Keymap};
 use super::session::Session;
 use super::start::{Choice, Start};
-use super::theme::{Role, Theme};
+use super::theme::Theme;
+use super::widgets::Ctx;
 
 /// Settings fixed for the whole run.
 #[derive(Debug, Clone)]
@@ -34,6 +35,20 @@ pub struct Ui {
     pub data_dir: Option<PathBuf>,
     /// Quiet time after typing before the recovery copy is written.
     pub autosave: Duration,
+    /// The user's templates, looked at on opening a file for a newer
+    /// version of its template (the built-in ones are always looked at).
+    pub templates_dir: Option<PathBuf>,
+}
+
+impl Ui {
+    /// What dialogs draw with.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            theme: &self.theme,
+            lang: self.lang,
+            keymap: &self.keymap,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -235,7 +250,9 @@ impl App {
                 | Answer::TakeOver
                 | Answer::RestoreRecovery
                 | Answer::CompareRecovery
-                | Answer::DiscardRecovery,
+                | Answer::DiscardRecovery
+                | Answer::UpgradeTemplate
+                | Answer::KeepTemplate,
             )
             | Command::Text(_)
             | Command::Grid(_)
@@ -402,16 +419,6 @@ impl App {
             }
         }
     }
-}
-
-/// A one-line input holding `text`, cursor at the end.
-pub(crate) fn one_line(text: &str, theme: &Theme) -> TextArea<'static> {
-    let mut input = TextArea::new(vec![text.to_string()]);
-    input.set_cursor_style(ratatui::style::Style::default());
-    input.set_cursor_line_style(ratatui::style::Style::default());
-    input.set_style(theme.style(Role::Text));
-    input.move_cursor(CursorMove::End);
-    input
 }
 
 /// `stem.ext` in the current directory, or `stem-2.ext` … if taken.

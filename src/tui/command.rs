@@ -29,11 +29,13 @@ pub enum Context {
     Locked,
     /// A recovery copy with unsaved text was found.
     Recover,
+    /// The project's template has a newer version.
+    Upgrade,
 }
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Editor,
         Context::Grid,
@@ -44,6 +46,7 @@ impl Context {
         Context::Unsaved,
         Context::Locked,
         Context::Recover,
+        Context::Upgrade,
         Context::HelpScreen,
     ];
 
@@ -60,6 +63,7 @@ impl Context {
             Context::Unsaved => ("退出前询问", "Unsaved changes on quit"),
             Context::Locked => ("文件已被他人打开", "File open elsewhere"),
             Context::Recover => ("发现恢复副本", "Recovery copy found"),
+            Context::Upgrade => ("模板有新版本", "Newer template available"),
             Context::HelpScreen => ("帮助界面", "This help"),
         }
     }
@@ -297,13 +301,13 @@ commands! {
     /// Moving in a list: the jump list, the start screen, help.
     List(ListCmd) {
         Up "list_up" Plain ("上一项", "Previous item")
-            Jump["up", "ctrl-p"] Picker["up", "k"] HelpScreen["up", "k"];
+            Jump["up", "ctrl-p"] Picker["up", "k"] HelpScreen["up", "k"] Upgrade["up"];
         Down "list_down" Plain ("下一项", "Next item")
-            Jump["down", "ctrl-n"] Picker["down", "j"] HelpScreen["down", "j"];
+            Jump["down", "ctrl-n"] Picker["down", "j"] HelpScreen["down", "j"] Upgrade["down"];
         PageUp "list_page_up" Plain ("上一页", "Page up")
-            Picker["pageup"] HelpScreen["pageup"];
+            Picker["pageup"] HelpScreen["pageup"] Upgrade["pageup"];
         PageDown "list_page_down" Plain ("下一页", "Page down")
-            Picker["pagedown"] HelpScreen["pagedown"];
+            Picker["pagedown"] HelpScreen["pagedown"] Upgrade["pagedown"];
     }
 
     /// Answers to a dialog or a list.
@@ -323,6 +327,14 @@ commands! {
         ) Recover["c"];
         DiscardRecovery "discard_recovery" Plain ("丢弃恢复副本", "Discard the recovery copy")
             Recover["d"];
+        UpgradeTemplate "upgrade_template" Plain (
+            "升级到新版模板（保存后生效）",
+            "Upgrade to the new template (takes effect when saved)"
+        ) Upgrade["u"];
+        KeepTemplate "keep_template" Plain (
+            "仍用旧版模板（下次打开时再询问）",
+            "Keep the old template (asked again next time)"
+        ) Upgrade["k", "esc"];
         Confirm "confirm" Plain CONFIRM Jump["enter"] Picker["enter"] Prompt["enter"];
         Cancel "cancel" Plain CANCEL
             Jump["esc", "ctrl-g"] Picker["esc", "ctrl-q"] Prompt["esc"] Unsaved["esc", "c"]
@@ -404,7 +416,7 @@ mod tests {
             Command::Cell(_) => context == Context::Cell,
             Command::List(_) => matches!(
                 context,
-                Context::Jump | Context::Picker | Context::HelpScreen
+                Context::Jump | Context::Picker | Context::HelpScreen | Context::Upgrade
             ),
             Command::Answer(_) => matches!(
                 context,
@@ -415,6 +427,7 @@ mod tests {
                     | Context::Unsaved
                     | Context::Locked
                     | Context::Recover
+                    | Context::Upgrade
             ),
         };
         for (context, command, _) in Command::defaults_by_context() {

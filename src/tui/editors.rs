@@ -12,6 +12,7 @@ use crate::model::project::Entry;
 use crate::model::value::Expectation;
 use crate::strings;
 
+use super::command::TextCmd;
 use super::theme::{Role, Theme};
 
 /// Undo reaches back this many edits per field (the widget's default is 50
@@ -126,6 +127,77 @@ fn new_editor(
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
     editor
+}
+
+/// A one-line input holding `text`, cursor at the end.
+pub fn one_line(text: &str, theme: &Theme) -> TextArea<'static> {
+    let mut input = TextArea::new(vec![text.to_string()]);
+    input.set_cursor_style(Style::default());
+    input.set_cursor_line_style(Style::default());
+    input.set_style(theme.style(Role::Text));
+    input.move_cursor(CursorMove::End);
+    input
+}
+
+/// Carries out a text command on a text area.
+pub fn apply(editor: &mut TextArea<'static>, command: TextCmd) {
+    use TextCmd::*;
+    let select = |editor: &mut TextArea<'static>, m: CursorMove| {
+        if !editor.is_selecting() {
+            editor.start_selection();
+        }
+        editor.move_cursor(m);
+    };
+    let go = |editor: &mut TextArea<'static>, m: CursorMove| {
+        editor.cancel_selection();
+        editor.move_cursor(m);
+    };
+    match command {
+        Left => go(editor, CursorMove::Back),
+        Right => go(editor, CursorMove::Forward),
+        Up => go(editor, CursorMove::Up),
+        Down => go(editor, CursorMove::Down),
+        WordLeft => go(editor, CursorMove::WordBack),
+        WordRight => go(editor, CursorMove::WordForward),
+        LineStart => go(editor, CursorMove::Head),
+        LineEnd => go(editor, CursorMove::End),
+        TextStart => go(editor, CursorMove::Top),
+        TextEnd => {
+            go(editor, CursorMove::Bottom);
+            editor.move_cursor(CursorMove::End);
+        }
+        SelectLeft => select(editor, CursorMove::Back),
+        SelectRight => select(editor, CursorMove::Forward),
+        SelectUp => select(editor, CursorMove::Up),
+        SelectDown => select(editor, CursorMove::Down),
+        SelectAll => editor.select_all(),
+        Backspace => {
+            editor.delete_char();
+        }
+        Delete => {
+            editor.delete_next_char();
+        }
+        DeleteWord => {
+            editor.delete_word();
+        }
+        DeleteToLineEnd => {
+            editor.delete_line_by_end();
+        }
+        Newline => editor.insert_newline(),
+        Undo => {
+            editor.undo();
+        }
+        Redo => {
+            editor.redo();
+        }
+        Copy => editor.copy(),
+        Cut => {
+            editor.cut();
+        }
+        Paste => {
+            editor.paste();
+        }
+    }
 }
 
 #[cfg(test)]

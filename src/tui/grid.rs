@@ -14,10 +14,8 @@ use crate::model::project::{Entry, Project};
 use crate::model::table::TableSpec;
 use crate::model::table_value::{RowKey, TableValue};
 
-use super::app::one_line;
 use super::command::{CellCmd, GridCmd, TextCmd};
-use super::editors::{clean_input, show_controls, text_of};
-use super::session::apply;
+use super::editors::{apply, clean_input, one_line, show_controls, text_of};
 use super::theme::{Role, Theme};
 
 /// Undo reaches back this many committed changes per table.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::TextArea;
 
 use crate::export::text::{TextOptions, to_text};
 use crate::lang::Lang;
@@ -14,13 +14,13 @@ use crate::lock::Lock;
 use crate::model::field::{Field, Kind};
 use crate::model::project::{Entry, Project};
 use crate::model::report::Report;
-use crate::model::template::Section;
+use crate::model::template::{Section, Template};
 use crate::recovery;
 use crate::storage::{self, LoadError};
 
 use super::command::TextCmd;
 use super::counts::Pause;
-use super::editors::{Editors, clean_input, text_of};
+use super::editors::{Editors, apply, clean_input, text_of};
 use super::grid::{Grid, GridInput, Outcome};
 use super::theme::Theme;
 
@@ -75,15 +75,7 @@ impl Session {
         lang: Lang,
         data_dir: Option<&Path>,
     ) -> Session {
-        let positions = project
-            .template
-            .walk()
-            .iter()
-            .enumerate()
-            .flat_map(|(node, r)| {
-                (0..r.section.fields.len()).map(move |field| Position { node, field })
-            })
-            .collect();
+        let positions = positions(&project.template);
         let recovery = recovery::location(data_dir, &path);
         let mut session = Session {
             project,
@@ -390,9 +382,13 @@ impl Session {
         Ok(())
     }
 
-    /// Puts a whole project in place (a restored recovery copy): editors
-    /// are rebuilt from it and it counts as unsaved.
+    /// Puts a whole project in place (a restored recovery copy, an upgraded
+    /// template): editors and the field walk are rebuilt from it, focus
+    /// stays on the same place when it still exists, and it counts as
+    /// unsaved.
     pub fn replace_project(&mut self, project: Project) {
+        self.positions = positions(&project.template);
+        self.at = self.at.min(self.positions.len().saturating_sub(1));
         self.project = project;
         self.editors = Editors::new(self.lang);
         self.grids = HashMap::new();
@@ -426,63 +422,14 @@ impl Session {
     }
 }
 
-/// Carries out a text command on a text area.
-pub fn apply(editor: &mut TextArea<'static>, command: TextCmd) {
-    use TextCmd::*;
-    let select = |editor: &mut TextArea<'static>, m: CursorMove| {
-        if !editor.is_selecting() {
-            editor.start_selection();
-        }
-        editor.move_cursor(m);
-    };
-    let go = |editor: &mut TextArea<'static>, m: CursorMove| {
-        editor.cancel_selection();
-        editor.move_cursor(m);
-    };
-    match command {
-        Left => go(editor, CursorMove::Back),
-        Right => go(editor, CursorMove::Forward),
-        Up => go(editor, CursorMove::Up),
-        Down => go(editor, CursorMove::Down),
-        WordLeft => go(editor, CursorMove::WordBack),
-        WordRight => go(editor, CursorMove::WordForward),
-        LineStart => go(editor, CursorMove::Head),
-        LineEnd => go(editor, CursorMove::End),
-        TextStart => go(editor, CursorMove::Top),
-        TextEnd => {
-            go(editor, CursorMove::Bottom);
-            editor.move_cursor(CursorMove::End);
-        }
-        SelectLeft => select(editor, CursorMove::Back),
-        SelectRight => select(editor, CursorMove::Forward),
-        SelectUp => select(editor, CursorMove::Up),
-        SelectDown => select(editor, CursorMove::Down),
-        SelectAll => editor.select_all(),
-        Backspace => {
-            editor.delete_char();
-        }
-        Delete => {
-            editor.delete_next_char();
-        }
-        DeleteWord => {
-            editor.delete_word();
-        }
-        DeleteToLineEnd => {
-            editor.delete_line_by_end();
-        }
-        Newline => editor.insert_newline(),
-        Undo => {
-            editor.undo();
-        }
-        Redo => {
-            editor.redo();
-        }
-        Copy => editor.copy(),
-        Cut => {
-            editor.cut();
-        }
-        Paste => {
-            editor.paste();
-        }
-    }
+/// Every field in reading order, as (section in the outline walk, field).
+fn positions(template: &Template) -> Vec<Position> {
+    template
+        .walk()
+        .iter()
+        .enumerate()
+        .flat_map(|(node, r)| {
+            (0..r.section.fields.len()).map(move |field| Position { node, field })
+        })
+        .collect()
 }

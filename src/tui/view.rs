@@ -4,25 +4,18 @@
 
 mod grid;
 mod page;
+mod problem;
 mod sidebar;
 mod start;
 mod status;
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
-use ratatui_textarea::TextArea;
-use unicode_width::UnicodeWidthChar;
-
-use crate::lang::Lang;
-use crate::model::finding::{Finding, Severity};
-use crate::strings;
 
 use super::app::{App, Screen};
-/// Text from a file or a paste with its control characters made visible,
-/// so nothing can send escape sequences to the terminal.
-pub use super::editors::show_controls as visible;
+use super::text::fit;
 use super::theme::Role;
 
 /// Below this the UI says the window is too small instead of drawing garbage.
@@ -84,103 +77,6 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     status::draw(app, status_area, frame);
     if let Some(dialog) = &app.dialog {
-        dialog.draw(app, body, frame);
-    }
-}
-
-/// Cuts `text` to `width` display columns, ending with `...` when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    let text = visible(text);
-    if display_width(&text) <= width {
-        return text;
-    }
-    let budget = width.saturating_sub(3);
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if width >= 3 {
-        out.push_str("...");
-    }
-    out
-}
-
-/// Draws `editor` in `area` with the real terminal cursor at its insertion
-/// point (so input-method windows open there; a painted block would be a
-/// second cursor).
-pub fn draw_editor(editor: &TextArea, area: Rect, frame: &mut Frame) {
-    frame.render_widget(editor, area);
-    let cursor = editor.screen_cursor();
-    let (top_row, top_col) = editor.scroll_offset();
-    let row = (cursor.row as u16).saturating_sub(top_row);
-    let col = (cursor.col as u16).saturating_sub(top_col);
-    if row < area.height && area.width > 0 {
-        frame.set_cursor_position(Position {
-            x: area.x + col.min(area.width - 1),
-            y: area.y + row,
-        });
-    }
-}
-
-/// The marker of a problem and its role: a character, so a problem does
-/// not rest on colour alone.
-pub fn mark(severity: Severity) -> (&'static str, Role) {
-    match severity {
-        Severity::Error => ("✗", Role::Invalid),
-        Severity::Warning => ("!", Role::Warning),
-        Severity::Notice => ("i", Role::Hint),
-    }
-}
-
-/// A finding's sentence, with its row and column when it is about part of
-/// a table: `年度资金总额 › 全年预算数（A）：…`.
-pub fn words(finding: &Finding, lang: Lang) -> String {
-    let place: Vec<&str> = [&finding.place.row, &finding.place.column]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    let sentence = strings::finding(&finding.kind, lang);
-    if place.is_empty() {
-        sentence
-    } else {
-        format!("{}：{sentence}", place.join(" › "))
-    }
-}
-
-pub fn display_width(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
-/// A line of `key description` pairs for hints: keys in the key style.
-pub fn hint_line<'a>(app: &App, pairs: &[(String, &'a str)]) -> Line<'a> {
-    let theme = &app.ui.theme;
-    let mut spans = Vec::new();
-    for (key, text) in pairs {
-        if key.is_empty() {
-            continue;
-        }
-        spans.push(Span::styled(key.clone(), theme.style(Role::Key)));
-        spans.push(Span::raw(format!(" {text}  ")));
-    }
-    Line::from(spans)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fit_cuts_by_display_width() {
-        assert_eq!(fit("部门职责", 8), "部门职责");
-        assert_eq!(fit("部门职责情况", 8), "部门...");
-        assert_eq!(fit("abc", 2), "");
-        assert_eq!(fit("清屏\u{1b}[2J", 20), "清屏␛[2J");
+        dialog.draw(&app.ui.ctx(), body, frame);
     }
 }

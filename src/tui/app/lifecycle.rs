@@ -6,11 +6,12 @@ use std::time::{Duration, Instant};
 
 use crate::clock::now;
 use crate::model::project::Project;
-use crate::{lock, recent, recovery, storage};
+use crate::{catalog, lock, recent, recovery, storage};
 
 use super::super::dialog::Dialog;
 use super::super::dialog::locked::Locked;
 use super::super::dialog::recover::Recover;
+use super::super::dialog::upgrade::Upgrade;
 use super::super::session::Session;
 use super::super::start::{SAMPLE_FILE_NAME, SAMPLE_JSON};
 use super::{App, Screen};
@@ -25,7 +26,8 @@ impl App {
     }
 
     /// Shows `project` for editing: takes the one-writer lock (or asks
-    /// what to do if another ziping has it), then offers any recovery copy.
+    /// what to do if another ziping has it), then offers any recovery copy
+    /// and a newer version of its template.
     pub fn start_session(&mut self, project: Project, path: PathBuf) {
         recent::remember(self.ui.data_dir.as_deref(), &path);
         let lang = self.lang();
@@ -57,6 +59,7 @@ impl App {
         if self.dialog.is_none() {
             self.offer_recovery();
         }
+        self.offer_upgrade();
     }
 
     /// The user chose to take over a file another ziping has open.
@@ -72,6 +75,7 @@ impl App {
                 }
                 self.info(lang.pick("已接管：另一处的 ziping 将无法保存", "Taken over"));
                 self.offer_recovery();
+                self.offer_upgrade();
             }
             lock::Outcome::Held(owner) => self.dialog = Some(Dialog::Locked(Locked { owner })),
             lock::Outcome::Unavailable(why) => self.error(why),
@@ -87,14 +91,31 @@ impl App {
         let location = session.recovery.clone();
         match recovery::read(&location) {
             Ok(Some(copy)) if copy.project.values != session.project.values => {
-                self.dialog = Some(Dialog::Recover(Recover {
-                    copy: Box::new(copy),
-                    compare: false,
-                }));
+                let recover = Recover::new(copy, &session.project);
+                self.dialog = Some(Dialog::Recover(recover));
             }
             Ok(Some(_)) => recovery::remove(&location),
             Ok(None) => {}
             Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Offers a newer version of the project's template, once no other
+    /// question is open: the lock and unsaved text matter more, so the
+    /// recovery question comes first and this one after it is answered. A
+    /// read-only session could not take the upgrade, so it is not asked.
+    pub(super) fn offer_upgrade(&mut self) {
+        let lang = self.lang();
+        let Some(session) = self.session().filter(|s| !s.read_only) else {
+            return;
+        };
+        if self.dialog.is_some() {
+            return;
+        }
+        let newer = catalog::newer_template(&session.project, self.ui.templates_dir.as_deref());
+        if let Some(newer) = newer {
+            let offer = Upgrade::new(&session.project, newer, lang);
+            self.dialog = Some(Dialog::Upgrade(offer));
         }
     }
 

@@ -6,11 +6,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::app::App;
+use std::convert::Infallible;
+
+use crate::lang::Lang;
+
 use super::super::command::{Answer, Command, Context, Nature};
+use super::super::keymap::Keymap;
+use super::super::text::{display_width, fit};
 use super::super::theme::Role;
-use super::super::view::{display_width, fit};
-use super::{Dialog, panel};
+use super::super::widgets::{Ctx, panel};
+use super::outcome::Outcome;
 
 #[derive(Debug, Default)]
 pub struct Help {
@@ -19,10 +24,11 @@ pub struct Help {
 }
 
 impl Help {
-    pub fn handle(self, command: Command) -> Option<Dialog> {
-        let scroll = match command {
-            Command::List(list) => self.scroll.saturating_add_signed(list.step()),
-            Command::Answer(Answer::Cancel) => return None,
+    /// Help asks nothing of the app: it scrolls or closes.
+    pub fn handle(&mut self, command: Command) -> Outcome<Infallible> {
+        match command {
+            Command::List(list) => self.scroll = self.scroll.saturating_add_signed(list.step()),
+            Command::Answer(Answer::Cancel) => return Outcome::Close,
             // Not bound in help: it stays as it is.
             Command::Answer(
                 Answer::Confirm
@@ -32,21 +38,22 @@ impl Help {
                 | Answer::TakeOver
                 | Answer::RestoreRecovery
                 | Answer::CompareRecovery
-                | Answer::DiscardRecovery,
+                | Answer::DiscardRecovery
+                | Answer::UpgradeTemplate
+                | Answer::KeepTemplate,
             )
             | Command::Global(_)
             | Command::Text(_)
             | Command::Grid(_)
-            | Command::Cell(_) => self.scroll,
-        };
-        Some(Dialog::Help(Help { scroll }))
+            | Command::Cell(_) => {}
+        }
+        Outcome::Stay
     }
 
-    pub fn draw(&self, app: &App, area: Rect, frame: &mut Frame) {
-        let theme = &app.ui.theme;
-        let lang = app.lang();
-        let rect = panel(app, area, 0, area.height, frame);
-        let rows = help_rows(app);
+    pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
+        let (theme, lang) = (ctx.theme, ctx.lang);
+        let rect = panel(theme, area, 0, area.height, frame);
+        let rows = help_rows(ctx.keymap, lang);
         let key_width = rows
             .iter()
             .filter(|r| r.2.is_none())
@@ -88,19 +95,12 @@ impl Help {
 
 /// Every binding of the key table, by context: (keys, what it does, the
 /// context for a heading row).
-pub fn help_rows(app: &App) -> Vec<(String, String, Option<Context>)> {
-    let lang = app.lang();
+pub fn help_rows(keymap: &Keymap, lang: Lang) -> Vec<(String, String, Option<Context>)> {
     let mut rows = Vec::new();
     for context in Context::ALL {
         let (zh, en) = context.describe();
         rows.push((lang.pick(zh, en).to_string(), String::new(), Some(context)));
-        for binding in app
-            .ui
-            .keymap
-            .bindings()
-            .iter()
-            .filter(|b| b.context == context)
-        {
+        for binding in keymap.bindings().iter().filter(|b| b.context == context) {
             let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
             let (zh, en) = binding.command.describe();
             let mut text = lang.pick(zh, en).to_string();

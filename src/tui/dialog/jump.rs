@@ -10,13 +10,12 @@ use ratatui_textarea::TextArea;
 use crate::model::outline::Outline;
 use crate::model::project::Project;
 
-use super::super::app::{App, one_line};
 use super::super::command::{Answer, Command};
-use super::super::editors::text_of;
-use super::super::session::apply;
+use super::super::editors::{apply, one_line, text_of};
+use super::super::text::{display_width, fit};
 use super::super::theme::{Role, Theme};
-use super::super::view::{display_width, fit};
-use super::{Dialog, draw_input, panel};
+use super::super::widgets::{Ctx, draw_input, panel};
+use super::outcome::Outcome;
 
 #[derive(Debug)]
 pub struct Jump {
@@ -102,14 +101,14 @@ impl Jump {
         self.selected = 0;
     }
 
-    pub fn handle(mut self, app: &mut App, command: Command) -> Option<Dialog> {
+    /// Enter asks the app to go to the chosen item (with none, nothing).
+    pub fn handle(&mut self, command: Command) -> Outcome<Target> {
         match command {
-            Command::Answer(Answer::Cancel) => return None,
+            Command::Answer(Answer::Cancel) => return Outcome::Close,
             Command::Answer(Answer::Confirm) => {
                 let target = self.matches().get(self.selected).map(|i| i.target.clone());
-                if let (Some(t), Some(session)) = (target, app.session_mut()) {
-                    session.go_to(t.node, t.field);
-                    return None;
+                if let Some(target) = target {
+                    return Outcome::Act(target);
                 }
             }
             Command::List(list) => {
@@ -128,19 +127,20 @@ impl Jump {
                 | Answer::TakeOver
                 | Answer::RestoreRecovery
                 | Answer::CompareRecovery
-                | Answer::DiscardRecovery,
+                | Answer::DiscardRecovery
+                | Answer::UpgradeTemplate
+                | Answer::KeepTemplate,
             )
             | Command::Global(_)
             | Command::Grid(_)
             | Command::Cell(_) => {}
         }
-        Some(Dialog::Jump(self))
+        Outcome::Stay
     }
 
-    pub fn draw(&self, app: &App, area: Rect, frame: &mut Frame) {
-        let theme = &app.ui.theme;
-        let lang = app.lang();
-        let rect = panel(app, area, 0, area.height, frame);
+    pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
+        let (theme, lang) = (ctx.theme, ctx.lang);
+        let rect = panel(theme, area, 0, area.height, frame);
         let width = rect.width as usize;
         let label = lang.pick("跳转到：", "Jump to: ");
         let label_width = display_width(label) as u16;

@@ -7,10 +7,10 @@ use ratatui::text::Line;
 
 use crate::lock::Owner;
 
-use super::super::app::App;
 use super::super::command::{Answer, Command, Context};
-use super::super::view::{fit, hint_line};
-use super::{Dialog, ask, heading};
+use super::super::text::fit;
+use super::super::widgets::{Ctx, ask, heading, hint_line};
+use super::outcome::Outcome;
 
 #[derive(Debug)]
 pub struct Locked {
@@ -18,20 +18,20 @@ pub struct Locked {
     pub owner: Owner,
 }
 
+/// What to do about the other writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    ReadOnly,
+    TakeOver,
+    Quit,
+}
+
 impl Locked {
-    pub fn handle(self, app: &mut App, command: Command) -> Option<Dialog> {
+    pub fn handle(&self, command: Command) -> Outcome<Choice> {
         match command {
-            Command::Answer(Answer::ReadOnly) => {
-                if let Some(session) = app.session_mut() {
-                    session.read_only = true;
-                }
-                app.info(app.lang().pick(
-                    "已只读打开：不能修改和保存，可用 Alt-S 另存为",
-                    "Opened read-only",
-                ));
-            }
-            Command::Answer(Answer::TakeOver) => app.take_over(),
-            Command::Answer(Answer::Cancel) => app.quit = true,
+            Command::Answer(Answer::ReadOnly) => Outcome::Act(Choice::ReadOnly),
+            Command::Answer(Answer::TakeOver) => Outcome::Act(Choice::TakeOver),
+            Command::Answer(Answer::Cancel) => Outcome::Act(Choice::Quit),
             // Not answers to this question: it stays.
             Command::Answer(
                 Answer::Confirm
@@ -39,30 +39,30 @@ impl Locked {
                 | Answer::Discard
                 | Answer::RestoreRecovery
                 | Answer::CompareRecovery
-                | Answer::DiscardRecovery,
+                | Answer::DiscardRecovery
+                | Answer::UpgradeTemplate
+                | Answer::KeepTemplate,
             )
             | Command::Global(_)
             | Command::Text(_)
             | Command::Grid(_)
             | Command::Cell(_)
-            | Command::List(_) => return Some(Dialog::Locked(self)),
+            | Command::List(_) => Outcome::Stay,
         }
-        None
     }
 
-    pub fn draw(&self, app: &App, area: Rect, frame: &mut Frame) {
-        let lang = app.lang();
-        let keys = |a: Answer| app.ui.keymap.keys_for(Context::Locked, a);
+    pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
+        let lang = ctx.lang;
+        let keys = |a: Answer| ctx.keymap.keys_for(Context::Locked, a);
         let lines = vec![
             heading(
-                app,
-                lang.pick("此文件正在另一处编辑：", "This file is open elsewhere:")
-                    .into(),
+                ctx.theme,
+                lang.pick("此文件正在另一处编辑：", "This file is open elsewhere:"),
                 area.width,
             ),
             Line::raw(fit(&self.owner.describe(), area.width as usize)),
             hint_line(
-                app,
+                ctx.theme,
                 &[
                     (keys(Answer::ReadOnly), lang.pick("只读打开", "read-only")),
                     (keys(Answer::TakeOver), lang.pick("接管", "take over")),
@@ -70,6 +70,6 @@ impl Locked {
                 ],
             ),
         ];
-        ask(app, lines, area, frame);
+        ask(ctx.theme, lines, area, frame);
     }
 }

@@ -4,31 +4,28 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::super::app::App;
 use super::super::command::{Answer, Command, Context};
-use super::super::view::hint_line;
-use super::{Dialog, ask, heading};
+use super::super::widgets::{Ctx, ask, heading, hint_line};
+use super::outcome::Outcome;
 
 #[derive(Debug)]
 pub struct Quit;
 
+/// How the user wants to leave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// Save, then quit (stays asking if saving fails).
+    Save,
+    /// Quit without saving, dropping the recovery copy.
+    Discard,
+}
+
 impl Quit {
-    pub fn handle(self, app: &mut App, command: Command) -> Option<Dialog> {
+    pub fn handle(&self, command: Command) -> Outcome<Leave> {
         match command {
-            Command::Answer(Answer::Save) => {
-                if app.save() {
-                    app.quit = true;
-                    return None;
-                }
-            }
-            Command::Answer(Answer::Discard) => {
-                if let Some(session) = app.session_mut() {
-                    session.discard_recovery();
-                }
-                app.quit = true;
-                return None;
-            }
-            Command::Answer(Answer::Cancel) => return None,
+            Command::Answer(Answer::Save) => return Outcome::Act(Leave::Save),
+            Command::Answer(Answer::Discard) => return Outcome::Act(Leave::Discard),
+            Command::Answer(Answer::Cancel) => return Outcome::Close,
             // Not answers to this question: it stays.
             Command::Answer(
                 Answer::Confirm
@@ -36,7 +33,9 @@ impl Quit {
                 | Answer::TakeOver
                 | Answer::RestoreRecovery
                 | Answer::CompareRecovery
-                | Answer::DiscardRecovery,
+                | Answer::DiscardRecovery
+                | Answer::UpgradeTemplate
+                | Answer::KeepTemplate,
             )
             | Command::Global(_)
             | Command::Text(_)
@@ -44,24 +43,23 @@ impl Quit {
             | Command::Cell(_)
             | Command::List(_) => {}
         }
-        Some(Dialog::Quit(self))
+        Outcome::Stay
     }
 
-    pub fn draw(&self, app: &App, area: Rect, frame: &mut Frame) {
-        let lang = app.lang();
-        let keys = |a: Answer| app.ui.keymap.keys_for(Context::Unsaved, a);
+    pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
+        let lang = ctx.lang;
+        let keys = |a: Answer| ctx.keymap.keys_for(Context::Unsaved, a);
         let lines = vec![
             heading(
-                app,
+                ctx.theme,
                 lang.pick(
                     "有未保存的修改。要保存吗？",
                     "There are unsaved changes. Save them?",
-                )
-                .into(),
+                ),
                 area.width,
             ),
             hint_line(
-                app,
+                ctx.theme,
                 &[
                     (keys(Answer::Save), lang.pick("保存并退出", "save and quit")),
                     (
@@ -72,6 +70,6 @@ impl Quit {
                 ],
             ),
         ];
-        ask(app, lines, area, frame);
+        ask(ctx.theme, lines, area, frame);
     }
 }

@@ -6,102 +6,113 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::export::text::field_text;
+use crate::model::project::Project;
 use crate::model::value::char_count;
 use crate::recovery::Copy;
 
-use super::super::app::App;
 use super::super::command::{Answer, Command, Context};
+use super::super::text::fit;
 use super::super::theme::Role;
-use super::super::view::{fit, hint_line};
-use super::{Dialog, ask, heading};
+use super::super::widgets::{Ctx, ask, heading, hint_line};
+use super::outcome::Outcome;
 
 #[derive(Debug)]
 pub struct Recover {
     pub copy: Box<Copy>,
+    /// The fields whose text differs: (label, in the file, in the copy).
+    /// Worked out when asking, since nothing can change while it is open.
+    differences: Vec<(String, String, String)>,
     /// Whether the fields that differ are listed.
     pub compare: bool,
 }
 
+/// What becomes of the copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Restore,
+    Discard,
+    /// Decide later: the copy stays and is offered next time.
+    Keep,
+}
+
 impl Recover {
-    pub fn handle(self, app: &mut App, command: Command) -> Option<Dialog> {
-        let lang = app.lang();
+    /// The question about `copy`, next to the project read from the file.
+    pub fn new(copy: Copy, file: &Project) -> Recover {
+        let differences = file
+            .template
+            .fields()
+            .filter(|field| file.entry(&field.id) != copy.project.entry(&field.id))
+            .map(|field| {
+                let ours = field_text(field, file.entry(&field.id));
+                let theirs = field_text(field, copy.project.entry(&field.id));
+                (field.label.clone(), ours, theirs)
+            })
+            .collect();
+        Recover {
+            copy: Box::new(copy),
+            differences,
+            compare: false,
+        }
+    }
+
+    pub fn handle(&mut self, command: Command) -> Outcome<Choice> {
         match command {
-            Command::Answer(Answer::RestoreRecovery) => app.restore(*self.copy),
+            Command::Answer(Answer::RestoreRecovery) => Outcome::Act(Choice::Restore),
             Command::Answer(Answer::CompareRecovery) => {
-                return Some(Dialog::Recover(Recover {
-                    compare: !self.compare,
-                    ..self
-                }));
+                self.compare = !self.compare;
+                Outcome::Stay
             }
-            Command::Answer(Answer::DiscardRecovery) => {
-                if let Some(session) = app.session_mut() {
-                    session.discard_recovery();
-                }
-                app.info(lang.pick("已丢弃恢复副本", "Recovery copy discarded"));
-            }
-            Command::Answer(Answer::Cancel) => app.info(lang.pick(
-                "恢复副本已保留，下次打开时再询问",
-                "Recovery copy kept; you will be asked again next time",
-            )),
+            Command::Answer(Answer::DiscardRecovery) => Outcome::Act(Choice::Discard),
+            Command::Answer(Answer::Cancel) => Outcome::Act(Choice::Keep),
             // Not answers to this question: it stays.
             Command::Answer(
                 Answer::Confirm
                 | Answer::Save
                 | Answer::Discard
                 | Answer::ReadOnly
-                | Answer::TakeOver,
+                | Answer::TakeOver
+                | Answer::UpgradeTemplate
+                | Answer::KeepTemplate,
             )
             | Command::Global(_)
             | Command::Text(_)
             | Command::Grid(_)
             | Command::Cell(_)
-            | Command::List(_) => return Some(Dialog::Recover(self)),
+            | Command::List(_) => Outcome::Stay,
         }
-        None
     }
 
-    pub fn draw(&self, app: &App, area: Rect, frame: &mut Frame) {
-        let lang = app.lang();
+    pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
+        let lang = ctx.lang;
         let width = area.width as usize;
         let copy = &self.copy;
-        let keys = |a: Answer| app.ui.keymap.keys_for(Context::Recover, a);
+        let keys = |a: Answer| ctx.keymap.keys_for(Context::Recover, a);
+        let title = format!(
+            "{}{}",
+            lang.pick("发现未保存的恢复副本，写于 ", "Unsaved recovery copy from "),
+            copy.written
+        );
         let mut lines = vec![
-            heading(
-                app,
-                format!(
-                    "{}{}",
-                    lang.pick("发现未保存的恢复副本，写于 ", "Unsaved recovery copy from "),
-                    copy.written
-                ),
-                area.width,
-            ),
+            heading(ctx.theme, &title, area.width),
             Line::raw(fit(&copy.file.display().to_string(), width)),
         ];
-        if self.compare
-            && let Some(session) = app.session()
-        {
-            for field in session.project.template.fields() {
-                let ours = session.project.entry(&field.id);
-                let theirs = copy.project.entry(&field.id);
-                if ours == theirs {
-                    continue;
-                }
-                let (a, b) = (field_text(field, ours), field_text(field, theirs));
+        if self.compare {
+            for (label, a, b) in &self.differences {
                 lines.push(Line::styled(
-                    fit(&field.label, width),
-                    app.ui.theme.style(Role::Label),
+                    fit(label, width),
+                    ctx.theme.style(Role::Label),
                 ));
                 for (tag, text) in [
                     (lang.pick("  文件：", "  file: "), a),
                     (lang.pick("  副本：", "  copy: "), b),
                 ] {
-                    let shown = format!("{tag}{}字 {}", char_count(&text), text.replace('\n', " "));
+                    let shown = format!("{tag}{}字 {}", char_count(text), text.replace('\n', " "));
                     lines.push(Line::raw(fit(&shown, width)));
                 }
             }
         }
         lines.push(hint_line(
-            app,
+            ctx.theme,
             &[
                 (keys(Answer::RestoreRecovery), lang.pick("恢复", "restore")),
                 (keys(Answer::CompareRecovery), lang.pick("比较", "compare")),
@@ -116,6 +127,6 @@ impl Recover {
             lines.truncate(room.saturating_sub(1));
             lines.extend(keys_line);
         }
-        ask(app, lines, area, frame);
+        ask(ctx.theme, lines, area, frame);
     }
 }

@@ -27,12 +27,12 @@ use super::super::command::{Context, GridCmd};
 use super::super::editors::text_of;
 use super::super::grid::Grid;
 use super::super::session::Session;
+use super::super::text::{display_width, fit};
 use super::super::theme::{Role, Theme};
-use super::{display_width, draw_editor, fit, mark, words};
-use columns::Columns;
+use super::super::widgets::draw_editor;
+use super::problem::{mark, words};
+use columns::{Columns, GAP};
 
-/// Columns are separated by this many spaces.
-const GAP: usize = 1;
 /// Cells wider than this many columns are cut (`...`).
 const MAX_CELL: usize = 24;
 /// An unfocused table shows at most this many rows.

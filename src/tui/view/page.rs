@@ -14,9 +14,13 @@ use crate::model::project::Entry;
 use crate::model::report::chars;
 
 use super::super::app::App;
+use super::super::editors::show_controls;
 use super::super::session::Session;
+use super::super::text::{display_width, fit};
 use super::super::theme::Role;
-use super::{display_width, draw_editor, fit, grid, mark, visible, words};
+use super::super::widgets::draw_editor;
+use super::grid;
+use super::problem::{mark, words};
 
 /// Unfocused multi-line fields show this many rows of preview.
 const PREVIEW_ROWS: usize = 2;
@@ -158,7 +162,7 @@ fn estimated_rows(text: &str, width: usize) -> usize {
 }
 
 fn wrapped(text: &str, width: usize) -> Vec<String> {
-    let text = visible(text);
+    let text = show_controls(text);
     text.lines()
         .flat_map(|p| {
             hard_wrap(p, width)

@@ -10,8 +10,8 @@ use crate::model::report::Progress;
 
 use super::super::app::App;
 use super::super::session::Session;
+use super::super::text::fit;
 use super::super::theme::Role;
-use super::fit;
 
 pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
     let theme = &app.ui.theme;

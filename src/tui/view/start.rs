@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
 use super::super::start::{Choice, Start};
+use super::super::text::fit;
 use super::super::theme::Role;
-use super::fit;
 
 pub fn draw(app: &App, start: &Start, area: Rect, frame: &mut Frame) {
     let theme = &app.ui.theme;

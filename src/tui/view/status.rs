@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, Level};
 use super::super::command::{Answer, Command, Context, GlobalCmd};
+use super::super::text::{display_width, fit};
 use super::super::theme::Role;
-use super::{display_width, fit};
 
 pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
     let theme = &app.ui.theme;

@@ -1,7 +1,8 @@
 //! Which columns of a grid are in view: all when they fit; otherwise the
 //! pinned ones (the row labels) and a run that holds the focused column.
 
-use super::GAP;
+/// Columns are separated by this many spaces.
+pub const GAP: usize = 1;
 
 /// The columns drawn and how wide.
 pub struct Columns {

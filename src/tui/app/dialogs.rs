@@ -1,0 +1,205 @@
+//! Carrying out what the dialogs ask for: they change only their own state
+//! and say what they want (`dialog::outcome::Outcome`); here it is done.
+
+use std::path::PathBuf;
+
+use crate::clock::now;
+use crate::model::project::Project;
+use crate::model::template::Template;
+use crate::{model, storage};
+
+use super::super::command::Command;
+use super::super::dialog::outcome::Outcome;
+use super::super::dialog::prompt::PromptKind;
+use super::super::dialog::{Dialog, locked, quit, recover, upgrade};
+use super::{App, Effect};
+
+impl App {
+    /// Carries out `command` in the open `dialog`, which was taken out of
+    /// the app: it is put back unless the command closed it (a command may
+    /// also open another dialog).
+    pub(super) fn update_dialog(&mut self, dialog: Dialog, command: Command) -> Effect {
+        let lang = self.lang();
+        let kept = match dialog {
+            Dialog::Help(mut help) => match help.handle(command) {
+                Outcome::Stay => Some(Dialog::Help(help)),
+                Outcome::Close => None,
+                Outcome::Act(never) => match never {},
+            },
+            Dialog::Jump(mut jump) => match jump.handle(command) {
+                Outcome::Stay => Some(Dialog::Jump(jump)),
+                Outcome::Close => None,
+                Outcome::Act(target) => match self.session_mut() {
+                    Some(session) => {
+                        session.go_to(target.node, target.field);
+                        None
+                    }
+                    None => Some(Dialog::Jump(jump)),
+                },
+            },
+            Dialog::Quit(q) => match q.handle(command) {
+                Outcome::Stay => Some(Dialog::Quit(q)),
+                Outcome::Close => None,
+                Outcome::Act(quit::Leave::Save) => {
+                    self.quit = self.save();
+                    (!self.quit).then_some(Dialog::Quit(q))
+                }
+                Outcome::Act(quit::Leave::Discard) => {
+                    if let Some(session) = self.session_mut() {
+                        session.discard_recovery();
+                    }
+                    self.quit = true;
+                    None
+                }
+            },
+            Dialog::Prompt(mut prompt) => match prompt.handle(command) {
+                Outcome::Stay => Some(Dialog::Prompt(prompt)),
+                Outcome::Close => {
+                    self.info(lang.pick("已取消", "Cancelled"));
+                    None
+                }
+                Outcome::Act(answer) => {
+                    let done = self.answer_prompt(&prompt.kind, &answer);
+                    (!done).then_some(Dialog::Prompt(prompt))
+                }
+            },
+            Dialog::Locked(l) => match l.handle(command) {
+                Outcome::Stay => Some(Dialog::Locked(l)),
+                Outcome::Close => None,
+                Outcome::Act(choice) => {
+                    self.answer_locked(choice);
+                    None
+                }
+            },
+            Dialog::Recover(mut r) => match r.handle(command) {
+                Outcome::Stay => Some(Dialog::Recover(r)),
+                Outcome::Close => None,
+                Outcome::Act(choice) => {
+                    self.answer_recovery(choice, *r.copy);
+                    None
+                }
+            },
+            Dialog::Upgrade(mut u) => match u.handle(command) {
+                Outcome::Stay => Some(Dialog::Upgrade(u)),
+                Outcome::Close => None,
+                Outcome::Act(choice) => {
+                    self.answer_upgrade(choice, *u.newer);
+                    None
+                }
+            },
+        };
+        if kept.is_some() {
+            self.dialog = kept;
+        }
+        Effect::None
+    }
+
+    fn answer_locked(&mut self, choice: locked::Choice) {
+        match choice {
+            locked::Choice::ReadOnly => {
+                if let Some(session) = self.session_mut() {
+                    session.read_only = true;
+                }
+                self.info(self.lang().pick(
+                    "已只读打开：不能修改和保存，可用 Alt-S 另存为",
+                    "Opened read-only",
+                ));
+            }
+            locked::Choice::TakeOver => self.take_over(),
+            locked::Choice::Quit => self.quit = true,
+        }
+    }
+
+    fn answer_recovery(&mut self, choice: recover::Choice, copy: crate::recovery::Copy) {
+        let lang = self.lang();
+        match choice {
+            recover::Choice::Restore => self.restore(copy),
+            recover::Choice::Discard => {
+                if let Some(session) = self.session_mut() {
+                    session.discard_recovery();
+                }
+                self.info(lang.pick("已丢弃恢复副本", "Recovery copy discarded"));
+            }
+            recover::Choice::Keep => self.info(lang.pick(
+                "恢复副本已保留，下次打开时再询问",
+                "Recovery copy kept; you will be asked again next time",
+            )),
+        }
+        // The recovery question settled, the next one may follow.
+        self.offer_upgrade();
+    }
+
+    fn answer_upgrade(&mut self, choice: upgrade::Choice, newer: Template) {
+        let lang = self.lang();
+        match choice {
+            upgrade::Choice::Upgrade => {
+                if let Some(session) = self.session_mut() {
+                    let project = session.project.clone();
+                    session.replace_project(model::upgrade::apply(project, newer));
+                }
+                self.info(lang.pick(
+                    "已升级模板，保存后生效",
+                    "Template upgraded; it takes effect when you save",
+                ));
+            }
+            upgrade::Choice::Keep => self.info(lang.pick(
+                "仍用旧版模板，下次打开时再询问",
+                "Kept the old template; you will be asked again next time",
+            )),
+        }
+    }
+
+    /// Acts on a prompt's answer; false keeps the prompt open.
+    fn answer_prompt(&mut self, kind: &PromptKind, answer: &str) -> bool {
+        let lang = self.lang();
+        if answer.is_empty() {
+            self.error(lang.pick("请输入文件名", "Please type a file name"));
+            return false;
+        }
+        // A relative name for an export or a copy goes beside the project,
+        // not wherever the program happened to be started.
+        let typed = PathBuf::from(answer);
+        let path = match (self.session(), kind) {
+            (Some(s), PromptKind::ExportPath | PromptKind::SaveAs) if typed.is_relative() => s
+                .path
+                .parent()
+                .map_or(typed.clone(), |dir| dir.join(&typed)),
+            _ => typed,
+        };
+        match kind {
+            PromptKind::ExportPath => {
+                let Some(session) = self.session() else {
+                    return true;
+                };
+                match session.export(&path) {
+                    Ok(()) => {
+                        self.info(format!(
+                            "{}{}",
+                            lang.pick("已导出到 ", "Exported to "),
+                            path.display()
+                        ));
+                        true
+                    }
+                    Err(e) => {
+                        self.error(e.to_string());
+                        false
+                    }
+                }
+            }
+            PromptKind::SaveAs => self.save_as(&path),
+            PromptKind::NewFile(template) => {
+                let project = Project::new((**template).clone(), &now());
+                match storage::create_new(&path, project.to_json().as_bytes()) {
+                    Ok(()) => {
+                        self.start_session(project, path);
+                        true
+                    }
+                    Err(e) => {
+                        self.error(e.to_string());
+                        false
+                    }
+                }
+            }
+        }
+    }
+}

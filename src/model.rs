@@ -19,5 +19,6 @@ pub mod table;
 pub mod table_value;
 pub mod target;
 pub mod template;
+pub mod text;
 pub mod upgrade;
 pub mod value;

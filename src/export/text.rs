@@ -6,7 +6,7 @@ use crate::model::field::{Field, Kind, Show};
 use crate::model::outline::Outline;
 use crate::model::project::{Entry, Project};
 use crate::model::sheet::Sheet;
-use crate::model::template::placeholders;
+use crate::model::text::placeholders;
 use crate::model::value;
 
 use super::INDENT;

@@ -18,7 +18,8 @@ use super::finding::{Finding, FindingKind, Place as FoundAt, Severity};
 use super::formula::{self, Formula, FormulaError, Outcome, compile_check, to_decimal};
 use super::sheet::{Sheet, Table, row_scope};
 use super::table::ROW_NAMES;
-use super::template::{Template, placeholders};
+use super::template::Template;
+use super::text::placeholders;
 use super::value;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

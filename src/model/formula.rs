@@ -18,7 +18,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::target::{QUALITATIVE, Target};
-use super::value::{Value, leading_number};
+use super::text::leading_number;
+use super::value::Value;
 
 /// A formula as written in a template: one string, or a list of lines that
 /// are joined, so a long rule can be laid out (and diffed) line by line.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::field::{Field, Kind, Show};
 use super::formula::compile_check;
+use super::text::is_identifier;
 use super::value;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,7 +133,7 @@ impl TableSpec {
         let mut row_ids: Vec<&str> = Vec::new();
         for (i, row) in self.rows.iter().enumerate() {
             let key = format!("rows[{i}]");
-            if !super::template::is_identifier(&row.id) || row.id.parse::<usize>().is_ok() {
+            if !is_identifier(&row.id) || row.id.parse::<usize>().is_ok() {
                 return fail(
                     format!("{key}.id"),
                     "行 id 只能用小写字母、数字、- 和 _，且不能全是数字".into(),

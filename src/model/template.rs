@@ -9,6 +9,7 @@ use super::crosscheck::CrossCheck;
 use super::field::{Field, Kind};
 use super::format_error::FormatError;
 use super::numbering::Numbering;
+use super::text::{is_identifier, placeholders};
 use super::value;
 
 /// The `format` every template file declares, so a project file or any other
@@ -266,13 +267,6 @@ impl Template {
     }
 }
 
-pub(super) fn is_identifier(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
-}
-
 /// Where a field is declared: its own keys differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Place {
@@ -391,24 +385,6 @@ fn check_field_rules(field: &Field, place: Place) -> Result<(), (&'static str, S
     Ok(())
 }
 
-/// The `{field_id}` placeholders of a title or closing line.
-pub fn placeholders(line: &str) -> Result<Vec<&str>, String> {
-    let mut ids = Vec::new();
-    let mut rest = line;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let close = after
-            .find('}')
-            .ok_or_else(|| format!("\"{line}\" 中的 {{ 没有配对的 }}"))?;
-        ids.push(&after[..close]);
-        rest = &after[close + 1..];
-    }
-    if rest.contains('}') {
-        return Err(format!("\"{line}\" 中的 }} 没有配对的 {{"));
-    }
-    Ok(ids)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,12 +456,5 @@ mod tests {
             .expect_err("broken")
             .to_string();
         assert!(err.contains("第2行"), "{err}");
-    }
-
-    #[test]
-    fn placeholders_are_found_in_order() {
-        assert_eq!(placeholders("{unit}{year}年度"), Ok(vec!["unit", "year"]));
-        assert!(placeholders("{unit").is_err());
-        assert!(placeholders("unit}").is_err());
     }
 }

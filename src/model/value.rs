@@ -10,6 +10,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::field::{Field, Kind};
 use super::target::Target;
+use super::text::{parse_decimal, split_number, to_halfwidth};
 
 /// A validated figure or choice. Prose stays text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,73 +185,9 @@ pub fn round(number: Decimal, decimals: u32) -> Decimal {
     number.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// The number a text starts with (`40个` → 40, `１，２３４.5万元` → 1234.5),
-/// and what follows it; `None` when it does not start with one.
-pub fn leading_number(text: &str) -> Option<(Decimal, String)> {
-    let text = to_halfwidth(text);
-    let (number, rest) = split_number(&text);
-    parse_decimal(number).map(|n| (n, rest.to_string()))
-}
-
 /// Number of characters as a reader counts them: line breaks excluded.
 pub fn char_count(text: &str) -> usize {
     text.chars().filter(|c| *c != '\n' && *c != '\r').count()
-}
-
-/// Input methods often produce full-width digits and signs; treat them as
-/// their ASCII twins so `１２３`, `８５％` and `１，２３４．５` are accepted.
-pub(super) fn to_halfwidth(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９' | '．' | '，' | '％' | '－' | '＋' | '／' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            '。' => '.',
-            _ => c,
-        })
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
-
-/// Splits `"1,234.5万元"` into the number and what follows it.
-fn split_number(text: &str) -> (&str, &str) {
-    let end = text
-        .char_indices()
-        .find(|&(i, c)| {
-            !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && matches!(c, '-' | '+')))
-        })
-        .map_or(text.len(), |(i, _)| i);
-    text.split_at(end)
-}
-
-/// Parses a decimal written with optional thousands separators, which must
-/// then group by three (`1,234,567.8`), so a stray comma is not read as one.
-fn parse_decimal(number: &str) -> Option<Decimal> {
-    let (int_part, frac) = match number.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (number, None),
-    };
-    let (sign, digits) = match int_part.strip_prefix(['-', '+']) {
-        Some(rest) => (&int_part[..1], rest),
-        None => ("", int_part),
-    };
-    if digits.contains(',') {
-        let mut groups = digits.split(',');
-        let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
-        if !first_ok || !groups.all(|g| g.len() == 3) {
-            return None;
-        }
-    }
-    let digits = digits.replace(',', "");
-    let valid = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    if !valid(&digits) || frac.is_some_and(|f| !valid(f)) {
-        return None;
-    }
-    let text = match frac {
-        Some(f) => format!("{sign}{digits}.{f}"),
-        None => format!("{sign}{digits}"),
-    };
-    text.parse().ok()
 }
 
 fn check_range(field: &Field, value: Decimal, what: Measure) -> Result<(), ValueError> {

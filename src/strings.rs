@@ -7,10 +7,10 @@
 use rust_decimal::Decimal;
 
 use crate::lang::Lang;
-use crate::model::field::Kind;
-use crate::model::finding::{FindingKind, Severity};
+use crate::model::finding::FindingKind;
 use crate::model::formula::FormulaError;
 use crate::model::lint::Lint;
+use crate::model::schema::{Kind, Severity};
 use crate::model::value::{Expectation, Measure, ValueError, YEAR_RANGE};
 
 pub fn severity(severity: Severity, lang: Lang) -> &'static str {

@@ -3,11 +3,10 @@
 //! template's cross-checks are in [`super::crosscheck`]; both are gathered
 //! into one [`super::report::Report`].
 
-use super::field::{Field, Kind};
-use super::finding::{Finding, FindingKind, Place, Severity};
+use super::finding::{Finding, FindingKind, Place};
 use super::lint;
 use super::project::{Entry, Project};
-use super::table::TableSpec;
+use super::schema::{Field, Kind, Severity, TableSpec};
 use super::table_value::{RowRef, TableValue};
 use super::value::{self, Expectation, char_count};
 
@@ -162,7 +161,7 @@ pub fn orphans(project: &Project) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::field::Show;
+    use crate::model::schema::Show;
 
     fn field(kind: Kind) -> Field {
         Field {

@@ -8,7 +8,7 @@ use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::field::{Field, Kind};
+use super::schema::{Field, Kind};
 use super::target::Target;
 use super::text::{parse_decimal, split_number, to_halfwidth};
 
@@ -50,7 +50,7 @@ pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1949..=2100;
 pub enum ValueError {
     /// A line break in a one-line field.
     Multiline,
-    /// Not what the field expects (its [`Field::expectation`]).
+    /// Not what the field expects (its [`Expectation::of`]).
     Expected(Expectation),
     NotAnOption(Vec<String>),
     /// A table is filled cell by cell, never as one text.

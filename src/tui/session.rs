@@ -11,10 +11,9 @@ use ratatui_textarea::{CursorMove, TextArea};
 use crate::export::text::{TextOptions, to_text};
 use crate::lang::Lang;
 use crate::lock::Lock;
-use crate::model::field::{Field, Kind};
 use crate::model::project::{Entry, Project, generator};
 use crate::model::report::Report;
-use crate::model::template::Section;
+use crate::model::schema::{Field, Kind, Section};
 use crate::recovery;
 use crate::storage::{self, LoadError};
 

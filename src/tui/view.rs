@@ -16,7 +16,8 @@ use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthChar;
 
 use crate::lang::Lang;
-use crate::model::finding::{Finding, Severity};
+use crate::model::finding::Finding;
+use crate::model::schema::Severity;
 use crate::strings;
 
 use super::app::{App, Screen};

@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 
 use crate::clock::now;
 use crate::model::project::Project;
-use crate::model::template::Template;
+use crate::model::schema::Template;
 use crate::storage;
 
 use super::super::app::{App, one_line};

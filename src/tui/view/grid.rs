@@ -17,8 +17,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::model::cell_path::refusal;
-use crate::model::field::Field;
-use crate::model::finding::{Finding, Severity};
+use crate::model::finding::Finding;
+use crate::model::schema::{Field, Severity};
 use crate::model::sheet::{GroupSheet, Row, Table, figure};
 use crate::model::value::Expectation;
 

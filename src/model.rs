@@ -6,7 +6,7 @@
 //! text, cross-checks) and imports nothing that evaluates them; [`text`] and
 //! [`numbering`] are leaves beside it. Everything else reads the
 //! declarations: [`validate`] loads a template, [`value`], [`target`] and
-//! [`formula`] read and compute figures, [`project`], [`sheet`] and
+//! [`formula`] read and compute figures (or say why not, [`value_error`]), [`project`], [`sheet`] and
 //! [`table_value`] hold a report's values, and [`rules`], [`crosscheck`],
 //! [`lint`] and [`report`] find what is wrong with them.
 
@@ -31,3 +31,4 @@ pub mod table_value;
 pub mod target;
 pub mod upgrade;
 pub mod value;
+pub mod value_error;

@@ -5,7 +5,7 @@
 use super::formula::FormulaError;
 use super::lint::Lint;
 use super::schema::Severity;
-use super::value::{Expectation, ValueError};
+use super::value_error::{Expectation, ValueError};
 
 /// Where a finding is: the field (and the outline node of its section), and
 /// for a table the row and column where they are known.

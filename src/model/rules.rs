@@ -8,7 +8,8 @@ use super::lint;
 use super::project::{Entry, Project};
 use super::schema::{Field, Kind, Severity, TableSpec};
 use super::table_value::{RowRef, TableValue};
-use super::value::{self, Expectation, char_count};
+use super::value::{self, char_count};
+use super::value_error::Expectation;
 
 /// What is wrong with the value of one field (every cell, for a table);
 /// empty when all is well. `place` says where the field is.

@@ -7,7 +7,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::text::leading_number;
-use super::value::ValueError;
+use super::value_error::ValueError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {

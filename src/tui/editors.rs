@@ -9,7 +9,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use crate::lang::Lang;
 use crate::model::project::Entry;
 use crate::model::schema::Field;
-use crate::model::value::Expectation;
+use crate::model::value_error::Expectation;
 use crate::strings;
 
 use super::theme::{Role, Theme};

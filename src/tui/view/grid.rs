@@ -20,7 +20,7 @@ use crate::model::cell_path::refusal;
 use crate::model::finding::Finding;
 use crate::model::schema::{Field, Severity};
 use crate::model::sheet::{GroupSheet, Row, Table, figure};
-use crate::model::value::Expectation;
+use crate::model::value_error::Expectation;
 
 use super::super::app::App;
 use super::super::command::{Context, GridCmd};

@@ -159,7 +159,7 @@ pub fn typed() -> impl Iterator<Item = char> {
     "培训党员干部加强理论武装提升能力素质".chars().cycle()
 }
 
-pub fn template(id: &str) -> ziping::model::template::Template {
+pub fn template(id: &str) -> ziping::model::schema::Template {
     let (entries, _) = ziping::catalog::load(None);
     ziping::catalog::find(&entries, id).expect("template")
 }

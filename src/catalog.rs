@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::project::Project;
-use crate::model::template::Template;
+use crate::model::schema::Template;
+use crate::model::validate::load_template;
 use crate::storage::{self, LoadError};
 
 /// The built-in templates' JSON, embedded at build time.
@@ -47,7 +48,7 @@ pub fn load(user_dir: Option<&Path>) -> (Vec<Entry>, Vec<LoadError>) {
         .iter()
         // A broken built-in is caught by a test; skipping it beats refusing
         // to start.
-        .filter_map(|(_, json)| Template::from_json(json).ok())
+        .filter_map(|(_, json)| load_template(json).ok())
         .map(|template| Entry {
             template,
             origin: Origin::Builtin,
@@ -125,7 +126,7 @@ mod tests {
     #[test]
     fn every_builtin_template_loads() {
         for (name, json) in BUILTIN {
-            Template::from_json(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+            load_template(json).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
         let (entries, errors) = load(None);
         assert_eq!(entries.len(), BUILTIN.len());

@@ -1,23 +1,34 @@
 //! The report model: templates, projects, validation, checks. Pure Rust that
 //! knows nothing of terminals or files, so the CLI, the TUI and the tests all
 //! drive the same functions.
+//!
+//! [`schema`] holds a template's declarations (fields, tables, formulas as
+//! text, cross-checks) and imports nothing that evaluates them; [`text`] and
+//! [`numbering`] are leaves beside it. Everything else reads the
+//! declarations: [`validate`] loads a template, [`value`], [`target`] and
+//! [`formula`] read and compute figures (or say why not, [`value_error`]), [`project`], [`sheet`] and
+//! [`table_value`] hold a report's values, and [`rules`], [`crosscheck`],
+//! [`lint`] and [`report`] find what is wrong with them.
+
+pub mod numbering;
+pub mod schema;
+pub mod text;
+
+pub mod validate;
 
 pub mod cell_path;
 pub mod crosscheck;
-pub mod field;
 pub mod finding;
 pub mod format_error;
 pub mod formula;
 pub mod lint;
-pub mod numbering;
 pub mod outline;
 pub mod project;
 pub mod report;
 pub mod rules;
 pub mod sheet;
-pub mod table;
 pub mod table_value;
 pub mod target;
-pub mod template;
 pub mod upgrade;
 pub mod value;
+pub mod value_error;

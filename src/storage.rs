@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use crate::model::format_error::FormatError;
 use crate::model::project::{Project, generator};
-use crate::model::template::Template;
+use crate::model::schema::Template;
+use crate::model::validate::load_template;
 
 /// No report or template comes near this; a bigger file is something else.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -77,7 +78,7 @@ pub fn read_project(path: &Path) -> Result<Project, LoadError> {
 
 pub fn read_template(path: &Path) -> Result<Template, LoadError> {
     let text = read_text(path)?;
-    Template::from_json(&text).map_err(|e| LoadError::format(path, e))
+    load_template(&text).map_err(|e| LoadError::format(path, e))
 }
 
 /// Explains an I/O error in words, without Rust's debug formatting.

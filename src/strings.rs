@@ -7,11 +7,12 @@
 use rust_decimal::Decimal;
 
 use crate::lang::Lang;
-use crate::model::field::Kind;
-use crate::model::finding::{FindingKind, Severity};
+use crate::model::finding::FindingKind;
 use crate::model::formula::FormulaError;
 use crate::model::lint::Lint;
-use crate::model::value::{Expectation, Measure, ValueError, YEAR_RANGE};
+use crate::model::schema::{Kind, Severity};
+use crate::model::value::YEAR_RANGE;
+use crate::model::value_error::{Expectation, Measure, ValueError};
 
 pub fn severity(severity: Severity, lang: Lang) -> &'static str {
     match severity {

@@ -12,7 +12,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 use ziping::lang::Lang;
 use ziping::model::project::{Entry, Project};
-use ziping::model::template::Template;
+use ziping::model::schema::Template;
 use ziping::model::upgrade::{self, Change};
 use ziping::storage;
 

@@ -2,11 +2,11 @@
 //! their own lines, body paragraphs indented by two full-width spaces, a
 //! blank line between blocks.
 
-use crate::model::field::{Field, Kind, Show};
 use crate::model::outline::Outline;
 use crate::model::project::{Entry, Project};
+use crate::model::schema::{Field, Kind, Show};
 use crate::model::sheet::Sheet;
-use crate::model::template::placeholders;
+use crate::model::text::placeholders;
 use crate::model::value;
 
 use super::INDENT;

@@ -10,12 +10,11 @@
 
 use serde::Serialize;
 
-use super::field::Field;
-use super::finding::{Place, Severity};
+use super::finding::Place;
 use super::project::{Entry, Project};
 use super::rules::field_findings;
+use super::schema::{Field, Severity, TableSpec};
 use super::sheet::Sheet;
-use super::table::TableSpec;
 use super::table_value::{RowKey, TableValue};
 
 /// What a path names.

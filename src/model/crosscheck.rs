@@ -1,70 +1,17 @@
-//! Cross-checks a template declares: a condition over the report's figures
-//! (a Rhai expression, see [`super::formula`]), a severity and a message in
-//! Chinese whose `{…}` placeholders are filled with figures, e.g.
-//!
-//! ```json
-//! { "at": "indicators", "each": "row", "column": "score",
-//!   "assert": "score >= 0 && score <= weight", "severity": "error",
-//!   "message": "得分{score}应在0至分值{weight}之间" }
-//! ```
+//! Judging the cross-checks a template declares ([`super::schema::CrossCheck`])
+//! against the computed sheet, with their messages' `{…}` placeholders
+//! filled with figures.
 //!
 //! A check whose figures are not all filled in yet is not judged.
 
 use rhai::{Dynamic, Map, Scope};
-use serde::{Deserialize, Serialize};
 
-use super::field::Field;
-use super::finding::{Finding, FindingKind, Place as FoundAt, Severity};
-use super::formula::{self, Formula, FormulaError, Outcome, compile_check, to_decimal};
+use super::finding::{Finding, FindingKind, Place as FoundAt};
+use super::formula::{self, FormulaError, Outcome, to_decimal};
+use super::schema::{CrossCheck, Each, Field, Formula, Severity, Template};
 use super::sheet::{Sheet, Table, row_scope};
-use super::table::ROW_NAMES;
-use super::template::{Template, placeholders};
+use super::text::placeholders;
 use super::value;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CrossCheck {
-    /// The field or table the check belongs to (where it is reported).
-    pub at: String,
-    /// What the condition is judged over.
-    #[serde(default, skip_serializing_if = "Each::is_report")]
-    pub each: Each,
-    /// For `row` and `column` over fixed rows: the rows involved.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rows: Vec<String>,
-    /// The column a `row` or `group` problem points at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub column: Option<String>,
-    /// For `column`: judged once per column listed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub columns: Vec<String>,
-    pub assert: Formula,
-    pub severity: Severity,
-    pub message: String,
-    /// The message in English, for `--lang en`; the Chinese one otherwise.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_en: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Each {
-    /// Once, over the report-wide names.
-    #[default]
-    Report,
-    /// Per row of the table; the row's columns are names.
-    Row,
-    /// Per listed column of a fixed table; each row id names that row's cell.
-    Column,
-    /// Per group of the table; `group` is `#{name, weight, total}`.
-    Group,
-}
-
-impl Each {
-    fn is_report(&self) -> bool {
-        *self == Each::Report
-    }
-}
 
 /// Judges every check of the template against the computed sheet; each
 /// failure is placed at the check's field (its outline node left for the
@@ -223,70 +170,4 @@ fn fill(message: &str, scope: &Scope, field: Option<&Field>) -> String {
         out = out.replacen(&format!("{{{expression}}}"), &shown, 1);
     }
     out
-}
-
-impl CrossCheck {
-    /// Checks the references and compiles the condition and placeholders;
-    /// `globals` are the report-wide names. Returns the key and a message.
-    pub(super) fn validate(
-        &self,
-        template: &Template,
-        globals: &[&str],
-    ) -> Result<(), (String, String)> {
-        let fail = |key: &str, message: String| Err((key.to_string(), message));
-        let Some(field) = template.field(&self.at) else {
-            return fail("at", format!("没有 id 为 \"{}\" 的字段或表格", self.at));
-        };
-        let mut names: Vec<&str> = globals.to_vec();
-        if self.each != Each::Report {
-            let Some(spec) = field.table.as_deref() else {
-                return fail("each", format!("each 为 {:?} 时 at 应为表格", self.each));
-            };
-            if let Some(row) = self.rows.iter().find(|r| spec.row(r).is_none()) {
-                return fail(
-                    "rows",
-                    format!("表格 \"{}\" 没有 id 为 \"{row}\" 的行", self.at),
-                );
-            }
-            let columns = self.column.iter().chain(&self.columns);
-            if let Some(c) = columns.clone().find(|c| spec.column(c).is_none()) {
-                return fail(
-                    "column",
-                    format!("表格 \"{}\" 没有 id 为 \"{c}\" 的列", self.at),
-                );
-            }
-            match self.each {
-                Each::Row => {
-                    names.extend(spec.columns.iter().map(|c| c.id.as_str()));
-                    names.extend(ROW_NAMES);
-                }
-                Each::Column if self.columns.is_empty() => {
-                    return fail("columns", "each 为 column 时要列出 columns".into());
-                }
-                Each::Column if self.rows.is_empty() => {
-                    names.extend(spec.rows.iter().map(|r| r.id.as_str()));
-                }
-                Each::Column => names.extend(self.rows.iter().map(String::as_str)),
-                Each::Group if spec.groups.is_none() => {
-                    return fail("each", format!("表格 \"{}\" 没有分组", self.at));
-                }
-                Each::Group => names.push("group"),
-                Each::Report => {}
-            }
-        }
-        compile_check(&self.assert, &names).map_err(|m| ("assert".to_string(), m))?;
-        let messages = [
-            ("message", Some(&self.message)),
-            ("message_en", self.message_en.as_ref()),
-        ];
-        for (key, message) in messages {
-            let Some(message) = message else { continue };
-            let expressions = placeholders(message).map_err(|m| (key.to_string(), m))?;
-            for expression in expressions {
-                compile_check(&Formula::Line(expression.to_string()), &names)
-                    .map_err(|m| (key.to_string(), format!("{{{expression}}}：{m}")))?;
-            }
-        }
-        Ok(())
-    }
 }

@@ -2,23 +2,10 @@
 //! figures. The sentences are made from them by [`crate::strings`], in the
 //! reader's language; tests match on the kind.
 
-use serde::{Deserialize, Serialize};
-
 use super::formula::FormulaError;
 use super::lint::Lint;
-use super::value::{Expectation, ValueError};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// 错误: the report is not ready to hand in (`ziping check` exits 1).
-    Error,
-    /// 警告: worth a look; does not block.
-    Warning,
-    /// 提示: how something was read or what could be done; never marks a
-    /// section or a field and is not counted on the status line.
-    Notice,
-}
+use super::schema::Severity;
+use super::value_error::{Expectation, ValueError};
 
 /// Where a finding is: the field (and the outline node of its section), and
 /// for a table the row and column where they are known.

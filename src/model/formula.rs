@@ -10,39 +10,15 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::fmt;
 
 use rhai::packages::{Package, StandardPackage};
 use rhai::{AST, Array, Dynamic, Engine, EvalAltResult, ImmutableString, Map, Position, Scope};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
+use super::schema::Formula;
 use super::target::{QUALITATIVE, Target};
-use super::value::{Value, leading_number};
-
-/// A formula as written in a template: one string, or a list of lines that
-/// are joined, so a long rule can be laid out (and diffed) line by line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Formula {
-    Line(String),
-    Lines(Vec<String>),
-}
-
-impl Formula {
-    pub fn source(&self) -> String {
-        match self {
-            Formula::Line(s) => s.clone(),
-            Formula::Lines(lines) => lines.join("\n"),
-        }
-    }
-}
-
-impl fmt::Display for Formula {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.source())
-    }
-}
+use super::text::leading_number;
+use super::value::Value;
 
 /// The result of evaluating a formula.
 #[derive(Debug, Clone)]

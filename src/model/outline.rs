@@ -3,7 +3,7 @@
 //! through this one place, so they always agree.
 
 use super::project::Project;
-use super::template::Section;
+use super::schema::Section;
 
 #[derive(Debug, Clone)]
 pub struct Node<'t> {

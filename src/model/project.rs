@@ -4,10 +4,10 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use super::field::{Field, Kind};
 use super::format_error::FormatError;
+use super::schema::{Field, Kind, Template};
 use super::table_value::TableValue;
-use super::template::Template;
+use super::validate::check_template;
 
 /// The `format` of every project file.
 pub const PROJECT_FORMAT: &str = "ziping-project";
@@ -156,7 +156,7 @@ impl Project {
         let project: Project = FormatError::deserialize(text)?;
         // The embedded template is checked like a file on disk; its
         // mistakes are reported under `template.` so they can be found.
-        project.template.validate().map_err(|e| FormatError {
+        check_template(&project.template).map_err(|e| FormatError {
             place: format!("template.{}", e.place),
             message: e.message,
         })?;

@@ -16,13 +16,12 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 
 use super::crosscheck;
-use super::field::Kind;
-use super::finding::{Finding, Place, Severity};
+use super::finding::{Finding, Place};
 use super::outline::Outline;
 use super::project::{Entry, Project};
 use super::rules::{field_findings, orphans};
+use super::schema::{Kind, Severity, Template};
 use super::sheet::{Sheet, Table};
-use super::template::Template;
 use super::value::char_count;
 
 /// How far a section has been filled in, for the outline's markers.

@@ -3,13 +3,13 @@
 //! template's cross-checks are in [`super::crosscheck`]; both are gathered
 //! into one [`super::report::Report`].
 
-use super::field::{Field, Kind};
-use super::finding::{Finding, FindingKind, Place, Severity};
+use super::finding::{Finding, FindingKind, Place};
 use super::lint;
 use super::project::{Entry, Project};
-use super::table::TableSpec;
+use super::schema::{Field, Kind, Severity, TableSpec};
 use super::table_value::{RowRef, TableValue};
-use super::value::{self, Expectation, char_count};
+use super::value::{self, char_count};
+use super::value_error::Expectation;
 
 /// What is wrong with the value of one field (every cell, for a table);
 /// empty when all is well. `place` says where the field is.
@@ -162,7 +162,7 @@ pub fn orphans(project: &Project) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::field::Show;
+    use crate::model::schema::Show;
 
     fn field(kind: Kind) -> Field {
         Field {

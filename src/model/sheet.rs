@@ -11,12 +11,10 @@
 use rhai::{Array, Dynamic, Map, Scope};
 use rust_decimal::Decimal;
 
-use super::field::{Field, Kind};
 use super::formula::{self, FormulaError, Outcome, to_decimal, to_dynamic};
 use super::project::{Entry, Project};
-use super::table::TableSpec;
+use super::schema::{Field, Kind, TableSpec, Template};
 use super::table_value::{RowKey, RowRef, TableValue};
-use super::template::Template;
 use super::value::{self, Value};
 
 /// A computed figure, rounded to its column's decimals.

@@ -7,8 +7,9 @@ use super::*;
 use crate::catalog;
 use crate::lang::Lang;
 use crate::model::cell_path::assign;
-use crate::model::finding::{Finding, Severity};
+use crate::model::finding::Finding;
 use crate::model::report::Report;
+use crate::model::schema::Severity;
 use crate::strings;
 
 /// A new project from the 项目支出 template with `pairs` set.

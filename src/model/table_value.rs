@@ -10,8 +10,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use super::field::Field;
-use super::table::TableSpec;
+use super::schema::{Field, TableSpec};
 
 /// Column id → the cell's text.
 pub type Cells = IndexMap<String, String>;
@@ -274,8 +273,8 @@ impl RowRef<'_> {
 mod tests {
     use super::*;
     use crate::catalog;
-    use crate::model::field::Kind;
     use crate::model::project::{Entry, Project};
+    use crate::model::schema::Kind;
 
     fn project() -> Project {
         catalog::new_project("project-selfeval")

@@ -6,7 +6,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::value::{ValueError, leading_number};
+use super::text::leading_number;
+use super::value_error::ValueError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {

@@ -9,9 +9,8 @@ use std::collections::HashMap;
 
 use crate::lang::Lang;
 
-use super::field::{Field, Kind};
 use super::project::{Project, default_entry};
-use super::template::Template;
+use super::schema::{Field, Kind, Template};
 
 /// One difference between the project's template and the newer one.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,8 +8,10 @@ use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::field::{Field, Kind};
+use super::schema::{Field, Kind};
 use super::target::Target;
+use super::text::{parse_decimal, split_number, to_halfwidth};
+use super::value_error::{Expectation, Measure, ValueError};
 
 /// A validated figure or choice. Prose stays text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,76 +43,6 @@ impl fmt::Display for Date {
 
 /// Years outside this range are almost certainly typing slips.
 pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1949..=2100;
-
-/// Why a text is not a value of its field: a typed value, so the sentence
-/// comes from [`crate::strings`] in the reader's language and tests match on
-/// the kind rather than on words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ValueError {
-    /// A line break in a one-line field.
-    Multiline,
-    /// Not what the field expects (its [`Field::expectation`]).
-    Expected(Expectation),
-    NotAnOption(Vec<String>),
-    /// A table is filled cell by cell, never as one text.
-    Cellwise,
-    BelowMin {
-        what: Measure,
-        min: Decimal,
-    },
-    AboveMax {
-        what: Measure,
-        max: Decimal,
-    },
-    TooBig,
-    YearOutOfRange(i64),
-    NotADate,
-    NoSuchMonth(u32),
-    NoSuchDay {
-        year: u32,
-        month: u32,
-        day: u32,
-    },
-    /// A target written as a bare number: `50个`.
-    TargetWithoutComparator(String),
-    /// A comparator with no number after it: `≥`, `≤很多`.
-    TargetWithoutNumber(&'static str),
-    NegativeTarget,
-}
-
-/// What a range limit was about, for the sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Measure {
-    Number,
-    Amount,
-    Rate,
-    Year,
-}
-
-/// What a field expects, as data: the strings module turns it into
-/// `整数，单位：人` or `a whole number in 人`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Expectation {
-    pub kind: Kind,
-    pub unit: String,
-    pub decimals: u32,
-    pub options: Vec<String>,
-}
-
-impl Expectation {
-    pub fn of(field: &Field) -> Expectation {
-        Expectation {
-            kind: field.kind,
-            unit: field.unit().to_string(),
-            decimals: field.decimals(),
-            options: if field.kind == Kind::Choice {
-                field.options.clone()
-            } else {
-                Vec::new()
-            },
-        }
-    }
-}
 
 /// Parses the text of a single-value field. `Ok(None)` means empty.
 pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, ValueError> {
@@ -184,73 +116,9 @@ pub fn round(number: Decimal, decimals: u32) -> Decimal {
     number.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// The number a text starts with (`40个` → 40, `１，２３４.5万元` → 1234.5),
-/// and what follows it; `None` when it does not start with one.
-pub fn leading_number(text: &str) -> Option<(Decimal, String)> {
-    let text = to_halfwidth(text);
-    let (number, rest) = split_number(&text);
-    parse_decimal(number).map(|n| (n, rest.to_string()))
-}
-
 /// Number of characters as a reader counts them: line breaks excluded.
 pub fn char_count(text: &str) -> usize {
     text.chars().filter(|c| *c != '\n' && *c != '\r').count()
-}
-
-/// Input methods often produce full-width digits and signs; treat them as
-/// their ASCII twins so `１２３`, `８５％` and `１，２３４．５` are accepted.
-pub(super) fn to_halfwidth(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９' | '．' | '，' | '％' | '－' | '＋' | '／' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            '。' => '.',
-            _ => c,
-        })
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
-
-/// Splits `"1,234.5万元"` into the number and what follows it.
-fn split_number(text: &str) -> (&str, &str) {
-    let end = text
-        .char_indices()
-        .find(|&(i, c)| {
-            !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && matches!(c, '-' | '+')))
-        })
-        .map_or(text.len(), |(i, _)| i);
-    text.split_at(end)
-}
-
-/// Parses a decimal written with optional thousands separators, which must
-/// then group by three (`1,234,567.8`), so a stray comma is not read as one.
-fn parse_decimal(number: &str) -> Option<Decimal> {
-    let (int_part, frac) = match number.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (number, None),
-    };
-    let (sign, digits) = match int_part.strip_prefix(['-', '+']) {
-        Some(rest) => (&int_part[..1], rest),
-        None => ("", int_part),
-    };
-    if digits.contains(',') {
-        let mut groups = digits.split(',');
-        let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
-        if !first_ok || !groups.all(|g| g.len() == 3) {
-            return None;
-        }
-    }
-    let digits = digits.replace(',', "");
-    let valid = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    if !valid(&digits) || frac.is_some_and(|f| !valid(f)) {
-        return None;
-    }
-    let text = match frac {
-        Some(f) => format!("{sign}{digits}.{f}"),
-        None => format!("{sign}{digits}"),
-    };
-    text.parse().ok()
 }
 
 fn check_range(field: &Field, value: Decimal, what: Measure) -> Result<(), ValueError> {

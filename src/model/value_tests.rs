@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::model::field::Show;
+use crate::model::schema::Show;
 
 fn field(kind: Kind) -> Field {
     Field {

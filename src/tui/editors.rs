@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::lang::Lang;
-use crate::model::field::Field;
 use crate::model::project::Entry;
-use crate::model::value::Expectation;
+use crate::model::schema::Field;
+use crate::model::value_error::Expectation;
 use crate::strings;
 
 use super::command::TextCmd;

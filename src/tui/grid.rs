@@ -9,9 +9,8 @@ use ratatui_textarea::TextArea;
 
 use crate::lang::Lang;
 use crate::model::cell_path::{refusal, stored_table};
-use crate::model::field::Field;
 use crate::model::project::{Entry, Project};
-use crate::model::table::TableSpec;
+use crate::model::schema::{Field, TableSpec};
 use crate::model::table_value::{RowKey, TableValue};
 
 use super::command::{CellCmd, GridCmd, TextCmd};

@@ -11,10 +11,9 @@ use ratatui_textarea::TextArea;
 use crate::export::text::{TextOptions, to_text};
 use crate::lang::Lang;
 use crate::lock::Lock;
-use crate::model::field::{Field, Kind};
 use crate::model::project::{Entry, Project};
 use crate::model::report::Report;
-use crate::model::template::{Section, Template};
+use crate::model::schema::{Field, Kind, Section, Template};
 use crate::recovery;
 use crate::storage::{self, LoadError};
 

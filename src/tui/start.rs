@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::catalog;
-use crate::model::template::Template;
+use crate::model::schema::Template;
 
 /// The sample report, embedded so a fresh install can show a full example.
 pub const SAMPLE_JSON: &str = include_str!("../../sample-data/changning-2022.json");

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::clock::now;
 use crate::model::project::Project;
-use crate::model::template::Template;
+use crate::model::schema::Template;
 use crate::{model, storage};
 
 use super::super::command::Command;

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
-use crate::model::template::Template;
+use crate::model::schema::Template;
 
 use super::super::command::{Answer, Command, TextCmd};
 use super::super::editors::{apply, one_line, text_of};

@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use crate::export::wrap::hard_wrap;
 use crate::lang::Lang;
 use crate::model::project::Project;
-use crate::model::template::Template;
+use crate::model::schema::Template;
 use crate::model::upgrade;
 
 use super::super::command::{Answer, Command, Context, ListCmd};

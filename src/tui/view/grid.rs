@@ -17,10 +17,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::model::cell_path::refusal;
-use crate::model::field::Field;
-use crate::model::finding::{Finding, Severity};
+use crate::model::finding::Finding;
+use crate::model::schema::{Field, Severity};
 use crate::model::sheet::{GroupSheet, Row, Table, figure};
-use crate::model::value::Expectation;
+use crate::model::value_error::Expectation;
 
 use super::super::app::App;
 use super::super::command::{Context, GridCmd};

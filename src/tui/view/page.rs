@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::export::wrap::hard_wrap;
-use crate::model::field::{Field, Kind};
-use crate::model::finding::{Finding, FindingKind, Severity};
+use crate::model::finding::{Finding, FindingKind};
 use crate::model::project::Entry;
 use crate::model::report::chars;
+use crate::model::schema::{Field, Kind, Severity};
 
 use super::super::app::App;
 use super::super::editors::show_controls;

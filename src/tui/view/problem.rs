@@ -2,7 +2,8 @@
 //! sentence, the same on the page and in tables.
 
 use crate::lang::Lang;
-use crate::model::finding::{Finding, Severity};
+use crate::model::finding::Finding;
+use crate::model::schema::Severity;
 use crate::strings;
 
 use super::super::theme::Role;

@@ -1,11 +1,16 @@
-//! A field of a template: what the writer fills in, its kind and its rules.
+//! A field of a template — what the writer fills in, its kind and its rules —
+//! and the layout of a table field: typed columns (each an ordinary
+//! [`Field`], so a cell is validated exactly like a field), fixed rows or
+//! rows the writer adds, groups with their weights, and summary lines
+//! computed from the whole report (总分, 等级). One file because a field may
+//! hold a table and a table's columns are fields.
 
+use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::formula::Formula;
-use super::numbering::Numbering;
-use super::table::TableSpec;
+use crate::model::numbering::Numbering;
 
 /// What sort of value a field holds; decides validation, editing and export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,5 +189,101 @@ impl Field {
     /// Whether this column is computed and may not be typed over.
     pub fn is_read_only(&self) -> bool {
         self.formula.is_some() && !self.editable
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    /// Fixed rows (the funding block). When empty, the writer adds rows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<RowSpec>,
+    /// Heading of the column of row labels in a table with fixed rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row_header: Option<String>,
+    /// In a table whose rows the writer adds, the column that names a row in
+    /// messages (三级指标); rows are "第N行" otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row_label: Option<String>,
+    pub columns: Vec<Field>,
+    /// Rows grouped by a column's value (一级指标), with subtotals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Groups>,
+    /// Lines printed under the table, each with a formula over the report.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub summary: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowSpec {
+    pub id: String,
+    pub label: String,
+    /// Text a cell shows until the writer types something (分值 10).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub cells: IndexMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Groups {
+    /// The choice column whose value puts a row in a group.
+    pub column: String,
+    /// The choice column whose value must be one of the group's subgroups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subcolumn: Option<String>,
+    pub items: Vec<Group>,
+    /// Number columns summed per group in the export.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subtotals: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub name: String,
+    /// The group's share of the 100 points (产出指标 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subgroups: Vec<String>,
+}
+
+/// Names that a row's formulas see besides the columns: the entered and the
+/// computed value of each column.
+pub const ROW_NAMES: [&str; 2] = ["entered", "computed"];
+
+impl TableSpec {
+    pub fn has_fixed_rows(&self) -> bool {
+        !self.rows.is_empty()
+    }
+
+    pub fn column(&self, id: &str) -> Option<&Field> {
+        self.columns.iter().find(|c| c.id == id)
+    }
+
+    pub fn row(&self, id: &str) -> Option<&RowSpec> {
+        self.rows.iter().find(|r| r.id == id)
+    }
+
+    /// Indexes of the columns a reader sees (hidden ones hold intermediate
+    /// values such as 是否达成).
+    pub fn shown_columns(&self) -> Vec<usize> {
+        self.columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.show != Show::Hidden)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The heading over the row labels of a table with fixed rows.
+    pub fn row_heading(&self) -> &str {
+        self.row_header.as_deref().unwrap_or("项目")
+    }
+
+    /// Whether `column` has a cell in the fixed row `row` (None: added rows).
+    pub fn applies(column: &Field, row: Option<&str>) -> bool {
+        column.rows.is_empty() || row.is_some_and(|r| column.rows.iter().any(|c| c == r))
     }
 }

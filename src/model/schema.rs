@@ -1,0 +1,17 @@
+//! The declarations of a template as its JSON file writes them, and the
+//! methods that only read them. Nothing here validates or evaluates: that
+//! is [`super::validate`] (loading) and the evaluating modules (values,
+//! formulas, checks), which all read these types, so the declarations
+//! import none of them and no module cycle runs through a template.
+
+mod check;
+mod field;
+mod formula;
+mod template;
+
+pub use check::{CrossCheck, Each, Severity};
+pub use field::{
+    DEFAULT_DECIMALS, Field, Group, Groups, Kind, ROW_NAMES, RowSpec, Show, TableSpec,
+};
+pub use formula::Formula;
+pub use template::{Section, SectionRef, TEMPLATE_FORMAT, Template};

@@ -111,7 +111,7 @@ impl Session {
         let columns = |s: &Self| {
             let session = s.app.session().expect("session");
             let spec = session.field().and_then(|f| f.table.as_deref());
-            let grid = &session.grids[field];
+            let grid = &session.editor.grids[field];
             (
                 spec.expect("table").columns[grid.column].id.clone(),
                 grid.row,
@@ -133,19 +133,20 @@ impl Session {
     pub fn focus(&mut self, field: &str, row: usize, col: usize) {
         let session = self.app.session_mut().expect("session");
         let node = session
-            .project
+            .doc
+            .project()
             .template
             .walk()
             .iter()
             .position(|r| r.section.fields.iter().any(|f| f.id == field))
             .expect("field");
-        let index = session.project.template.walk()[node]
+        let index = session.doc.project().template.walk()[node]
             .section
             .fields
             .iter()
             .position(|f| f.id == field);
         session.go_to(node, index);
-        let editor = session.editor().expect("editor");
+        let editor = session.open_editor().expect("editor");
         editor.move_cursor(ratatui_textarea::CursorMove::Jump(row as u16, col as u16));
         self.draw();
     }

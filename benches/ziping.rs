@@ -103,10 +103,11 @@ fn main() {
     .take(200)
     .collect();
     let split = timed(&mut table, &keys);
-    let weight = ziping::model::cell_path::listing(&table.app.session().expect("session").project)
-        .into_iter()
-        .find(|l| l.path == "indicators.4.weight")
-        .expect("weight");
+    let weight =
+        ziping::model::cell_path::listing(table.app.session().expect("session").doc.project())
+            .into_iter()
+            .find(|l| l.path == "indicators.4.weight")
+            .expect("weight");
     assert_eq!(weight.value, "1", "the keys went into the cell");
     split.report("keystroke (update + draw), table cell, 7 indicator rows");
 

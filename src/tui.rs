@@ -7,6 +7,8 @@ pub mod command;
 pub mod config;
 pub mod counts;
 pub mod dialog;
+pub mod document;
+pub mod editor;
 pub mod editors;
 pub mod external;
 pub mod grid;

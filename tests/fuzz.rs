@@ -102,9 +102,9 @@ proptest! {
             return Ok(());
         }
         let session = h.app.session().expect("session");
-        prop_assert!(!session.dirty, "saved: {:?}", h.app.status);
-        let loaded = ziping::storage::read_project(&session.path).expect("saved file loads");
-        prop_assert_eq!(&loaded.values, &session.project.values);
+        prop_assert!(!session.doc.is_dirty(), "saved: {:?}", h.app.status);
+        let loaded = ziping::storage::read_project(session.doc.path()).expect("saved file loads");
+        prop_assert_eq!(&loaded.values, &session.doc.project().values);
     }
 
     #[test]

@@ -155,7 +155,7 @@ fn small_terminal_40x10_still_works() {
     h.run(vec![]);
     insta::assert_snapshot!(h.screen());
     h.run(typed("字"));
-    assert!(h.app.session().expect("session").dirty);
+    assert!(h.app.session().expect("session").doc.is_dirty());
 }
 
 #[test]

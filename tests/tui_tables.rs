@@ -160,7 +160,7 @@ fn esc_cancels_a_cell_edit_and_ctrl_z_undoes_a_committed_one() {
     let mut h = funding(120, 30);
     let budget = |h: &Harness| {
         let session = h.app.session().expect("session");
-        let json = serde_json::to_value(session.project.entry("funding")).expect("json");
+        let json = serde_json::to_value(session.doc.project().entry("funding")).expect("json");
         json["rows"]["total"]["budget"]
             .as_str()
             .unwrap_or("")
@@ -182,7 +182,7 @@ fn esc_cancels_a_cell_edit_and_ctrl_z_undoes_a_committed_one() {
     assert_eq!(budget(&h), "100");
     h.run(vec![ctrl('y')]);
     assert_eq!(budget(&h), "10");
-    assert!(h.app.session().expect("session").dirty);
+    assert!(h.app.session().expect("session").doc.is_dirty());
 }
 
 #[test]
@@ -215,7 +215,7 @@ fn fixed_rows_cannot_be_added_or_removed() {
     );
     h.run(vec![ctrl('d')]);
     let session = h.app.session().expect("session");
-    let json = serde_json::to_value(session.project.entry("funding")).expect("json");
+    let json = serde_json::to_value(session.doc.project().entry("funding")).expect("json");
     assert_eq!(json["rows"]["total"]["actual"], "85");
 }
 
@@ -243,7 +243,7 @@ fn indicators(width: u16, height: u16) -> Harness {
 
 fn names(h: &Harness) -> Vec<String> {
     let session = h.app.session().expect("session");
-    let json = serde_json::to_value(session.project.entry("indicators")).expect("json");
+    let json = serde_json::to_value(session.doc.project().entry("indicators")).expect("json");
     json["rows"]
         .as_array()
         .expect("rows")
@@ -319,7 +319,7 @@ fn a_table_edited_as_json_in_the_editor_is_kept_even_when_broken() {
     h.run(vec![ctrl('o')]);
     let entry = |h: &Harness| {
         let session = h.app.session().expect("session");
-        serde_json::to_value(session.project.entry("funding")).expect("json")
+        serde_json::to_value(session.doc.project().entry("funding")).expect("json")
     };
     // Kept as typed and flagged; the grid refuses to change what it cannot
     // read rather than overwrite it.
@@ -335,7 +335,7 @@ fn a_table_edited_as_json_in_the_editor_is_kept_even_when_broken() {
 fn a_global_command_while_a_cell_is_edited_keeps_the_cell_and_runs() {
     let actual = |h: &Harness| {
         let session = h.app.session().expect("session");
-        let entry = serde_json::to_value(session.project.entry("funding")).expect("json");
+        let entry = serde_json::to_value(session.doc.project().entry("funding")).expect("json");
         entry["rows"]["total"]["actual"].clone()
     };
     let editing = |h: &Harness| h.app.session().and_then(|s| s.grid_focus());

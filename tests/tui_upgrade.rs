@@ -42,7 +42,13 @@ fn old_project() -> Harness {
 }
 
 fn template_version(h: &Harness) -> u32 {
-    h.app.session().expect("session").project.template.version
+    h.app
+        .session()
+        .expect("session")
+        .doc
+        .project()
+        .template
+        .version
 }
 
 #[test]
@@ -60,17 +66,24 @@ fn an_older_template_is_offered_with_its_changes() {
 fn upgrading_keeps_every_value_and_leaves_the_file_until_saved() {
     let mut h = old_project();
     let before = std::fs::read(h.path()).expect("read file");
-    let values = h.app.session().expect("session").project.values.clone();
+    let values = h
+        .app
+        .session()
+        .expect("session")
+        .doc
+        .project()
+        .values
+        .clone();
     h.run(typed("u"));
     assert!(h.app.dialog.is_none());
     assert!(template_version(&h) > 0, "on the built-in version");
     let session = h.app.session().expect("session");
     for (id, entry) in &values {
-        assert_eq!(session.project.entry(id), Some(entry), "{id} kept");
+        assert_eq!(session.doc.project().entry(id), Some(entry), "{id} kept");
     }
-    let orphans: Vec<&String> = session.project.orphans().map(|(id, _)| id).collect();
+    let orphans: Vec<&String> = session.doc.project().orphans().map(|(id, _)| id).collect();
     assert_eq!(orphans, ["old_notes"], "the removed field's text survives");
-    assert!(session.dirty, "the upgrade counts as unsaved");
+    assert!(session.doc.is_dirty(), "the upgrade counts as unsaved");
     assert_eq!(std::fs::read(h.path()).expect("read file"), before);
     assert!(h.screen().contains("已升级模板，保存后生效"));
 
@@ -85,7 +98,7 @@ fn escape_keeps_the_old_template_and_asks_again_next_time() {
     h.run(vec![key(KeyCode::Esc)]);
     assert!(h.app.dialog.is_none());
     assert_eq!(template_version(&h), 0);
-    assert!(!h.app.session().expect("session").dirty);
+    assert!(!h.app.session().expect("session").doc.is_dirty());
     assert!(h.screen().contains("仍用旧版模板"));
 
     let path = h.path();

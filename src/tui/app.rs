@@ -86,7 +86,22 @@ pub struct App {
     pub screen: Screen,
     pub dialog: Option<Dialog>,
     pub status: Option<Status>,
+    /// What the writer chose about the screen during this run.
+    pub prefs: Prefs,
     pub quit: bool,
+}
+
+/// Choices about the screen that last for the run, whatever file is open.
+#[derive(Debug, Clone, Copy)]
+pub struct Prefs {
+    /// Whether the outline is shown (when the terminal is wide enough).
+    pub sidebar: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Prefs {
+        Prefs { sidebar: true }
+    }
 }
 
 impl App {
@@ -100,6 +115,7 @@ impl App {
             screen,
             dialog: None,
             status,
+            prefs: Prefs::default(),
             quit: false,
         }
     }
@@ -199,7 +215,7 @@ impl App {
         if let Some(session) = self.session_mut()
             && session.position() != focus_before
         {
-            session.refresh_counts();
+            session.doc.settle_now();
         }
         effect
     }
@@ -323,26 +339,29 @@ impl App {
         match command {
             Save => {
                 if self.save() {
-                    let name = self.session().map(|s| s.file_name()).unwrap_or_default();
+                    let name = self
+                        .session()
+                        .map(|s| s.doc.file_name())
+                        .unwrap_or_default();
                     self.info(format!("{}{name}", lang.pick("已保存到 ", "Saved to ")));
                 }
             }
             Help => self.dialog = Some(Dialog::Help(help::Help::default())),
-            Quit if session.dirty => self.dialog = Some(Dialog::Quit(quit::Quit)),
+            Quit if session.doc.is_dirty() => self.dialog = Some(Dialog::Quit(quit::Quit)),
             Quit => self.quit = true,
-            JumpList => self.dialog = Some(Dialog::Jump(Jump::new(&session.project, theme))),
+            JumpList => self.dialog = Some(Dialog::Jump(Jump::new(session.doc.project(), theme))),
             Export => {
-                let path = session.default_export_path().display().to_string();
+                let path = session.doc.default_export_path().display().to_string();
                 let prompt = Prompt::new(PromptKind::ExportPath, &path, theme);
                 self.dialog = Some(Dialog::Prompt(prompt));
             }
             ExternalEditor => return Effect::ExternalEditor(session.field_text()),
             SaveAs => {
-                let path = session.path.display().to_string();
+                let path = session.doc.path().display().to_string();
                 let prompt = Prompt::new(PromptKind::SaveAs, &path, theme);
                 self.dialog = Some(Dialog::Prompt(prompt));
             }
-            ToggleSidebar => session.sidebar = !session.sidebar,
+            ToggleSidebar => self.prefs.sidebar = !self.prefs.sidebar,
             NextField => {
                 if !session.step_field(1) {
                     note = Some(lang.pick("已是最后一个字段", "This is the last field"));
@@ -388,7 +407,7 @@ impl App {
 
     /// In a read-only session says so and returns true.
     fn refuse_if_read_only(&mut self) -> bool {
-        let read_only = self.session().is_some_and(|s| s.read_only);
+        let read_only = self.session().is_some_and(|s| s.doc.is_read_only());
         if read_only {
             let lang = self.lang();
             self.error(lang.pick(
@@ -407,7 +426,7 @@ impl App {
         let Some(session) = self.session_mut() else {
             return false;
         };
-        match session.save(&now()) {
+        match session.doc.save(&now()) {
             Ok(()) => true,
             Err(e) => {
                 let hint = lang.pick(

@@ -34,6 +34,10 @@ impl Editors {
         }
     }
 
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     pub fn get(&self, id: &str) -> Option<&TextArea<'static>> {
         self.map.get(id)
     }

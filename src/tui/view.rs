@@ -48,7 +48,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Start(start) => start::draw(app, start, body, frame),
         Screen::Edit(session) => {
             let sidebar_width = (area.width / 4).clamp(18, 30);
-            let page_area = if session.sidebar && area.width >= SIDEBAR_FROM_WIDTH {
+            let page_area = if app.prefs.sidebar && area.width >= SIDEBAR_FROM_WIDTH {
                 let side = Rect {
                     width: sidebar_width,
                     ..body

@@ -119,7 +119,12 @@ impl Harness {
     }
 
     pub fn path(&self) -> PathBuf {
-        self.app.session().expect("session").path.clone()
+        self.app
+            .session()
+            .expect("session")
+            .doc
+            .path()
+            .to_path_buf()
     }
 
     /// Plays `events` through the real event loop.

@@ -46,7 +46,7 @@ impl App {
                 }
                 Outcome::Act(quit::Leave::Discard) => {
                     if let Some(session) = self.session_mut() {
-                        session.discard_recovery();
+                        session.doc.discard_recovery();
                     }
                     self.quit = true;
                     None
@@ -98,7 +98,7 @@ impl App {
         match choice {
             locked::Choice::ReadOnly => {
                 if let Some(session) = self.session_mut() {
-                    session.read_only = true;
+                    session.doc.open_read_only();
                 }
                 self.info(self.lang().pick(
                     "已只读打开：不能修改和保存，可用 Alt-S 另存为",
@@ -116,7 +116,7 @@ impl App {
             recover::Choice::Restore => self.restore(copy),
             recover::Choice::Discard => {
                 if let Some(session) = self.session_mut() {
-                    session.discard_recovery();
+                    session.doc.discard_recovery();
                 }
                 self.info(lang.pick("已丢弃恢复副本", "Recovery copy discarded"));
             }
@@ -134,7 +134,7 @@ impl App {
         match choice {
             upgrade::Choice::Upgrade => {
                 if let Some(session) = self.session_mut() {
-                    let project = session.project.clone();
+                    let project = session.doc.project().clone();
                     session.replace_project(model::upgrade::apply(project, newer));
                 }
                 self.info(lang.pick(
@@ -161,7 +161,8 @@ impl App {
         let typed = PathBuf::from(answer);
         let path = match (self.session(), kind) {
             (Some(s), PromptKind::ExportPath | PromptKind::SaveAs) if typed.is_relative() => s
-                .path
+                .doc
+                .path()
                 .parent()
                 .map_or(typed.clone(), |dir| dir.join(&typed)),
             _ => typed,
@@ -171,7 +172,7 @@ impl App {
                 let Some(session) = self.session() else {
                     return true;
                 };
-                match session.export(&path) {
+                match session.doc.export(&path) {
                     Ok(()) => {
                         self.info(format!(
                             "{}{}",

@@ -39,10 +39,10 @@ impl App {
             self.ui.data_dir.as_deref(),
         );
         self.dialog = None;
-        match lock::acquire(&session.path, &now()) {
-            lock::Outcome::Acquired(l) => session.lock = Some(l),
+        match lock::acquire(session.doc.path(), &now()) {
+            lock::Outcome::Acquired(l) => session.doc.take_lock(l),
             lock::Outcome::TookOverStale(l, owner) => {
-                session.lock = Some(l);
+                session.doc.take_lock(l);
                 let note = lang.pick("已接管失效的锁：", "Took over a stale lock: ");
                 self.info(format!("{note}{}", owner.describe()));
             }
@@ -65,13 +65,13 @@ impl App {
     /// The user chose to take over a file another ziping has open.
     pub(crate) fn take_over(&mut self) {
         let lang = self.lang();
-        let Some(path) = self.session().map(|s| s.path.clone()) else {
+        let Some(path) = self.session().map(|s| s.doc.path().to_path_buf()) else {
             return;
         };
         match lock::take_over(&path, &now()) {
             lock::Outcome::Acquired(l) | lock::Outcome::TookOverStale(l, _) => {
                 if let Some(session) = self.session_mut() {
-                    session.lock = Some(l);
+                    session.doc.take_lock(l);
                 }
                 self.info(lang.pick("已接管：另一处的 ziping 将无法保存", "Taken over"));
                 self.offer_recovery();
@@ -88,10 +88,10 @@ impl App {
         let Some(session) = self.session() else {
             return;
         };
-        let location = session.recovery.clone();
+        let location = session.doc.recovery_path().to_path_buf();
         match recovery::read(&location) {
-            Ok(Some(copy)) if copy.project.values != session.project.values => {
-                let recover = Recover::new(copy, &session.project);
+            Ok(Some(copy)) if copy.project.values != session.doc.project().values => {
+                let recover = Recover::new(copy, session.doc.project());
                 self.dialog = Some(Dialog::Recover(recover));
             }
             Ok(Some(_)) => recovery::remove(&location),
@@ -106,15 +106,16 @@ impl App {
     /// read-only session could not take the upgrade, so it is not asked.
     pub(super) fn offer_upgrade(&mut self) {
         let lang = self.lang();
-        let Some(session) = self.session().filter(|s| !s.read_only) else {
+        let Some(session) = self.session().filter(|s| !s.doc.is_read_only()) else {
             return;
         };
         if self.dialog.is_some() {
             return;
         }
-        let newer = catalog::newer_template(&session.project, self.ui.templates_dir.as_deref());
+        let newer =
+            catalog::newer_template(session.doc.project(), self.ui.templates_dir.as_deref());
         if let Some(newer) = newer {
-            let offer = Upgrade::new(&session.project, newer, lang);
+            let offer = Upgrade::new(session.doc.project(), newer, lang);
             self.dialog = Some(Dialog::Upgrade(offer));
         }
     }
@@ -139,11 +140,11 @@ impl App {
         let Some(session) = self.session_mut() else {
             return true;
         };
-        match session.save_as(path, &now(), data_dir.as_deref()) {
+        match session.doc.save_as(path, &now(), data_dir.as_deref()) {
             Ok(()) => {
                 let outcome = lock::acquire(path, &now());
                 if let lock::Outcome::Acquired(l) | lock::Outcome::TookOverStale(l, _) = outcome {
-                    session.lock = Some(l);
+                    session.doc.take_lock(l);
                 }
                 recent::remember(data_dir.as_deref(), path);
                 self.info(format!(
@@ -168,12 +169,13 @@ impl App {
         let Some(session) = self.session_mut() else {
             return;
         };
-        session.settle(now_instant);
-        if session.read_only || session.recovery_due_in(now_instant, pause) != Some(Duration::ZERO)
+        session.doc.settle(now_instant);
+        if session.doc.is_read_only()
+            || session.doc.recovery_due_in(now_instant, pause) != Some(Duration::ZERO)
         {
             return;
         }
-        if let Err(e) = session.write_recovery(&now()) {
+        if let Err(e) = session.doc.write_recovery(&now()) {
             let lang = self.lang();
             self.error(format!(
                 "{}{e}",
@@ -185,9 +187,9 @@ impl App {
     /// How long the event loop may wait before `tick` has work.
     pub fn next_deadline(&self, now_instant: Instant) -> Option<Duration> {
         let session = self.session()?;
-        let settle = session.settle_due_in(now_instant);
-        let recovery = (!session.read_only)
-            .then(|| session.recovery_due_in(now_instant, self.ui.autosave))
+        let settle = session.doc.settle_due_in(now_instant);
+        let recovery = (!session.doc.is_read_only())
+            .then(|| session.doc.recovery_due_in(now_instant, self.ui.autosave))
             .flatten();
         settle.into_iter().chain(recovery).min()
     }
@@ -196,11 +198,11 @@ impl App {
     /// into the recovery copy. Returns its path when one was written.
     pub fn emergency_save(&mut self) -> Option<PathBuf> {
         let session = self.session_mut()?;
-        if !session.dirty || session.read_only {
+        if !session.doc.is_dirty() || session.doc.is_read_only() {
             return None;
         }
-        session.write_recovery(&now()).ok()?;
-        Some(session.recovery.clone())
+        session.doc.write_recovery(&now()).ok()?;
+        Some(session.doc.recovery_path().to_path_buf())
     }
 
     /// Opens a copy of the bundled sample in the data directory, so the

@@ -67,7 +67,11 @@ impl Item {
 /// The lines a grid wants: the header, its rows, subtotals and summary,
 /// and for the focused table the line about its focused cell.
 pub fn height(session: &Session, field: &Field, focused: bool) -> usize {
-    let Some(table) = session.report.table(&session.project.template, &field.id) else {
+    let Some(table) = session
+        .doc
+        .report()
+        .table(&session.doc.project().template, &field.id)
+    else {
         return 1;
     };
     let rows = table.rows.len().max(1);
@@ -109,13 +113,17 @@ pub fn draw(
 ) {
     let theme = &app.ui.theme;
     let width = area.width as usize;
-    let Some(table) = session.report.table(&session.project.template, &field.id) else {
+    let Some(table) = session
+        .doc
+        .report()
+        .table(&session.doc.project().template, &field.id)
+    else {
         return;
     };
-    let problems: Vec<&Finding> = session.report.of_field(&field.id).collect();
+    let problems: Vec<&Finding> = session.doc.report().of_field(&field.id).collect();
     let texts = Texts::new(app, table, &problems);
     let default = Grid::default();
-    let grid = session.grids.get(&field.id).unwrap_or(&default);
+    let grid = session.editor.grids.get(&field.id).unwrap_or(&default);
     // The focused cell: its row and its index in `texts.cols`.
     let focus = (focused && !table.rows.is_empty()).then(|| {
         let found = texts.cols.iter().position(|c| *c == Col::Cell(grid.column));

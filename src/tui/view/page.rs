@@ -94,7 +94,7 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
     };
     let width = area.width as usize;
     let content_width = width.saturating_sub(INDENT as usize).max(1);
-    let report = &session.report;
+    let report = session.doc.report();
     let mut header: Vec<Line> = vec![Line::styled(
         fit(report.heading_path(Some(position.node)), width),
         theme.style(Role::Heading),
@@ -174,8 +174,8 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
 }
 
 fn measure<'a>(session: &'a Session, field: &'a Field, focused: bool, width: usize) -> Block<'a> {
-    let entry = session.project.entry(&field.id);
-    let findings = session.report.of_field(&field.id).collect();
+    let entry = session.doc.project().entry(&field.id);
+    let findings = session.doc.report().of_field(&field.id).collect();
     let text = entry.map(Entry::to_editor_text).unwrap_or_default();
     let multiline = field.kind.is_multiline();
     let hint_rows = if focused {
@@ -274,7 +274,7 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
         }
     };
 
-    let entry = session.project.entry(&block.field.id);
+    let entry = session.doc.project().entry(&block.field.id);
     let filled = entry.is_some_and(|e| !e.is_empty());
     let (marker, marker_role) = block.marker(filled);
     let label_role = if block.focused {
@@ -287,7 +287,7 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
     // The field being typed in shows the count as of the last pause
     // (see `counts`); the others cannot have changed.
     let count = if block.focused {
-        session.report.chars(&block.field.id)
+        session.doc.report().chars(&block.field.id)
     } else {
         entry.map_or(0, chars)
     };
@@ -335,7 +335,7 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
             frame,
         );
     } else if block.focused {
-        if let Some(editor) = session.editors.get(&block.field.id) {
+        if let Some(editor) = session.editor.editors.get(&block.field.id) {
             draw_editor(editor, content_area, frame);
         } else {
             // Not opened yet (before the first key): show the stored text,

@@ -16,11 +16,11 @@ use super::super::theme::Role;
 pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
     let theme = &app.ui.theme;
     let lang = app.lang();
-    let report = &session.report;
+    let report = session.doc.report();
     let current = session.position().map(|p| p.node);
     let width = area.width as usize;
     let mut rows: Vec<Line> = Vec::new();
-    let walk = session.project.template.walk();
+    let walk = session.doc.project().template.walk();
     for (i, (node, r)) in report.sections().iter().zip(&walk).enumerate() {
         let state = node.progress;
         let marker = match state {

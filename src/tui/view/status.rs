@@ -19,22 +19,20 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
     let mut left = String::new();
     let mut role = Role::Status;
     if let Some(session) = app.session() {
-        let name = session
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let saved = if session.dirty {
+        let name = session.doc.file_name();
+        let saved = if session.doc.is_dirty() {
             lang.pick("[已修改]", "[modified]")
         } else {
             lang.pick("[已保存]", "[saved]")
         };
-        if session.dirty {
+        if session.doc.is_dirty() {
             role = Role::StatusDirty;
         }
-        let counts = session.report.counts();
+        let counts = session.doc.report().counts();
         let (total, errors, warnings) = (counts.chars, counts.errors, counts.warnings);
-        let field_count = session.field().map_or(0, |f| session.report.chars(&f.id));
+        let field_count = session
+            .field()
+            .map_or(0, |f| session.doc.report().chars(&f.id));
         left = format!(
             "{name} {saved} {}{field_count}{chars} {}{total}{chars} ✗{errors} !{warnings}",
             lang.pick("本项", "field "),

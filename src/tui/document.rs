@@ -1,0 +1,306 @@
+//! The open document: the project, its file, whether it is saved, the
+//! one-writer lock, the recovery copy's schedule and the report derived from
+//! it. Everything that changes the project goes through an intent method
+//! here, so the report, the dirty flag and the recovery schedule cannot fall
+//! out of step with the text. Nothing here knows of the terminal.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::export::text::{TextOptions, to_text};
+use crate::lock::Lock;
+use crate::model::project::{Entry, Project};
+use crate::model::report::Report;
+use crate::recovery;
+use crate::storage::{self, LoadError};
+
+use super::counts::Pause;
+
+/// The recovery copy is written after this many edits even while typing on.
+pub const RECOVERY_EVERY_EDITS: usize = 200;
+
+#[derive(Debug)]
+pub struct Document {
+    project: Project,
+    path: PathBuf,
+    dirty: bool,
+    /// Opened read-only (another ziping has the file): no edits, no saves.
+    read_only: bool,
+    /// The one-writer lock, released when the document is dropped.
+    lock: Option<Lock>,
+    /// Where this project's recovery copy goes.
+    recovery: PathBuf,
+    /// Edits since the recovery copy was last written.
+    unrecovered_edits: usize,
+    last_edit: Option<Instant>,
+    /// Everything derived from the project: findings, figures, counts.
+    report: Report,
+    /// When the report's outline states and counts next catch up.
+    pause: Pause,
+}
+
+impl Document {
+    /// `project`, read from `path`; its recovery copy goes in `data_dir`.
+    pub fn new(project: Project, path: PathBuf, data_dir: Option<&Path>) -> Document {
+        let report = Report::new(&project);
+        Document {
+            recovery: recovery::location(data_dir, &path),
+            project,
+            path,
+            dirty: false,
+            read_only: false,
+            lock: None,
+            unrecovered_edits: 0,
+            last_edit: None,
+            report,
+            pause: Pause::default(),
+        }
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    pub fn recovery_path(&self) -> &Path {
+        &self.recovery
+    }
+
+    /// The project file's name, for messages.
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Where Ctrl-E suggests exporting: beside the project, `.txt`.
+    pub fn default_export_path(&self) -> PathBuf {
+        self.path.with_extension("txt")
+    }
+
+    /// Sets field `id` to `entry`; returns whether it changed.
+    pub fn set(&mut self, id: &str, entry: Entry) -> bool {
+        if self.project.entry(id) == Some(&entry) {
+            return false;
+        }
+        self.project.set(id, entry);
+        self.touched(id);
+        true
+    }
+
+    /// Lets `work` change table `id` through the model's table setters
+    /// (`TableValue::set_cell`, `insert_row` …), then counts the change if
+    /// the table's value changed. Returns what `work` returned and whether
+    /// it changed.
+    pub fn edit_table<R>(&mut self, id: &str, work: impl FnOnce(&mut Project) -> R) -> (R, bool) {
+        let before = self.project.entry(id).cloned();
+        let result = work(&mut self.project);
+        let changed = self.project.entry(id) != before.as_ref();
+        if changed {
+            self.touched(id);
+        }
+        (result, changed)
+    }
+
+    /// Counts an edit of `field`: unsaved, towards the recovery copy; the
+    /// report brings what the edit touched up to date at once and the rest
+    /// once typing pauses.
+    fn touched(&mut self, field: &str) {
+        let now = Instant::now();
+        self.dirty = true;
+        self.unrecovered_edits += 1;
+        self.last_edit = Some(now);
+        self.report.touch(&self.project, field);
+        self.pause.typed(now);
+    }
+
+    /// Brings the whole report up to date now.
+    pub fn settle_now(&mut self) {
+        self.report.settle(&self.project);
+        self.pause.done();
+    }
+
+    /// Settles the report if typing has paused long enough.
+    pub fn settle(&mut self, now: Instant) {
+        if self.pause.due_in(now) == Some(Duration::ZERO) {
+            self.settle_now();
+        }
+    }
+
+    /// How long until the report is due to settle.
+    pub fn settle_due_in(&self, now: Instant) -> Option<Duration> {
+        self.pause.due_in(now)
+    }
+
+    /// Puts a whole project in place (a restored recovery copy, an upgraded
+    /// template); it counts as unsaved.
+    pub fn replace(&mut self, project: Project) {
+        self.project = project;
+        self.dirty = true;
+        self.report = Report::new(&self.project);
+        self.pause.done();
+    }
+
+    /// The one-writer lock is ours (acquired, or taken over).
+    pub fn take_lock(&mut self, lock: Lock) {
+        self.lock = Some(lock);
+        self.read_only = false;
+    }
+
+    /// Another ziping has the file: no edits and no saves here.
+    pub fn open_read_only(&mut self) {
+        self.read_only = true;
+    }
+
+    /// How long until the recovery copy is due (zero: now), or `None` when
+    /// it holds everything already.
+    pub fn recovery_due_in(&self, now: Instant, pause: Duration) -> Option<Duration> {
+        let last = self.last_edit.filter(|_| self.unrecovered_edits > 0)?;
+        if self.unrecovered_edits >= RECOVERY_EVERY_EDITS {
+            return Some(Duration::ZERO);
+        }
+        Some(pause.saturating_sub(now.saturating_duration_since(last)))
+    }
+
+    /// Writes the recovery copy now.
+    pub fn write_recovery(&mut self, now: &str) -> Result<(), LoadError> {
+        recovery::write(&self.recovery, &self.path, &self.project, now)?;
+        self.unrecovered_edits = 0;
+        Ok(())
+    }
+
+    /// The user chose to throw the changes away.
+    pub fn discard_recovery(&mut self) {
+        recovery::remove(&self.recovery);
+        self.unrecovered_edits = 0;
+    }
+
+    /// Saves atomically; on failure the file on disk is untouched and the
+    /// text stays here.
+    pub fn save(&mut self, now: &str) -> Result<(), LoadError> {
+        self.save_to(&self.path.clone(), now)
+    }
+
+    /// Saves to `path` (the current file, or a new one for "save as"),
+    /// keeping the replaced version as `NAME.bak`.
+    fn save_to(&mut self, path: &Path, now: &str) -> Result<(), LoadError> {
+        storage::save_project(path, &mut self.project, now)?;
+        self.dirty = false;
+        self.discard_recovery();
+        Ok(())
+    }
+
+    /// Saves to a new file, which becomes this document's file (without a
+    /// lock until one is taken). An existing other file is not overwritten.
+    pub fn save_as(
+        &mut self,
+        path: &Path,
+        now: &str,
+        data_dir: Option<&Path>,
+    ) -> Result<(), LoadError> {
+        if path != self.path && path.exists() {
+            return Err(LoadError::new(path, "文件已存在，不会覆盖；请换一个文件名"));
+        }
+        self.save_to(path, now)?;
+        self.path = path.to_path_buf();
+        self.recovery = recovery::location(data_dir, path);
+        self.read_only = false;
+        self.lock = None;
+        Ok(())
+    }
+
+    /// Writes the plain-text report to `target` (never over the project).
+    pub fn export(&self, target: &Path) -> Result<(), LoadError> {
+        if target == self.path {
+            return Err(LoadError::new(
+                target,
+                "不能导出到项目文件本身，请换一个文件名",
+            ));
+        }
+        let text = to_text(&self.project, TextOptions::default());
+        storage::write_atomic(target, text.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::finding::FindingKind;
+
+    fn document(dir: &Path) -> Document {
+        let project = crate::catalog::new_project("hunan-narrative");
+        let path = dir.join("a.json");
+        std::fs::write(&path, project.to_json()).expect("write");
+        Document::new(project, path, Some(dir))
+    }
+
+    fn missing(doc: &Document, id: &str) -> bool {
+        doc.report()
+            .of_field(id)
+            .any(|f| f.kind == FindingKind::Missing)
+    }
+
+    #[test]
+    fn an_edit_is_unsaved_and_judged_at_once_and_counted_once_settled() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut doc = document(dir.path());
+        let errors = doc.report().counts().errors;
+        assert!(missing(&doc, "unit"));
+        assert!(doc.set("unit", Entry::Text("中共常宁市委组织部".into())));
+        assert!(doc.is_dirty());
+        assert!(!missing(&doc, "unit"), "the edited field is judged at once");
+        assert_eq!(doc.report().counts().errors, errors, "counts wait");
+        doc.settle_now();
+        assert_eq!(doc.report().counts().errors, errors - 1);
+        assert_eq!(doc.settle_due_in(Instant::now()), None);
+    }
+
+    #[test]
+    fn saving_clears_the_unsaved_mark_and_an_unchanged_value_is_no_edit() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut doc = document(dir.path());
+        doc.set("unit", Entry::Text("某单位".into()));
+        doc.save("2030-01-01T00:00:00Z").expect("saves");
+        assert!(!doc.is_dirty());
+        assert!(!doc.set("unit", Entry::Text("某单位".into())));
+        let (_, changed) = doc.edit_table("unit", |_| ());
+        assert!(!changed);
+        assert!(!doc.is_dirty(), "nothing changed, nothing to save");
+        let saved = crate::storage::read_project(doc.path()).expect("reads");
+        assert_eq!(saved.meta.modified, "2030-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn save_as_never_overwrites_another_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut doc = document(dir.path());
+        let other = dir.path().join("other.json");
+        std::fs::write(&other, "keep").expect("write");
+        doc.set("unit", Entry::Text("某单位".into()));
+        assert!(doc.save_as(&other, "now", Some(dir.path())).is_err());
+        assert_eq!(std::fs::read_to_string(&other).expect("read"), "keep");
+        assert!(doc.is_dirty());
+        assert_eq!(doc.path(), dir.path().join("a.json"));
+        let copy = dir.path().join("copy.json");
+        doc.save_as(&copy, "now", Some(dir.path()))
+            .expect("saves as");
+        assert_eq!(doc.path(), copy);
+        assert!(!doc.is_dirty());
+    }
+}

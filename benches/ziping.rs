@@ -151,9 +151,10 @@ fn main() {
         .values()
         .map(|e| e.to_editor_text().chars().count())
         .sum();
+    // As `ziping export` does it: the report (outline, figures), then the text.
     let export = median_of(10, || {
         let start = Instant::now();
-        std::hint::black_box(to_text(&huge, TextOptions::default()));
+        std::hint::black_box(to_text(&huge, &Report::new(&huge), TextOptions::default()));
         start.elapsed()
     });
     report(&format!("export, 100x sample ({chars} chars)"), ms(export));

@@ -191,6 +191,7 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             let project = load(&file)?;
             let text = to_text(
                 &project,
+                &Report::new(&project),
                 TextOptions {
                     wrap: wrap.map(usize::from),
                 },

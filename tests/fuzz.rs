@@ -130,7 +130,8 @@ proptest! {
         if let Ok(project) = ziping::model::project::Project::from_json(&String::from_utf8_lossy(&bytes)) {
             // Whatever loads can be checked and exported.
             let _ = ziping::model::report::Report::new(&project);
-            let _ = ziping::export::text::to_text(&project, Default::default());
+            let report = ziping::model::report::Report::new(&project);
+            let _ = ziping::export::text::to_text(&project, &report, Default::default());
         }
     }
 }

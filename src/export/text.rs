@@ -2,10 +2,9 @@
 //! their own lines, body paragraphs indented by two full-width spaces, a
 //! blank line between blocks.
 
-use crate::model::outline::Outline;
 use crate::model::project::{Entry, Project};
+use crate::model::report::Report;
 use crate::model::schema::{Field, Kind, Show};
-use crate::model::sheet::Sheet;
 use crate::model::text::placeholders;
 use crate::model::value;
 
@@ -20,9 +19,11 @@ pub struct TextOptions {
     pub wrap: Option<usize>,
 }
 
-/// Renders the report. Pure: the same project always gives the same text.
-/// Tables are never hard-wrapped: their rows would no longer line up.
-pub fn to_text(project: &Project, options: TextOptions) -> String {
+/// Renders the report from the project and its [`Report`] (the outline's
+/// numbering and inclusion, the tables' figures). Pure: the same project
+/// always gives the same text. Tables are never hard-wrapped: their rows
+/// would no longer line up.
+pub fn to_text(project: &Project, report: &Report, options: TextOptions) -> String {
     let wrap = |text: String| match options.wrap {
         Some(width) => text
             .lines()
@@ -36,18 +37,17 @@ pub fn to_text(project: &Project, options: TextOptions) -> String {
     if !title.is_empty() {
         blocks.push(wrap(title.join("\n")));
     }
-    let outline = Outline::new(project);
-    let sheet = Sheet::new(project);
-    for (index, node) in outline.nodes.iter().enumerate() {
-        if !node.included {
+    let walk = project.template.walk();
+    for (state, r) in report.sections().iter().zip(&walk) {
+        if !state.included {
             continue;
         }
-        if node.section.print_heading {
-            blocks.push(wrap(outline.heading(index)));
+        if r.section.print_heading {
+            blocks.push(wrap(state.heading.clone()));
         }
-        for field in &node.section.fields {
+        for field in &r.section.fields {
             let entry = project.entry(&field.id);
-            match sheet.table(&project.template, &field.id) {
+            match report.table(&project.template, &field.id) {
                 Some(table) if entry.is_some_and(|e| !e.is_empty()) => {
                     blocks.extend(table_blocks(table));
                 }

@@ -349,7 +349,13 @@ impl App {
             Help => self.dialog = Some(Dialog::Help(help::Help::default())),
             Quit if session.doc.is_dirty() => self.dialog = Some(Dialog::Quit(quit::Quit)),
             Quit => self.quit = true,
-            JumpList => self.dialog = Some(Dialog::Jump(Jump::new(session.doc.project(), theme))),
+            JumpList => {
+                self.dialog = Some(Dialog::Jump(Jump::new(
+                    session.doc.project(),
+                    session.doc.report(),
+                    theme,
+                )))
+            }
             Export => {
                 let path = session.doc.default_export_path().display().to_string();
                 let prompt = Prompt::new(PromptKind::ExportPath, &path, theme);

@@ -225,15 +225,17 @@ impl Document {
         Ok(())
     }
 
-    /// Writes the plain-text report to `target` (never over the project).
-    pub fn export(&self, target: &Path) -> Result<(), LoadError> {
+    /// Writes the plain-text report to `target` (never over the project),
+    /// from the report brought fully up to date first.
+    pub fn export(&mut self, target: &Path) -> Result<(), LoadError> {
         if target == self.path {
             return Err(LoadError::new(
                 target,
                 "不能导出到项目文件本身，请换一个文件名",
             ));
         }
-        let text = to_text(&self.project, TextOptions::default());
+        self.settle_now();
+        let text = to_text(&self.project, &self.report, TextOptions::default());
         storage::write_atomic(target, text.as_bytes())
     }
 }

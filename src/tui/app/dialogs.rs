@@ -169,7 +169,7 @@ impl App {
         };
         match kind {
             PromptKind::ExportPath => {
-                let Some(session) = self.session() else {
+                let Some(session) = self.session_mut() else {
                     return true;
                 };
                 match session.doc.export(&path) {

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
-use crate::model::outline::Outline;
 use crate::model::project::Project;
+use crate::model::report::Report;
 
 use super::super::command::{Answer, Command};
 use super::super::editors::{apply, one_line, text_of};
@@ -44,24 +44,24 @@ pub struct Item {
     pub target: Target,
 }
 
-/// All sections and fields in reading order.
-fn items(project: &Project) -> Vec<Item> {
-    let outline = Outline::new(project);
+/// All sections and fields in reading order, numbered as the report's
+/// outline numbers them.
+fn items(project: &Project, report: &Report) -> Vec<Item> {
+    let walk = project.template.walk();
     let mut items = Vec::new();
-    for (node, n) in outline.nodes.iter().enumerate() {
-        let heading = outline.heading(node);
-        let path = outline.heading_path(node);
+    for (node, (state, r)) in report.sections().iter().zip(&walk).enumerate() {
+        let path = &state.path;
         items.push(Item {
-            haystack: format!("{path} {}", n.section.id).to_lowercase(),
-            text: heading,
-            depth: n.depth,
+            haystack: format!("{path} {}", r.section.id).to_lowercase(),
+            text: state.heading.clone(),
+            depth: state.depth,
             target: Target { node, field: None },
         });
-        for (i, field) in n.section.fields.iter().enumerate() {
+        for (i, field) in r.section.fields.iter().enumerate() {
             items.push(Item {
                 text: field.label.clone(),
                 haystack: format!("{} {} {path}", field.label, field.id).to_lowercase(),
-                depth: n.depth + 1,
+                depth: state.depth + 1,
                 target: Target {
                     node,
                     field: Some(i),
@@ -82,10 +82,10 @@ fn filter<'a>(items: &'a [Item], filter: &str) -> Vec<&'a Item> {
 }
 
 impl Jump {
-    pub fn new(project: &Project, theme: &Theme) -> Jump {
+    pub fn new(project: &Project, report: &Report, theme: &Theme) -> Jump {
         Jump {
             input: one_line("", theme),
-            items: items(project),
+            items: items(project, report),
             selected: 0,
         }
     }
@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn filters_by_chinese_heading_label_or_id() {
         let project = catalog::new_project("hunan-narrative");
-        let all = items(&project);
+        let all = items(&project, &Report::new(&project));
         let texts =
             |f: &str| -> Vec<String> { filter(&all, f).iter().map(|i| i.text.clone()).collect() };
         assert_eq!(texts("职责"), vec!["（二）部门职责", "部门职责"]);

@@ -9,7 +9,7 @@ use rhai::{Dynamic, Map, Scope};
 use super::finding::{Finding, FindingKind, Place as FoundAt};
 use super::formula::{self, FormulaError, Outcome, to_decimal};
 use super::schema::{CrossCheck, Each, Field, Formula, Severity, Template};
-use super::sheet::{Sheet, Table, row_scope};
+use super::sheet::{Sheet, Table, row_names};
 use super::text::placeholders;
 use super::value;
 
@@ -18,29 +18,22 @@ use super::value;
 /// caller, who knows the outline).
 pub fn run(template: &Template, sheet: &Sheet) -> Vec<Finding> {
     let mut out = Vec::new();
+    // One copy of the report-wide names; each judgement adds its own on top
+    // and takes them away again.
+    let mut scope = sheet.scope();
     for check in &template.checks {
         let table = sheet.table(template, &check.at);
         // A report-wide check's figures are shown like the field it is at.
         let at = template.field(&check.at).filter(|f| f.kind.is_number());
-        for (scope, place) in scopes(check, sheet, table) {
-            let outcome = formula::eval(&check.assert, &scope);
-            let (severity, kind) = match outcome {
-                Outcome::Value(v) if v.as_bool() == Ok(true) => continue,
-                Outcome::Blank => continue,
-                Outcome::Value(v) if v.is_bool() => {
-                    let field = place.field.or(at);
-                    let zh = fill(&check.message, &scope, field);
-                    let en = check.message_en.as_ref().map(|m| fill(m, &scope, field));
-                    (check.severity, FindingKind::Check { zh, en })
-                }
-                Outcome::Value(v) => {
-                    let error = FormulaError::NotBool {
-                        formula: check.assert.source(),
-                        value: v.to_string(),
-                    };
-                    (Severity::Warning, FindingKind::Formula(error))
-                }
-                Outcome::Failed(error) => (Severity::Warning, FindingKind::Formula(error)),
+        for (names, place) in judgements(check, table) {
+            let base = scope.len();
+            for (name, value) in names {
+                scope.push_dynamic(name, value);
+            }
+            let found = judge(check, &mut scope, place.field.or(at));
+            scope.rewind(base);
+            let Some((severity, kind)) = found else {
+                continue;
             };
             out.push(Finding {
                 place: FoundAt {
@@ -58,6 +51,35 @@ pub fn run(template: &Template, sheet: &Sheet) -> Vec<Finding> {
     out
 }
 
+/// A failed check's severity and finding, or `None` when it holds (or its
+/// figures are not all filled in yet).
+fn judge(
+    check: &CrossCheck,
+    scope: &mut Scope<'static>,
+    field: Option<&Field>,
+) -> Option<(Severity, FindingKind)> {
+    match formula::eval(&check.assert, scope) {
+        Outcome::Value(v) if v.as_bool() == Ok(true) => None,
+        Outcome::Blank => None,
+        Outcome::Value(v) if v.is_bool() => {
+            let zh = fill(&check.message, scope, field);
+            let en = check.message_en.as_ref().map(|m| fill(m, scope, field));
+            Some((check.severity, FindingKind::Check { zh, en }))
+        }
+        Outcome::Value(v) => {
+            let error = FormulaError::NotBool {
+                formula: check.assert.source(),
+                value: v.to_string(),
+            };
+            Some((Severity::Warning, FindingKind::Formula(error)))
+        }
+        Outcome::Failed(error) => Some((Severity::Warning, FindingKind::Formula(error))),
+    }
+}
+
+/// Names a judgement adds to the report-wide ones.
+type Names = Vec<(String, Dynamic)>;
+
 struct Place<'t> {
     row: Option<String>,
     /// The column pointed at; also formats the message's figures.
@@ -65,19 +87,16 @@ struct Place<'t> {
     path: Option<String>,
 }
 
-fn scopes<'t>(
-    check: &CrossCheck,
-    sheet: &Sheet,
-    table: Option<Table<'t>>,
-) -> Vec<(Scope<'static>, Place<'t>)> {
-    let base = sheet.scope();
+/// What a check is judged over: once for the report, or per row, column or
+/// group of its table, each with the names it adds and where it points.
+fn judgements<'t>(check: &CrossCheck, table: Option<Table<'t>>) -> Vec<(Names, Place<'t>)> {
     let Some(table) = table.filter(|_| check.each != Each::Report) else {
         let place = Place {
             row: None,
             field: None,
             path: None,
         };
-        return vec![(base, place)];
+        return vec![(Names::new(), place)];
     };
     let spec = table.spec;
     let column = check.column.as_deref().and_then(|id| spec.column(id));
@@ -96,7 +115,7 @@ fn scopes<'t>(
                     field: column,
                     path: column.map(|c| format!("{}.{}", r.path, c.id)),
                 };
-                (row_scope(&base, spec, &r.cells), place)
+                (row_names(spec, &r.cells), place)
             })
             .collect(),
         Each::Column => {
@@ -106,18 +125,18 @@ fn scopes<'t>(
                 .iter()
                 .filter_map(|id| Some((spec.column(id)?, table.column_index(id)?)))
                 .map(|(c, i)| {
-                    let mut scope = base.clone();
-                    for r in table.rows.iter().filter(|r| wanted(r.key.id())) {
-                        if let Some(id) = r.key.id() {
-                            scope.push_dynamic(id.to_string(), r.cells[i].effective(c));
-                        }
-                    }
+                    let names: Names = table
+                        .rows
+                        .iter()
+                        .filter(|r| wanted(r.key.id()))
+                        .filter_map(|r| Some((r.key.id()?.to_string(), r.cells[i].effective(c))))
+                        .collect();
                     let place = Place {
                         row: first.map(|r| r.label.clone()),
                         field: Some(c),
                         path: first.map(|r| format!("{}.{}", r.path, c.id)),
                     };
-                    (scope, place)
+                    (names, place)
                 })
                 .collect()
         }
@@ -125,7 +144,6 @@ fn scopes<'t>(
             .groups
             .iter()
             .map(|g| {
-                let mut scope = base.clone();
                 let mut map = Map::new();
                 map.insert("name".into(), Dynamic::from(g.name.clone()));
                 let weight = g.weight.map_or(Dynamic::UNIT, Dynamic::from);
@@ -138,13 +156,13 @@ fn scopes<'t>(
                     .map(|(i, c)| (c.id.as_str().into(), Dynamic::from(table.sum(i, &g.rows))))
                     .collect();
                 map.insert("total".into(), Dynamic::from(totals));
-                scope.push_dynamic("group", Dynamic::from(map));
+                let names = vec![("group".to_string(), Dynamic::from(map))];
                 let place = Place {
                     row: Some(g.name.clone()),
                     field: column,
                     path: None,
                 };
-                (scope, place)
+                (names, place)
             })
             .collect(),
     }
@@ -152,7 +170,7 @@ fn scopes<'t>(
 
 /// The message with each `{expression}` replaced by its value; numbers are
 /// shown in the pointed-at column's decimals and unit, or with 2 decimals.
-fn fill(message: &str, scope: &Scope, field: Option<&Field>) -> String {
+fn fill(message: &str, scope: &mut Scope<'static>, field: Option<&Field>) -> String {
     let Ok(expressions) = placeholders(message) else {
         return message.to_string();
     };

@@ -141,8 +141,10 @@ pub fn compile_check(formula: &Formula, names: &[&str]) -> Result<(), String> {
 
 /// Evaluates a formula with the values in `scope`. The compiled form is
 /// cached by source text: templates are data, so the same few dozen
-/// formulas are evaluated over and over (once per row per keystroke).
-pub fn eval(formula: &Formula, scope: &Scope) -> Outcome {
+/// formulas are evaluated over and over (once per row per keystroke). The
+/// scope is borrowed mutably, not copied — it holds every table of the
+/// report — and left as it was found.
+pub fn eval(formula: &Formula, scope: &mut Scope<'static>) -> Outcome {
     let source = formula.source();
     ENGINE.with(|engine| {
         let compiled = COMPILED.with(|cache| {
@@ -163,7 +165,10 @@ pub fn eval(formula: &Formula, scope: &Scope) -> Outcome {
             Ok(ast) => ast,
             Err(detail) => return Outcome::Failed(FormulaError::Syntax { detail }),
         };
-        match engine.eval_ast_with_scope::<Dynamic>(&mut scope.clone(), &ast) {
+        let names = scope.len();
+        let result = engine.eval_ast_with_scope::<Dynamic>(scope, &ast);
+        scope.rewind(names);
+        match result {
             Ok(value) if value.is_unit() => Outcome::Blank,
             Ok(value) => Outcome::Value(value),
             Err(e) if is_blank_error(&e) => Outcome::Blank,
@@ -228,8 +233,12 @@ fn target_map(target: &Target) -> Map {
 mod tests {
     use super::*;
 
-    fn run(source: &str, scope: &Scope) -> String {
-        match eval(&Formula::Line(source.into()), scope) {
+    fn run(source: &str, scope: &Scope<'static>) -> String {
+        let mut scope = scope.clone();
+        let names = scope.len();
+        let outcome = eval(&Formula::Line(source.into()), &mut scope);
+        assert_eq!(scope.len(), names, "eval leaves the scope as it found it");
+        match outcome {
             Outcome::Value(v) => v.to_string(),
             Outcome::Blank => "blank".into(),
             Outcome::Failed(_) => "failed".into(),

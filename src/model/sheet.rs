@@ -277,7 +277,7 @@ impl Sheet {
             let outcome = line
                 .formula
                 .as_ref()
-                .map_or(Outcome::Blank, |f| formula::eval(f, &self.scope));
+                .map_or(Outcome::Blank, |f| formula::eval(f, &mut self.scope));
             let result = self.settle(outcome, line, field, None);
             let shown = result.as_ref().map_or(Dynamic::UNIT, Scalar::to_dynamic);
             self.scope.push_dynamic(line.id.clone(), shown);
@@ -310,8 +310,10 @@ impl Sheet {
             let Some(formula) = column.formula.as_ref().filter(|_| cells[i].applies) else {
                 continue;
             };
-            let scope = row_scope(&self.scope, spec, &cells);
-            let outcome = formula::eval(formula, &scope);
+            let names = self.scope.len();
+            push_row(&mut self.scope, spec, &cells);
+            let outcome = formula::eval(formula, &mut self.scope);
+            self.scope.rewind(names);
             cells[i].computed = self.settle(outcome, column, field, Some(&row.label));
         }
         cells
@@ -355,10 +357,18 @@ static EMPTY: TableValue = TableValue {
     rows: super::table_value::Rows::Listed(Vec::new()),
 };
 
-/// The names a row's formulas and checks see: the report-wide ones, then
+/// Adds the names a row's formulas see on top of the report-wide ones
+/// (rewind the scope to take them away again).
+fn push_row(scope: &mut Scope<'static>, spec: &TableSpec, cells: &[Cell]) {
+    for (name, value) in row_names(spec, cells) {
+        scope.push_dynamic(name, value);
+    }
+}
+
+/// The names a row's formulas and checks see besides the report-wide ones:
 /// each column's effective value, and the maps `entered` and `computed`.
-pub fn row_scope(base: &Scope<'static>, spec: &TableSpec, cells: &[Cell]) -> Scope<'static> {
-    let mut scope = base.clone();
+pub fn row_names(spec: &TableSpec, cells: &[Cell]) -> Vec<(String, Dynamic)> {
+    let mut names = Vec::with_capacity(spec.columns.len() + 2);
     let mut entered = Map::new();
     let mut computed = Map::new();
     for (column, cell) in spec.columns.iter().zip(cells) {
@@ -373,11 +383,11 @@ pub fn row_scope(base: &Scope<'static>, spec: &TableSpec, cells: &[Cell]) -> Sco
             .as_ref()
             .map_or(Dynamic::UNIT, Scalar::to_dynamic);
         computed.insert(column.id.as_str().into(), c);
-        scope.push_dynamic(column.id.clone(), cell.effective(column));
+        names.push((column.id.clone(), cell.effective(column)));
     }
-    scope.push_dynamic("entered", Dynamic::from(entered));
-    scope.push_dynamic("computed", Dynamic::from(computed));
-    scope
+    names.push(("entered".to_string(), Dynamic::from(entered)));
+    names.push(("computed".to_string(), Dynamic::from(computed)));
+    names
 }
 
 impl TableSheet {

@@ -236,7 +236,7 @@ fn grade_boundaries() {
         let mut scope = Scope::new();
         let total: Decimal = total.parse().expect("number");
         scope.push("total_score", total);
-        match formula::eval(&grade, &scope) {
+        match formula::eval(&grade, &mut scope) {
             Outcome::Value(v) => assert_eq!(v.to_string(), want, "{total}"),
             other => panic!("{total}: {other:?}"),
         }

@@ -97,13 +97,36 @@ pub fn find(entries: &[Entry], id: &str) -> Result<Template, String> {
 /// A template (built-in or in `templates_dir`) with the project's template
 /// id and a higher version, if there is one. A user template replaces the
 /// built-in one of its id (see [`load`]), so its version is the one compared.
+///
+/// This runs every time a file is opened, so only the `id` and `version` of
+/// each template are read; the one that is newer is then loaded in full
+/// (and checked). Files that cannot be read are passed over, as in [`load`].
 pub fn newer_template(project: &Project, templates_dir: Option<&Path>) -> Option<Template> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        id: String,
+        version: u32,
+    }
     let current = &project.template;
-    let (entries, _) = load(templates_dir);
-    entries
+    let same_id = |text: &str| {
+        serde_json::from_str::<Head>(text)
+            .ok()
+            .filter(|head| head.id == current.id)
+    };
+    let user = user_files(templates_dir)
         .into_iter()
-        .map(|e| e.template)
-        .find(|t| t.id == current.id && t.version > current.version)
+        .filter_map(|path| storage::read_text(&path).ok())
+        .filter_map(|text| Some((same_id(&text)?, text)))
+        .last();
+    let builtin = || {
+        BUILTIN
+            .iter()
+            .find_map(|(_, json)| Some((same_id(json)?, json.to_string())))
+    };
+    let (head, text) = user.or_else(builtin)?;
+    (head.version > current.version)
+        .then(|| load_template(&text).ok())
+        .flatten()
 }
 
 /// A built-in template by id, for tests.

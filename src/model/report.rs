@@ -130,8 +130,12 @@ impl Report {
             let place = Place::field(field, Some(found.node));
             found.rules = field_findings(declared, project.entry(field), &place);
         }
-        // Paragraphs are never figures: typing prose recomputes no formula.
-        if !matches!(declared.kind, Kind::Narrative | Kind::List) {
+        // A paragraph is a figure only where a formula or a check names it
+        // (a note asked for when the rate is low): typing other prose
+        // recomputes no formula.
+        if !matches!(declared.kind, Kind::Narrative | Kind::List)
+            || named_by_formula(&project.template, field)
+        {
             self.compute(project);
         }
     }
@@ -294,6 +298,40 @@ impl Report {
     pub fn table<'a>(&'a self, template: &'a Template, id: &str) -> Option<Table<'a>> {
         self.sheet.table(template, id)
     }
+}
+
+/// Whether a formula or a cross-check of `template` (its condition or its
+/// message's figures) names `id` as a word of its source, so that changing
+/// field `id` can change a figure or a check.
+fn named_by_formula(template: &Template, id: &str) -> bool {
+    let fields = template.fields().flat_map(|f| {
+        let table = f.table.as_deref();
+        std::iter::once(f).chain(
+            table
+                .into_iter()
+                .flat_map(|t| t.columns.iter().chain(&t.summary)),
+        )
+    });
+    let formulas = fields.filter_map(|f| f.formula.as_ref().map(|x| x.source()));
+    let checks = template.checks.iter().flat_map(|c| {
+        [
+            Some(c.assert.source()),
+            Some(c.message.clone()),
+            c.message_en.clone(),
+        ]
+        .into_iter()
+        .flatten()
+    });
+    formulas.chain(checks).any(|source| names(&source, id))
+}
+
+/// Whether `id` occurs in `source` as a whole word.
+fn names(source: &str, id: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    source.match_indices(id).any(|(at, _)| {
+        !source[..at].chars().next_back().is_some_and(word)
+            && !source[at + id.len()..].chars().next().is_some_and(word)
+    })
 }
 
 /// Characters a reader counts in an entry (line breaks excluded).

@@ -113,11 +113,12 @@ pub fn newer_template(project: &Project, templates_dir: Option<&Path>) -> Option
             .ok()
             .filter(|head| head.id == current.id)
     };
+    // The last file of this id wins, as in `load`.
     let user = user_files(templates_dir)
         .into_iter()
+        .rev()
         .filter_map(|path| storage::read_text(&path).ok())
-        .filter_map(|text| Some((same_id(&text)?, text)))
-        .last();
+        .find_map(|text| Some((same_id(&text)?, text)));
     let builtin = || {
         BUILTIN
             .iter()

@@ -302,6 +302,32 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
         (FindingKind::Orphan, Lang::En) => {
             "The template has no such field; its content is kept but not exported".into()
         }
+        (FindingKind::Unplaced { row, column: None }, Lang::Zh) => {
+            format!("模板中没有“{row}”这一行，它的内容已保留但不会显示或导出")
+        }
+        (FindingKind::Unplaced { row, column: None }, Lang::En) => {
+            format!(
+                "The template has no row \"{row}\"; its content is kept but not shown or exported"
+            )
+        }
+        (
+            FindingKind::Unplaced {
+                row,
+                column: Some(c),
+            },
+            Lang::Zh,
+        ) => {
+            format!("第“{row}”行的“{c}”列不在模板中，内容已保留但不会显示或导出")
+        }
+        (
+            FindingKind::Unplaced {
+                row,
+                column: Some(c),
+            },
+            Lang::En,
+        ) => format!(
+            "Row \"{row}\" has a column \"{c}\" the template does not; it is kept but not shown or exported"
+        ),
     }
 }
 

@@ -140,6 +140,10 @@ fn judgements<'t>(check: &CrossCheck, table: Option<Table<'t>>) -> Vec<(Names, P
                 })
                 .collect()
         }
+        // A table with no rows yet has nothing to judge per group (its
+        // totals would read 0 and a fresh project would start with errors);
+        // an empty required table is reported as missing instead.
+        Each::Group if table.rows.is_empty() => Vec::new(),
         Each::Group => table
             .groups
             .iter()

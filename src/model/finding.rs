@@ -81,6 +81,10 @@ pub enum FindingKind {
     Check { zh: String, en: Option<String> },
     /// A value the template has no field for: kept, not exported.
     Orphan,
+    /// A table's row (column `None`) or cell the template has no place
+    /// for: kept, not shown or exported. `row` is the row's id, or its
+    /// position from 1 in a table whose rows the writer adds.
+    Unplaced { row: String, column: Option<String> },
 }
 
 /// One finding: where, how bad, what.
@@ -115,6 +119,7 @@ impl FindingKind {
             FindingKind::Formula(_) => "formula",
             FindingKind::Check { .. } => "check",
             FindingKind::Orphan => "orphan",
+            FindingKind::Unplaced { .. } => "unplaced",
         }
     }
 }

@@ -342,3 +342,68 @@ pub fn chars(entry: &Entry) -> usize {
         Entry::Table(_) | Entry::Other(_) => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::finding::FindingKind;
+
+    fn with_table(id: &str, json: serde_json::Value) -> Project {
+        let mut project = crate::catalog::new_project("project-selfeval");
+        let entry: Entry = serde_json::from_value(json).expect("an entry");
+        project.set(id, entry);
+        project
+    }
+
+    fn kinds(project: &Project, id: &str) -> Vec<FindingKind> {
+        Report::new(project)
+            .of_field(id)
+            .map(|f| f.kind.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_fresh_project_has_no_errors_but_what_is_missing() {
+        let project = crate::catalog::new_project("project-selfeval");
+        let report = Report::new(&project);
+        let wrong: Vec<&Finding> = report
+            .findings()
+            .filter(|f| f.severity == Severity::Error && f.kind != FindingKind::Missing)
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
+    }
+
+    #[test]
+    fn cells_the_template_has_no_place_for_are_reported_not_dropped() {
+        let unknown_row = with_table(
+            "funding",
+            serde_json::json!({"rows": {"total": {"budget": "100"}, "nope": {"budget": "1"}}}),
+        );
+        assert!(
+            kinds(&unknown_row, "funding").contains(&FindingKind::Unplaced {
+                row: "nope".into(),
+                column: None
+            })
+        );
+        let unknown_column = with_table(
+            "indicators",
+            serde_json::json!({"rows": [{"name": "培训", "colour": "红"}]}),
+        );
+        assert!(
+            kinds(&unknown_column, "indicators").contains(&FindingKind::Unplaced {
+                row: "1".into(),
+                column: Some("colour".into())
+            })
+        );
+        // A blank unknown row holds nothing to lose.
+        let blank = with_table(
+            "funding",
+            serde_json::json!({"rows": {"nope": {"budget": " "}}}),
+        );
+        assert!(
+            !kinds(&blank, "funding")
+                .iter()
+                .any(|k| matches!(k, FindingKind::Unplaced { .. }))
+        );
+    }
+}

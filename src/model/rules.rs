@@ -91,7 +91,15 @@ fn table_findings(
             kind,
         }];
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Finding> = table
+        .unplaced(spec)
+        .into_iter()
+        .map(|(row, column)| Finding {
+            place: place.clone(),
+            severity: Severity::Warning,
+            kind: FindingKind::Unplaced { row, column },
+        })
+        .collect();
     for row in table.rows(field, spec) {
         for column in &spec.columns {
             let text = row.text(spec, column);

@@ -79,6 +79,36 @@ impl TableValue {
         }
     }
 
+    /// Cells the template has no place for, kept as they are: `(row,
+    /// column)` with the row's id (fixed rows) or position from 1 (added
+    /// rows), and `None` for the column when the whole row is unknown.
+    pub fn unplaced(&self, spec: &TableSpec) -> Vec<(String, Option<String>)> {
+        let unknown_columns = |row: String, cells: &Cells| {
+            cells
+                .iter()
+                .filter(|(id, text)| spec.column(id).is_none() && !text.trim().is_empty())
+                .map(|(id, _)| (row.clone(), Some(id.clone())))
+                .collect::<Vec<_>>()
+        };
+        match &self.rows {
+            Rows::Named(rows) => rows
+                .iter()
+                .flat_map(|(id, cells)| match spec.row(id) {
+                    Some(_) => unknown_columns(id.clone(), cells),
+                    None if cells.values().any(|t| !t.trim().is_empty()) => {
+                        vec![(id.clone(), None)]
+                    }
+                    None => Vec::new(),
+                })
+                .collect(),
+            Rows::Listed(rows) => rows
+                .iter()
+                .enumerate()
+                .flat_map(|(i, cells)| unknown_columns((i + 1).to_string(), cells))
+                .collect(),
+        }
+    }
+
     /// Whether the stored shape fits the template (named rows for fixed
     /// rows, a list otherwise). An empty table fits either way.
     pub fn fits(&self, spec: &TableSpec) -> bool {

@@ -131,7 +131,7 @@ impl Report {
             found.rules = field_findings(declared, project.entry(field), &place);
         }
         // Paragraphs are never figures: typing prose recomputes no formula.
-        if !matches!(declared.kind, Kind::Narrative | Kind::List) {
+        if !matches!(declared.kind(), Kind::Narrative | Kind::List) {
             self.compute(project);
         }
     }

@@ -171,7 +171,7 @@ impl Session {
     /// The focused editor, opened on first use; every move opens it so
     /// the view always has one to draw. A table has a grid instead.
     pub fn editor(&mut self) -> Option<&mut TextArea<'static>> {
-        let field = self.field().filter(|f| f.kind != Kind::Table)?.clone();
+        let field = self.field().filter(|f| f.kind() != Kind::Table)?.clone();
         // Borrowed, not cloned: this runs on every key, and the text may be
         // long; it is only read when the editor is first made.
         let entry = self.project.entry(&field.id);
@@ -201,7 +201,7 @@ impl Session {
 
     /// Inserts pasted text (cleaned of control characters).
     pub fn paste(&mut self, text: &str) -> bool {
-        let multiline = self.field().is_some_and(|f| f.kind.is_multiline());
+        let multiline = self.field().is_some_and(|f| f.kind().is_multiline());
         let text = clean_input(text, multiline);
         let Some(editor) = self.editor() else {
             return false;
@@ -213,7 +213,7 @@ impl Session {
     /// Replaces the focused field's text (from the external editor) as one
     /// undoable edit.
     pub fn replace_text(&mut self, text: &str) -> bool {
-        let multiline = self.field().is_some_and(|f| f.kind.is_multiline());
+        let multiline = self.field().is_some_and(|f| f.kind().is_multiline());
         let text = clean_input(text.strip_suffix('\n').unwrap_or(text), multiline);
         if self.grid_focus().is_some() {
             // A table's JSON that does not read back is kept as text, flagged.
@@ -248,7 +248,7 @@ impl Session {
         let Some(editor) = self.editors.get(&field.id) else {
             return false;
         };
-        let entry = Entry::from_editor_text(field.kind, &text_of(editor));
+        let entry = Entry::from_editor_text(field.kind(), &text_of(editor));
         if self.project.entry(&field.id) == Some(&entry) {
             return false;
         }
@@ -290,7 +290,7 @@ impl Session {
     /// When the focused field is a table: whether one of its cells is being
     /// edited. None for other fields.
     pub fn grid_focus(&self) -> Option<bool> {
-        let field = self.field().filter(|f| f.kind == Kind::Table)?;
+        let field = self.field().filter(|f| f.kind() == Kind::Table)?;
         Some(self.grids.get(&field.id).is_some_and(|g| g.edit.is_some()))
     }
 
@@ -313,7 +313,7 @@ impl Session {
         &mut self,
         work: impl FnOnce(&mut Grid, &Field, &mut Project, &Theme) -> Outcome,
     ) -> Option<(Outcome, bool)> {
-        let field = self.field().filter(|f| f.kind == Kind::Table)?.clone();
+        let field = self.field().filter(|f| f.kind() == Kind::Table)?.clone();
         let before = self.project.entry(&field.id).cloned();
         let grid = self.grids.entry(field.id.clone()).or_default();
         let outcome = work(grid, &field, &mut self.project, &self.theme);

@@ -110,7 +110,7 @@ impl Session {
         }
         let columns = |s: &Self| {
             let session = s.app.session().expect("session");
-            let spec = session.field().and_then(|f| f.table.as_deref());
+            let spec = session.field().and_then(|f| f.table());
             let grid = &session.editor.grids[field];
             (
                 spec.expect("table").columns[grid.column].id.clone(),

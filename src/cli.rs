@@ -341,7 +341,7 @@ fn check_listing(
                 field: &f.place.field,
                 label: field.map_or(f.place.field.as_str(), |d| d.label.as_str()),
                 table: field
-                    .filter(|d| d.table.is_some())
+                    .filter(|d| d.table().is_some())
                     .map(|d| d.label.as_str()),
                 row: f.place.row.as_deref(),
                 column: f.place.column.as_deref(),

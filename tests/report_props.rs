@@ -111,10 +111,10 @@ const NOTATIONS: &[&str] = &[
 fn values(template: &Template) -> BoxedStrategy<String> {
     let mut pool: Vec<String> = NOTATIONS.iter().map(|s| s.to_string()).collect();
     for field in template.fields() {
-        pool.extend(field.options.iter().cloned());
-        if let Some(spec) = field.table.as_deref() {
+        pool.extend(field.options().iter().cloned());
+        if let Some(spec) = field.table() {
             for column in &spec.columns {
-                pool.extend(column.options.iter().cloned());
+                pool.extend(column.options().iter().cloned());
             }
             if let Some(groups) = &spec.groups {
                 for g in &groups.items {
@@ -149,7 +149,7 @@ fn values(template: &Template) -> BoxedStrategy<String> {
 fn paths(project: &Project) -> Vec<String> {
     let mut out: Vec<String> = listing(project).into_iter().map(|l| l.path).collect();
     for field in project.template.fields() {
-        let Some(spec) = field.table.as_deref() else {
+        let Some(spec) = field.table() else {
             continue;
         };
         if spec.has_fixed_rows() {

@@ -39,7 +39,7 @@ pub fn table_blocks(table: Table) -> Vec<String> {
         right.push(false);
     }
     header.extend(shown.iter().map(|&i| spec.columns[i].label.clone()));
-    right.extend(shown.iter().map(|&i| spec.columns[i].kind.is_number()));
+    right.extend(shown.iter().map(|&i| spec.columns[i].kind().is_number()));
 
     let row_line = |r: usize| -> Line {
         let row = &table.rows[r];

@@ -70,7 +70,7 @@ pub fn to_text(project: &Project, report: &Report, options: TextOptions) -> Stri
 pub fn field_text(field: &Field, entry: Option<&Entry>) -> String {
     match entry {
         Some(Entry::Text(raw)) => match value::parse(field, raw) {
-            Ok(Some(v)) if !field.kind.is_prose() => value::display(field, &v),
+            Ok(Some(v)) if !field.kind().is_prose() => value::display(field, &v),
             _ => raw.trim().to_string(),
         },
         Some(Entry::Items(items)) => items.join("\n"),
@@ -129,7 +129,7 @@ fn field_blocks(field: &Field, entry: Option<&Entry>) -> Vec<String> {
         blocks.extend(paras.map(|p| format!("{INDENT}{p}")));
         return blocks;
     }
-    match (field.kind, entry) {
+    match (field.kind(), entry) {
         (Kind::List, Some(Entry::Items(items))) => {
             let numbering = field.item_numbering();
             items

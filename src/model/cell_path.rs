@@ -40,7 +40,7 @@ pub fn resolve<'t>(project: &'t Project, path: &str) -> Result<Resolved<'t>, Str
     let Some(field) = project.template.field(id) else {
         return Err(format!("没有名为“{id}”的字段；{}", see_fields()));
     };
-    let Some(spec) = field.table.as_deref() else {
+    let Some(spec) = field.table() else {
         if rest.is_empty() {
             return Ok(Resolved::Field(field));
         }
@@ -112,7 +112,7 @@ fn row_key(
 /// always allowed.
 pub fn assign(project: &mut Project, path: &str, text: &str) -> Result<Vec<String>, String> {
     let (entry, field) = match resolve(project, path)? {
-        Resolved::Field(field) => (Entry::from_editor_text(field.kind, text), field),
+        Resolved::Field(field) => (Entry::from_editor_text(field.kind(), text), field),
         Resolved::Cell { table, row, column } => {
             if let Some(why) = refusal(column, &row) {
                 return Err(format!("{path}：{why}"));
@@ -120,10 +120,7 @@ pub fn assign(project: &mut Project, path: &str, text: &str) -> Result<Vec<Strin
             let entry = Entry::Text(text.to_string());
             let warnings = judge(path, column, &entry)?;
             let (id, column) = (table.id.clone(), column.id.clone());
-            let spec = table
-                .table
-                .as_deref()
-                .ok_or_else(|| format!("“{id}”不是表格"))?;
+            let spec = table.table().ok_or_else(|| format!("“{id}”不是表格"))?;
             let mut value = stored_table(project, table, spec)?;
             value.set_cell(&row, &column, text.to_string());
             project.set(&id, Entry::Table(value));
@@ -210,7 +207,7 @@ pub fn listing(project: &Project) -> Vec<Listed> {
                 path: field.id.clone(),
                 label: field.label.clone(),
                 row_label: None,
-                kind: field.kind.name(),
+                kind: field.kind().name(),
                 value: value.unwrap_or_default(),
                 computed: None,
             });
@@ -225,7 +222,7 @@ pub fn listing(project: &Project) -> Vec<Listed> {
                     path: format!("{}.{}", row.path, column.id),
                     label: column.label.clone(),
                     row_label: Some(row.label.clone()),
-                    kind: column.kind.name(),
+                    kind: column.kind().name(),
                     value: cell.text.clone(),
                     computed: cell.computed.as_ref().map(|c| c.display(column)),
                 });
@@ -236,7 +233,7 @@ pub fn listing(project: &Project) -> Vec<Listed> {
                 path: format!("{}.{}", field.id, line.id),
                 label: line.label.clone(),
                 row_label: None,
-                kind: line.kind.name(),
+                kind: line.kind().name(),
                 value: String::new(),
                 computed: result.as_ref().map(|c| c.display(line)),
             });

@@ -24,7 +24,7 @@ pub fn run(template: &Template, sheet: &Sheet) -> Vec<Finding> {
     for check in &template.checks {
         let table = sheet.table(template, &check.at);
         // A report-wide check's figures are shown like the field it is at.
-        let at = template.field(&check.at).filter(|f| f.kind.is_number());
+        let at = template.field(&check.at).filter(|f| f.kind().is_number());
         for (names, place) in judgements(check, table) {
             let base = scope.len();
             for (name, value) in names {
@@ -156,7 +156,7 @@ fn judgements<'t>(check: &CrossCheck, table: Option<Table<'t>>) -> Vec<(Names, P
                     .columns
                     .iter()
                     .enumerate()
-                    .filter(|(_, c)| c.kind.is_number())
+                    .filter(|(_, c)| c.kind().is_number())
                     .map(|(i, c)| (c.id.as_str().into(), Dynamic::from(table.sum(i, &g.rows))))
                     .collect();
                 map.insert("total".into(), Dynamic::from(totals));
@@ -182,7 +182,7 @@ fn fill(message: &str, scope: &mut Scope<'static>, field: Option<&Field>) -> Str
     for expression in expressions {
         let shown = match formula::eval(&Formula::Line(expression.to_string()), scope) {
             Outcome::Value(v) => match (to_decimal(&v), field) {
-                (Some(n), Some(f)) if f.kind.is_number() => value::display_fixed(f, n),
+                (Some(n), Some(f)) if f.kind().is_number() => value::display_fixed(f, n),
                 (Some(n), _) => value::round(n, 2).normalize().to_string(),
                 (None, _) => v.to_string(),
             },

@@ -167,7 +167,7 @@ impl Project {
     /// report diff cleanly.
     pub fn to_json(&self) -> String {
         let mut ordered = self.clone();
-        let normalized = |f: &Field, e: &Entry| match (e, f.table.as_deref()) {
+        let normalized = |f: &Field, e: &Entry| match (e, f.table()) {
             (Entry::Table(t), Some(spec)) => Entry::Table(t.normalized(spec)),
             _ => e.clone(),
         };
@@ -219,11 +219,11 @@ impl Project {
 /// What a new field starts with: an empty table with its fixed rows, or the
 /// template's default text.
 pub(super) fn default_entry(field: &Field) -> Entry {
-    if let Some(spec) = field.table.as_deref() {
+    if let Some(spec) = field.table() {
         return Entry::Table(TableValue::new(spec));
     }
     let text = field.default.clone().unwrap_or_default();
-    if field.kind == Kind::List {
+    if field.kind() == Kind::List {
         Entry::from_editor_text(Kind::List, &text)
     } else {
         Entry::Text(text)

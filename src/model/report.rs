@@ -133,7 +133,7 @@ impl Report {
         // A paragraph is a figure only where a formula or a check names it
         // (a note asked for when the rate is low): typing other prose
         // recomputes no formula.
-        if !matches!(declared.kind, Kind::Narrative | Kind::List)
+        if !matches!(declared.kind(), Kind::Narrative | Kind::List)
             || named_by_formula(&project.template, field)
         {
             self.compute(project);
@@ -305,7 +305,7 @@ impl Report {
 /// field `id` can change a figure or a check.
 fn named_by_formula(template: &Template, id: &str) -> bool {
     let fields = template.fields().flat_map(|f| {
-        let table = f.table.as_deref();
+        let table = f.table();
         std::iter::once(f).chain(
             table
                 .into_iter()

@@ -27,13 +27,13 @@ pub fn field_findings(field: &Field, entry: Option<&Entry>, place: &Place) -> Ve
         }
         return findings;
     }
-    if let Some(spec) = field.table.as_deref() {
+    if let Some(spec) = field.table() {
         return match entry {
             Some(Entry::Table(table)) => table_findings(field, spec, table, place),
             _ => vec![found(Severity::Error, FindingKind::TableUnreadable)],
         };
     }
-    let texts: Vec<&str> = match (entry, field.kind) {
+    let texts: Vec<&str> = match (entry, field.kind()) {
         (Some(Entry::Text(s)), kind) if kind != Kind::List => vec![s],
         (Some(Entry::Items(items)), Kind::List) => items.iter().map(String::as_str).collect(),
         (Some(Entry::Text(s)), Kind::List) => vec![s],
@@ -47,22 +47,22 @@ pub fn field_findings(field: &Field, entry: Option<&Entry>, place: &Place) -> Ve
         (None, _) => return findings,
     };
     for (i, text) in texts.iter().enumerate() {
-        let item = (field.kind == Kind::List).then_some(i + 1);
+        let item = (field.kind() == Kind::List).then_some(i + 1);
         // Paragraphs cannot be malformed (only too long), and parsing would
         // copy a long text on every keystroke.
-        if !field.kind.is_multiline()
+        if !field.kind().is_multiline()
             && let Err(error) = value::parse(field, text)
         {
             findings.push(found(Severity::Error, FindingKind::Invalid { item, error }));
         }
-        if let Some(max) = field.max_len {
+        if let Some(max) = field.max_len() {
             let count = char_count(text);
             if count > max {
                 let kind = FindingKind::TooLong { item, count, max };
                 findings.push(found(Severity::Error, kind));
             }
         }
-        if field.kind.is_prose() {
+        if field.kind().is_prose() {
             findings.extend(
                 lint::prose(text)
                     .into_iter()
@@ -170,29 +170,16 @@ pub fn orphans(project: &Project) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::schema::Show;
 
+    /// A required field of `kind`: integers count 人, prose allows 5
+    /// characters.
     fn field(kind: Kind) -> Field {
-        Field {
-            id: "f".into(),
-            label: "字段".into(),
-            kind,
-            required: true,
-            hint: String::new(),
-            show: Show::Auto,
-            default: None,
-            unit: (kind == Kind::Integer).then(|| "人".into()),
-            decimals: None,
-            min: None,
-            max: None,
-            max_len: Some(5),
-            options: vec![],
-            numbering: None,
-            table: None,
-            formula: None,
-            editable: false,
-            rows: vec![],
-        }
+        let keys = match kind {
+            Kind::Integer => serde_json::json!({"required": true, "unit": "人"}),
+            _ if kind.is_prose() => serde_json::json!({"required": true, "max_len": 5}),
+            _ => serde_json::json!({"required": true}),
+        };
+        Field::of(kind, keys)
     }
 
     #[test]

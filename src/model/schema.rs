@@ -6,12 +6,15 @@
 
 mod check;
 mod field;
+mod field_json;
 mod formula;
+mod kind;
 mod template;
 
 pub use check::{CrossCheck, Each, Severity};
 pub use field::{
-    DEFAULT_DECIMALS, Field, Group, Groups, Kind, ROW_NAMES, RowSpec, Show, TableSpec,
+    DEFAULT_DECIMALS, Field, FieldKind, Group, Groups, ROW_NAMES, RowSpec, Show, TableSpec,
 };
 pub use formula::Formula;
+pub use kind::{Bounds, Kind};
 pub use template::{Section, SectionRef, TEMPLATE_FORMAT, Template};

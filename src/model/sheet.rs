@@ -61,7 +61,7 @@ impl Scalar {
 /// A number as a table shows it: fixed decimals; money without its unit,
 /// which the table's caption names once (`项目资金（万元）`).
 pub fn figure(field: &Field, number: Decimal) -> String {
-    if field.kind == Kind::Money {
+    if field.kind() == Kind::Money {
         value::fixed(number, field.decimals())
     } else {
         value::display_fixed(field, number)
@@ -70,7 +70,7 @@ pub fn figure(field: &Field, number: Decimal) -> String {
 
 /// Decimal places a computed value of `field` keeps.
 fn precision(field: &Field) -> u32 {
-    if field.kind == Kind::Integer {
+    if field.kind() == Kind::Integer {
         0
     } else {
         field.decimals()
@@ -119,7 +119,7 @@ impl Cell {
 }
 
 fn is_text(field: &Field) -> bool {
-    matches!(field.kind, Kind::Text | Kind::Choice)
+    matches!(field.kind(), Kind::Text | Kind::Choice)
 }
 
 /// One row's computed cells. Owned (labels and keys copied), so a sheet can
@@ -194,7 +194,7 @@ impl Sheet {
     pub fn new(project: &Project) -> Sheet {
         let mut scope = Scope::new();
         for field in project.template.fields() {
-            if field.kind != Kind::Table {
+            if field.kind() != Kind::Table {
                 let parsed = match project.entry(&field.id) {
                     Some(Entry::Text(text)) => value::parse(field, text).ok().flatten(),
                     _ => None,
@@ -208,7 +208,7 @@ impl Sheet {
             scope,
         };
         for field in project.template.fields() {
-            let Some(spec) = field.table.as_deref() else {
+            let Some(spec) = field.table() else {
                 continue;
             };
             // A table stored in the wrong shape is reported by the checks
@@ -228,7 +228,7 @@ impl Sheet {
     pub fn table<'a>(&'a self, template: &'a Template, id: &str) -> Option<Table<'a>> {
         let sheet = self.tables.iter().find(|t| t.id == id)?;
         let field = template.field(id)?;
-        let spec = field.table.as_deref()?;
+        let spec = field.table()?;
         Some(Table { field, spec, sheet })
     }
 
@@ -432,7 +432,7 @@ impl TableSheet {
         spec.columns
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.kind.is_number())
+            .filter(|(_, c)| c.kind().is_number())
             .map(|(i, c)| (c.id.as_str().into(), Dynamic::from(self.sum(spec, i, rows))))
             .collect()
     }

@@ -214,9 +214,7 @@ fn total_and_grade() {
 #[test]
 fn grade_boundaries() {
     let template = catalog::builtin("project-selfeval");
-    let spec = template
-        .field("indicators")
-        .and_then(|f| f.table.as_deref());
+    let spec = template.field("indicators").and_then(|f| f.table());
     let grade = spec
         .and_then(|s| s.summary.iter().find(|l| l.id == "grade"))
         .and_then(|l| l.formula.clone())

@@ -316,7 +316,7 @@ mod tests {
         let spec = p
             .template
             .field("funding")
-            .and_then(|f| f.table.clone())
+            .and_then(|f| f.table().cloned())
             .expect("table");
         let mut value = TableValue::new(&spec);
         for (row, column, text) in [
@@ -343,7 +343,7 @@ mod tests {
         let spec = project()
             .template
             .field("indicators")
-            .and_then(|f| f.table.clone())
+            .and_then(|f| f.table().cloned())
             .expect("table");
         let mut value = TableValue::new(&spec);
         value.set_cell(&RowKey::Index(0), "name", "甲".into());
@@ -362,7 +362,7 @@ mod tests {
         let spec = |id: &str| {
             p.template
                 .field(id)
-                .and_then(|f| f.table.clone())
+                .and_then(|f| f.table().cloned())
                 .expect("table")
         };
         let names = |value: &TableValue| -> Vec<String> {
@@ -421,7 +421,7 @@ mod tests {
     fn template_defaults_show_but_an_untouched_table_is_empty() {
         let p = project();
         let field = p.template.field("funding").expect("funding");
-        let spec = field.table.as_deref().expect("table");
+        let spec = field.table().expect("table");
         let Some(Entry::Table(value)) = p.entry("funding") else {
             panic!("table entry");
         };

@@ -132,11 +132,11 @@ fn field_changes(project: &Project, new: &Template, out: &mut Vec<Change>) {
                 to: field.label.clone(),
             });
         }
-        if before.kind != field.kind {
+        if before.kind() != field.kind() {
             out.push(Change::KindChanged {
                 label: field.label.clone(),
-                from: before.kind,
-                to: field.kind,
+                from: before.kind(),
+                to: field.kind(),
             });
         } else if !same_rules(before, field) {
             out.push(Change::RulesChanged {
@@ -252,6 +252,7 @@ impl Change {
 mod tests {
     use super::*;
     use crate::catalog::new_project;
+    use crate::model::schema::FieldKind;
 
     #[test]
     fn sections_kinds_and_rules_are_compared_by_id() {
@@ -260,7 +261,9 @@ mod tests {
         new.sections[0].heading = "封面".into();
         let moved = new.sections.remove(1);
         let field = &mut new.sections[0].fields[0];
-        field.kind = Kind::Narrative;
+        field.kind = FieldKind::Narrative {
+            max_len: field.max_len(),
+        };
         new.sections[0].fields[1].required = !new.sections[0].fields[1].required;
         let old = &project.template;
         let changes = changes(&project, &new);
@@ -274,7 +277,7 @@ mod tests {
             },
             Change::KindChanged {
                 label: old.sections[0].fields[0].label.clone(),
-                from: old.sections[0].fields[0].kind,
+                from: old.sections[0].fields[0].kind(),
                 to: Kind::Narrative,
             },
             Change::RulesChanged {

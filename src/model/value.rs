@@ -50,7 +50,7 @@ pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, ValueError> {
     if text.is_empty() {
         return Ok(None);
     }
-    let value = match field.kind {
+    let value = match field.kind() {
         Kind::Text => {
             if text.contains('\n') {
                 return Err(ValueError::Multiline);
@@ -64,8 +64,8 @@ pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, ValueError> {
         Kind::Year => Value::Year(parse_year(field, text)?),
         Kind::Date => Value::Date(parse_date(text)?),
         Kind::Choice => {
-            if !field.options.iter().any(|o| o == text) {
-                return Err(ValueError::NotAnOption(field.options.clone()));
+            if !field.options().iter().any(|o| o == text) {
+                return Err(ValueError::NotAnOption(field.options().to_vec()));
             }
             Value::Choice(text.to_string())
         }
@@ -82,7 +82,7 @@ pub fn display(field: &Field, value: &Value) -> String {
     match value {
         Value::Text(s) | Value::Choice(s) => s.clone(),
         Value::Integer(n) => format!("{n}{}", field.unit()),
-        Value::Decimal(d) if field.kind == Kind::Percent => format!("{}%", d.normalize()),
+        Value::Decimal(d) if field.kind() == Kind::Percent => format!("{}%", d.normalize()),
         Value::Decimal(d) => {
             let mut d = *d;
             d.rescale(field.decimals());
@@ -97,7 +97,7 @@ pub fn display(field: &Field, value: &Value) -> String {
 /// A number in the field's fixed decimals and unit (`85.00%`, `8.50`): how
 /// computed figures are shown, since a table column keeps one precision.
 pub fn display_fixed(field: &Field, number: Decimal) -> String {
-    match field.kind {
+    match field.kind() {
         Kind::Percent => format!("{}%", fixed(number, field.decimals())),
         Kind::Integer => format!("{}{}", fixed(number, 0), field.unit()),
         _ => format!("{}{}", fixed(number, field.decimals()), field.unit()),
@@ -122,10 +122,11 @@ pub fn char_count(text: &str) -> usize {
 }
 
 fn check_range(field: &Field, value: Decimal, what: Measure) -> Result<(), ValueError> {
-    if let Some(min) = field.min.filter(|min| value < *min) {
+    let bounds = field.bounds();
+    if let Some(min) = bounds.min.filter(|min| value < *min) {
         return Err(ValueError::BelowMin { what, min });
     }
-    if let Some(max) = field.max.filter(|max| value > *max) {
+    if let Some(max) = bounds.max.filter(|max| value > *max) {
         return Err(ValueError::AboveMax { what, max });
     }
     Ok(())

@@ -64,14 +64,10 @@ pub struct Expectation {
 impl Expectation {
     pub fn of(field: &Field) -> Expectation {
         Expectation {
-            kind: field.kind,
+            kind: field.kind(),
             unit: field.unit().to_string(),
             decimals: field.decimals(),
-            options: if field.kind == Kind::Choice {
-                field.options.clone()
-            } else {
-                Vec::new()
-            },
+            options: field.options().to_vec(),
         }
     }
 }

@@ -318,7 +318,7 @@ impl App {
         if session.grid_focus().is_some() {
             return self.update_grid(GridInput::Text(command));
         }
-        let one_line = session.field().is_some_and(|f| !f.kind.is_multiline());
+        let one_line = session.field().is_some_and(|f| !f.kind().is_multiline());
         if command == TextCmd::Newline && one_line {
             session.step_field(1);
         } else {

@@ -115,7 +115,7 @@ fn new_editor(
     let lines: Vec<String> = text.split('\n').map(String::from).collect();
     let mut editor = TextArea::new(lines);
     editor.set_max_histories(HISTORY);
-    editor.set_wrap_mode(if field.kind.is_multiline() {
+    editor.set_wrap_mode(if field.kind().is_multiline() {
         WrapMode::WordOrGlyph
     } else {
         WrapMode::None

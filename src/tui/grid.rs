@@ -139,7 +139,7 @@ impl Grid {
         theme: &Theme,
         lang: Lang,
     ) -> Outcome {
-        let Some(spec) = field.table.as_deref() else {
+        let Some(spec) = field.table() else {
             return Outcome::Done;
         };
         let table = Table { field, spec };
@@ -242,7 +242,7 @@ impl Grid {
         project: &mut Project,
         theme: &Theme,
     ) -> Outcome {
-        let Some(spec) = field.table.as_deref() else {
+        let Some(spec) = field.table() else {
             return Outcome::Done;
         };
         let table = Table { field, spec };
@@ -261,7 +261,7 @@ impl Grid {
     /// Puts a whole entry in place (the table's JSON from `$EDITOR`) as one
     /// undoable change.
     pub fn replace(&mut self, field: &Field, entry: Entry, project: &mut Project) {
-        let Some(spec) = field.table.as_deref() else {
+        let Some(spec) = field.table() else {
             return;
         };
         let before = Table { field, spec }.entry(project);

@@ -81,7 +81,7 @@ impl Session {
     /// The focused field's text editor, opened on first use; every move
     /// opens it so the view always has one to draw. A table has a grid.
     pub fn open_editor(&mut self) -> Option<&mut TextArea<'static>> {
-        let field = self.field().filter(|f| f.kind != Kind::Table)?.clone();
+        let field = self.field().filter(|f| f.kind() != Kind::Table)?.clone();
         // Borrowed, not cloned: this runs on every key, and the text may be
         // long; it is only read when the editor is first made.
         let entry = self.doc.project().entry(&field.id);
@@ -112,7 +112,7 @@ impl Session {
 
     /// Inserts pasted text (cleaned of control characters).
     pub fn paste(&mut self, text: &str) -> bool {
-        let multiline = self.field().is_some_and(|f| f.kind.is_multiline());
+        let multiline = self.field().is_some_and(|f| f.kind().is_multiline());
         let text = clean_input(text, multiline);
         let Some(editor) = self.open_editor() else {
             return false;
@@ -124,7 +124,7 @@ impl Session {
     /// Replaces the focused field's text (from the external editor) as one
     /// undoable edit.
     pub fn replace_text(&mut self, text: &str) -> bool {
-        let multiline = self.field().is_some_and(|f| f.kind.is_multiline());
+        let multiline = self.field().is_some_and(|f| f.kind().is_multiline());
         let text = clean_input(text.strip_suffix('\n').unwrap_or(text), multiline);
         if self.grid_focus().is_some() {
             // A table's JSON that does not read back is kept as text, flagged.
@@ -159,14 +159,14 @@ impl Session {
         let Some(editor) = self.editor.editors.get(&field.id) else {
             return false;
         };
-        let entry = Entry::from_editor_text(field.kind, &text_of(editor));
+        let entry = Entry::from_editor_text(field.kind(), &text_of(editor));
         self.doc.set(&field.id, entry)
     }
 
     /// When the focused field is a table: whether one of its cells is being
     /// edited. None for other fields.
     pub fn grid_focus(&self) -> Option<bool> {
-        let field = self.field().filter(|f| f.kind == Kind::Table)?;
+        let field = self.field().filter(|f| f.kind() == Kind::Table)?;
         let grid = self.editor.grids.get(&field.id);
         Some(grid.is_some_and(|g| g.edit.is_some()))
     }
@@ -190,7 +190,7 @@ impl Session {
         &mut self,
         work: impl FnOnce(&mut Grid, &Field, &mut Project, &Theme) -> Outcome,
     ) -> Option<(Outcome, bool)> {
-        let field = self.field().filter(|f| f.kind == Kind::Table)?.clone();
+        let field = self.field().filter(|f| f.kind() == Kind::Table)?.clone();
         let grid = self.editor.grids.entry(field.id.clone()).or_default();
         let theme = &self.editor.theme;
         Some(

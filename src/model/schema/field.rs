@@ -1,4 +1,5 @@
-//! A field of a template — what the writer fills in, its kind and its rules —
+//! A field of a template — what the writer fills in, its kind with the
+//! options only that kind has, and its rules —
 //! and the layout of a table field: typed columns (each an ordinary
 //! [`Field`], so a cell is validated exactly like a field), fixed rows or
 //! rows the writer adds, groups with their weights, and summary lines
@@ -10,79 +11,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::formula::Formula;
+use super::kind::{Bounds, Kind};
 use crate::model::numbering::Numbering;
-
-/// What sort of value a field holds; decides validation, editing and export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// One line of text (a name, a code, a phone number).
-    Text,
-    /// Paragraphs of prose, one per line.
-    Narrative,
-    /// Numbered items (部门职责 1、2、…; 改进措施 （一）（二）…); an item may
-    /// hold several paragraphs.
-    List,
-    /// A whole number with an optional unit (人, 个, 人次 …).
-    Integer,
-    /// An amount of money in 元, 万元 or 亿元 with fixed decimals.
-    Money,
-    /// A percentage; values above 100 are allowed unless `max` says otherwise.
-    Percent,
-    /// A year such as 2022.
-    Year,
-    /// A date, written 2023年4月6日.
-    Date,
-    /// One of a fixed set of options.
-    Choice,
-    /// A plain decimal number such as a weight or a score (分值, 得分).
-    Decimal,
-    /// A target (年度指标值): `≥50个`, `≤90万元`, `=100%`, or words for a
-    /// qualitative (定性) target.
-    Comparator,
-    /// A table of typed columns; its layout is the field's `table`.
-    Table,
-}
-
-impl Kind {
-    /// Kinds whose text is prose rather than a figure.
-    pub fn is_prose(self) -> bool {
-        matches!(self, Kind::Text | Kind::Narrative | Kind::List)
-    }
-
-    /// Kinds whose text spans lines: prose, and a table's JSON text (the
-    /// TUI shows a table as a grid; the JSON, which reads back losslessly,
-    /// is what `$EDITOR` edits).
-    pub fn is_multiline(self) -> bool {
-        matches!(self, Kind::Narrative | Kind::List | Kind::Table)
-    }
-
-    /// Kinds holding a number that can be summed.
-    pub fn is_number(self) -> bool {
-        matches!(
-            self,
-            Kind::Integer | Kind::Money | Kind::Percent | Kind::Decimal
-        )
-    }
-
-    /// The name used in templates and in `ziping fields`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Text => "text",
-            Kind::Narrative => "narrative",
-            Kind::List => "list",
-            Kind::Integer => "integer",
-            Kind::Money => "money",
-            Kind::Percent => "percent",
-            Kind::Year => "year",
-            Kind::Date => "date",
-            Kind::Choice => "choice",
-            Kind::Decimal => "decimal",
-            Kind::Comparator => "comparator",
-            Kind::Table => "table",
-        }
-    }
-}
 
 /// How a field appears in the exported text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -100,62 +30,103 @@ pub enum Show {
 }
 
 impl Show {
-    fn is_auto(&self) -> bool {
+    pub(super) fn is_auto(&self) -> bool {
         *self == Show::Auto
     }
 }
 
-/// One field as declared in a template file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A field's kind with its own options. `unit` and `decimals` are absent
+/// where the template left them out, so a file saves back as it was
+/// written; [`Field::unit`] and [`Field::decimals`] give the
+/// values in force.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    /// `max_len`: maximum number of characters, line breaks not counted.
+    Text {
+        max_len: Option<usize>,
+    },
+    Narrative {
+        max_len: Option<usize>,
+    },
+    /// `max_len` counts per item.
+    List {
+        max_len: Option<usize>,
+        numbering: Option<Numbering>,
+    },
+    Integer {
+        unit: Option<String>,
+        bounds: Bounds,
+    },
+    /// `unit` is 元, 万元 or 亿元 (checked when the template loads).
+    Money {
+        unit: String,
+        decimals: Option<u32>,
+        bounds: Bounds,
+    },
+    Percent {
+        decimals: Option<u32>,
+        bounds: Bounds,
+    },
+    Year {
+        bounds: Bounds,
+    },
+    Date,
+    Choice {
+        options: Vec<String>,
+    },
+    Decimal {
+        unit: Option<String>,
+        decimals: Option<u32>,
+        bounds: Bounds,
+    },
+    Comparator,
+    Table(Box<TableSpec>),
+}
+
+impl FieldKind {
+    pub fn kind(&self) -> Kind {
+        match self {
+            FieldKind::Text { .. } => Kind::Text,
+            FieldKind::Narrative { .. } => Kind::Narrative,
+            FieldKind::List { .. } => Kind::List,
+            FieldKind::Integer { .. } => Kind::Integer,
+            FieldKind::Money { .. } => Kind::Money,
+            FieldKind::Percent { .. } => Kind::Percent,
+            FieldKind::Year { .. } => Kind::Year,
+            FieldKind::Date => Kind::Date,
+            FieldKind::Choice { .. } => Kind::Choice,
+            FieldKind::Decimal { .. } => Kind::Decimal,
+            FieldKind::Comparator => Kind::Comparator,
+            FieldKind::Table(_) => Kind::Table,
+        }
+    }
+}
+
+/// One field as declared in a template file. Its JSON is a flat object —
+/// `"kind": "integer", "unit": "人"` side by side — read and written through
+/// `field_json.rs` (its serde impls), which refuses a key the kind does not
+/// have.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub id: String,
     pub label: String,
-    pub kind: Kind,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    /// The kind and the options that only it has (unit, decimals, bounds,
+    /// max_len, options, numbering, table); [`Field::kind`] is the bare kind.
+    pub kind: FieldKind,
     pub required: bool,
     /// Guidance shown to the writer beside the field.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hint: String,
-    #[serde(default, skip_serializing_if = "Show::is_auto")]
     pub show: Show,
     /// Text a new project starts with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
-    /// Unit of an integer (人, 个 …) or money (元, 万元, 亿元) field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// Decimal places kept for money (default 2) and percentages (default 2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decimals: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<Decimal>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<Decimal>,
-    /// Maximum number of characters (line breaks not counted); for a list,
-    /// per item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_len: Option<usize>,
-    /// The choices of a `choice` field.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub options: Vec<String>,
-    /// Numbering of a `list` field's items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub numbering: Option<Numbering>,
-    /// The rows and columns of a `table` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub table: Option<Box<TableSpec>>,
     /// A table column's value computed from its row (or a summary line's
     /// from the whole report); see `docs/templates.md`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub formula: Option<Formula>,
     /// Whether the writer may type over a computed column (a 得分 chosen
     /// within a 定性 tier); a computed column is read-only otherwise.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub editable: bool,
     /// The fixed rows a column applies to (分值 only on 年度资金总额); all
     /// rows when empty.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<String>,
 }
 
@@ -164,24 +135,87 @@ pub struct Field {
 pub const DEFAULT_DECIMALS: u32 = 2;
 
 impl Field {
-    pub fn decimals(&self) -> u32 {
-        self.decimals.unwrap_or(DEFAULT_DECIMALS)
+    pub fn kind(&self) -> Kind {
+        self.kind.kind()
     }
 
+    /// The unit written after an integer, money or decimal value; "" for
+    /// other kinds.
     pub fn unit(&self) -> &str {
-        self.unit.as_deref().unwrap_or("")
+        match &self.kind {
+            FieldKind::Money { unit, .. } => unit,
+            FieldKind::Integer { unit, .. } | FieldKind::Decimal { unit, .. } => {
+                unit.as_deref().unwrap_or("")
+            }
+            _ => "",
+        }
+    }
+
+    /// Decimal places kept for money, percentages and decimals.
+    pub fn decimals(&self) -> u32 {
+        match self.kind {
+            FieldKind::Money { decimals, .. }
+            | FieldKind::Percent { decimals, .. }
+            | FieldKind::Decimal { decimals, .. } => decimals,
+            _ => None,
+        }
+        .unwrap_or(DEFAULT_DECIMALS)
+    }
+
+    /// The range a number or year must fall in; unbounded for other kinds.
+    pub fn bounds(&self) -> Bounds {
+        match self.kind {
+            FieldKind::Integer { bounds, .. }
+            | FieldKind::Money { bounds, .. }
+            | FieldKind::Percent { bounds, .. }
+            | FieldKind::Year { bounds }
+            | FieldKind::Decimal { bounds, .. } => bounds,
+            _ => Bounds::default(),
+        }
+    }
+
+    /// Maximum number of characters of prose (for a list, per item).
+    pub fn max_len(&self) -> Option<usize> {
+        match self.kind {
+            FieldKind::Text { max_len }
+            | FieldKind::Narrative { max_len }
+            | FieldKind::List { max_len, .. } => max_len,
+            _ => None,
+        }
+    }
+
+    /// The choices of a `choice` field; none for other kinds.
+    pub fn options(&self) -> &[String] {
+        match &self.kind {
+            FieldKind::Choice { options } => options,
+            _ => &[],
+        }
     }
 
     /// Numbering of list items: 1、 unless the template chose another style.
     pub fn item_numbering(&self) -> Numbering {
-        self.numbering.unwrap_or(Numbering::ArabicDun)
+        match self.kind {
+            FieldKind::List {
+                numbering: Some(numbering),
+                ..
+            } => numbering,
+            _ => Numbering::ArabicDun,
+        }
+    }
+
+    /// The rows and columns of a `table` field.
+    pub fn table(&self) -> Option<&TableSpec> {
+        match &self.kind {
+            FieldKind::Table(spec) => Some(spec),
+            _ => None,
+        }
     }
 
     /// Whether the export prints this field as `标签：值`.
     pub fn is_labelled(&self) -> bool {
         match self.show {
             Show::Labelled => true,
-            Show::Auto => !self.kind.is_multiline(),
+            Show::Auto => !self.kind().is_multiline(),
             Show::Body | Show::Hidden => false,
         }
     }

@@ -42,10 +42,10 @@ fn check_layout(spec: &TableSpec) -> Result<(), (String, String)> {
             return fail(format!("{key}.id"), format!("列 id \"{}\" 重复", column.id));
         }
         ids.push(&column.id);
-        if matches!(column.kind, Kind::Table | Kind::Narrative | Kind::List) {
+        if matches!(column.kind(), Kind::Table | Kind::Narrative | Kind::List) {
             return fail(
                 format!("{key}.kind"),
-                format!("表格列不能是 {} 类型", column.kind.name()),
+                format!("表格列不能是 {} 类型", column.kind().name()),
             );
         }
         if let Some(row) = column.rows.iter().find(|r| spec.row(r).is_none()) {
@@ -103,7 +103,7 @@ fn check_layout(spec: &TableSpec) -> Result<(), (String, String)> {
 fn check_groups(spec: &TableSpec, groups: &Groups) -> Result<(), (String, String)> {
     let choice = |key: &str, id: &str| -> Result<&Field, (String, String)> {
         match spec.column(id) {
-            Some(c) if c.kind == Kind::Choice => Ok(c),
+            Some(c) if c.kind() == Kind::Choice => Ok(c),
             _ => Err((
                 format!("groups.{key}"),
                 format!("\"{id}\" 应为本表的一个 choice 列"),
@@ -116,14 +116,14 @@ fn check_groups(spec: &TableSpec, groups: &Groups) -> Result<(), (String, String
         None => None,
     };
     for (i, group) in groups.items.iter().enumerate() {
-        if !column.options.contains(&group.name) {
+        if !column.options().contains(&group.name) {
             return Err((
                 format!("groups.items[{i}].name"),
                 format!("“{}”不是列“{}”的选项", group.name, column.label),
             ));
         }
         if let Some(sub) = sub
-            && let Some(s) = group.subgroups.iter().find(|s| !sub.options.contains(s))
+            && let Some(s) = group.subgroups.iter().find(|s| !sub.options().contains(s))
         {
             return Err((
                 format!("groups.items[{i}].subgroups"),
@@ -132,7 +132,7 @@ fn check_groups(spec: &TableSpec, groups: &Groups) -> Result<(), (String, String
         }
     }
     for id in &groups.subtotals {
-        if !spec.column(id).is_some_and(|c| c.kind.is_number()) {
+        if !spec.column(id).is_some_and(|c| c.kind().is_number()) {
             return Err((
                 "groups.subtotals".into(),
                 format!("\"{id}\" 应为本表的一个数值列"),

@@ -332,7 +332,7 @@ fn item(table: Table, r: usize, row: &Row, col: Col, marks: &HashMap<&str, Sever
         None => ("", Role::Text),
     };
     Item {
-        right: column.kind.is_number(),
+        right: column.kind().is_number(),
         ..Item::new(format!("{mark}{text}"), role)
     }
 }

@@ -50,7 +50,7 @@ impl<'a> Block<'a> {
     /// speaks of its focused cell on its own last line instead. Notices
     /// are not shown here.
     fn message(&self) -> Option<&'a Finding> {
-        if self.focused && self.field.kind == Kind::Table {
+        if self.focused && self.field.kind() == Kind::Table {
             return None;
         }
         let shown = self
@@ -177,13 +177,13 @@ fn measure<'a>(session: &'a Session, field: &'a Field, focused: bool, width: usi
     let entry = session.doc.project().entry(&field.id);
     let findings = session.doc.report().of_field(&field.id).collect();
     let text = entry.map(Entry::to_editor_text).unwrap_or_default();
-    let multiline = field.kind.is_multiline();
+    let multiline = field.kind().is_multiline();
     let hint_rows = if focused {
         wrapped(&field.hint, width).into_iter().take(2).collect()
     } else {
         Vec::new()
     };
-    let (content, rows) = if field.kind == Kind::Table {
+    let (content, rows) = if field.kind() == Kind::Table {
         (Vec::new(), grid::height(session, field, focused))
     } else if focused {
         // The wanted height (the layout may give less), estimated without
@@ -291,9 +291,9 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
     } else {
         entry.map_or(0, chars)
     };
-    let counter = match block.field.max_len {
+    let counter = match block.field.max_len() {
         Some(max) => format!("{count}/{max}{}", lang.pick("字", "")),
-        None if block.field.kind.is_prose() => format!("{count}{}", lang.pick("字", " chars")),
+        None if block.field.kind().is_prose() => format!("{count}{}", lang.pick("字", " chars")),
         None => String::new(),
     };
     let label_text = fit(
@@ -325,7 +325,7 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
         width: area.width.saturating_sub(INDENT),
         height: (block.rows as u16).min(bottom.saturating_sub(y)),
     };
-    if block.field.kind == Kind::Table {
+    if block.field.kind() == Kind::Table {
         grid::draw(
             app,
             session,

@@ -9,9 +9,13 @@
 //! wrote it; the template loading checks and the storage errors are Chinese
 //! only for now.
 
+mod dialogs;
 mod findings;
 mod messages;
+mod screens;
 
 pub use crate::lang::Text;
+pub use dialogs::*;
 pub use findings::{expectation, finding, severity, value_error};
 pub use messages::*;
+pub use screens::*;

@@ -259,10 +259,10 @@ fn template_update(project: &Project, lang: Lang) -> Option<TemplateUpdate> {
         id: newer.id.clone(),
         version: project.template.version,
         newer: newer.version,
-        message: upgrade::notice(&project.template, &newer, lang),
+        message: strings::upgrade::template_notice(&project.template, &newer, lang),
         changes: upgrade::changes(project, &newer)
             .iter()
-            .map(|c| c.describe(lang))
+            .map(|c| strings::upgrade::change(c, lang))
             .collect(),
     })
 }

@@ -13,6 +13,10 @@ mod dialogs;
 mod findings;
 mod messages;
 mod screens;
+// Reached by its path, not re-exported below: `model::validate` words its
+// value errors through this module, and `model::upgrade` leads back to
+// `model::project`, so a re-export would close an import cycle.
+pub mod upgrade;
 
 pub use crate::lang::Text;
 pub use dialogs::*;

@@ -42,10 +42,10 @@ pub enum Choice {
 impl Upgrade {
     pub fn new(project: &Project, newer: Template, lang: Lang) -> Upgrade {
         Upgrade {
-            notice: upgrade::notice(&project.template, &newer, lang),
+            notice: strings::upgrade::template_notice(&project.template, &newer, lang),
             changes: upgrade::changes(project, &newer)
                 .iter()
-                .map(|c| c.describe(lang))
+                .map(|c| strings::upgrade::change(c, lang))
                 .collect(),
             newer: Box::new(newer),
             scroll: 0,

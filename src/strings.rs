@@ -9,6 +9,7 @@
 //! wrote it; the template loading checks and the storage errors are Chinese
 //! only for now.
 
+mod cli;
 mod dialogs;
 mod findings;
 mod messages;
@@ -19,6 +20,7 @@ mod screens;
 pub mod upgrade;
 
 pub use crate::lang::Text;
+pub use cli::*;
 pub use dialogs::*;
 pub use findings::{expectation, finding, severity, value_error};
 pub use messages::*;

@@ -3,7 +3,8 @@
 //! drift apart: a fixed sentence is a [`Text`] constant named after what it
 //! says, a sentence with figures in it a function of them. The only other
 //! pairs are the command table's help texts in `tui/command.rs`, declared
-//! there once as data.
+//! there once as data; `tests/strings.rs` fails on a literal `pick` pair
+//! anywhere else.
 //!
 //! Template text (labels, a check's own message) is shown as the template
 //! wrote it; the template loading checks and the storage errors are Chinese

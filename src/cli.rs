@@ -177,10 +177,7 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             let name = template.name.clone();
             let project = Project::new(template, &now());
             storage::create_new(&file, project.to_json().as_bytes()).map_err(|e| e.to_string())?;
-            match lang {
-                Lang::Zh => println!("已创建 {}（模板：{name}）", file.display()),
-                Lang::En => println!("Created {} (template: {name})", file.display()),
-            }
+            println!("{}", strings::created(&file, &name, lang));
         }
         Command::Export {
             file,
@@ -202,7 +199,7 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
                         return Err(format!("{}：导出文件不能是项目文件本身", out.display()));
                     }
                     storage::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
-                    eprintln!("{} {}", lang.pick("已导出到", "Exported to"), out.display());
+                    eprintln!("{}", strings::exported_to(&out, lang));
                 }
                 None => emit(&text)?,
             }
@@ -259,10 +256,10 @@ fn template_update(project: &Project, lang: Lang) -> Option<TemplateUpdate> {
         id: newer.id.clone(),
         version: project.template.version,
         newer: newer.version,
-        message: upgrade::notice(&project.template, &newer, lang),
+        message: strings::upgrade::template_notice(&project.template, &newer, lang),
         changes: upgrade::changes(project, &newer)
             .iter()
-            .map(|c| c.describe(lang))
+            .map(|c| strings::upgrade::change(c, lang))
             .collect(),
     })
 }
@@ -288,19 +285,12 @@ fn set(file: &Path, pairs: &[String], lang: Lang) -> Result<ExitCode, String> {
         for message in &refused {
             eprintln!("ziping：{message}");
         }
-        eprintln!(
-            "ziping：{} {}",
-            file.display(),
-            lang.pick("未改动", "left unchanged")
-        );
+        eprintln!("ziping：{}", strings::left_unchanged(file, lang));
         return Ok(ExitCode::from(EXIT_FAULTY));
     }
     storage::save_project(file, &mut project, &now()).map_err(|e| e.to_string())?;
     let count = pairs.len() / 2;
-    match lang {
-        Lang::Zh => eprintln!("已保存 {}（{count} 项）", file.display()),
-        Lang::En => eprintln!("Saved {} ({count} values)", file.display()),
-    }
+    eprintln!("{}", strings::saved_values(file, count, lang));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -400,10 +390,8 @@ fn check_listing(
                 ));
             }
             let (e, w, n) = (counts.errors, counts.warnings, counts.notices);
-            out.push_str(&match lang {
-                Lang::Zh => format!("共 {e} 个错误，{w} 个警告，{n} 个提示\n"),
-                Lang::En => format!("{e} errors, {w} warnings, {n} notices\n"),
-            });
+            out.push_str(&strings::check_totals(e, w, n, lang));
+            out.push('\n');
             out
         }
     }
@@ -475,18 +463,7 @@ fn recover(file: &Path, output: Option<&Path>, lang: Lang) -> Result<(), String>
     if same_file(target, file) {
         recovery::remove(&location);
     }
-    match lang {
-        Lang::Zh => eprintln!(
-            "已恢复到 {}（恢复副本写于 {}）",
-            target.display(),
-            copy.written
-        ),
-        Lang::En => eprintln!(
-            "Recovered to {} (recovery copy written {})",
-            target.display(),
-            copy.written
-        ),
-    }
+    eprintln!("{}", strings::recovered_to(target, &copy.written, lang));
     Ok(())
 }
 

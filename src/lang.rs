@@ -19,6 +19,14 @@ pub enum Lang {
     En,
 }
 
+/// A sentence in both languages. The sentences themselves are declared in
+/// `crate::strings`, each once, the two languages side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
 /// The environment variables consulted, most specific first.
 pub const ENV_VARS: [&str; 3] = ["LANGUAGE", "LC_ALL", "LC_MESSAGES"];
 
@@ -29,6 +37,11 @@ impl Lang {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+
+    /// The sentence in this language.
+    pub fn say(self, text: Text) -> &'static str {
+        self.pick(text.zh, text.en)
     }
 
     /// `zh`/`en` as given on the command line or in the config file.

@@ -14,7 +14,7 @@ use ziping::lang::Lang;
 use ziping::model::project::{Entry, Project};
 use ziping::model::schema::Template;
 use ziping::model::upgrade::{self, Change};
-use ziping::storage;
+use ziping::{storage, strings};
 
 /// A project file exactly as ziping wrote it when schema 1 was current: a
 /// frozen copy of `sample-data/changning-2022.json`. Never edit it — it is
@@ -94,12 +94,12 @@ fn upgrading_lists_the_changes_and_keeps_every_value() {
             },
         ]
     );
-    let removed = changes[2].describe(Lang::Zh);
+    let removed = strings::upgrade::change(&changes[2], Lang::Zh);
     assert!(
         removed.contains("旧备注") && removed.contains("保留"),
         "{removed}"
     );
-    assert!(changes[2].describe(Lang::En).contains("kept"));
+    assert!(strings::upgrade::change(&changes[2], Lang::En).contains("kept"));
 
     let upgraded = upgrade::apply(old.clone(), newer.clone());
     assert_eq!(upgraded.template, newer);

@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::clock::now;
 use crate::lang::Lang;
+use crate::strings;
 
 use super::command::{Answer, Command, Context, GlobalCmd, TextCmd};
 use super::dialog::jump::Jump;
@@ -343,7 +344,7 @@ impl App {
                         .session()
                         .map(|s| s.doc.file_name())
                         .unwrap_or_default();
-                    self.info(format!("{}{name}", lang.pick("已保存到 ", "Saved to ")));
+                    self.info(strings::saved_to(&name, lang));
                 }
             }
             Help => self.dialog = Some(Dialog::Help(help::Help::default())),
@@ -370,7 +371,7 @@ impl App {
             ToggleSidebar => self.prefs.sidebar = !self.prefs.sidebar,
             NextField => {
                 if !session.step_field(1) {
-                    note = Some(lang.pick("已是最后一个字段", "This is the last field"));
+                    note = Some(lang.say(strings::LAST_FIELD));
                 }
             }
             PrevField => {
@@ -385,7 +386,7 @@ impl App {
             Redraw => return Effect::Redraw,
             NextProblem | PrevProblem | Problems | Find | FindNext | FindPrev | Replace
             | CopyField | CopyReport | Figures => {
-                note = Some(lang.pick("此功能尚未提供", "Not available yet"));
+                note = Some(lang.say(strings::NOT_AVAILABLE_YET));
             }
         }
         if let Some(note) = note {
@@ -400,10 +401,7 @@ impl App {
         match (result, self.session_mut()) {
             (Ok(text), Some(session)) => {
                 if session.replace_text(&text) {
-                    self.info(lang.pick(
-                        "已从外部编辑器取回文字（Ctrl-Z 可撤销）",
-                        "Text taken from the editor (Ctrl-Z undoes)",
-                    ));
+                    self.info(lang.say(strings::TEXT_FROM_EDITOR));
                 }
             }
             (Err(message), _) => self.error(message),
@@ -416,10 +414,7 @@ impl App {
         let read_only = self.session().is_some_and(|s| s.doc.is_read_only());
         if read_only {
             let lang = self.lang();
-            self.error(lang.pick(
-                "只读打开：此文件正被另一处编辑，不能修改；可用 Alt-S 另存为",
-                "Read-only: the file is open elsewhere; Alt-S saves a copy",
-            ));
+            self.error(lang.say(strings::READ_ONLY_REFUSED));
         }
         read_only
     }
@@ -435,11 +430,7 @@ impl App {
         match session.doc.save(&now()) {
             Ok(()) => true,
             Err(e) => {
-                let hint = lang.pick(
-                    "文字仍在，可用 Alt-S 另存到其他位置",
-                    "your text is still here; Alt-S saves elsewhere",
-                );
-                self.error(format!("{}；{hint}", e.problem));
+                self.error(strings::save_failed(&e.problem, lang));
                 false
             }
         }

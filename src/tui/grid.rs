@@ -12,6 +12,7 @@ use crate::model::cell_path::{refusal, stored_table};
 use crate::model::project::{Entry, Project};
 use crate::model::schema::{Field, TableSpec};
 use crate::model::table_value::{RowKey, TableValue};
+use crate::strings;
 
 use super::command::{CellCmd, GridCmd, TextCmd};
 use super::editors::{apply, clean_input, one_line, show_controls, text_of};
@@ -175,10 +176,7 @@ impl Grid {
     ) -> Outcome {
         use GridCmd::*;
         let spec = table.spec;
-        let fixed = lang.pick(
-            "此表的行由模板固定，不能添加、删除或移动",
-            "This table's rows are fixed by the template",
-        );
+        let fixed = lang.say(strings::ROWS_FIXED);
         let row = self.row;
         match command {
             CellUp => self.step(Move::Up, table, project),
@@ -209,12 +207,7 @@ impl Grid {
             }
             DeleteRow => match self.committed(table, project, |v| v.remove_row(spec, row)) {
                 Ok(true) => {
-                    let note = format!(
-                        "{}{}{}",
-                        lang.pick("已删除第", "Deleted row "),
-                        row + 1,
-                        lang.pick("行（Ctrl-Z 可撤销）", " (Ctrl-Z undoes)"),
-                    );
+                    let note = strings::row_deleted(row + 1, lang);
                     self.clamp(table, project);
                     Outcome::Info(note)
                 }
@@ -433,11 +426,11 @@ impl Grid {
         };
         let Some(entry) = from.pop() else {
             return Outcome::Info(
-                if redo {
-                    lang.pick("没有可重做的表格修改", "Nothing to redo in this table")
+                lang.say(if redo {
+                    strings::NOTHING_TO_REDO
                 } else {
-                    lang.pick("没有可撤销的表格修改", "Nothing to undo in this table")
-                }
+                    strings::NOTHING_TO_UNDO
+                })
                 .to_string(),
             );
         };

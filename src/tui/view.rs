@@ -14,6 +14,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use crate::strings;
+
 use super::app::{App, Screen};
 use super::text::fit;
 use super::theme::Role;
@@ -27,7 +29,7 @@ const SIDEBAR_FROM_WIDTH: u16 = 64;
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = app.lang().pick("窗口太小", "Window too small");
+        let text = app.lang().say(strings::WINDOW_TOO_SMALL);
         let message = fit(text, area.width as usize);
         frame.render_widget(
             Paragraph::new(message).style(app.ui.theme.style(Role::Invalid)),

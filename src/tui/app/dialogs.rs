@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::clock::now;
 use crate::model::project::Project;
 use crate::model::schema::Template;
-use crate::{model, storage};
+use crate::{model, storage, strings};
 
 use super::super::command::Command;
 use super::super::dialog::outcome::Outcome;
@@ -55,7 +55,7 @@ impl App {
             Dialog::Prompt(mut prompt) => match prompt.handle(command) {
                 Outcome::Stay => Some(Dialog::Prompt(prompt)),
                 Outcome::Close => {
-                    self.info(lang.pick("已取消", "Cancelled"));
+                    self.info(lang.say(strings::CANCELLED));
                     None
                 }
                 Outcome::Act(answer) => {
@@ -100,10 +100,7 @@ impl App {
                 if let Some(session) = self.session_mut() {
                     session.doc.open_read_only();
                 }
-                self.info(self.lang().pick(
-                    "已只读打开：不能修改和保存，可用 Alt-S 另存为",
-                    "Opened read-only",
-                ));
+                self.info(self.lang().say(strings::OPENED_READ_ONLY));
             }
             locked::Choice::TakeOver => self.take_over(),
             locked::Choice::Quit => self.quit = true,
@@ -118,12 +115,9 @@ impl App {
                 if let Some(session) = self.session_mut() {
                     session.doc.discard_recovery();
                 }
-                self.info(lang.pick("已丢弃恢复副本", "Recovery copy discarded"));
+                self.info(lang.say(strings::RECOVERY_DISCARDED));
             }
-            recover::Choice::Keep => self.info(lang.pick(
-                "恢复副本已保留，下次打开时再询问",
-                "Recovery copy kept; you will be asked again next time",
-            )),
+            recover::Choice::Keep => self.info(lang.say(strings::RECOVERY_KEPT)),
         }
         // The recovery question settled, the next one may follow.
         self.offer_upgrade();
@@ -137,15 +131,9 @@ impl App {
                     let project = session.doc.project().clone();
                     session.replace_project(model::upgrade::apply(project, newer));
                 }
-                self.info(lang.pick(
-                    "已升级模板，保存后生效",
-                    "Template upgraded; it takes effect when you save",
-                ));
+                self.info(lang.say(strings::TEMPLATE_UPGRADED));
             }
-            upgrade::Choice::Keep => self.info(lang.pick(
-                "仍用旧版模板，下次打开时再询问",
-                "Kept the old template; you will be asked again next time",
-            )),
+            upgrade::Choice::Keep => self.info(lang.say(strings::TEMPLATE_KEPT)),
         }
     }
 
@@ -153,7 +141,7 @@ impl App {
     fn answer_prompt(&mut self, kind: &PromptKind, answer: &str) -> bool {
         let lang = self.lang();
         if answer.is_empty() {
-            self.error(lang.pick("请输入文件名", "Please type a file name"));
+            self.error(lang.say(strings::FILE_NAME_NEEDED));
             return false;
         }
         // A relative name for an export or a copy goes beside the project,
@@ -174,11 +162,7 @@ impl App {
                 };
                 match session.doc.export(&path) {
                     Ok(()) => {
-                        self.info(format!(
-                            "{}{}",
-                            lang.pick("已导出到 ", "Exported to "),
-                            path.display()
-                        ));
+                        self.info(strings::exported_to(&path, lang));
                         true
                     }
                     Err(e) => {

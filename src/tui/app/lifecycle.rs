@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::clock::now;
 use crate::model::project::Project;
-use crate::{catalog, lock, recent, recovery, storage};
+use crate::{catalog, lock, recent, recovery, storage, strings};
 
 use super::super::dialog::Dialog;
 use super::super::dialog::locked::Locked;
@@ -43,16 +43,11 @@ impl App {
             lock::Outcome::Acquired(l) => session.doc.take_lock(l),
             lock::Outcome::TookOverStale(l, owner) => {
                 session.doc.take_lock(l);
-                let note = lang.pick("已接管失效的锁：", "Took over a stale lock: ");
-                self.info(format!("{note}{}", owner.describe()));
+                self.info(strings::took_over_stale_lock(&owner.describe(), lang));
             }
             lock::Outcome::Held(owner) => self.dialog = Some(Dialog::Locked(Locked { owner })),
             lock::Outcome::Unavailable(why) => {
-                let note = lang.pick(
-                    "无法创建锁文件，他人可能同时编辑此文件：",
-                    "No lock file could be made: ",
-                );
-                self.info(format!("{note}{why}"));
+                self.info(strings::no_lock_file(&why, lang));
             }
         }
         self.screen = Screen::Edit(Box::new(session));
@@ -73,7 +68,7 @@ impl App {
                 if let Some(session) = self.session_mut() {
                     session.doc.take_lock(l);
                 }
-                self.info(lang.pick("已接管：另一处的 ziping 将无法保存", "Taken over"));
+                self.info(lang.say(strings::TAKEN_OVER));
                 self.offer_recovery();
                 self.offer_upgrade();
             }
@@ -127,10 +122,7 @@ impl App {
         if let Some(session) = self.session_mut() {
             session.replace_project(copy.project);
         }
-        self.info(lang.pick(
-            "已恢复未保存的文字；请按 Ctrl-S 保存",
-            "Restored; press Ctrl-S to save",
-        ));
+        self.info(lang.say(strings::RECOVERY_RESTORED));
     }
 
     /// "Save as": the session moves to the new file (and its lock).
@@ -147,11 +139,7 @@ impl App {
                     session.doc.take_lock(l);
                 }
                 recent::remember(data_dir.as_deref(), path);
-                self.info(format!(
-                    "{}{}",
-                    lang.pick("已另存为 ", "Saved as "),
-                    path.display()
-                ));
+                self.info(strings::saved_as(path, lang));
                 true
             }
             Err(e) => {
@@ -177,10 +165,7 @@ impl App {
         }
         if let Err(e) = session.doc.write_recovery(&now()) {
             let lang = self.lang();
-            self.error(format!(
-                "{}{e}",
-                lang.pick("恢复副本写入失败：", "Could not write the recovery copy: ")
-            ));
+            self.error(strings::recovery_write_failed(e, lang));
         }
     }
 

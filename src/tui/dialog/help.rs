@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use std::convert::Infallible;
 
 use crate::lang::Lang;
+use crate::strings;
 
 use super::super::command::{Answer, Command, Context, Nature};
 use super::super::keymap::Keymap;
@@ -62,10 +63,7 @@ impl Help {
             .unwrap_or(0)
             .min(28);
         let width = rect.width as usize;
-        let title = lang.pick(
-            "按键帮助（Esc 关闭，上下键滚动）",
-            "Keys (Esc closes, Up/Down scroll)",
-        );
+        let title = lang.say(strings::HELP_TITLE);
         let mut lines = vec![Line::styled(fit(title, width), theme.style(Role::Heading))];
         let body = rect.height.saturating_sub(1) as usize;
         let scroll = self.scroll.min(rows.len().saturating_sub(body));
@@ -105,7 +103,7 @@ pub fn help_rows(keymap: &Keymap, lang: Lang) -> Vec<(String, String, Option<Con
             let (zh, en) = binding.command.describe();
             let mut text = lang.pick(zh, en).to_string();
             if binding.command.nature() == Nature::Reserved {
-                text.push_str(lang.pick("（尚未提供）", " (not available yet)"));
+                text.push_str(lang.say(strings::NOT_YET_MARK));
             }
             rows.push((keys.join(" / "), text, None));
         }

@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 
 use crate::model::project::Project;
 use crate::model::report::Report;
+use crate::strings;
 
 use super::super::command::{Answer, Command};
 use super::super::editors::{apply, one_line, text_of};
@@ -142,7 +143,7 @@ impl Jump {
         let (theme, lang) = (ctx.theme, ctx.lang);
         let rect = panel(theme, area, 0, area.height, frame);
         let width = rect.width as usize;
-        let label = lang.pick("跳转到：", "Jump to: ");
+        let label = lang.say(strings::JUMP_TO);
         let label_width = display_width(label) as u16;
         frame.render_widget(
             Paragraph::new(Span::styled(label, theme.style(Role::LabelFocused))),
@@ -163,7 +164,7 @@ impl Jump {
         let mut lines = Vec::new();
         if matches.is_empty() {
             lines.push(Line::styled(
-                lang.pick("没有匹配的章节或字段", "Nothing matches"),
+                lang.say(strings::NOTHING_MATCHES),
                 theme.style(Role::Muted),
             ));
         }

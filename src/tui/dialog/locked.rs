@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::lock::Owner;
+use crate::strings;
 
 use super::super::command::{Answer, Command, Context};
 use super::super::text::fit;
@@ -55,18 +56,14 @@ impl Locked {
         let lang = ctx.lang;
         let keys = |a: Answer| ctx.keymap.keys_for(Context::Locked, a);
         let lines = vec![
-            heading(
-                ctx.theme,
-                lang.pick("此文件正在另一处编辑：", "This file is open elsewhere:"),
-                area.width,
-            ),
+            heading(ctx.theme, lang.say(strings::OPEN_ELSEWHERE), area.width),
             Line::raw(fit(&self.owner.describe(), area.width as usize)),
             hint_line(
                 ctx.theme,
                 &[
-                    (keys(Answer::ReadOnly), lang.pick("只读打开", "read-only")),
-                    (keys(Answer::TakeOver), lang.pick("接管", "take over")),
-                    (keys(Answer::Cancel), lang.pick("退出", "quit")),
+                    (keys(Answer::ReadOnly), lang.say(strings::KEY_READ_ONLY)),
+                    (keys(Answer::TakeOver), lang.say(strings::KEY_TAKE_OVER)),
+                    (keys(Answer::Cancel), lang.say(strings::KEY_QUIT)),
                 ],
             ),
         ];

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
 use crate::model::schema::Template;
+use crate::strings;
 
 use super::super::command::{Answer, Command, TextCmd};
 use super::super::editors::{apply, one_line, text_of};
@@ -73,17 +74,9 @@ impl Prompt {
         let (theme, lang) = (ctx.theme, ctx.lang);
         let rect = panel(theme, area, area.height.saturating_sub(3), 3, frame);
         let question = match self.kind {
-            PromptKind::ExportPath => lang.pick(
-                "导出纯文本到（Enter 确定，Esc 取消）：",
-                "Export plain text to (Enter/Esc):",
-            ),
-            PromptKind::SaveAs => {
-                lang.pick("另存为（Enter 确定，Esc 取消）：", "Save as (Enter/Esc):")
-            }
-            PromptKind::NewFile(_) => lang.pick(
-                "新项目文件名（Enter 确定，Esc 取消）：",
-                "New project file (Enter/Esc):",
-            ),
+            PromptKind::ExportPath => lang.say(strings::EXPORT_TO_PROMPT),
+            PromptKind::SaveAs => lang.say(strings::SAVE_AS_PROMPT),
+            PromptKind::NewFile(_) => lang.say(strings::NEW_FILE_PROMPT),
         };
         frame.render_widget(
             Paragraph::new(Line::styled(

@@ -4,6 +4,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::strings;
+
 use super::super::command::{Answer, Command, Context};
 use super::super::widgets::{Ctx, ask, heading, hint_line};
 use super::outcome::Outcome;
@@ -50,23 +52,16 @@ impl Quit {
         let lang = ctx.lang;
         let keys = |a: Answer| ctx.keymap.keys_for(Context::Unsaved, a);
         let lines = vec![
-            heading(
-                ctx.theme,
-                lang.pick(
-                    "有未保存的修改。要保存吗？",
-                    "There are unsaved changes. Save them?",
-                ),
-                area.width,
-            ),
+            heading(ctx.theme, lang.say(strings::UNSAVED_CHANGES), area.width),
             hint_line(
                 ctx.theme,
                 &[
-                    (keys(Answer::Save), lang.pick("保存并退出", "save and quit")),
+                    (keys(Answer::Save), lang.say(strings::KEY_SAVE_AND_QUIT)),
                     (
                         keys(Answer::Discard),
-                        lang.pick("不保存退出", "quit without saving"),
+                        lang.say(strings::KEY_QUIT_WITHOUT_SAVING),
                     ),
-                    (keys(Answer::Cancel), lang.pick("取消", "cancel")),
+                    (keys(Answer::Cancel), lang.say(strings::KEY_CANCEL)),
                 ],
             ),
         ];

@@ -9,6 +9,7 @@ use crate::export::text::field_text;
 use crate::model::project::Project;
 use crate::model::value::char_count;
 use crate::recovery::Copy;
+use crate::strings;
 
 use super::super::command::{Answer, Command, Context};
 use super::super::text::fit;
@@ -87,11 +88,7 @@ impl Recover {
         let width = area.width as usize;
         let copy = &self.copy;
         let keys = |a: Answer| ctx.keymap.keys_for(Context::Recover, a);
-        let title = format!(
-            "{}{}",
-            lang.pick("发现未保存的恢复副本，写于 ", "Unsaved recovery copy from "),
-            copy.written
-        );
+        let title = strings::recovery_found(&copy.written, lang);
         let mut lines = vec![
             heading(ctx.theme, &title, area.width),
             Line::raw(fit(&copy.file.display().to_string(), width)),
@@ -103,8 +100,8 @@ impl Recover {
                     ctx.theme.style(Role::Label),
                 ));
                 for (tag, text) in [
-                    (lang.pick("  文件：", "  file: "), a),
-                    (lang.pick("  副本：", "  copy: "), b),
+                    (lang.say(strings::FILE_TAG), a),
+                    (lang.say(strings::COPY_TAG), b),
                 ] {
                     let shown = format!("{tag}{}字 {}", char_count(text), text.replace('\n', " "));
                     lines.push(Line::raw(fit(&shown, width)));
@@ -114,10 +111,19 @@ impl Recover {
         lines.push(hint_line(
             ctx.theme,
             &[
-                (keys(Answer::RestoreRecovery), lang.pick("恢复", "restore")),
-                (keys(Answer::CompareRecovery), lang.pick("比较", "compare")),
-                (keys(Answer::DiscardRecovery), lang.pick("丢弃", "discard")),
-                (keys(Answer::Cancel), lang.pick("稍后再说", "later")),
+                (
+                    keys(Answer::RestoreRecovery),
+                    lang.say(strings::KEY_RESTORE),
+                ),
+                (
+                    keys(Answer::CompareRecovery),
+                    lang.say(strings::KEY_COMPARE),
+                ),
+                (
+                    keys(Answer::DiscardRecovery),
+                    lang.say(strings::KEY_DISCARD),
+                ),
+                (keys(Answer::Cancel), lang.say(strings::KEY_LATER)),
             ],
         ));
         let room = area.height as usize;

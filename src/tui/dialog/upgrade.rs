@@ -12,6 +12,7 @@ use crate::lang::Lang;
 use crate::model::project::Project;
 use crate::model::schema::Template;
 use crate::model::upgrade;
+use crate::strings;
 
 use super::super::command::{Answer, Command, Context, ListCmd};
 use super::super::text::fit;
@@ -41,10 +42,10 @@ pub enum Choice {
 impl Upgrade {
     pub fn new(project: &Project, newer: Template, lang: Lang) -> Upgrade {
         Upgrade {
-            notice: upgrade::notice(&project.template, &newer, lang),
+            notice: strings::upgrade::template_notice(&project.template, &newer, lang),
             changes: upgrade::changes(project, &newer)
                 .iter()
-                .map(|c| c.describe(lang))
+                .map(|c| strings::upgrade::change(c, lang))
                 .collect(),
             newer: Box::new(newer),
             scroll: 0,
@@ -85,7 +86,7 @@ impl Upgrade {
         let keys = |a: Answer| ctx.keymap.keys_for(Context::Upgrade, a);
         let mut lines = vec![heading(
             ctx.theme,
-            lang.pick("模板有新版本：", "A newer template is available:"),
+            lang.say(strings::NEWER_TEMPLATE),
             area.width,
         )];
         // The notice is the sentence that matters: wrapped, not cut.
@@ -107,12 +108,12 @@ impl Upgrade {
         lines.push(hint_line(
             ctx.theme,
             &[
-                (keys(Answer::UpgradeTemplate), lang.pick("升级", "upgrade")),
                 (
-                    keys(Answer::KeepTemplate),
-                    lang.pick("仍用旧版", "keep old"),
+                    keys(Answer::UpgradeTemplate),
+                    lang.say(strings::KEY_UPGRADE),
                 ),
-                (scroll_keys, lang.pick("滚动", "scroll")),
+                (keys(Answer::KeepTemplate), lang.say(strings::KEY_KEEP_OLD)),
+                (scroll_keys, lang.say(strings::KEY_SCROLL)),
             ],
         ));
         ask(ctx.theme, lines, area, frame);

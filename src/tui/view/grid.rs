@@ -21,6 +21,7 @@ use crate::model::finding::Finding;
 use crate::model::schema::{Field, Severity};
 use crate::model::sheet::{GroupSheet, Row, Table, figure};
 use crate::model::value_error::Expectation;
+use crate::strings;
 
 use super::super::app::App;
 use super::super::command::{Context, GridCmd};
@@ -154,13 +155,9 @@ pub fn draw(
         let lang = app.lang();
         let empty = if focused {
             let keys = app.ui.keymap.keys_for(Context::Grid, GridCmd::AddRow);
-            format!(
-                "{}{keys}{}",
-                lang.pick("（还没有行，按 ", "(no rows yet: "),
-                lang.pick(" 添加一行）", " adds one)")
-            )
+            strings::no_rows_yet(&keys, lang)
         } else {
-            lang.pick("（未填写）", "(empty)").to_string()
+            lang.say(strings::EMPTY).to_string()
         };
         lines.push(Line::styled(fit(&empty, width), theme.style(Role::Muted)));
     }
@@ -246,7 +243,7 @@ impl Texts {
             .iter()
             .map(|c| match c {
                 Col::Rows if spec.has_fixed_rows() => Item::new(spec.row_heading(), Role::Label),
-                Col::Rows => Item::new(app.lang().pick("序号", "No."), Role::Label),
+                Col::Rows => Item::new(app.lang().say(strings::ROW_NUMBER), Role::Label),
                 Col::Cell(i) => Item::new(spec.columns[*i].label.clone(), Role::Label),
             })
             .collect();
@@ -380,11 +377,7 @@ fn about(
         };
         let more = match related.len() - 1 {
             0 => String::new(),
-            n => format!(
-                "{}{n}{}",
-                lang.pick("（另有", " ("),
-                lang.pick("项）", " more)")
-            ),
+            n => strings::more_findings(n, lang),
         };
         return Some((format!("{mark} {text}{more}"), role));
     }

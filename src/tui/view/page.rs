@@ -12,6 +12,7 @@ use crate::model::finding::{Finding, FindingKind};
 use crate::model::project::Entry;
 use crate::model::report::chars;
 use crate::model::schema::{Field, Kind, Severity};
+use crate::strings;
 
 use super::super::app::App;
 use super::super::editors::show_controls;
@@ -88,7 +89,7 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
     let theme = &app.ui.theme;
     let lang = app.lang();
     let (Some(position), Some(section)) = (session.position(), session.section()) else {
-        let empty = lang.pick("此模板没有可填写的字段", "This template has no fields");
+        let empty = lang.say(strings::NO_FIELDS);
         frame.render_widget(Paragraph::new(empty), area);
         return;
     };
@@ -104,10 +105,7 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
         .get(position.node)
         .is_some_and(|s| !s.included)
     {
-        let note = lang.pick(
-            "（可选章节：未填写时不导出）",
-            "(optional: left out of the export while empty)",
-        );
+        let note = lang.say(strings::OPTIONAL_SECTION);
         header.push(Line::styled(fit(note, width), theme.style(Role::Muted)));
     }
     for row in wrapped(&section.hint, width).into_iter().take(2) {
@@ -292,8 +290,8 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
         entry.map_or(0, chars)
     };
     let counter = match block.field.max_len() {
-        Some(max) => format!("{count}/{max}{}", lang.pick("字", "")),
-        None if block.field.kind().is_prose() => format!("{count}{}", lang.pick("字", " chars")),
+        Some(max) => strings::length_of_max(count, max, lang),
+        None if block.field.kind().is_prose() => strings::length(count, lang),
         None => String::new(),
     };
     let label_text = fit(
@@ -378,7 +376,7 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
 fn draw_preview(app: &App, block: &Block, area: Rect, frame: &mut Frame) {
     let theme = &app.ui.theme;
     let lines: Vec<Line> = if block.content.is_empty() {
-        let empty = app.lang().pick("（未填写）", "(empty)");
+        let empty = app.lang().say(strings::EMPTY);
         vec![Line::styled(empty, theme.style(Role::Muted))]
     } else {
         block

@@ -7,6 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::model::report::Progress;
+use crate::strings;
 
 use super::super::app::App;
 use super::super::session::Session;
@@ -43,7 +44,7 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
         rows.push(Line::styled(format!("{text:<width$}"), theme.style(role)));
     }
     let (complete, with_fields) = report.done();
-    let footer = format!("{} {complete}/{with_fields}", lang.pick("完成", "Done"));
+    let footer = strings::sections_done(complete, with_fields, lang);
     let list_height = (area.height as usize).saturating_sub(2);
     // Keep the current section in view.
     let skip = current.map_or(0, |c| c.saturating_sub(list_height.saturating_sub(1)));

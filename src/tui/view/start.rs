@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use crate::strings;
+
 use super::super::app::App;
 use super::super::start::{Choice, Start};
 use super::super::text::fit;
@@ -16,37 +18,20 @@ pub fn draw(app: &App, start: &Start, area: Rect, frame: &mut Frame) {
     let width = area.width as usize;
     let mut lines = vec![
         Line::styled(
-            fit(
-                lang.pick(
-                    "自评 ziping：绩效自评报告编写工具",
-                    "ziping: performance self-evaluation reports",
-                ),
-                width,
-            ),
+            fit(lang.say(strings::START_TITLE), width),
             theme.style(Role::Heading),
         ),
         Line::styled(
-            fit(
-                lang.pick(
-                    "用上下方向键选择，Enter 确定",
-                    "Choose with Up/Down, Enter to confirm",
-                ),
-                width,
-            ),
+            fit(lang.say(strings::START_HINT), width),
             theme.style(Role::Hint),
         ),
         Line::raw(""),
     ];
     for (i, choice) in start.choices.iter().enumerate() {
         let text = match choice {
-            Choice::New(t) => format!("{}{}", lang.pick("新建：", "New: "), t.name),
-            Choice::Open(path) => format!("{}{}", lang.pick("打开：", "Open: "), path.display()),
-            Choice::Sample => lang
-                .pick(
-                    "打开示例报告（常宁市委组织部2022年度）",
-                    "Open the sample report",
-                )
-                .to_string(),
+            Choice::New(t) => strings::new_from(&t.name, lang),
+            Choice::Open(path) => strings::open_recent(path, lang),
+            Choice::Sample => lang.say(strings::OPEN_SAMPLE).to_string(),
         };
         let role = if i == start.selected {
             Role::Selected

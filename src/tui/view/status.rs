@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::strings;
+
 use super::super::app::{App, Level};
 use super::super::command::{Answer, Command, Context, GlobalCmd};
 use super::super::text::{display_width, fit};
@@ -21,9 +23,9 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
     if let Some(session) = app.session() {
         let name = session.doc.file_name();
         let saved = if session.doc.is_dirty() {
-            lang.pick("[已修改]", "[modified]")
+            lang.say(strings::MODIFIED)
         } else {
-            lang.pick("[已保存]", "[saved]")
+            lang.say(strings::SAVED)
         };
         if session.doc.is_dirty() {
             role = Role::StatusDirty;
@@ -33,12 +35,8 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
         let field_count = session
             .field()
             .map_or(0, |f| session.doc.report().chars(&f.id));
-        left = format!(
-            "{name} {saved} {}{field_count}{chars} {}{total}{chars} ✗{errors} !{warnings}",
-            lang.pick("本项", "field "),
-            lang.pick("全文", "total "),
-            chars = lang.pick("字", ""),
-        );
+        let lengths = strings::field_and_total(field_count, total, lang);
+        left = format!("{name} {saved} {lengths} ✗{errors} !{warnings}");
     }
     let right: Vec<Span> = match &app.status {
         Some(status) => {
@@ -53,27 +51,26 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
             let help = (
                 Context::Global,
                 Command::from(GlobalCmd::Help),
-                "帮助",
-                "help",
+                strings::KEY_HELP,
             );
             let keys = if app.session().is_some() {
                 [
                     help,
-                    (Context::Global, GlobalCmd::Save.into(), "保存", "save"),
-                    (Context::Global, GlobalCmd::Quit.into(), "退出", "quit"),
+                    (Context::Global, GlobalCmd::Save.into(), strings::KEY_SAVE),
+                    (Context::Global, GlobalCmd::Quit.into(), strings::KEY_QUIT),
                 ]
             } else {
                 [
                     help,
-                    (Context::Picker, Answer::Confirm.into(), "确定", "open"),
-                    (Context::Picker, Answer::Cancel.into(), "退出", "quit"),
+                    (Context::Picker, Answer::Confirm.into(), strings::KEY_OPEN),
+                    (Context::Picker, Answer::Cancel.into(), strings::KEY_QUIT),
                 ]
             };
             keys.into_iter()
-                .flat_map(|(context, command, zh, en)| {
+                .flat_map(|(context, command, word)| {
                     [
                         Span::styled(keymap.keys_for(context, command), theme.style(Role::Key)),
-                        Span::raw(format!(" {} ", lang.pick(zh, en))),
+                        Span::raw(format!(" {} ", lang.say(word))),
                     ]
                 })
                 .collect()

@@ -1,0 +1,49 @@
+//! What the command line reports when it is done.
+
+use std::path::Path;
+
+use crate::lang::Lang;
+
+/// `ziping new`: the file and the template it was made from.
+pub fn created(file: &Path, template: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已创建 {}（模板：{template}）", file.display()),
+        Lang::En => format!("Created {} (template: {template})", file.display()),
+    }
+}
+
+/// `ziping set` refused a value, so nothing was written.
+pub fn left_unchanged(file: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{} 未改动", file.display()),
+        Lang::En => format!("{} left unchanged", file.display()),
+    }
+}
+
+/// `ziping set` wrote `count` values.
+pub fn saved_values(file: &Path, count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已保存 {}（{count} 项）", file.display()),
+        Lang::En => format!("Saved {} ({count} values)", file.display()),
+    }
+}
+
+/// The last line of `ziping check`.
+pub fn check_totals(errors: usize, warnings: usize, notices: usize, lang: Lang) -> String {
+    let (e, w, n) = (errors, warnings, notices);
+    match lang {
+        Lang::Zh => format!("共 {e} 个错误，{w} 个警告，{n} 个提示"),
+        Lang::En => format!("{e} errors, {w} warnings, {n} notices"),
+    }
+}
+
+/// `ziping recover`: where the copy went, and when it had been written.
+pub fn recovered_to(target: &Path, written: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已恢复到 {}（恢复副本写于 {written}）", target.display()),
+        Lang::En => format!(
+            "Recovered to {} (recovery copy written {written})",
+            target.display()
+        ),
+    }
+}

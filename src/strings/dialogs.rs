@@ -1,0 +1,134 @@
+//! The questions the dialogs ask and the words of their answers.
+
+use crate::lang::{Lang, Text};
+
+pub const HELP_TITLE: Text = Text {
+    zh: "按键帮助（Esc 关闭，上下键滚动）",
+    en: "Keys (Esc closes, Up/Down scroll)",
+};
+
+/// After a reserved command's description in the help.
+pub const NOT_YET_MARK: Text = Text {
+    zh: "（尚未提供）",
+    en: " (not available yet)",
+};
+
+pub const JUMP_TO: Text = Text {
+    zh: "跳转到：",
+    en: "Jump to: ",
+};
+
+pub const NOTHING_MATCHES: Text = Text {
+    zh: "没有匹配的章节或字段",
+    en: "Nothing matches",
+};
+
+pub const EXPORT_TO_PROMPT: Text = Text {
+    zh: "导出纯文本到（Enter 确定，Esc 取消）：",
+    en: "Export plain text to (Enter/Esc):",
+};
+
+pub const SAVE_AS_PROMPT: Text = Text {
+    zh: "另存为（Enter 确定，Esc 取消）：",
+    en: "Save as (Enter/Esc):",
+};
+
+pub const NEW_FILE_PROMPT: Text = Text {
+    zh: "新项目文件名（Enter 确定，Esc 取消）：",
+    en: "New project file (Enter/Esc):",
+};
+
+pub const UNSAVED_CHANGES: Text = Text {
+    zh: "有未保存的修改。要保存吗？",
+    en: "There are unsaved changes. Save them?",
+};
+
+pub const KEY_SAVE_AND_QUIT: Text = Text {
+    zh: "保存并退出",
+    en: "save and quit",
+};
+
+pub const KEY_QUIT_WITHOUT_SAVING: Text = Text {
+    zh: "不保存退出",
+    en: "quit without saving",
+};
+
+pub const KEY_CANCEL: Text = Text {
+    zh: "取消",
+    en: "cancel",
+};
+
+pub const OPEN_ELSEWHERE: Text = Text {
+    zh: "此文件正在另一处编辑：",
+    en: "This file is open elsewhere:",
+};
+
+pub const KEY_READ_ONLY: Text = Text {
+    zh: "只读打开",
+    en: "read-only",
+};
+
+pub const KEY_TAKE_OVER: Text = Text {
+    zh: "接管",
+    en: "take over",
+};
+
+/// Before the project file's text when comparing it with the copy.
+pub const FILE_TAG: Text = Text {
+    zh: "  文件：",
+    en: "  file: ",
+};
+
+/// Before the recovery copy's text when comparing.
+pub const COPY_TAG: Text = Text {
+    zh: "  副本：",
+    en: "  copy: ",
+};
+
+pub const KEY_RESTORE: Text = Text {
+    zh: "恢复",
+    en: "restore",
+};
+
+pub const KEY_COMPARE: Text = Text {
+    zh: "比较",
+    en: "compare",
+};
+
+pub const KEY_DISCARD: Text = Text {
+    zh: "丢弃",
+    en: "discard",
+};
+
+pub const KEY_LATER: Text = Text {
+    zh: "稍后再说",
+    en: "later",
+};
+
+pub const NEWER_TEMPLATE: Text = Text {
+    zh: "模板有新版本：",
+    en: "A newer template is available:",
+};
+
+pub const KEY_UPGRADE: Text = Text {
+    zh: "升级",
+    en: "upgrade",
+};
+
+pub const KEY_KEEP_OLD: Text = Text {
+    zh: "仍用旧版",
+    en: "keep old",
+};
+
+pub const KEY_SCROLL: Text = Text {
+    zh: "滚动",
+    en: "scroll",
+};
+
+/// The recovery dialog's heading; `written` is when the copy was made.
+pub fn recovery_found(written: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("发现未保存的恢复副本，写于 {written}"),
+        Lang::En => format!("Unsaved recovery copy from {written}"),
+    }
+}

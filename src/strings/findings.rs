@@ -1,0 +1,346 @@
+//! The sentences made from the model's typed values: findings, value
+//! errors, what a field expects. The model only says what it found; this
+//! words it. Template text (labels, a check's own message) stays as the
+//! template wrote it.
+
+use rust_decimal::Decimal;
+
+use crate::lang::Lang;
+use crate::model::finding::FindingKind;
+use crate::model::formula::FormulaError;
+use crate::model::lint::Lint;
+use crate::model::schema::{Kind, Severity};
+use crate::model::value::YEAR_RANGE;
+use crate::model::value_error::{Expectation, Measure, ValueError};
+
+pub fn severity(severity: Severity, lang: Lang) -> &'static str {
+    match severity {
+        Severity::Error => lang.pick("错误", "error"),
+        Severity::Warning => lang.pick("警告", "warning"),
+        Severity::Notice => lang.pick("提示", "notice"),
+    }
+}
+
+/// What a field expects: `整数，单位：人` / `a whole number in 人`.
+pub fn expectation(e: &Expectation, lang: Lang) -> String {
+    let unit = &e.unit;
+    let d = e.decimals;
+    match (e.kind, lang) {
+        (Kind::Text, Lang::Zh) => "单行文字".into(),
+        (Kind::Text, Lang::En) => "one line of text".into(),
+        (Kind::Narrative, Lang::Zh) => "段落文字，每行一段".into(),
+        (Kind::Narrative, Lang::En) => "paragraphs, one per line".into(),
+        (Kind::List, Lang::Zh) => "编号条目，条目之间空一行".into(),
+        (Kind::List, Lang::En) => "numbered items, a blank line between items".into(),
+        (Kind::Integer, Lang::Zh) if unit.is_empty() => "整数".into(),
+        (Kind::Integer, Lang::En) if unit.is_empty() => "a whole number".into(),
+        (Kind::Integer, Lang::Zh) => format!("整数，单位：{unit}"),
+        (Kind::Integer, Lang::En) => format!("a whole number in {unit}"),
+        (Kind::Money, Lang::Zh) => format!("金额，单位：{unit}，保留{d}位小数"),
+        (Kind::Money, Lang::En) => format!("an amount in {unit} with {d} decimals"),
+        (Kind::Percent, Lang::Zh) => format!("百分比，最多{d}位小数"),
+        (Kind::Percent, Lang::En) => format!("a percentage with at most {d} decimals"),
+        (Kind::Year, Lang::Zh) => "四位年份，如2022".into(),
+        (Kind::Year, Lang::En) => "a four-digit year such as 2022".into(),
+        (Kind::Date, Lang::Zh) => "日期，如2023年4月6日".into(),
+        (Kind::Date, Lang::En) => "a date such as 2023年4月6日 or 2023-04-06".into(),
+        (Kind::Choice, Lang::Zh) => format!("以下之一：{}", e.options.join("、")),
+        (Kind::Choice, Lang::En) => format!("one of: {}", e.options.join(", ")),
+        (Kind::Decimal, Lang::Zh) => format!("数值，保留{d}位小数"),
+        (Kind::Decimal, Lang::En) => format!("a number with {d} decimals"),
+        (Kind::Comparator, Lang::Zh) => {
+            "指标值，如 ≥50个、≤90万元、=100%；定性指标写预期效果".into()
+        }
+        (Kind::Comparator, Lang::En) => {
+            "a target such as ≥50个, ≤90万元, =100%, or words for a qualitative one".into()
+        }
+        (Kind::Table, Lang::Zh) => "表格".into(),
+        (Kind::Table, Lang::En) => "a table".into(),
+    }
+}
+
+fn measure(what: Measure, lang: Lang) -> &'static str {
+    match what {
+        Measure::Number => lang.pick("数值", "The number"),
+        Measure::Amount => lang.pick("金额", "The amount"),
+        Measure::Rate => lang.pick("比例", "The rate"),
+        Measure::Year => lang.pick("年份", "The year"),
+    }
+}
+
+fn number(n: &Decimal) -> String {
+    n.normalize().to_string()
+}
+
+/// Why a text is not a value of its field.
+pub fn value_error(e: &ValueError, lang: Lang) -> String {
+    let (first, last) = (YEAR_RANGE.start(), YEAR_RANGE.end());
+    match (e, lang) {
+        (ValueError::Multiline, Lang::Zh) => "单行文字不能换行".into(),
+        (ValueError::Multiline, Lang::En) => "A one-line field cannot hold line breaks".into(),
+        (ValueError::Expected(x), Lang::Zh) => format!("请输入{}", expectation(x, lang)),
+        (ValueError::Expected(x), Lang::En) => format!("Please type {}", expectation(x, lang)),
+        (ValueError::NotAnOption(o), Lang::Zh) => format!("请选择：{}", o.join("、")),
+        (ValueError::NotAnOption(o), Lang::En) => format!("Please choose: {}", o.join(", ")),
+        (ValueError::Cellwise, Lang::Zh) => "表格要逐格填写".into(),
+        (ValueError::Cellwise, Lang::En) => "A table is filled in cell by cell".into(),
+        (ValueError::BelowMin { what, min }, Lang::Zh) => {
+            format!("{}小于下限{}", measure(*what, lang), number(min))
+        }
+        (ValueError::BelowMin { what, min }, Lang::En) => {
+            format!(
+                "{} is below the minimum {}",
+                measure(*what, lang),
+                number(min)
+            )
+        }
+        (ValueError::AboveMax { what, max }, Lang::Zh) => {
+            format!("{}超过上限{}", measure(*what, lang), number(max))
+        }
+        (ValueError::AboveMax { what, max }, Lang::En) => {
+            format!(
+                "{} is above the maximum {}",
+                measure(*what, lang),
+                number(max)
+            )
+        }
+        (ValueError::TooBig, Lang::Zh) => "数值太大".into(),
+        (ValueError::TooBig, Lang::En) => "The number is too large".into(),
+        (ValueError::YearOutOfRange(y), Lang::Zh) => format!("年份{y}不在{first}至{last}之间"),
+        (ValueError::YearOutOfRange(y), Lang::En) => {
+            format!("The year {y} is not between {first} and {last}")
+        }
+        (ValueError::NotADate, Lang::Zh) => "请输入日期，如2023年4月6日或2023-04-06".into(),
+        (ValueError::NotADate, Lang::En) => {
+            "Please type a date such as 2023年4月6日 or 2023-04-06".into()
+        }
+        (ValueError::NoSuchMonth(m), Lang::Zh) => format!("月份{m}不存在"),
+        (ValueError::NoSuchMonth(m), Lang::En) => format!("There is no month {m}"),
+        (ValueError::NoSuchDay { year, month, day }, Lang::Zh) => {
+            format!("{year}年{month}月没有{day}日")
+        }
+        (ValueError::NoSuchDay { year, month, day }, Lang::En) => {
+            format!("{year}-{month} has no day {day}")
+        }
+        (ValueError::TargetWithoutComparator(t), Lang::Zh) => {
+            format!("请在数值前写明比较符号，如 ≥{t}、≤{t} 或 ={t}")
+        }
+        (ValueError::TargetWithoutComparator(t), Lang::En) => {
+            format!("Write a comparator before the number, such as ≥{t}, ≤{t} or ={t}")
+        }
+        (ValueError::TargetWithoutNumber(s), Lang::Zh) => {
+            format!("请在“{s}”后写数值和单位，如 {s}50个")
+        }
+        (ValueError::TargetWithoutNumber(s), Lang::En) => {
+            format!("Write a number and unit after \"{s}\", such as {s}50个")
+        }
+        (ValueError::NegativeTarget, Lang::Zh) => "指标值不能为负数".into(),
+        (ValueError::NegativeTarget, Lang::En) => "A target cannot be negative".into(),
+    }
+}
+
+fn formula_error(e: &FormulaError, lang: Lang) -> String {
+    match (e, lang) {
+        (FormulaError::Syntax { detail }, Lang::Zh) => format!("公式有误：{detail}"),
+        (FormulaError::Syntax { detail }, Lang::En) => format!("The formula is wrong: {detail}"),
+        (FormulaError::Eval { formula, detail }, Lang::Zh) => {
+            format!("公式“{formula}”无法计算：{detail}")
+        }
+        (FormulaError::Eval { formula, detail }, Lang::En) => {
+            format!("The formula \"{formula}\" cannot be computed: {detail}")
+        }
+        (FormulaError::NotAFigure(v), Lang::Zh) => format!("公式的结果 {v} 不是数值或文字"),
+        (FormulaError::NotAFigure(v), Lang::En) => {
+            format!("The formula gave {v}, which is neither a number nor text")
+        }
+        (FormulaError::NotBool { formula, value }, Lang::Zh) => {
+            format!("检查条件“{formula}”的结果 {value} 不是真假值")
+        }
+        (FormulaError::NotBool { formula, value }, Lang::En) => {
+            format!("The check \"{formula}\" gave {value}, which is not true or false")
+        }
+    }
+}
+
+fn lint(l: &Lint, lang: Lang) -> String {
+    match (l, lang) {
+        (Lint::DocumentNumber { found, fixed }, Lang::Zh) => {
+            format!("文号年份“{found}”应使用六角括号，写作“{fixed}”")
+        }
+        (Lint::DocumentNumber { found, fixed }, Lang::En) => {
+            format!("The year in the document number \"{found}\" takes 〔〕: write \"{fixed}\"")
+        }
+        (Lint::ControlCharacters, Lang::Zh) => {
+            "含有控制字符（如 ESC），导出后可能显示为乱码，请删除".into()
+        }
+        (Lint::ControlCharacters, Lang::En) => {
+            "Contains control characters (such as ESC) that export as garbage; delete them".into()
+        }
+    }
+}
+
+/// `第2条` / `item 2: ` before a list item's finding.
+fn item(item: Option<usize>, lang: Lang) -> String {
+    match (item, lang) {
+        (None, _) => String::new(),
+        (Some(n), Lang::Zh) => format!("第{n}条"),
+        (Some(n), Lang::En) => format!("Item {n}: "),
+    }
+}
+
+/// The sentence for a finding.
+pub fn finding(kind: &FindingKind, lang: Lang) -> String {
+    match (kind, lang) {
+        (FindingKind::Missing, Lang::Zh) => "此项必填".into(),
+        (FindingKind::Missing, Lang::En) => "Required".into(),
+        (FindingKind::Invalid { item: i, error }, _) => {
+            format!("{}{}", item(*i, lang), value_error(error, lang))
+        }
+        (
+            FindingKind::TooLong {
+                item: i,
+                count,
+                max,
+            },
+            Lang::Zh,
+        ) => {
+            format!("{}共{count}字，超过{max}字上限", item(*i, lang))
+        }
+        (
+            FindingKind::TooLong {
+                item: i,
+                count,
+                max,
+            },
+            Lang::En,
+        ) => {
+            format!(
+                "{}{count} characters, over the limit of {max}",
+                item(*i, lang)
+            )
+        }
+        (FindingKind::Lint { item: i, lint: l }, _) => {
+            format!("{}{}", item(*i, lang), lint(l, lang))
+        }
+        (FindingKind::WrongType { found, expected }, Lang::Zh) => {
+            format!(
+                "文件中的值 {found} 类型不对，应为{}",
+                expectation(expected, lang)
+            )
+        }
+        (FindingKind::WrongType { found, expected }, Lang::En) => format!(
+            "The value {found} in the file has the wrong type; expected {}",
+            expectation(expected, lang)
+        ),
+        (FindingKind::TableUnreadable, Lang::Zh) => {
+            "文件中的表格数据无法读取，应为 {\"rows\": …}；原内容已保留".into()
+        }
+        (FindingKind::TableUnreadable, Lang::En) => {
+            "The table in the file cannot be read (expected {\"rows\": …}); it is kept as it is"
+                .into()
+        }
+        (FindingKind::TableShape { fixed_rows }, Lang::Zh) => {
+            let shape = if *fixed_rows {
+                "按行 id 存放"
+            } else {
+                "为列表"
+            };
+            format!("表格的行应{shape}，文件中的形状不对；原内容已保留")
+        }
+        (FindingKind::TableShape { fixed_rows }, Lang::En) => {
+            let shape = if *fixed_rows {
+                "keyed by row id"
+            } else {
+                "a list"
+            };
+            format!("The table's rows should be {shape}; the file has another shape, kept as it is")
+        }
+        (FindingKind::UnusedCell { column }, Lang::Zh) => {
+            format!("此行没有“{column}”，填写的内容不会使用")
+        }
+        (FindingKind::UnusedCell { column }, Lang::En) => {
+            format!("This row has no \"{column}\"; what is typed there is not used")
+        }
+        (FindingKind::ComputedTyped { column }, Lang::Zh) => {
+            format!("“{column}”由公式计算，请勿填写")
+        }
+        (FindingKind::ComputedTyped { column }, Lang::En) => {
+            format!("\"{column}\" is computed; do not type into it")
+        }
+        (
+            FindingKind::WrongSubgroup {
+                sub,
+                group,
+                allowed,
+            },
+            Lang::Zh,
+        ) => {
+            format!("“{sub}”不属于“{group}”，应为：{}", allowed.join("、"))
+        }
+        (
+            FindingKind::WrongSubgroup {
+                sub,
+                group,
+                allowed,
+            },
+            Lang::En,
+        ) => format!(
+            "\"{sub}\" is not part of \"{group}\"; expected one of: {}",
+            allowed.join(", ")
+        ),
+        (FindingKind::Formula(e), Lang::Zh) => {
+            format!("模板的公式出错，请修改模板：{}", formula_error(e, lang))
+        }
+        (FindingKind::Formula(e), Lang::En) => format!(
+            "A formula of the template failed; please fix the template: {}",
+            formula_error(e, lang)
+        ),
+        (FindingKind::Check { zh, .. }, Lang::Zh) => zh.clone(),
+        (FindingKind::Check { zh, en }, Lang::En) => en.clone().unwrap_or_else(|| zh.clone()),
+        (FindingKind::Orphan, Lang::Zh) => "模板中没有这个字段，它的内容已保留但不会导出".into(),
+        (FindingKind::Orphan, Lang::En) => {
+            "The template has no such field; its content is kept but not exported".into()
+        }
+        (FindingKind::Unplaced { row, column: None }, Lang::Zh) => {
+            format!("模板中没有“{row}”这一行，它的内容已保留但不会显示或导出")
+        }
+        (FindingKind::Unplaced { row, column: None }, Lang::En) => format!(
+            "The template has no row \"{row}\"; its content is kept but not shown or exported"
+        ),
+        (
+            FindingKind::Unplaced {
+                row,
+                column: Some(c),
+            },
+            Lang::Zh,
+        ) => {
+            format!("第“{row}”行的“{c}”列不在模板中，内容已保留但不会显示或导出")
+        }
+        (
+            FindingKind::Unplaced {
+                row,
+                column: Some(c),
+            },
+            Lang::En,
+        ) => format!(
+            "Row \"{row}\" has a column \"{c}\" the template does not; it is kept but not shown or exported"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_severity_has_a_word_in_both_languages() {
+        let words: Vec<(&str, &str)> = [Severity::Error, Severity::Warning, Severity::Notice]
+            .into_iter()
+            .map(|s| (severity(s, Lang::Zh), severity(s, Lang::En)))
+            .collect();
+        assert_eq!(
+            words,
+            vec![("错误", "error"), ("警告", "warning"), ("提示", "notice")]
+        );
+    }
+}

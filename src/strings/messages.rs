@@ -1,0 +1,148 @@
+//! What the editor says on its status line after the writer did something:
+//! saved, refused, undone, not there yet.
+
+use std::fmt::Display;
+use std::path::Path;
+
+use crate::lang::{Lang, Text};
+
+pub const LAST_FIELD: Text = Text {
+    zh: "已是最后一个字段",
+    en: "This is the last field",
+};
+
+pub const NOT_AVAILABLE_YET: Text = Text {
+    zh: "此功能尚未提供",
+    en: "Not available yet",
+};
+
+pub const TEXT_FROM_EDITOR: Text = Text {
+    zh: "已从外部编辑器取回文字（Ctrl-Z 可撤销）",
+    en: "Text taken from the editor (Ctrl-Z undoes)",
+};
+
+pub const READ_ONLY_REFUSED: Text = Text {
+    zh: "只读打开：此文件正被另一处编辑，不能修改；可用 Alt-S 另存为",
+    en: "Read-only: the file is open elsewhere; Alt-S saves a copy",
+};
+
+pub const OPENED_READ_ONLY: Text = Text {
+    zh: "已只读打开：不能修改和保存，可用 Alt-S 另存为",
+    en: "Opened read-only",
+};
+
+pub const TAKEN_OVER: Text = Text {
+    zh: "已接管：另一处的 ziping 将无法保存",
+    en: "Taken over",
+};
+
+pub const CANCELLED: Text = Text {
+    zh: "已取消",
+    en: "Cancelled",
+};
+
+pub const FILE_NAME_NEEDED: Text = Text {
+    zh: "请输入文件名",
+    en: "Please type a file name",
+};
+
+pub const RECOVERY_RESTORED: Text = Text {
+    zh: "已恢复未保存的文字；请按 Ctrl-S 保存",
+    en: "Restored; press Ctrl-S to save",
+};
+
+pub const RECOVERY_DISCARDED: Text = Text {
+    zh: "已丢弃恢复副本",
+    en: "Recovery copy discarded",
+};
+
+pub const RECOVERY_KEPT: Text = Text {
+    zh: "恢复副本已保留，下次打开时再询问",
+    en: "Recovery copy kept; you will be asked again next time",
+};
+
+pub const TEMPLATE_UPGRADED: Text = Text {
+    zh: "已升级模板，保存后生效",
+    en: "Template upgraded; it takes effect when you save",
+};
+
+pub const TEMPLATE_KEPT: Text = Text {
+    zh: "仍用旧版模板，下次打开时再询问",
+    en: "Kept the old template; you will be asked again next time",
+};
+
+pub const ROWS_FIXED: Text = Text {
+    zh: "此表的行由模板固定，不能添加、删除或移动",
+    en: "This table's rows are fixed by the template",
+};
+
+pub const NOTHING_TO_UNDO: Text = Text {
+    zh: "没有可撤销的表格修改",
+    en: "Nothing to undo in this table",
+};
+
+pub const NOTHING_TO_REDO: Text = Text {
+    zh: "没有可重做的表格修改",
+    en: "Nothing to redo in this table",
+};
+
+/// `name` is the file's name only: the status line is narrow.
+pub fn saved_to(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已保存到 {name}"),
+        Lang::En => format!("Saved to {name}"),
+    }
+}
+
+pub fn saved_as(path: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已另存为 {}", path.display()),
+        Lang::En => format!("Saved as {}", path.display()),
+    }
+}
+
+/// Said by the editor and by `ziping export` alike.
+pub fn exported_to(path: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已导出到 {}", path.display()),
+        Lang::En => format!("Exported to {}", path.display()),
+    }
+}
+
+/// Saving failed with `problem`; the hint says nothing is lost yet.
+pub fn save_failed(problem: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{problem}；文字仍在，可用 Alt-S 另存到其他位置"),
+        Lang::En => format!("{problem}；your text is still here; Alt-S saves elsewhere"),
+    }
+}
+
+/// `owner` as the lock describes whoever held it.
+pub fn took_over_stale_lock(owner: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已接管失效的锁：{owner}"),
+        Lang::En => format!("Took over a stale lock: {owner}"),
+    }
+}
+
+pub fn no_lock_file(why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法创建锁文件，他人可能同时编辑此文件：{why}"),
+        Lang::En => format!("No lock file could be made: {why}"),
+    }
+}
+
+pub fn recovery_write_failed(error: impl Display, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("恢复副本写入失败：{error}"),
+        Lang::En => format!("Could not write the recovery copy: {error}"),
+    }
+}
+
+/// `row` counts from 1, as the writer sees the rows.
+pub fn row_deleted(row: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已删除第{row}行（Ctrl-Z 可撤销）"),
+        Lang::En => format!("Deleted row {row} (Ctrl-Z undoes)"),
+    }
+}

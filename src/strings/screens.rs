@@ -1,0 +1,146 @@
+//! What the screens show around the template's own text: the start screen,
+//! the page, the tables, the sidebar, the status line and its key hints.
+
+use std::path::Path;
+
+use crate::lang::{Lang, Text};
+
+pub const WINDOW_TOO_SMALL: Text = Text {
+    zh: "窗口太小",
+    en: "Window too small",
+};
+
+pub const START_TITLE: Text = Text {
+    zh: "自评 ziping：绩效自评报告编写工具",
+    en: "ziping: performance self-evaluation reports",
+};
+
+pub const START_HINT: Text = Text {
+    zh: "用上下方向键选择，Enter 确定",
+    en: "Choose with Up/Down, Enter to confirm",
+};
+
+pub const OPEN_SAMPLE: Text = Text {
+    zh: "打开示例报告（常宁市委组织部2022年度）",
+    en: "Open the sample report",
+};
+
+pub const NO_FIELDS: Text = Text {
+    zh: "此模板没有可填写的字段",
+    en: "This template has no fields",
+};
+
+pub const OPTIONAL_SECTION: Text = Text {
+    zh: "（可选章节：未填写时不导出）",
+    en: "(optional: left out of the export while empty)",
+};
+
+/// A field or table with nothing written in it yet.
+pub const EMPTY: Text = Text {
+    zh: "（未填写）",
+    en: "(empty)",
+};
+
+/// The heading of a table's row-number column.
+pub const ROW_NUMBER: Text = Text {
+    zh: "序号",
+    en: "No.",
+};
+
+pub const MODIFIED: Text = Text {
+    zh: "[已修改]",
+    en: "[modified]",
+};
+
+pub const SAVED: Text = Text {
+    zh: "[已保存]",
+    en: "[saved]",
+};
+
+// The words beside a key in a hint line, lower case in English because they
+// follow the key: `Ctrl-S save`.
+
+pub const KEY_HELP: Text = Text {
+    zh: "帮助",
+    en: "help",
+};
+
+pub const KEY_SAVE: Text = Text {
+    zh: "保存",
+    en: "save",
+};
+
+pub const KEY_QUIT: Text = Text {
+    zh: "退出",
+    en: "quit",
+};
+
+/// Confirming the start screen's choice opens (or creates) a project.
+pub const KEY_OPEN: Text = Text {
+    zh: "确定",
+    en: "open",
+};
+
+/// The start screen's choice of a new project from `template`.
+pub fn new_from(template: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("新建：{template}"),
+        Lang::En => format!("New: {template}"),
+    }
+}
+
+/// The start screen's choice of a recent file.
+pub fn open_recent(path: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("打开：{}", path.display()),
+        Lang::En => format!("Open: {}", path.display()),
+    }
+}
+
+/// A field's length against its limit: `120/500字`.
+pub fn length_of_max(count: usize, max: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{count}/{max}字"),
+        Lang::En => format!("{count}/{max}"),
+    }
+}
+
+/// A prose field's length when it has no limit: `120字`.
+pub fn length(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{count}字"),
+        Lang::En => format!("{count} chars"),
+    }
+}
+
+/// The status line's counts: this field's characters, then the report's.
+pub fn field_and_total(field: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("本项{field}字 全文{total}字"),
+        Lang::En => format!("field {field} total {total}"),
+    }
+}
+
+/// The sidebar's footer: sections complete of those with fields.
+pub fn sections_done(complete: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("完成 {complete}/{of}"),
+        Lang::En => format!("Done {complete}/{of}"),
+    }
+}
+
+/// An empty table in focus, `keys` being those that add a row.
+pub fn no_rows_yet(keys: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（还没有行，按 {keys} 添加一行）"),
+        Lang::En => format!("(no rows yet: {keys} adds one)"),
+    }
+}
+
+/// After the first of a cell's findings: how many more there are.
+pub fn more_findings(more: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（另有{more}项）"),
+        Lang::En => format!(" ({more} more)"),
+    }
+}

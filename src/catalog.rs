@@ -125,9 +125,17 @@ pub fn newer_template(project: &Project, templates_dir: Option<&Path>) -> Option
             .find_map(|(_, json)| Some((same_id(json)?, json.to_string())))
     };
     let (head, text) = user.or_else(builtin)?;
-    (head.version > current.version)
-        .then(|| load_template(&text).ok())
-        .flatten()
+    if head.version <= current.version {
+        return None;
+    }
+    let newer = load_template(&text).ok()?;
+    // A project made after the template last changed carries the same
+    // template under the old number: nothing to offer.
+    let renumbered = Template {
+        version: current.version,
+        ..newer.clone()
+    };
+    (renumbered != *current).then_some(newer)
 }
 
 /// A built-in template by id, for tests.
@@ -175,9 +183,14 @@ mod tests {
     fn a_newer_template_is_found_by_id_and_version() {
         let mut project = new_project("hunan-form");
         assert!(newer_template(&project, None).is_none(), "same version");
-        project.template.version = 0;
+        project.template.version = 1;
+        assert!(
+            newer_template(&project, None).is_none(),
+            "the same template under an older number is nothing to offer"
+        );
+        project.template.checks.clear();
         let newer = newer_template(&project, None).map(|t| (t.id, t.version));
-        assert_eq!(newer, Some(("hunan-form".to_string(), 1)));
+        assert_eq!(newer, Some(("hunan-form".to_string(), 2)));
         project.template.id = "my-county".into();
         assert!(newer_template(&project, None).is_none(), "no such id");
     }

@@ -271,9 +271,10 @@ impl Report {
     }
 
     /// Sections with fields of their own that are complete, and how many
-    /// there are: `完成 6/7`.
+    /// there are: `完成 6/7`. An optional section left out of the report
+    /// (nothing in it yet) is not counted: there is nothing to do in it.
     pub fn done(&self) -> (usize, usize) {
-        let with_fields = self.sections.iter().filter(|s| s.has_fields);
+        let with_fields = self.sections.iter().filter(|s| s.has_fields && s.included);
         let complete = with_fields
             .clone()
             .filter(|s| s.progress == Progress::Complete)

@@ -168,3 +168,27 @@ fn check_speaks_english_end_to_end_with_lang_en() {
     }
     assert_eq!(lines.last(), Some(&"0 errors, 2 warnings, 0 notices"));
 }
+
+#[test]
+fn a_template_check_speaks_english_where_the_template_gives_english() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = unbalanced(dir.path());
+    let mut cmd = locale::ziping();
+    cmd.env("ZIPING_CONFIG_DIR", dir.path().join("config"))
+        .env("ZIPING_DATA_DIR", dir.path().join("data"))
+        .args(["check", "--lang", "en"])
+        .arg(&file);
+    let out = cmd.output().expect("runs");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let funding = text
+        .lines()
+        .find(|l| l.contains("［funding］"))
+        .expect("the funding block's error");
+    assert!(
+        funding.contains(
+            "Appropriation, carry-over and other funds add up to 95.00万元, not the annual total 100.00万元: a difference of 5.00万元"
+        ),
+        "{funding}"
+    );
+}

@@ -14,7 +14,7 @@ use crate::model::report::Report;
 use crate::recovery;
 use crate::storage::{self, LoadError};
 
-use super::counts::Pause;
+use super::pause::Pause;
 
 /// The recovery copy is written after this many edits even while typing on.
 pub const RECOVERY_EVERY_EDITS: usize = 200;

@@ -1,5 +1,5 @@
-//! When the report's outline states and counts are brought up to date
-//! after typing: once typing pauses.
+//! The pause after typing, when the report's outline states and counts are
+//! brought up to date.
 //!
 //! While the writer is typing they wait: redrawing the status line's
 //! figures and the outline's markers on every keystroke would cost more

@@ -35,21 +35,22 @@ pub enum Origin {
     User(PathBuf),
 }
 
+/// A template that can be used, and where it came from.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub struct Available {
     pub template: Template,
     pub origin: Origin,
 }
 
 /// All templates available, and the user files that could not be loaded
 /// (reported, never fatal: one broken file must not hide the others).
-pub fn load(user_dir: Option<&Path>) -> (Vec<Entry>, Vec<LoadError>) {
-    let mut entries: Vec<Entry> = BUILTIN
+pub fn load(user_dir: Option<&Path>) -> (Vec<Available>, Vec<LoadError>) {
+    let mut entries: Vec<Available> = BUILTIN
         .iter()
         // A broken built-in is caught by a test; skipping it beats refusing
         // to start.
         .filter_map(|(_, json)| load_template(json).ok())
-        .map(|template| Entry {
+        .map(|template| Available {
             template,
             origin: Origin::Builtin,
         })
@@ -59,7 +60,7 @@ pub fn load(user_dir: Option<&Path>) -> (Vec<Entry>, Vec<LoadError>) {
         match storage::read_template(&path) {
             Ok(template) => {
                 entries.retain(|e| e.template.id != template.id);
-                entries.push(Entry {
+                entries.push(Available {
                     template,
                     origin: Origin::User(path),
                 });
@@ -83,7 +84,7 @@ fn user_files(dir: Option<&Path>) -> Vec<PathBuf> {
 }
 
 /// The template with `id`, or a message listing the ones there are.
-pub fn find(entries: &[Entry], id: &str) -> Result<Template, String> {
+pub fn find(entries: &[Available], id: &str) -> Result<Template, String> {
     entries
         .iter()
         .find(|e| e.template.id == id)

@@ -21,7 +21,7 @@ const FORMAT: &str = "ziping-recovery";
 /// A recovery copy as stored: the project and where and when it came from.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Copy {
+pub struct Snapshot {
     pub format: String,
     /// The project file this is a copy of (absolute path).
     pub file: PathBuf,
@@ -82,7 +82,7 @@ pub fn write(
     if let Some(dir) = location.parent() {
         fs::create_dir_all(dir).map_err(|e| LoadError::new(dir, storage::io_problem(&e)))?;
     }
-    let copy = Copy {
+    let copy = Snapshot {
         format: FORMAT.to_string(),
         file: absolute(project_file),
         written: now.to_string(),
@@ -94,12 +94,12 @@ pub fn write(
 }
 
 /// The copy at `location`, if there is one.
-pub fn read(location: &Path) -> Result<Option<Copy>, LoadError> {
+pub fn read(location: &Path) -> Result<Option<Snapshot>, LoadError> {
     if !location.exists() {
         return Ok(None);
     }
     let text = storage::read_text(location)?;
-    let copy: Copy =
+    let copy: Snapshot =
         FormatError::deserialize(&text).map_err(|e| LoadError::new(location, e.to_string()))?;
     if copy.format != FORMAT {
         return Err(LoadError::new(location, "这不是 ziping 恢复文件"));

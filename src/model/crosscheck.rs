@@ -6,7 +6,7 @@
 
 use rhai::{Dynamic, Map, Scope};
 
-use super::finding::{Finding, FindingKind, Place as FoundAt};
+use super::finding::{Finding, FindingKind, Place};
 use super::formula::{self, FormulaError, Outcome, to_decimal};
 use super::schema::{CrossCheck, Each, Field, Formula, Severity, Template};
 use super::sheet::{Sheet, Table, row_names};
@@ -36,7 +36,7 @@ pub fn run(template: &Template, sheet: &Sheet) -> Vec<Finding> {
                 continue;
             };
             out.push(Finding {
-                place: FoundAt {
+                place: Place {
                     field: check.at.clone(),
                     node: None,
                     row: place.row,
@@ -80,7 +80,8 @@ fn judge(
 /// Names a judgement adds to the report-wide ones.
 type Names = Vec<(String, Dynamic)>;
 
-struct Place<'t> {
+/// What a judgement points at: the row and column a failure is reported at.
+struct PointsAt<'t> {
     row: Option<String>,
     /// The column pointed at; also formats the message's figures.
     field: Option<&'t Field>,
@@ -89,9 +90,9 @@ struct Place<'t> {
 
 /// What a check is judged over: once for the report, or per row, column or
 /// group of its table, each with the names it adds and where it points.
-fn judgements<'t>(check: &CrossCheck, table: Option<Table<'t>>) -> Vec<(Names, Place<'t>)> {
+fn judgements<'t>(check: &CrossCheck, table: Option<Table<'t>>) -> Vec<(Names, PointsAt<'t>)> {
     let Some(table) = table.filter(|_| check.each != Each::Report) else {
-        let place = Place {
+        let place = PointsAt {
             row: None,
             field: None,
             path: None,
@@ -110,7 +111,7 @@ fn judgements<'t>(check: &CrossCheck, table: Option<Table<'t>>) -> Vec<(Names, P
             .iter()
             .filter(|r| wanted(r.key.id()))
             .map(|r| {
-                let place = Place {
+                let place = PointsAt {
                     row: Some(r.label.clone()),
                     field: column,
                     path: column.map(|c| format!("{}.{}", r.path, c.id)),
@@ -131,7 +132,7 @@ fn judgements<'t>(check: &CrossCheck, table: Option<Table<'t>>) -> Vec<(Names, P
                         .filter(|r| wanted(r.key.id()))
                         .filter_map(|r| Some((r.key.id()?.to_string(), r.cells[i].effective(c))))
                         .collect();
-                    let place = Place {
+                    let place = PointsAt {
                         row: first.map(|r| r.label.clone()),
                         field: Some(c),
                         path: first.map(|r| format!("{}.{}", r.path, c.id)),
@@ -161,7 +162,7 @@ fn judgements<'t>(check: &CrossCheck, table: Option<Table<'t>>) -> Vec<(Names, P
                     .collect();
                 map.insert("total".into(), Dynamic::from(totals));
                 let names = vec![("group".to_string(), Dynamic::from(map))];
-                let place = Place {
+                let place = PointsAt {
                     row: Some(g.name.clone()),
                     field: column,
                     path: None,

@@ -15,7 +15,7 @@ use super::schema::{
     CrossCheck, Each, Field, Formula, ROW_NAMES, Section, TEMPLATE_FORMAT, Template,
 };
 use super::text::{is_identifier, placeholders};
-use fields::{Place, check_field_rules};
+use fields::{Role, check_field_rules};
 use table::{check_formulas, check_table};
 
 /// Parses and checks a template; errors carry the JSON path or line.
@@ -85,7 +85,7 @@ pub(super) fn check_template(template: &Template) -> Result<(), FormatError> {
                     format!("字段 id \"{}\" 重复", field.id),
                 );
             }
-            if let Err((key, message)) = check_field_rules(field, Place::Field) {
+            if let Err((key, message)) = check_field_rules(field, Role::Field) {
                 return fail(format!("{field_path}.{key}"), message);
             }
             globals.push(&field.id);

@@ -24,7 +24,7 @@ pub struct Start {
 }
 
 impl Start {
-    pub fn new(templates: &[catalog::Entry], recent: Vec<PathBuf>) -> Start {
+    pub fn new(templates: &[catalog::Available], recent: Vec<PathBuf>) -> Start {
         let mut choices: Vec<Choice> = templates
             .iter()
             .map(|e| Choice::New(Box::new(e.template.clone())))

@@ -6,9 +6,10 @@
 use crate::model::schema::{Bounds, Field, Kind};
 use crate::model::value;
 
-/// Where a field is declared: its own keys differ.
+/// The role a field is declared in (a field, a table column, a summary
+/// line): the keys it may have differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Place {
+pub(super) enum Role {
     Field,
     Column,
     Summary,
@@ -16,9 +17,9 @@ pub(super) enum Place {
 
 /// Checks that each rule a field sets makes sense for its place and value;
 /// returns the offending key and a message.
-pub(super) fn check_field_rules(field: &Field, place: Place) -> Result<(), (&'static str, String)> {
+pub(super) fn check_field_rules(field: &Field, place: Role) -> Result<(), (&'static str, String)> {
     let kind = field.kind();
-    let placed = |key: &'static str, set: bool, allowed: &[Place], what: &str| {
+    let placed = |key: &'static str, set: bool, allowed: &[Role], what: &str| {
         if set && !allowed.contains(&place) {
             return Err((key, format!("{key} 只适用于{what}")));
         }
@@ -27,11 +28,11 @@ pub(super) fn check_field_rules(field: &Field, place: Place) -> Result<(), (&'st
     placed(
         "formula",
         field.formula.is_some(),
-        &[Place::Column, Place::Summary],
+        &[Role::Column, Role::Summary],
         "表格列和汇总行",
     )?;
-    placed("editable", field.editable, &[Place::Column], "表格列")?;
-    placed("rows", !field.rows.is_empty(), &[Place::Column], "表格列")?;
+    placed("editable", field.editable, &[Role::Column], "表格列")?;
+    placed("rows", !field.rows.is_empty(), &[Role::Column], "表格列")?;
     if field.editable && field.formula.is_none() {
         return Err(("editable", "editable 只适用于有公式的列".into()));
     }

@@ -1,7 +1,7 @@
 //! A table field's layout: columns, fixed rows and their cells, groups,
 //! and formulas that compile against the names they may use.
 
-use super::fields::{Place, check_field_rules};
+use super::fields::{Role, check_field_rules};
 use crate::model::formula::compile_check;
 use crate::model::schema::{Field, Groups, Kind, ROW_NAMES, TableSpec};
 use crate::model::text::is_identifier;
@@ -11,8 +11,8 @@ use crate::model::value;
 pub(super) fn check_table(spec: &TableSpec) -> Result<(), (String, String)> {
     check_layout(spec)?;
     let parts = [
-        ("columns", &spec.columns, Place::Column),
-        ("summary", &spec.summary, Place::Summary),
+        ("columns", &spec.columns, Role::Column),
+        ("summary", &spec.summary, Role::Summary),
     ];
     for (name, fields, place) in parts {
         for (i, field) in fields.iter().enumerate() {

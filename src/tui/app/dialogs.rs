@@ -107,7 +107,7 @@ impl App {
         }
     }
 
-    fn answer_recovery(&mut self, choice: recover::Choice, copy: crate::recovery::Copy) {
+    fn answer_recovery(&mut self, choice: recover::Choice, copy: crate::recovery::Snapshot) {
         let lang = self.lang();
         match choice {
             recover::Choice::Restore => self.restore(copy),

@@ -117,7 +117,7 @@ impl App {
 
     /// Puts the recovered project in place of the one from the file; it
     /// stays unsaved (and the copy stays) until the user saves.
-    pub(crate) fn restore(&mut self, copy: recovery::Copy) {
+    pub(crate) fn restore(&mut self, copy: recovery::Snapshot) {
         let lang = self.lang();
         if let Some(session) = self.session_mut() {
             session.replace_project(copy.project);

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use crate::export::text::field_text;
 use crate::model::project::Project;
 use crate::model::value::char_count;
-use crate::recovery::Copy;
+use crate::recovery::Snapshot;
 use crate::strings;
 
 use super::super::command::{Answer, Command, Context};
@@ -19,7 +19,7 @@ use super::outcome::Outcome;
 
 #[derive(Debug)]
 pub struct Recover {
-    pub copy: Box<Copy>,
+    pub copy: Box<Snapshot>,
     /// The fields whose text differs: (label, in the file, in the copy).
     /// Worked out when asking, since nothing can change while it is open.
     differences: Vec<(String, String, String)>,
@@ -38,7 +38,7 @@ pub enum Choice {
 
 impl Recover {
     /// The question about `copy`, next to the project read from the file.
-    pub fn new(copy: Copy, file: &Project) -> Recover {
+    pub fn new(copy: Snapshot, file: &Project) -> Recover {
         let differences = file
             .template
             .fields()

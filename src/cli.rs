@@ -195,7 +195,7 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             );
             match output {
                 Some(out) => {
-                    if same_file(&out, &file) {
+                    if storage::same_file(&out, &file) {
                         return Err(format!("{}：导出文件不能是项目文件本身", out.display()));
                     }
                     storage::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
@@ -460,16 +460,9 @@ fn recover(file: &Path, output: Option<&Path>, lang: Lang) -> Result<(), String>
     let target = output.unwrap_or(file);
     let mut project = copy.project;
     storage::save_project(target, &mut project, &now()).map_err(|e| e.to_string())?;
-    if same_file(target, file) {
+    if storage::same_file(target, file) {
         recovery::remove(&location);
     }
     eprintln!("{}", strings::recovered_to(target, &copy.written, lang));
     Ok(())
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }

@@ -103,6 +103,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     replace(path, bytes, false).map(|_| ())
 }
 
+/// Whether `a` and `b` name the same file, however they are spelled
+/// (relative, `..`, a symlink). False when either does not exist.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Saves `project` to `path` stamped as modified `now` by this program: the
 /// one save path of the editor, `ziping set` and `ziping recover`. On
 /// success the project's metadata is the stamped one; on failure the

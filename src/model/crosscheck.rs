@@ -4,12 +4,12 @@
 //!
 //! A check whose figures are not all filled in yet is not judged.
 
-use rhai::{Dynamic, Map, Scope};
+use rhai::{Dynamic, Scope};
 
 use super::finding::{Finding, FindingKind, Place};
 use super::formula::{self, FormulaError, Outcome, to_decimal};
 use super::schema::{CrossCheck, Each, Field, Formula, Severity, Template};
-use super::sheet::{Sheet, Table, row_names};
+use super::sheet::{Sheet, Table, push_names, row_names};
 use super::text::placeholders;
 use super::value;
 
@@ -27,9 +27,7 @@ pub fn run(template: &Template, sheet: &Sheet) -> Vec<Finding> {
         let at = template.field(&check.at).filter(|f| f.kind().is_number());
         for (names, place) in judgements(check, table) {
             let base = scope.len();
-            for (name, value) in names {
-                scope.push_dynamic(name, value);
-            }
+            push_names(&mut scope, names);
             let found = judge(check, &mut scope, place.field.or(at));
             scope.rewind(base);
             let Some((severity, kind)) = found else {
@@ -149,19 +147,8 @@ fn judgements<'t>(check: &CrossCheck, table: Option<Table<'t>>) -> Vec<(Names, P
             .groups
             .iter()
             .map(|g| {
-                let mut map = Map::new();
-                map.insert("name".into(), Dynamic::from(g.name.clone()));
-                let weight = g.weight.map_or(Dynamic::UNIT, Dynamic::from);
-                map.insert("weight".into(), weight);
-                let totals: Map = spec
-                    .columns
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.kind().is_number())
-                    .map(|(i, c)| (c.id.as_str().into(), Dynamic::from(table.sum(i, &g.rows))))
-                    .collect();
-                map.insert("total".into(), Dynamic::from(totals));
-                let names = vec![("group".to_string(), Dynamic::from(map))];
+                let group = table.sheet.group_map(spec, g);
+                let names = vec![("group".to_string(), Dynamic::from(group))];
                 let place = PointsAt {
                     row: Some(g.name.clone()),
                     field: column,

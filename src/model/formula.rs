@@ -49,10 +49,26 @@ pub enum FormulaError {
 /// with `false` (and so judge a check on a value nobody typed yet).
 const BLANK_MARK: &str = "\u{0}blank";
 
+/// The two engines, sharing one standard package. Loading a template
+/// checks every name a formula uses (strict variables); evaluating compiles
+/// without that check, so a formula's compiled form does not depend on the
+/// scope it first meets and can be cached by its source alone (a template
+/// may name, say, a later table's total in a check's message).
+struct Engines {
+    strict: Engine,
+    lenient: Engine,
+}
+
 thread_local! {
-    // The engine is built once per thread, and each formula is compiled once:
-    // a keystroke in a table recomputes every figure of the report.
-    static ENGINE: Engine = engine();
+    // Built once per thread, and each formula is compiled once: a keystroke
+    // in a table recomputes every figure of the report.
+    static ENGINES: Engines = {
+        let package = StandardPackage::new().as_shared_module();
+        Engines {
+            strict: engine(package.clone(), true),
+            lenient: engine(package, false),
+        }
+    };
     static COMPILED: RefCell<HashMap<String, Result<AST, String>>> = RefCell::new(HashMap::new());
 }
 
@@ -60,10 +76,10 @@ thread_local! {
 /// the cache only empties when something generates formulas without end.
 const COMPILED_LIMIT: usize = 4_096;
 
-fn engine() -> Engine {
+fn engine(package: rhai::Shared<rhai::Module>, strict: bool) -> Engine {
     let mut engine = Engine::new_raw();
-    engine.register_global_module(StandardPackage::new().as_shared_module());
-    engine.set_strict_variables(true);
+    engine.register_global_module(package);
+    engine.set_strict_variables(strict);
     // Registered comparisons with a blank must win over Rhai's built-in
     // "different types are unequal".
     engine.set_fast_operators(false);
@@ -131,8 +147,9 @@ pub fn compile_check(formula: &Formula, names: &[&str]) -> Result<(), String> {
     for name in names {
         scope.push_dynamic(*name, Dynamic::UNIT);
     }
-    ENGINE.with(|engine| {
-        engine
+    ENGINES.with(|engines| {
+        engines
+            .strict
             .compile_expression_with_scope(&scope, formula.source())
             .map(|_| ())
             .map_err(|e| format!("公式有误：{e}"))
@@ -146,14 +163,15 @@ pub fn compile_check(formula: &Formula, names: &[&str]) -> Result<(), String> {
 /// report — and left as it was found.
 pub fn eval(formula: &Formula, scope: &mut Scope<'static>) -> Outcome {
     let source = formula.source();
-    ENGINE.with(|engine| {
+    ENGINES.with(|engines| {
+        let engine = &engines.lenient;
         let compiled = COMPILED.with(|cache| {
             let mut cache = cache.borrow_mut();
             if let Some(found) = cache.get(&source) {
                 return found.clone();
             }
             let compiled = engine
-                .compile_expression_with_scope(scope, &source)
+                .compile_expression(&source)
                 .map_err(|e| e.to_string());
             if cache.len() >= COMPILED_LIMIT {
                 cache.clear();
@@ -269,6 +287,17 @@ mod tests {
         for (source, want) in cases {
             assert_eq!(run(source, &scope), want, "{source}");
         }
+    }
+
+    #[test]
+    fn a_formula_met_first_where_a_name_is_missing_still_works_where_it_is_not() {
+        // The compiled form is cached by source: it must not remember the
+        // scope it first met (a check's message may name a later table).
+        let narrow = Scope::new();
+        assert_eq!(run("later_total + 1", &narrow), "failed");
+        let mut wide = Scope::new();
+        wide.push("later_total", Decimal::new(4, 0));
+        assert_eq!(run("later_total + 1", &wide), "5");
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! field feeds them); the outline's states and the counts follow with
 //! [`Report::settle`], which the editor calls when typing pauses.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
@@ -81,6 +81,9 @@ pub struct Report {
     sheet: Sheet,
     counts: Counts,
     chars: HashMap<String, usize>,
+    /// Paragraph fields a formula or a check names (a note asked for when
+    /// the rate is low): typing in them recomputes the figures.
+    prose_in_formulas: HashSet<String>,
     /// The outline's states and the counts lag behind the last edit.
     stale: bool,
 }
@@ -111,6 +114,7 @@ impl Report {
             sheet: Sheet::default(),
             counts: Counts::default(),
             chars: HashMap::new(),
+            prose_in_formulas: prose_in_formulas(&project.template),
             stale: false,
         };
         report.compute(project);
@@ -130,12 +134,9 @@ impl Report {
             let place = Place::field(field, Some(found.node));
             found.rules = field_findings(declared, project.entry(field), &place);
         }
-        // A paragraph is a figure only where a formula or a check names it
-        // (a note asked for when the rate is low): typing other prose
-        // recomputes no formula.
-        if !matches!(declared.kind(), Kind::Narrative | Kind::List)
-            || named_by_formula(&project.template, field)
-        {
+        // A paragraph is a figure only where a formula or a check names it:
+        // typing other prose recomputes no formula.
+        if !is_paragraph(declared.kind()) || self.prose_in_formulas.contains(field) {
             self.compute(project);
         }
     }
@@ -291,20 +292,20 @@ impl Report {
         self.chars.get(id).copied().unwrap_or(0)
     }
 
-    pub fn sheet(&self) -> &Sheet {
-        &self.sheet
-    }
-
     /// Table `id`'s figures with its declaration.
     pub fn table<'a>(&'a self, template: &'a Template, id: &str) -> Option<Table<'a>> {
         self.sheet.table(template, id)
     }
 }
 
-/// Whether a formula or a cross-check of `template` (its condition or its
-/// message's figures) names `id` as a word of its source, so that changing
-/// field `id` can change a figure or a check.
-fn named_by_formula(template: &Template, id: &str) -> bool {
+fn is_paragraph(kind: Kind) -> bool {
+    matches!(kind, Kind::Narrative | Kind::List)
+}
+
+/// The paragraph fields of `template` that a formula or a cross-check (its
+/// condition or its message's figures) names as a word of its source, so
+/// that changing them can change a figure or a check.
+fn prose_in_formulas(template: &Template) -> HashSet<String> {
     let fields = template.fields().flat_map(|f| {
         let table = f.table();
         std::iter::once(f).chain(
@@ -323,7 +324,13 @@ fn named_by_formula(template: &Template, id: &str) -> bool {
         .into_iter()
         .flatten()
     });
-    formulas.chain(checks).any(|source| names(&source, id))
+    let sources: Vec<String> = formulas.chain(checks).collect();
+    template
+        .fields()
+        .filter(|f| is_paragraph(f.kind()))
+        .filter(|f| sources.iter().any(|source| names(source, &f.id)))
+        .map(|f| f.id.clone())
+        .collect()
 }
 
 /// Whether `id` occurs in `source` as a whole word.

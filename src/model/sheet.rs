@@ -278,7 +278,7 @@ impl Sheet {
                 .formula
                 .as_ref()
                 .map_or(Outcome::Blank, |f| formula::eval(f, &mut self.scope));
-            let result = self.settle(outcome, line, field, None);
+            let result = self.figure_or_failure(outcome, line, field, None);
             let shown = result.as_ref().map_or(Dynamic::UNIT, Scalar::to_dynamic);
             self.scope.push_dynamic(line.id.clone(), shown);
             table.summary.push(result);
@@ -314,14 +314,14 @@ impl Sheet {
             push_row(&mut self.scope, spec, &cells);
             let outcome = formula::eval(formula, &mut self.scope);
             self.scope.rewind(names);
-            cells[i].computed = self.settle(outcome, column, field, Some(&row.label));
+            cells[i].computed = self.figure_or_failure(outcome, column, field, Some(&row.label));
         }
         cells
     }
 
     /// A formula's outcome as a figure; a template mistake is recorded once
     /// per column.
-    fn settle(
+    fn figure_or_failure(
         &mut self,
         outcome: Outcome,
         column: &Field,
@@ -360,7 +360,12 @@ static EMPTY: TableValue = TableValue {
 /// Adds the names a row's formulas see on top of the report-wide ones
 /// (rewind the scope to take them away again).
 fn push_row(scope: &mut Scope<'static>, spec: &TableSpec, cells: &[Cell]) {
-    for (name, value) in row_names(spec, cells) {
+    push_names(scope, row_names(spec, cells));
+}
+
+/// Adds `names` on top of `scope` (rewind it to take them away again).
+pub fn push_names(scope: &mut Scope<'static>, names: Vec<(String, Dynamic)>) {
+    for (name, value) in names {
         scope.push_dynamic(name, value);
     }
 }
@@ -411,19 +416,25 @@ impl TableSheet {
         let groups: Array = self
             .groups
             .iter()
-            .map(|g| {
-                let mut map = Map::new();
-                map.insert("name".into(), Dynamic::from(g.name.clone()));
-                let weight = g.weight.map_or(Dynamic::UNIT, Dynamic::from);
-                map.insert("weight".into(), weight);
-                map.insert("total".into(), Dynamic::from(self.totals(spec, &g.rows)));
-                Dynamic::from(map)
-            })
+            .map(|g| Dynamic::from(self.group_map(spec, g)))
             .collect();
         let mut map = Map::new();
         map.insert("rows".into(), Dynamic::from(rows));
         map.insert("total".into(), Dynamic::from(self.totals(spec, &all)));
         map.insert("groups".into(), Dynamic::from(groups));
+        map
+    }
+
+    /// A group as formulas and checks see it: `#{name, weight, total}`.
+    pub fn group_map(&self, spec: &TableSpec, group: &GroupSheet) -> Map {
+        let mut map = Map::new();
+        map.insert("name".into(), Dynamic::from(group.name.clone()));
+        let weight = group.weight.map_or(Dynamic::UNIT, Dynamic::from);
+        map.insert("weight".into(), weight);
+        map.insert(
+            "total".into(),
+            Dynamic::from(self.totals(spec, &group.rows)),
+        );
         map
     }
 

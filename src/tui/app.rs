@@ -210,7 +210,7 @@ impl App {
             },
         };
         // The status line's figures follow the focus at once; changes to
-        // text bring them up to date when typing pauses (`Session::touched`).
+        // text bring them up to date when typing pauses (`Document::touched`).
         // Recomputing on every other key would check the whole report on
         // each arrow press.
         if let Some(session) = self.session_mut()
@@ -351,6 +351,8 @@ impl App {
             Quit if session.doc.is_dirty() => self.dialog = Some(Dialog::Quit(quit::Quit)),
             Quit => self.quit = true,
             JumpList => {
+                // Numbered as the report will be: settle what typing left.
+                session.doc.settle_now();
                 self.dialog = Some(Dialog::Jump(Jump::new(
                     session.doc.project(),
                     session.doc.report(),

@@ -16,6 +16,9 @@ use crate::storage::{self, LoadError};
 
 use super::pause::Pause;
 
+/// Why a read-only document is not saved over its file.
+const READ_ONLY_SAVE: &str = "只读打开：此文件正被另一处编辑，不能保存到它；请另存为其他文件";
+
 /// The recovery copy is written after this many edits even while typing on.
 pub const RECOVERY_EVERY_EDITS: usize = 200;
 
@@ -153,6 +156,9 @@ impl Document {
     pub fn replace(&mut self, project: Project) {
         self.project = project;
         self.dirty = true;
+        // Unsaved now: the recovery copy must come to hold it too.
+        self.unrecovered_edits += 1;
+        self.last_edit = Some(Instant::now());
         self.report = Report::new(&self.project);
         self.pause.done();
     }
@@ -194,6 +200,9 @@ impl Document {
     /// Saves atomically; on failure the file on disk is untouched and the
     /// text stays here.
     pub fn save(&mut self, now: &str) -> Result<(), LoadError> {
+        if self.read_only {
+            return Err(LoadError::new(&self.path, READ_ONLY_SAVE));
+        }
         self.save_to(&self.path.clone(), now)
     }
 
@@ -214,7 +223,10 @@ impl Document {
         now: &str,
         data_dir: Option<&Path>,
     ) -> Result<(), LoadError> {
-        if path != self.path && path.exists() {
+        if storage::same_file(path, &self.path) || path == self.path {
+            return self.save(now);
+        }
+        if path.exists() {
             return Err(LoadError::new(path, "文件已存在，不会覆盖；请换一个文件名"));
         }
         self.save_to(path, now)?;
@@ -228,7 +240,7 @@ impl Document {
     /// Writes the plain-text report to `target` (never over the project),
     /// from the report brought fully up to date first.
     pub fn export(&mut self, target: &Path) -> Result<(), LoadError> {
-        if target == self.path {
+        if target == self.path || storage::same_file(target, &self.path) {
             return Err(LoadError::new(
                 target,
                 "不能导出到项目文件本身，请换一个文件名",
@@ -286,6 +298,41 @@ mod tests {
         assert!(!doc.is_dirty(), "nothing changed, nothing to save");
         let saved = crate::storage::read_project(doc.path()).expect("reads");
         assert_eq!(saved.meta.modified, "2030-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn a_read_only_document_never_writes_its_file_however_it_is_named() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut doc = document(dir.path());
+        let before = std::fs::read(doc.path()).expect("read");
+        doc.open_read_only();
+        doc.set("unit", Entry::Text("某单位".into()));
+        assert!(doc.save("now").is_err());
+        let same = dir.path().join(".").join("a.json");
+        assert!(doc.save_as(&same, "now", Some(dir.path())).is_err());
+        assert_eq!(
+            std::fs::read(dir.path().join("a.json")).expect("read"),
+            before
+        );
+        assert!(doc.is_dirty(), "the text stays, unsaved");
+    }
+
+    #[test]
+    fn export_never_replaces_the_project_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut doc = document(dir.path());
+        let before = std::fs::read(doc.path()).expect("read");
+        let spelled = dir.path().join("..").join(
+            dir.path()
+                .file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .to_string(),
+        );
+        assert!(doc.export(&spelled.join("a.json")).is_err());
+        assert_eq!(std::fs::read(doc.path()).expect("read"), before);
+        doc.export(&dir.path().join("a.txt"))
+            .expect("exports beside it");
     }
 
     #[test]

@@ -45,10 +45,16 @@ impl EditorState {
     }
 
     /// Starts afresh on a replaced project (its template may differ),
-    /// keeping the focus where it was when that place still exists.
-    pub fn reset(&mut self, template: &Template) {
+    /// keeping the focus on field `focused` when the template still has it.
+    pub fn reset(&mut self, template: &Template, focused: Option<&str>) {
         self.positions = positions(template);
-        self.at = self.at.min(self.positions.len().saturating_sub(1));
+        let walk = template.walk();
+        let found = self.positions.iter().position(|p| {
+            let field = walk.get(p.node).and_then(|r| r.section.fields.get(p.field));
+            field.is_some_and(|f| Some(f.id.as_str()) == focused)
+        });
+        let last = self.positions.len().saturating_sub(1);
+        self.at = found.unwrap_or(self.at.min(last));
         self.editors = Editors::new(self.editors.lang());
         self.grids = HashMap::new();
     }

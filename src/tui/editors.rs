@@ -53,10 +53,6 @@ impl Editors {
             .entry(field.id.clone())
             .or_insert_with(|| new_editor(field, entry, theme, self.lang))
     }
-
-    pub fn get_mut(&mut self, id: &str) -> Option<&mut TextArea<'static>> {
-        self.map.get_mut(id)
-    }
 }
 
 /// The text an editor holds, lines joined by `\n`.

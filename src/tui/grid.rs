@@ -1,7 +1,7 @@
 //! A table field's grid: the focused cell, the cell being edited and the
 //! undo of the table's committed changes. A cell is changed only through the
 //! model's cell setter ([`TableValue::set_cell`]) and judged where every value
-//! is judged ([`crate::model::check`]), so an invalid cell is kept as typed
+//! is judged ([`crate::model::rules`]), so an invalid cell is kept as typed
 //! and marked, like an invalid field. What is typed goes into the project at
 //! once, so computed cells follow every key.
 

@@ -11,7 +11,7 @@ use crate::lang::Lang;
 use crate::model::project::{Entry, Project};
 use crate::model::schema::{Field, Kind, Section};
 
-use super::command::TextCmd;
+use super::command::{Nature, TextCmd};
 use super::document::Document;
 use super::editor::{EditorState, Position};
 use super::editors::{apply, clean_input, text_of};
@@ -90,13 +90,15 @@ impl Session {
     }
 
     /// Applies a text command to the focused field; returns whether the
-    /// text changed.
+    /// text changed. Only a command that edits is written back: a cursor
+    /// move must not rewrite a value the editor shows differently from how
+    /// it is stored (a number where text belongs, a missing entry).
     pub fn edit(&mut self, command: TextCmd) -> bool {
         let Some(editor) = self.open_editor() else {
             return false;
         };
         apply(editor, command);
-        self.sync()
+        command.nature() == Nature::Edits && self.sync()
     }
 
     /// Typed text: one undo step per character, as the widget records it.
@@ -200,11 +202,12 @@ impl Session {
     }
 
     /// Puts a whole project in place (a restored recovery copy, an upgraded
-    /// template): editors and the field walk are rebuilt from it, focus
-    /// stays on the same place when it still exists, and it counts as
-    /// unsaved.
+    /// template): editors and the field walk are rebuilt from it, the focus
+    /// stays on the same field when the new template still has it, and it
+    /// counts as unsaved.
     pub fn replace_project(&mut self, project: Project) {
-        self.editor.reset(&project.template);
+        let focused = self.field().map(|f| f.id.clone());
+        self.editor.reset(&project.template, focused.as_deref());
         self.doc.replace(project);
         self.open_editor();
     }

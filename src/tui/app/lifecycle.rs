@@ -132,10 +132,24 @@ impl App {
         let Some(session) = self.session_mut() else {
             return true;
         };
+        let moving = !storage::same_file(path, session.doc.path()) && path != session.doc.path();
+        // The new file's lock is taken before anything is written to it, so
+        // another ziping that has it open is never written over.
+        let lock = if moving {
+            match lock::acquire(path, &now()) {
+                lock::Outcome::Acquired(l) | lock::Outcome::TookOverStale(l, _) => Some(l),
+                lock::Outcome::Held(owner) => {
+                    self.error(strings::held_elsewhere(&owner.describe(), lang));
+                    return false;
+                }
+                lock::Outcome::Unavailable(_) => None,
+            }
+        } else {
+            None
+        };
         match session.doc.save_as(path, &now(), data_dir.as_deref()) {
             Ok(()) => {
-                let outcome = lock::acquire(path, &now());
-                if let lock::Outcome::Acquired(l) | lock::Outcome::TookOverStale(l, _) = outcome {
+                if let Some(l) = lock {
                     session.doc.take_lock(l);
                 }
                 recent::remember(data_dir.as_deref(), path);

@@ -10,7 +10,6 @@ use ratatui::widgets::Paragraph;
 use crate::export::wrap::hard_wrap;
 use crate::model::finding::{Finding, FindingKind};
 use crate::model::project::Entry;
-use crate::model::report::chars;
 use crate::model::schema::{Field, Kind, Severity};
 use crate::strings;
 
@@ -150,7 +149,6 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
     }
 }
 
-/// Wraps prose to rows of `width` columns, paragraph by paragraph.
 /// Rows a text takes at `width` columns, near enough for sizing the editor.
 fn estimated_rows(text: &str, width: usize) -> usize {
     text.lines()
@@ -159,6 +157,7 @@ fn estimated_rows(text: &str, width: usize) -> usize {
         .max(1)
 }
 
+/// Wraps prose to rows of `width` columns, paragraph by paragraph.
 fn wrapped(text: &str, width: usize) -> Vec<String> {
     let text = show_controls(text);
     text.lines()
@@ -282,13 +281,9 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
     };
     let pointer = if block.focused { ">" } else { " " };
     let required = if block.field.required { " *" } else { "" };
-    // The field being typed in shows the count as of the last pause
-    // (see `counts`); the others cannot have changed.
-    let count = if block.focused {
-        session.doc.report().chars(&block.field.id)
-    } else {
-        entry.map_or(0, chars)
-    };
+    // As of the last pause in typing (the report settles then): the field
+    // being typed in changes on every key, the others cannot have changed.
+    let count = session.doc.report().chars(&block.field.id);
     let counter = match block.field.max_len() {
         Some(max) => strings::length_of_max(count, max, lang),
         None if block.field.kind().is_prose() => strings::length(count, lang),

@@ -21,8 +21,7 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
     let current = session.position().map(|p| p.node);
     let width = area.width as usize;
     let mut rows: Vec<Line> = Vec::new();
-    let walk = session.doc.project().template.walk();
-    for (i, (node, r)) in report.sections().iter().zip(&walk).enumerate() {
+    for (i, node) in report.sections().iter().enumerate() {
         let state = node.progress;
         let marker = match state {
             Progress::Empty => ' ',
@@ -31,10 +30,7 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
             Progress::Invalid => '✗',
         };
         let indent = "  ".repeat(node.depth);
-        let text = fit(
-            &format!("{marker} {indent}{}{}", node.number, r.section.heading),
-            width,
-        );
+        let text = fit(&format!("{marker} {indent}{}", node.heading), width);
         let role = match (Some(i) == current, node.included, state) {
             (true, _, _) => Role::Selected,
             (false, _, Progress::Invalid) => Role::Invalid,

@@ -114,22 +114,24 @@ pub fn newer_template(project: &Project, templates_dir: Option<&Path>) -> Option
             .ok()
             .filter(|head| head.id == current.id)
     };
-    // The last file of this id wins, as in `load`.
-    let user = user_files(templates_dir)
+    // As in `load`: the last user file of this id wins, then the built-in
+    // one; a file that cannot be read, or a newer one that does not load,
+    // is passed over. Only a newer one is loaded (and checked) in full.
+    let users = user_files(templates_dir)
         .into_iter()
         .rev()
-        .filter_map(|path| storage::read_text(&path).ok())
-        .find_map(|text| Some((same_id(&text)?, text)));
-    let builtin = || {
-        BUILTIN
-            .iter()
-            .find_map(|(_, json)| Some((same_id(json)?, json.to_string())))
-    };
-    let (head, text) = user.or_else(builtin)?;
-    if head.version <= current.version {
-        return None;
-    }
-    let newer = load_template(&text).ok()?;
+        .filter_map(|path| storage::read_text(&path).ok());
+    let builtins = BUILTIN.iter().map(|(_, json)| json.to_string());
+    let newer = users
+        .chain(builtins)
+        .filter_map(|text| Some((same_id(&text)?, text)))
+        .find_map(|(head, text)| {
+            if head.version <= current.version {
+                return Some(None);
+            }
+            load_template(&text).ok().map(Some)
+        })
+        .flatten()?;
     // A project made after the template last changed carries the same
     // template under the old number: nothing to offer.
     let renumbered = Template {
@@ -192,6 +194,13 @@ mod tests {
         project.template.checks.clear();
         let newer = newer_template(&project, None).map(|t| (t.id, t.version));
         assert_eq!(newer, Some(("hunan-form".to_string(), 2)));
+        // A newer user file that does not load does not hide the built-in.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let broken = r#"{"format":"ziping-template","id":"hunan-form","version":9,
+            "name":"坏","title":[],"sections":[]}"#;
+        std::fs::write(dir.path().join("mine.json"), broken).expect("write");
+        let newer = newer_template(&project, Some(dir.path())).map(|t| t.version);
+        assert_eq!(newer, Some(2));
         project.template.id = "my-county".into();
         assert!(newer_template(&project, None).is_none(), "no such id");
     }

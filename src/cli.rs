@@ -321,13 +321,17 @@ fn check_listing(
     format: ListFormat,
     lang: Lang,
 ) -> String {
-    let listed: Vec<Listed> = report
+    let outside = lang.say(strings::NOT_IN_TEMPLATE);
+    let mut listed: Vec<Listed> = report
         .findings()
         .map(|f| {
             let field = project.template.field(&f.place.field);
             Listed {
                 severity: f.severity,
-                section: report.heading_path(f.place.node),
+                section: match f.place.node {
+                    Some(_) => report.heading_path(f.place.node),
+                    None => outside,
+                },
                 field: &f.place.field,
                 label: field.map_or(f.place.field.as_str(), |d| d.label.as_str()),
                 table: field
@@ -343,8 +347,25 @@ fn check_listing(
         .collect();
     let mut counts = report.counts();
     // An out-of-date template is a notice, never a problem: it leaves the
-    // exit code alone.
-    counts.notices += usize::from(template_update.is_some());
+    // exit code alone. It is listed first, and counted, like any notice.
+    if let Some(update) = &template_update {
+        counts.notices += 1;
+        listed.insert(
+            0,
+            Listed {
+                severity: Severity::Notice,
+                section: "",
+                field: &project.template.id,
+                label: &project.template.name,
+                table: None,
+                row: None,
+                column: None,
+                path: None,
+                kind: "template_update",
+                message: update.message.clone(),
+            },
+        );
+    }
     match format {
         ListFormat::Json => {
             #[derive(Serialize)]
@@ -369,11 +390,12 @@ fn check_listing(
         }
         ListFormat::Text => {
             let mut out = String::new();
-            if let Some(update) = &template_update {
-                let notice = strings::severity(Severity::Notice, lang);
-                out.push_str(&format!("{notice}  {}\n", update.message));
-            }
             for p in &listed {
+                if p.kind == "template_update" {
+                    let notice = strings::severity(p.severity, lang);
+                    out.push_str(&format!("{notice}  {}\n", p.message));
+                    continue;
+                }
                 let cell: Vec<&str> = [p.row, p.column].into_iter().flatten().collect();
                 let cell = if cell.is_empty() {
                     String::new()

@@ -456,3 +456,28 @@ fn ctrl_l_repaints_what_another_program_wrote_over() {
     h.run(vec![ctrl('l')]);
     assert!(!h.screen().starts_with('#'), "{}", h.screen());
 }
+
+#[test]
+fn moving_the_cursor_over_a_value_of_the_wrong_type_leaves_it_as_stored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("typed.json");
+    let sample = std::fs::read_to_string(repo("sample-data/changning-2022.json")).expect("sample");
+    let mut json: serde_json::Value = serde_json::from_str(&sample).expect("json");
+    // A number where the unit's name belongs: kept and flagged, never
+    // rewritten as text behind the writer's back.
+    json["values"]["unit"] = serde_json::json!(5);
+    std::fs::write(&path, json.to_string()).expect("write");
+    let mut h = Harness::open(dir, &path, 80, 24);
+    let mut events = jump("单位名称");
+    events.extend([
+        key(KeyCode::Left),
+        key(KeyCode::Right),
+        key(KeyCode::Home),
+        key(KeyCode::End),
+    ]);
+    h.run(events);
+    let session = h.app.session().expect("session");
+    assert!(!session.doc.is_dirty(), "{}", h.screen());
+    let stored = serde_json::to_value(session.doc.project().entry("unit")).expect("json");
+    assert_eq!(stored, serde_json::json!(5));
+}

@@ -2,7 +2,13 @@
 
 use std::path::Path;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
+
+/// Where `ziping check` places a value the template has no field for.
+pub const NOT_IN_TEMPLATE: Text = Text {
+    zh: "（模板中没有）",
+    en: "(not in the template)",
+};
 
 /// `ziping new`: the file and the template it was made from.
 pub fn created(file: &Path, template: &str, lang: Lang) -> String {

@@ -95,8 +95,9 @@ impl Upgrade {
         // The heading, the notice and the keys always show; the changes get
         // the rows left, scrolled with the arrow keys when there are more.
         let room = (area.height as usize).saturating_sub(lines.len() + 1);
-        let scroll = self.scroll.min(self.changes.len().saturating_sub(room));
-        let shown = self.changes.iter().skip(scroll).take(room);
+        // The scroll is the first change shown, as `handle` moves it, so
+        // every key moves the list at once (the last ones may stand alone).
+        let shown = self.changes.iter().skip(self.scroll).take(room);
         lines.extend(shown.map(|c| Line::raw(fit(&format!("  - {c}"), width))));
         // Scrolling is only offered when the changes do not all fit.
         let scroll_keys = if room < self.changes.len() {

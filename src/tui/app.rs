@@ -258,22 +258,9 @@ impl App {
                 None => {}
             },
             Command::Global(global) => return self.start_global(global),
-            // Not bound on the start screen: its contexts are the picker's
-            // and the global ones.
-            Command::Answer(
-                Answer::Save
-                | Answer::Discard
-                | Answer::ReadOnly
-                | Answer::TakeOver
-                | Answer::RestoreRecovery
-                | Answer::CompareRecovery
-                | Answer::DiscardRecovery
-                | Answer::UpgradeTemplate
-                | Answer::KeepTemplate,
-            )
-            | Command::Text(_)
-            | Command::Grid(_)
-            | Command::Cell(_) => {}
+            // Kinds bound only in other contexts never reach the start screen,
+            // whose contexts are the picker's and the global ones.
+            _ => {}
         }
         Effect::None
     }
@@ -306,8 +293,9 @@ impl App {
             Command::Grid(grid) => self.update_grid(GridInput::Grid(grid)),
             Command::Cell(cell) => self.update_grid(GridInput::Cell(cell)),
             Command::Text(text) => self.text(text),
-            // Not bound while editing: those are dialogs' and lists' keys.
-            Command::List(_) | Command::Answer(_) => Effect::None,
+            // Kinds bound only in dialogs' and lists' contexts never reach
+            // the page (a test in `command.rs` checks the contexts).
+            _ => Effect::None,
         }
     }
 

@@ -310,35 +310,54 @@ commands! {
             Picker["pagedown"] HelpScreen["pagedown"] Upgrade["pagedown"];
     }
 
-    /// Answers to a dialog or a list.
+    /// Confirming or leaving a list or a prompt.
     Answer(Answer) {
+        Confirm "confirm" Plain CONFIRM Jump["enter"] Picker["enter"] Prompt["enter"];
+        Cancel "cancel" Plain CANCEL
+            Jump["esc", "ctrl-g"] Picker["esc", "ctrl-q"] Prompt["esc"]
+            HelpScreen["esc", "f1", "q"];
+    }
+
+    /// The question asked before quitting with unsaved changes.
+    Quit(QuitAnswer) {
         Save "save" Plain ("保存", "Save") Unsaved["s", "y"];
         Discard "discard" Plain ("不保存，直接退出", "Quit without saving") Unsaved["d", "n"];
+        Cancel "cancel" Plain CANCEL Unsaved["esc", "c"];
+    }
+
+    /// The file is open in another ziping.
+    Lock(LockAnswer) {
         ReadOnly "read_only" Plain ("只读打开", "Open read-only") Locked["r"];
         TakeOver "take_over" Plain (
             "接管（另一处将无法保存）",
             "Take over (the other copy can no longer save)"
         ) Locked["t"];
-        RestoreRecovery "restore_recovery" Plain ("恢复未保存的文字", "Restore the unsaved text")
+        Cancel "cancel" Plain CANCEL Locked["q", "esc"];
+    }
+
+    /// A recovery copy with unsaved text was found.
+    Recovery(RecoveryAnswer) {
+        Restore "restore_recovery" Plain ("恢复未保存的文字", "Restore the unsaved text")
             Recover["r"];
-        CompareRecovery "compare_recovery" Plain (
+        Compare "compare_recovery" Plain (
             "比较文件与恢复副本",
             "Compare file and recovery copy"
         ) Recover["c"];
-        DiscardRecovery "discard_recovery" Plain ("丢弃恢复副本", "Discard the recovery copy")
+        Discard "discard_recovery" Plain ("丢弃恢复副本", "Discard the recovery copy")
             Recover["d"];
-        UpgradeTemplate "upgrade_template" Plain (
+        Cancel "cancel" Plain CANCEL Recover["esc"];
+    }
+
+    /// The project's template has a newer version.
+    Upgrade(UpgradeAnswer) {
+        Upgrade "upgrade_template" Plain (
             "升级到新版模板（保存后生效）",
             "Upgrade to the new template (takes effect when saved)"
         ) Upgrade["u"];
-        KeepTemplate "keep_template" Plain (
+        Keep "keep_template" Plain (
             "仍用旧版模板（下次打开时再询问）",
             "Keep the old template (asked again next time)"
         ) Upgrade["k", "esc"];
-        Confirm "confirm" Plain CONFIRM Jump["enter"] Picker["enter"] Prompt["enter"];
-        Cancel "cancel" Plain CANCEL
-            Jump["esc", "ctrl-g"] Picker["esc", "ctrl-q"] Prompt["esc"] Unsaved["esc", "c"]
-            Locked["q", "esc"] Recover["esc"] HelpScreen["esc", "f1", "q"];
     }
 }
 
@@ -407,8 +426,8 @@ mod tests {
 
     #[test]
     fn each_context_binds_only_the_kinds_its_handler_takes() {
-        // Handlers treat the kinds their contexts do not bind as "not
-        // here"; binding another kind in a context would make it dead.
+        // A dialog takes only the kinds its contexts bind and lets any other
+        // kind pass: binding another kind in a context would make it dead.
         let allowed = |context: Context, command: Command| match command {
             Command::Global(_) => context == Context::Global,
             Command::Text(_) => context == Context::Editor,
@@ -420,15 +439,12 @@ mod tests {
             ),
             Command::Answer(_) => matches!(
                 context,
-                Context::Jump
-                    | Context::Picker
-                    | Context::HelpScreen
-                    | Context::Prompt
-                    | Context::Unsaved
-                    | Context::Locked
-                    | Context::Recover
-                    | Context::Upgrade
+                Context::Jump | Context::Picker | Context::HelpScreen | Context::Prompt
             ),
+            Command::Quit(_) => context == Context::Unsaved,
+            Command::Lock(_) => context == Context::Locked,
+            Command::Recovery(_) => context == Context::Recover,
+            Command::Upgrade(_) => context == Context::Upgrade,
         };
         for (context, command, _) in Command::defaults_by_context() {
             assert!(allowed(context, command), "{command:?} in {context:?}");

@@ -226,7 +226,7 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::command::{Answer, CellCmd, GlobalCmd, GridCmd, TextCmd};
+    use crate::tui::command::{CellCmd, GlobalCmd, GridCmd, QuitAnswer, TextCmd};
 
     #[test]
     fn keys_parse_and_print() {
@@ -320,14 +320,14 @@ mod tests {
     fn a_mistyped_default_key_is_reported_not_dropped() {
         let table: &[(Context, Command, &[&str])] = &[
             (Context::Global, GlobalCmd::Save.into(), &["ctrl-s"]),
-            (Context::Unsaved, Answer::Save.into(), &["ctrl-sx", "s"]),
+            (Context::Unsaved, QuitAnswer::Save.into(), &["ctrl-sx", "s"]),
         ];
         let (map, problems) = Keymap::build(table, &HashMap::new());
         assert_eq!(problems, vec!["无法识别的按键 \"ctrl-sx\"".to_string()]);
         let s = Key::parse("s").expect("key");
         assert_eq!(
             map.command(&[Context::Unsaved], s),
-            Some(Answer::Save.into())
+            Some(QuitAnswer::Save.into())
         );
     }
 

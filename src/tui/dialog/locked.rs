@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use crate::lock::Owner;
 use crate::strings;
 
-use super::super::command::{Answer, Command, Context};
+use super::super::command::{Command, Context, LockAnswer};
 use super::super::text::fit;
 use super::super::widgets::{Ctx, ask, heading, hint_line};
 use super::outcome::Outcome;
@@ -30,40 +30,29 @@ pub enum Choice {
 impl Locked {
     pub fn handle(&self, command: Command) -> Outcome<Choice> {
         match command {
-            Command::Answer(Answer::ReadOnly) => Outcome::Act(Choice::ReadOnly),
-            Command::Answer(Answer::TakeOver) => Outcome::Act(Choice::TakeOver),
-            Command::Answer(Answer::Cancel) => Outcome::Act(Choice::Quit),
-            // Not answers to this question: it stays.
-            Command::Answer(
-                Answer::Confirm
-                | Answer::Save
-                | Answer::Discard
-                | Answer::RestoreRecovery
-                | Answer::CompareRecovery
-                | Answer::DiscardRecovery
-                | Answer::UpgradeTemplate
-                | Answer::KeepTemplate,
-            )
-            | Command::Global(_)
-            | Command::Text(_)
-            | Command::Grid(_)
-            | Command::Cell(_)
-            | Command::List(_) => Outcome::Stay,
+            Command::Lock(answer) => match answer {
+                LockAnswer::ReadOnly => Outcome::Act(Choice::ReadOnly),
+                LockAnswer::TakeOver => Outcome::Act(Choice::TakeOver),
+                LockAnswer::Cancel => Outcome::Act(Choice::Quit),
+            },
+            // Kinds bound only in other contexts never reach here (a test in
+            // `command.rs` checks each context binds only what it takes).
+            _ => Outcome::Stay,
         }
     }
 
     pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
         let lang = ctx.lang;
-        let keys = |a: Answer| ctx.keymap.keys_for(Context::Locked, a);
+        let keys = |a: LockAnswer| ctx.keymap.keys_for(Context::Locked, a);
         let lines = vec![
             heading(ctx.theme, lang.say(strings::OPEN_ELSEWHERE), area.width),
             Line::raw(fit(&self.owner.describe(), area.width as usize)),
             hint_line(
                 ctx.theme,
                 &[
-                    (keys(Answer::ReadOnly), lang.say(strings::KEY_READ_ONLY)),
-                    (keys(Answer::TakeOver), lang.say(strings::KEY_TAKE_OVER)),
-                    (keys(Answer::Cancel), lang.say(strings::KEY_QUIT)),
+                    (keys(LockAnswer::ReadOnly), lang.say(strings::KEY_READ_ONLY)),
+                    (keys(LockAnswer::TakeOver), lang.say(strings::KEY_TAKE_OVER)),
+                    (keys(LockAnswer::Cancel), lang.say(strings::KEY_QUIT)),
                 ],
             ),
         ];

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::strings;
 
-use super::super::command::{Answer, Command, Context};
+use super::super::command::{Command, Context, QuitAnswer};
 use super::super::widgets::{Ctx, ask, heading, hint_line};
 use super::outcome::Outcome;
 
@@ -25,43 +25,31 @@ pub enum Leave {
 impl Quit {
     pub fn handle(&self, command: Command) -> Outcome<Leave> {
         match command {
-            Command::Answer(Answer::Save) => return Outcome::Act(Leave::Save),
-            Command::Answer(Answer::Discard) => return Outcome::Act(Leave::Discard),
-            Command::Answer(Answer::Cancel) => return Outcome::Close,
-            // Not answers to this question: it stays.
-            Command::Answer(
-                Answer::Confirm
-                | Answer::ReadOnly
-                | Answer::TakeOver
-                | Answer::RestoreRecovery
-                | Answer::CompareRecovery
-                | Answer::DiscardRecovery
-                | Answer::UpgradeTemplate
-                | Answer::KeepTemplate,
-            )
-            | Command::Global(_)
-            | Command::Text(_)
-            | Command::Grid(_)
-            | Command::Cell(_)
-            | Command::List(_) => {}
+            Command::Quit(answer) => match answer {
+                QuitAnswer::Save => Outcome::Act(Leave::Save),
+                QuitAnswer::Discard => Outcome::Act(Leave::Discard),
+                QuitAnswer::Cancel => Outcome::Close,
+            },
+            // Kinds bound only in other contexts never reach here (a test in
+            // `command.rs` checks each context binds only what it takes).
+            _ => Outcome::Stay,
         }
-        Outcome::Stay
     }
 
     pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
         let lang = ctx.lang;
-        let keys = |a: Answer| ctx.keymap.keys_for(Context::Unsaved, a);
+        let keys = |a: QuitAnswer| ctx.keymap.keys_for(Context::Unsaved, a);
         let lines = vec![
             heading(ctx.theme, lang.say(strings::UNSAVED_CHANGES), area.width),
             hint_line(
                 ctx.theme,
                 &[
-                    (keys(Answer::Save), lang.say(strings::KEY_SAVE_AND_QUIT)),
+                    (keys(QuitAnswer::Save), lang.say(strings::KEY_SAVE_AND_QUIT)),
                     (
-                        keys(Answer::Discard),
+                        keys(QuitAnswer::Discard),
                         lang.say(strings::KEY_QUIT_WITHOUT_SAVING),
                     ),
-                    (keys(Answer::Cancel), lang.say(strings::KEY_CANCEL)),
+                    (keys(QuitAnswer::Cancel), lang.say(strings::KEY_CANCEL)),
                 ],
             ),
         ];

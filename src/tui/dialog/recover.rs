@@ -11,7 +11,7 @@ use crate::model::value::char_count;
 use crate::recovery::Snapshot;
 use crate::strings;
 
-use super::super::command::{Answer, Command, Context};
+use super::super::command::{Command, Context, RecoveryAnswer};
 use super::super::text::fit;
 use super::super::theme::Role;
 use super::super::widgets::{Ctx, ask, heading, hint_line};
@@ -58,28 +58,18 @@ impl Recover {
 
     pub fn handle(&mut self, command: Command) -> Outcome<Choice> {
         match command {
-            Command::Answer(Answer::RestoreRecovery) => Outcome::Act(Choice::Restore),
-            Command::Answer(Answer::CompareRecovery) => {
-                self.compare = !self.compare;
-                Outcome::Stay
-            }
-            Command::Answer(Answer::DiscardRecovery) => Outcome::Act(Choice::Discard),
-            Command::Answer(Answer::Cancel) => Outcome::Act(Choice::Keep),
-            // Not answers to this question: it stays.
-            Command::Answer(
-                Answer::Confirm
-                | Answer::Save
-                | Answer::Discard
-                | Answer::ReadOnly
-                | Answer::TakeOver
-                | Answer::UpgradeTemplate
-                | Answer::KeepTemplate,
-            )
-            | Command::Global(_)
-            | Command::Text(_)
-            | Command::Grid(_)
-            | Command::Cell(_)
-            | Command::List(_) => Outcome::Stay,
+            Command::Recovery(answer) => match answer {
+                RecoveryAnswer::Restore => Outcome::Act(Choice::Restore),
+                RecoveryAnswer::Compare => {
+                    self.compare = !self.compare;
+                    Outcome::Stay
+                }
+                RecoveryAnswer::Discard => Outcome::Act(Choice::Discard),
+                RecoveryAnswer::Cancel => Outcome::Act(Choice::Keep),
+            },
+            // Kinds bound only in other contexts never reach here (a test in
+            // `command.rs` checks each context binds only what it takes).
+            _ => Outcome::Stay,
         }
     }
 
@@ -87,7 +77,7 @@ impl Recover {
         let lang = ctx.lang;
         let width = area.width as usize;
         let copy = &self.copy;
-        let keys = |a: Answer| ctx.keymap.keys_for(Context::Recover, a);
+        let keys = |a: RecoveryAnswer| ctx.keymap.keys_for(Context::Recover, a);
         let title = strings::recovery_found(&copy.written, lang);
         let mut lines = vec![
             heading(ctx.theme, &title, area.width),
@@ -112,18 +102,18 @@ impl Recover {
             ctx.theme,
             &[
                 (
-                    keys(Answer::RestoreRecovery),
+                    keys(RecoveryAnswer::Restore),
                     lang.say(strings::KEY_RESTORE),
                 ),
                 (
-                    keys(Answer::CompareRecovery),
+                    keys(RecoveryAnswer::Compare),
                     lang.say(strings::KEY_COMPARE),
                 ),
                 (
-                    keys(Answer::DiscardRecovery),
+                    keys(RecoveryAnswer::Discard),
                     lang.say(strings::KEY_DISCARD),
                 ),
-                (keys(Answer::Cancel), lang.say(strings::KEY_LATER)),
+                (keys(RecoveryAnswer::Cancel), lang.say(strings::KEY_LATER)),
             ],
         ));
         let room = area.height as usize;

@@ -14,7 +14,7 @@ use crate::model::schema::Template;
 use crate::model::upgrade;
 use crate::strings;
 
-use super::super::command::{Answer, Command, Context, ListCmd};
+use super::super::command::{Command, Context, ListCmd, UpgradeAnswer};
 use super::super::text::fit;
 use super::super::widgets::{Ctx, ask, heading, hint_line};
 use super::outcome::Outcome;
@@ -54,36 +54,25 @@ impl Upgrade {
 
     pub fn handle(&mut self, command: Command) -> Outcome<Choice> {
         match command {
-            Command::Answer(Answer::UpgradeTemplate) => Outcome::Act(Choice::Upgrade),
-            Command::Answer(Answer::KeepTemplate) => Outcome::Act(Choice::Keep),
+            Command::Upgrade(answer) => match answer {
+                UpgradeAnswer::Upgrade => Outcome::Act(Choice::Upgrade),
+                UpgradeAnswer::Keep => Outcome::Act(Choice::Keep),
+            },
             Command::List(list) => {
                 let last = self.changes.len().saturating_sub(1);
                 self.scroll = self.scroll.saturating_add_signed(list.step()).min(last);
                 Outcome::Stay
             }
-            // Not answers to this question: it stays.
-            Command::Answer(
-                Answer::Confirm
-                | Answer::Cancel
-                | Answer::Save
-                | Answer::Discard
-                | Answer::ReadOnly
-                | Answer::TakeOver
-                | Answer::RestoreRecovery
-                | Answer::CompareRecovery
-                | Answer::DiscardRecovery,
-            )
-            | Command::Global(_)
-            | Command::Text(_)
-            | Command::Grid(_)
-            | Command::Cell(_) => Outcome::Stay,
+            // Kinds bound only in other contexts never reach here (a test in
+            // `command.rs` checks each context binds only what it takes).
+            _ => Outcome::Stay,
         }
     }
 
     pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
         let lang = ctx.lang;
         let width = area.width as usize;
-        let keys = |a: Answer| ctx.keymap.keys_for(Context::Upgrade, a);
+        let keys = |a: UpgradeAnswer| ctx.keymap.keys_for(Context::Upgrade, a);
         let mut lines = vec![heading(
             ctx.theme,
             lang.say(strings::NEWER_TEMPLATE),
@@ -109,11 +98,8 @@ impl Upgrade {
         lines.push(hint_line(
             ctx.theme,
             &[
-                (
-                    keys(Answer::UpgradeTemplate),
-                    lang.say(strings::KEY_UPGRADE),
-                ),
-                (keys(Answer::KeepTemplate), lang.say(strings::KEY_KEEP_OLD)),
+                (keys(UpgradeAnswer::Upgrade), lang.say(strings::KEY_UPGRADE)),
+                (keys(UpgradeAnswer::Keep), lang.say(strings::KEY_KEEP_OLD)),
                 (scroll_keys, lang.say(strings::KEY_SCROLL)),
             ],
         ));

@@ -21,6 +21,10 @@
 //!   a cycle like any other, since neither can be understood — or moved —
 //!   without the other.
 
+#[path = "common/sources.rs"]
+mod sources;
+
+use sources::rust_files;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -101,20 +105,6 @@ fn graph(src: &Path) -> Graph {
         .iter()
         .map(|(module, code)| (module.clone(), imports(code, module, &modules)))
         .collect()
-}
-
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            files.push(path);
-        }
-    }
-    files.sort();
-    files
 }
 
 /// Files named by `#[path = "…"]`: test modules that belong to the file

@@ -6,7 +6,11 @@
 //! in `src/tui/command.rs` is the one exception: its help texts are data,
 //! declared once there beside each command.
 
-use std::path::{Path, PathBuf};
+#[path = "common/sources.rs"]
+mod sources;
+
+use sources::rust_files;
+use std::path::Path;
 
 /// Where literal pairs may be written, relative to `src/`.
 const ALLOWED: &[&str] = &["strings.rs", "strings/", "tui/command.rs"];
@@ -42,20 +46,6 @@ fn no_literal_pick_outside_the_strings_module() {
 fn a_pick_is_literal_when_a_string_opens_its_arguments() {
     let code = "lang.pick(\"a\", \"b\");\nlang.pick(zh, en);\nlet t = lang.pick(\n    r#\"c\"#,\n    \"d\",\n);\nlang.say(T);\n";
     assert_eq!(literal_picks(code), vec![1, 3]);
-}
-
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            files.push(path);
-        }
-    }
-    files.sort();
-    files
 }
 
 /// The lines (from 1) where a `.pick(` call starts whose first argument is

@@ -90,7 +90,7 @@ pub enum Command {
     Set {
         file: PathBuf,
         /// PATH VALUE pairs, e.g. `funding.total.budget 100`.
-        #[arg(value_name = "PATH VALUE", num_args = 2.., required = true, allow_hyphen_values = true)]
+        #[arg(value_name = "PATH VALUE", num_args = 2.., required = true, allow_negative_numbers = true)]
         pairs: Vec<String>,
     },
     /// List the fields of a project with their current values.
@@ -196,7 +196,7 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             match output {
                 Some(out) => {
                     if storage::same_file(&out, &file) {
-                        return Err(format!("{}：导出文件不能是项目文件本身", out.display()));
+                        return Err(strings::export_onto_project(&out, lang));
                     }
                     storage::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
                     eprintln!("{}", strings::exported_to(&out, lang));
@@ -219,7 +219,7 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             let mut out = String::new();
             for e in &entries {
                 let origin = match &e.origin {
-                    catalog::Origin::Builtin => "内置".to_string(),
+                    catalog::Origin::Builtin => lang.say(strings::BUILT_IN).to_string(),
                     catalog::Origin::User(path) => path.display().to_string(),
                 };
                 let t = &e.template;
@@ -227,7 +227,10 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             }
             emit(&out)?;
             for e in errors {
-                eprintln!("ziping：已跳过无法使用的模板 {e}");
+                eprintln!(
+                    "ziping：{}",
+                    strings::skipped_template(&e.to_string(), lang)
+                );
             }
         }
         Command::Set { file, pairs } => return set(&file, &pairs, lang),
@@ -268,16 +271,19 @@ fn template_update(project: &Project, lang: Lang) -> Option<TemplateUpdate> {
 /// left untouched.
 fn set(file: &Path, pairs: &[String], lang: Lang) -> Result<ExitCode, String> {
     if !pairs.len().is_multiple_of(2) {
-        return Err(format!(
-            "“{}”缺少要填写的值：参数应成对给出，如 ziping set 文件 funding.total.budget 100",
-            pairs.last().map_or("", String::as_str)
-        ));
+        let last = pairs.last().map_or("", String::as_str);
+        return Err(strings::set_needs_pairs(last, lang));
     }
     let mut project = load(file)?;
     let mut refused = Vec::new();
     for pair in pairs.chunks(2) {
         match assign(&mut project, &pair[0], &pair[1]) {
-            Ok(warnings) => warnings.iter().for_each(|w| eprintln!("ziping：提示：{w}")),
+            Ok(warnings) => {
+                let warning = strings::severity(Severity::Warning, lang);
+                warnings
+                    .iter()
+                    .for_each(|w| eprintln!("ziping：{warning}：{w}"));
+            }
             Err(message) => refused.push(message),
         }
     }
@@ -472,13 +478,7 @@ fn recover(file: &Path, output: Option<&Path>, lang: Lang) -> Result<(), String>
     let location = recovery::location(paths::data_dir().as_deref(), file);
     let copy = recovery::read(&location)
         .map_err(|e| e.to_string())?
-        .ok_or_else(|| {
-            format!(
-                "{}：没有找到恢复文件（应在 {}）",
-                file.display(),
-                location.display()
-            )
-        })?;
+        .ok_or_else(|| strings::no_recovery_copy(file, &location, lang))?;
     let target = output.unwrap_or(file);
     let mut project = copy.project;
     storage::save_project(target, &mut project, &now()).map_err(|e| e.to_string())?;

@@ -481,3 +481,39 @@ fn output_into_a_closed_pipe_is_not_a_crash() {
         assert!(!err.contains("panicked"), "{command}: {err}");
     }
 }
+
+#[test]
+fn set_takes_lang_after_its_pairs_and_negative_numbers_as_values() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("p.json");
+    let created = run(ziping(home.path())
+        .args(["new"])
+        .arg(&file)
+        .args(["-t", "hunan-narrative"]));
+    assert_eq!(created.code, Some(0), "{}", created.stderr);
+    // `--lang` after the pairs is the option, not a path to set.
+    let english = run(ziping(home.path()).arg("set").arg(&file).args([
+        "preamble",
+        "按照湘办发【2019】10号文件",
+        "--lang",
+        "en",
+    ]));
+    assert_eq!(english.code, Some(0), "{}", english.stderr);
+    assert!(
+        english.stderr.contains("warning") && english.stderr.contains("Saved"),
+        "{}",
+        english.stderr
+    );
+    // A negative number is still a value (refused as a year, with the
+    // field named), not an unknown option.
+    let negative = run(ziping(home.path())
+        .arg("set")
+        .arg(&file)
+        .args(["year", "-5"]));
+    assert_eq!(negative.code, Some(1), "{}", negative.stderr);
+    assert!(
+        negative.stderr.contains("year（年度）"),
+        "{}",
+        negative.stderr
+    );
+}

@@ -53,3 +53,56 @@ pub fn recovered_to(target: &Path, written: &str, lang: Lang) -> String {
         ),
     }
 }
+
+/// Where a template comes from, in `ziping templates`.
+pub const BUILT_IN: Text = Text {
+    zh: "内置",
+    en: "built-in",
+};
+
+/// `ziping export -o` naming the project file itself.
+pub fn export_onto_project(out: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}：导出文件不能是项目文件本身", out.display()),
+        Lang::En => format!(
+            "{}: the export cannot go over the project file",
+            out.display()
+        ),
+    }
+}
+
+/// A user template that could not be loaded, passed over.
+pub fn skipped_template(error: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已跳过无法使用的模板 {error}"),
+        Lang::En => format!("Skipped a template that cannot be used: {error}"),
+    }
+}
+
+/// `ziping set` given a path without its value.
+pub fn set_needs_pairs(last: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "“{last}”缺少要填写的值：参数应成对给出，如 ziping set 文件 funding.total.budget 100"
+        ),
+        Lang::En => format!(
+            "\"{last}\" has no value: give paths and values in pairs, as in ziping set FILE funding.total.budget 100"
+        ),
+    }
+}
+
+/// `ziping recover` with no recovery copy where it should be.
+pub fn no_recovery_copy(file: &Path, location: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{}：没有找到恢复文件（应在 {}）",
+            file.display(),
+            location.display()
+        ),
+        Lang::En => format!(
+            "{}: no recovery copy found (it would be at {})",
+            file.display(),
+            location.display()
+        ),
+    }
+}

@@ -32,14 +32,19 @@ pub fn remember(data_dir: Option<&Path>, project: &Path) {
     list.retain(|p| *p != project);
     list.insert(0, project);
     list.truncate(KEEP);
-    if std::fs::create_dir_all(dir).is_ok()
+    if storage::create_private_dir(dir).is_ok()
         && let Ok(json) = serde_json::to_string_pretty(&list)
     {
         // Best effort, and not fsynced (start-up time matters more than a
         // recent-files list surviving a power cut); written through a temp
-        // file so a reader never sees half a list.
+        // file so a reader never sees half a list, and private from its
+        // creation: it names the files opened.
         let temp = dir.join(format!(".{FILE}.{}", std::process::id()));
-        if std::fs::write(&temp, json).is_ok() {
+        let _ = std::fs::remove_file(&temp);
+        if storage::create_private_file(&temp)
+            .and_then(|mut file| std::io::Write::write_all(&mut file, json.as_bytes()))
+            .is_ok()
+        {
             let _ = std::fs::rename(&temp, dir.join(FILE));
         }
     }

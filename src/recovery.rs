@@ -80,7 +80,8 @@ pub fn write(
     now: &str,
 ) -> Result<(), LoadError> {
     if let Some(dir) = location.parent() {
-        fs::create_dir_all(dir).map_err(|e| LoadError::new(dir, storage::io_problem(&e)))?;
+        storage::create_private_dir(dir)
+            .map_err(|e| LoadError::new(dir, storage::io_problem(&e)))?;
     }
     let copy = Snapshot {
         format: FORMAT.to_string(),
@@ -90,7 +91,8 @@ pub fn write(
         project: project.clone(),
     };
     let json = serde_json::to_string_pretty(&copy).unwrap_or_default();
-    storage::write_atomic(location, json.as_bytes())
+    // The copy holds the report's text: for its owner's eyes only.
+    storage::write_private(location, json.as_bytes())
 }
 
 /// The copy at `location`, if there is one.

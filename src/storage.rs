@@ -35,23 +35,40 @@ impl LoadError {
     }
 }
 
-/// Reads a text file with the checks every ziping file gets.
+/// Reads a text file with the checks every ziping file gets. Only a
+/// regular file is opened: a FIFO would block the open forever and a device
+/// such as `/dev/zero` reports no size and never ends; and the read itself
+/// stops at the size limit, whatever `stat` said.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let meta = fs::metadata(path).map_err(|e| LoadError::new(path, io_problem(&e)))?;
     if meta.is_dir() {
         return Err(LoadError::new(path, "这是一个目录，不是文件"));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if !meta.is_file() {
         return Err(LoadError::new(
             path,
-            format!(
-                "文件过大（{} 字节，上限 {} 字节），不是 ziping 文件",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
+            "不是普通文件（可能是管道或设备），ziping 只读取普通文件",
         ));
     }
-    let bytes = fs::read(path).map_err(|e| LoadError::new(path, io_problem(&e)))?;
+    let too_large = |size: u64| {
+        LoadError::new(
+            path,
+            format!("文件过大（{size} 字节，上限 {MAX_FILE_BYTES} 字节），不是 ziping 文件"),
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| {
+            use std::io::Read;
+            file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+        })
+        .map_err(|e| LoadError::new(path, io_problem(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::new(path, "文件是空的"));
     }
@@ -100,7 +117,7 @@ pub fn io_problem(err: &io::Error) -> String {
 /// written through (its target is replaced, the link stays), and an existing
 /// file keeps its permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
-    replace(path, bytes, false).map(|_| ())
+    replace(path, bytes, Access::Shared, false).map(|_| ())
 }
 
 /// Whether `a` and `b` name the same file, however they are spelled
@@ -127,10 +144,56 @@ pub fn save_project(path: &Path, project: &mut Project, now: &str) -> Result<(),
     saved.map(|_| ())
 }
 
+/// Like [`write_atomic`] for a file only its owner may read (the data
+/// directory's recovery copies and recent list hold a project's text and
+/// the paths opened): created 0600 and kept so, whatever it was before.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
+    replace(path, bytes, Access::Private, false).map(|_| ())
+}
+
+/// Creates `dir` (and its parents) readable by its owner only (0700), and
+/// makes it so if it was there already.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700);
+        builder.create(dir)?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    builder.create(dir)
+}
+
+/// A new file only its owner may read (0600 from creation); refuses one
+/// that exists, so a planted link is never followed.
+pub fn create_private_file(path: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+/// Who may read a file ziping writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Like any file the user makes (0666 less the umask), or as the file
+    /// being replaced was.
+    Shared,
+    /// Its owner only (0600), from the moment it exists.
+    Private,
+}
+
 /// Saves a project: like [`write_atomic`], and the version being replaced
 /// is kept as `NAME.bak` beside it. Returns the backup's path, if one was made.
 pub fn save_with_backup(path: &Path, bytes: &[u8]) -> Result<Option<PathBuf>, LoadError> {
-    replace(path, bytes, true)
+    replace(path, bytes, Access::Shared, true)
 }
 
 /// `report.json` → `report.json.bak`.
@@ -140,15 +203,20 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn replace(path: &Path, bytes: &[u8], backup: bool) -> Result<Option<PathBuf>, LoadError> {
+fn replace(
+    path: &Path,
+    bytes: &[u8],
+    access: Access,
+    backup: bool,
+) -> Result<Option<PathBuf>, LoadError> {
     let fail =
         |e: io::Error| LoadError::new(path, format!("保存失败：{}；原文件未改动", io_problem(&e)));
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     // The new text is safely on disk before the old file is touched, so a
     // full disk fails here with nothing changed.
-    let temp = write_temp(&target, bytes).map_err(fail)?;
+    let temp = write_temp(&target, bytes, access).map_err(fail)?;
     let existing = fs::metadata(&target).ok();
-    if let Some(meta) = &existing {
+    if let (Some(meta), Access::Shared) = (&existing, access) {
         fs::set_permissions(temp.path(), meta.permissions()).map_err(fail)?;
     }
     let backup = match (&existing, backup) {
@@ -176,7 +244,8 @@ fn keep_backup(target: &Path) -> io::Result<PathBuf> {
 /// Writes a new file, refusing to replace one that exists (even one that
 /// appears while writing).
 pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
-    let temp = write_temp(path, bytes).map_err(|e| LoadError::new(path, io_problem(&e)))?;
+    let temp = write_temp(path, bytes, Access::Shared)
+        .map_err(|e| LoadError::new(path, io_problem(&e)))?;
     temp.persist_noclobber(path).map_err(|e| {
         let problem = if e.error.kind() == io::ErrorKind::AlreadyExists {
             "文件已存在，不会覆盖；请换一个文件名".to_string()
@@ -195,13 +264,13 @@ fn parent_dir(path: &Path) -> &Path {
     }
 }
 
-fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
+fn write_temp(path: &Path, bytes: &[u8], access: Access) -> io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".ziping-").suffix(".tmp");
-    // Temp files are private (0600) by default; the file they become should
-    // be like any file the user creates (0666 less the umask).
+    // Temp files are private (0600) by default; a shared file should be
+    // like any file the user creates (0666 less the umask).
     #[cfg(unix)]
-    {
+    if access == Access::Shared {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
@@ -221,6 +290,46 @@ fn sync_dir(path: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_or_a_device_is_refused_without_being_opened() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("project.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        // Opening a FIFO for reading would wait for a writer forever.
+        let err = read_text(&fifo).expect_err("a FIFO");
+        assert!(err.to_string().contains("不是普通文件"), "{err}");
+        for device in ["/dev/zero", "/dev/urandom", "/dev/null"] {
+            let err = read_text(Path::new(device)).expect_err(device);
+            assert!(err.to_string().contains("不是普通文件"), "{device}: {err}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_files_and_directories_are_for_their_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let private = dir.path().join("data").join("recovery");
+        create_private_dir(&private).expect("creates");
+        let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&private), 0o700);
+        let file = private.join("copy.json");
+        fs::write(&file, "old").expect("write");
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).expect("chmod");
+        write_private(&file, b"new").expect("writes");
+        assert_eq!(mode(&file), 0o600, "narrowed, not kept at 0644");
+        assert_eq!(fs::read(&file).expect("read"), b"new");
+        let listed = private.join("recent.json.tmp");
+        drop(create_private_file(&listed).expect("creates"));
+        assert_eq!(mode(&listed), 0o600);
+        assert!(
+            create_private_file(&listed).is_err(),
+            "never an existing file"
+        );
+    }
 
     #[test]
     fn a_saved_project_is_stamped_and_a_failed_save_leaves_it_as_it_was() {

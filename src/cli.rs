@@ -389,10 +389,7 @@ fn check_listing(
                 problems: &listed,
                 template_update,
             };
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&listing).unwrap_or_default()
-            )
+            format!("{}\n", json_text(&listing))
         }
         ListFormat::Text => {
             let mut out = String::new();
@@ -429,10 +426,7 @@ fn fields_listing(project: &Project, format: ListFormat) -> String {
     let rows = listing(project);
     match format {
         ListFormat::Json => {
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&rows).unwrap_or_default()
-            )
+            format!("{}\n", json_text(&rows))
         }
         ListFormat::Text => rows
             .iter()
@@ -459,9 +453,17 @@ fn fields_listing(project: &Project, format: ListFormat) -> String {
 
 /// Writes to standard output. A reader that went away (`| head`) is not an
 /// error: it has all it wanted.
+/// On a terminal, control characters from a project (an ESC that starts an
+/// escape sequence, an OSC 52 that writes the clipboard) are shown, never
+/// sent; into a pipe or a file the text goes as it is.
 fn emit(text: &str) -> Result<(), String> {
-    use std::io::Write;
+    use std::io::{IsTerminal, Write};
     let mut stdout = std::io::stdout().lock();
+    let text = if stdout.is_terminal() {
+        for_terminal(text)
+    } else {
+        text.to_string()
+    };
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
@@ -470,6 +472,44 @@ fn emit(text: &str) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("无法写出结果：{e}")),
     }
+}
+
+/// Characters a terminal may act on rather than show, beyond C0 (which
+/// serde escapes in JSON, and which are shown as control pictures): C1
+/// controls and the bidirectional overrides and isolates, which reorder
+/// what follows them on screen.
+fn acts_on_terminal(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` made safe to show on a terminal: C0 controls as their control
+/// pictures (␛, as the editor shows them), C1 and bidi controls as `<U+…>`.
+fn for_terminal(text: &str) -> String {
+    crate::tui::editors::show_controls(text)
+        .chars()
+        .map(|c| {
+            if acts_on_terminal(c) {
+                format!("<U+{:04X}>", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Pretty JSON with the characters a terminal acts on escaped as `\uXXXX`
+/// (serde escapes only C0), so a listing piped to a terminal is safe too.
+fn json_text(value: &impl Serialize) -> String {
+    let json = serde_json::to_string_pretty(value).unwrap_or_default();
+    json.chars()
+        .map(|c| {
+            if acts_on_terminal(c) {
+                format!("\\u{:04x}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Writes the recovery copy of `file` over it (keeping the old version as

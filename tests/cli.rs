@@ -517,3 +517,35 @@ fn set_takes_lang_after_its_pairs_and_negative_numbers_as_values() {
         negative.stderr
     );
 }
+
+#[test]
+fn json_listings_escape_what_a_terminal_would_act_on() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("p.json");
+    let created = run(ziping(home.path())
+        .args(["new"])
+        .arg(&file)
+        .args(["-t", "hunan-narrative"]));
+    assert_eq!(created.code, Some(0), "{}", created.stderr);
+    // A C1 CSI and a right-to-left override: not escaped by JSON itself.
+    let hostile = "导语\u{9b}2J倒\u{202e}序";
+    let set = run(ziping(home.path())
+        .arg("set")
+        .arg(&file)
+        .args(["preamble", hostile]));
+    assert_eq!(set.code, Some(0), "{}", set.stderr);
+    let listed = run(ziping(home.path())
+        .arg("fields")
+        .arg(&file)
+        .args(["--format", "json"]));
+    assert!(listed.stdout.contains("\\u009b") && listed.stdout.contains("\\u202e"));
+    assert!(!listed.stdout.contains('\u{9b}') && !listed.stdout.contains('\u{202e}'));
+    let rows: Value = serde_json::from_str(&listed.stdout).unwrap();
+    let preamble = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["path"] == "preamble")
+        .unwrap();
+    assert_eq!(preamble["value"], hostile, "the value reads back as typed");
+}

@@ -22,6 +22,11 @@ const READ_ONLY_SAVE: &str = "只读打开：此文件正被另一处编辑，�
 /// The recovery copy is written after this many edits even while typing on.
 pub const RECOVERY_EVERY_EDITS: usize = 200;
 
+/// The most typing a crash (kill -9, the out-of-memory killer) can lose:
+/// while the writer types without pausing, the recovery copy is still
+/// written at least this often.
+pub const RECOVERY_AT_MOST_EVERY: Duration = Duration::from_secs(5);
+
 #[derive(Debug)]
 pub struct Document {
     project: Project,
@@ -36,6 +41,8 @@ pub struct Document {
     /// Edits since the recovery copy was last written.
     unrecovered_edits: usize,
     last_edit: Option<Instant>,
+    /// When the oldest edit the recovery copy does not hold yet was made.
+    unrecovered_since: Option<Instant>,
     /// Everything derived from the project: findings, figures, counts.
     report: Report,
     /// When the report's outline states and counts next catch up.
@@ -55,6 +62,7 @@ impl Document {
             lock: None,
             unrecovered_edits: 0,
             last_edit: None,
+            unrecovered_since: None,
             report,
             pause: Pause::default(),
         }
@@ -127,8 +135,7 @@ impl Document {
     fn touched(&mut self, field: &str) {
         let now = Instant::now();
         self.dirty = true;
-        self.unrecovered_edits += 1;
-        self.last_edit = Some(now);
+        self.unrecovered(now);
         self.report.touch(&self.project, field);
         self.pause.typed(now);
     }
@@ -157,8 +164,7 @@ impl Document {
         self.project = project;
         self.dirty = true;
         // Unsaved now: the recovery copy must come to hold it too.
-        self.unrecovered_edits += 1;
-        self.last_edit = Some(Instant::now());
+        self.unrecovered(Instant::now());
         self.report = Report::new(&self.project);
         self.pause.done();
     }
@@ -174,27 +180,46 @@ impl Document {
         self.read_only = true;
     }
 
+    /// Counts an edit the recovery copy does not hold yet.
+    fn unrecovered(&mut self, now: Instant) {
+        self.unrecovered_edits += 1;
+        self.last_edit = Some(now);
+        self.unrecovered_since.get_or_insert(now);
+    }
+
+    /// The recovery copy holds everything.
+    fn recovered(&mut self) {
+        self.unrecovered_edits = 0;
+        self.unrecovered_since = None;
+    }
+
     /// How long until the recovery copy is due (zero: now), or `None` when
-    /// it holds everything already.
+    /// it holds everything already: `pause` after the last edit, or
+    /// [`RECOVERY_AT_MOST_EVERY`] after the oldest one it lacks (so steady
+    /// typing with no pause still reaches it), or at once after
+    /// [`RECOVERY_EVERY_EDITS`] edits.
     pub fn recovery_due_in(&self, now: Instant, pause: Duration) -> Option<Duration> {
         let last = self.last_edit.filter(|_| self.unrecovered_edits > 0)?;
         if self.unrecovered_edits >= RECOVERY_EVERY_EDITS {
             return Some(Duration::ZERO);
         }
-        Some(pause.saturating_sub(now.saturating_duration_since(last)))
+        let after_pause = pause.saturating_sub(now.saturating_duration_since(last));
+        let oldest = self.unrecovered_since.unwrap_or(last);
+        let at_most = RECOVERY_AT_MOST_EVERY.saturating_sub(now.saturating_duration_since(oldest));
+        Some(after_pause.min(at_most))
     }
 
     /// Writes the recovery copy now.
     pub fn write_recovery(&mut self, now: &str) -> Result<(), LoadError> {
         recovery::write(&self.recovery, &self.path, &self.project, now)?;
-        self.unrecovered_edits = 0;
+        self.recovered();
         Ok(())
     }
 
     /// The user chose to throw the changes away.
     pub fn discard_recovery(&mut self) {
         recovery::remove(&self.recovery);
-        self.unrecovered_edits = 0;
+        self.recovered();
     }
 
     /// Saves atomically; on failure the file on disk is untouched and the
@@ -333,6 +358,35 @@ mod tests {
         assert_eq!(std::fs::read(doc.path()).expect("read"), before);
         doc.export(&dir.path().join("a.txt"))
             .expect("exports beside it");
+    }
+
+    #[test]
+    fn steady_typing_still_reaches_the_recovery_copy_within_its_bound() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut doc = document(dir.path());
+        let start = Instant::now();
+        assert_eq!(doc.recovery_due_in(start, Duration::from_secs(2)), None);
+        doc.set("unit", Entry::Text("某".into()));
+        // With a long pause setting, the time bound decides.
+        let pause = Duration::from_secs(60);
+        let due = doc.recovery_due_in(start, pause).expect("due");
+        assert!(due <= RECOVERY_AT_MOST_EVERY, "{due:?}");
+        // Typing on: the last edit is recent, the oldest is not.
+        doc.set("unit", Entry::Text("某单".into()));
+        let later = Instant::now() + RECOVERY_AT_MOST_EVERY;
+        assert_eq!(doc.recovery_due_in(later, pause), Some(Duration::ZERO));
+        doc.write_recovery("now").expect("writes");
+        assert_eq!(
+            doc.recovery_due_in(later, pause),
+            None,
+            "it holds everything"
+        );
+        doc.set("unit", Entry::Text("某单位".into()));
+        let due = doc.recovery_due_in(Instant::now(), pause).expect("due");
+        assert!(
+            due > RECOVERY_AT_MOST_EVERY / 2,
+            "the bound starts again: {due:?}"
+        );
     }
 
     #[test]

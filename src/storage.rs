@@ -229,15 +229,24 @@ fn replace(
 }
 
 /// Points `NAME.bak` at the current version: a hard link when the file
-/// system has them (instant, no copy), otherwise a copy.
+/// system has them (instant, no copy), otherwise a copy. Either is staged
+/// under an unpredictable name created exclusively — a link planted at a
+/// name ziping would use is never followed — then renamed over the backup.
 fn keep_backup(target: &Path) -> io::Result<PathBuf> {
     let backup = backup_path(target);
-    let staging = backup.with_extension("bak.tmp");
-    let _ = fs::remove_file(&staging);
-    if fs::hard_link(target, &staging).is_err() {
-        fs::copy(target, &staging)?;
-    }
-    fs::rename(&staging, &backup)?;
+    let dir = parent_dir(target);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".ziping-bak-").suffix(".tmp");
+    let staged = match builder.make_in(dir, |path| fs::hard_link(target, path)) {
+        Ok(linked) => linked.into_temp_path(),
+        Err(_) => {
+            let mut copy = builder.tempfile_in(dir)?;
+            io::copy(&mut fs::File::open(target)?, copy.as_file_mut())?;
+            fs::set_permissions(copy.path(), fs::metadata(target)?.permissions())?;
+            copy.into_temp_path()
+        }
+    };
+    staged.persist(&backup).map_err(|e| e.error)?;
     Ok(backup)
 }
 
@@ -290,6 +299,27 @@ fn sync_dir(path: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_where_the_backup_goes_is_never_written_through() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "keep").expect("write");
+        let path = dir.path().join("report.json");
+        fs::write(&path, "one").expect("write");
+        // The staging name older versions used (a directory there blocked
+        // every save), and a link where the backup goes.
+        fs::create_dir(dir.path().join("report.json.bak.tmp")).expect("plant");
+        std::os::unix::fs::symlink(&victim, dir.path().join("report.json.bak")).expect("link");
+        save_with_backup(&path, b"two").expect("saves");
+        save_with_backup(&path, b"three").expect("saves");
+        assert_eq!(fs::read_to_string(&victim).expect("read"), "keep");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "three");
+        let backup = dir.path().join("report.json.bak");
+        assert!(!fs::symlink_metadata(&backup).expect("meta").is_symlink());
+        assert_eq!(fs::read_to_string(&backup).expect("read"), "two");
+    }
 
     #[cfg(unix)]
     #[test]

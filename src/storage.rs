@@ -211,6 +211,9 @@ fn replace(
 ) -> Result<Option<PathBuf>, LoadError> {
     let fail =
         |e: io::Error| LoadError::new(path, format!("保存失败：{}；原文件未改动", io_problem(&e)));
+    if let Some(problem) = planted_link(path) {
+        return Err(LoadError::new(path, problem));
+    }
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     // The new text is safely on disk before the old file is touched, so a
     // full disk fails here with nothing changed.
@@ -226,6 +229,37 @@ fn replace(
     temp.persist(&target).map_err(|e| fail(e.error))?;
     sync_dir(&target).map_err(fail)?;
     Ok(backup)
+}
+
+/// Why `path` must not be written through, if it is a symlink another user
+/// may have planted: one that is neither yours nor root's, in a directory
+/// others may write to (a shared, sticky `/tmp`-like folder). Writing
+/// through it would replace whatever it points at — your own files included.
+/// Your own links, and links in your own folders, are followed as ever.
+fn planted_link(path: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let link = fs::symlink_metadata(path).ok()?;
+        if !link.file_type().is_symlink() {
+            return None;
+        }
+        let me = rustix::process::getuid().as_raw();
+        if link.uid() == me || link.uid() == 0 {
+            return None;
+        }
+        let dir = fs::metadata(parent_dir(path)).ok()?;
+        let shared = dir.mode() & 0o1002 != 0;
+        shared.then(|| {
+            "这是别的用户放在共享目录里的符号链接，写入会改动它指向的文件；已拒绝，请换一个位置"
+                .to_string()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// Points `NAME.bak` at the current version: a hard link when the file
@@ -319,6 +353,33 @@ mod tests {
         let backup = dir.path().join("report.json.bak");
         assert!(!fs::symlink_metadata(&backup).expect("meta").is_symlink());
         assert_eq!(fs::read_to_string(&backup).expect("read"), "two");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_another_user_planted_in_a_shared_folder_is_not_written_through() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let victim = dir.path().join("bashrc");
+        fs::write(&victim, "mine").expect("write");
+        let shared = dir.path().join("shared");
+        fs::create_dir(&shared).expect("mkdir");
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).expect("chmod");
+        let planted = shared.join("report.txt");
+        std::os::unix::fs::symlink(&victim, &planted).expect("link");
+        // Another user's link: only root can give it away; elsewhere there
+        // is no second user to plant it, and the rule cannot be shown.
+        if std::os::unix::fs::lchown(&planted, Some(54321), Some(54321)).is_err() {
+            return;
+        }
+        let err = write_atomic(&planted, b"attack").expect_err("refused");
+        assert!(err.to_string().contains("符号链接"), "{err}");
+        assert_eq!(fs::read_to_string(&victim).expect("read"), "mine");
+        // The writer's own link in the same folder is followed as ever.
+        let own = shared.join("mine.txt");
+        std::os::unix::fs::symlink(&victim, &own).expect("link");
+        write_atomic(&own, b"new").expect("writes through my own link");
+        assert_eq!(fs::read_to_string(&victim).expect("read"), "new");
     }
 
     #[cfg(unix)]

@@ -152,7 +152,7 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
 }
 
 /// Creates `dir` (and its parents) readable by its owner only (0700), and
-/// makes it so if it was there already.
+/// makes it so if it was there already (where the user may).
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
@@ -161,7 +161,10 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
         use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
         builder.mode(0o700);
         builder.create(dir)?;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+        // Narrowing an older, wider folder is best effort: one the user
+        // does not own still takes the copy, which is private itself.
+        let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
+        Ok(())
     }
     #[cfg(not(unix))]
     builder.create(dir)

@@ -36,10 +36,7 @@ fn repo(relative: &str) -> PathBuf {
 /// `ziping` with its config and data directories inside `home`, in no
 /// locale (so Chinese).
 fn ziping(home: &Path) -> Command {
-    let mut cmd = Command::from_std(locale::ziping());
-    cmd.env("ZIPING_CONFIG_DIR", home.join("config"))
-        .env("ZIPING_DATA_DIR", home.join("data"));
-    cmd
+    Command::from_std(locale::ziping_in(home))
 }
 
 struct Run {
@@ -64,6 +61,15 @@ fn run(cmd: &mut Command) -> Run {
 /// `ziping ARGS FILE` (options may come before the file).
 fn run_on(home: &Path, args: &[&str], file: &Path) -> Run {
     run(ziping(home).args(args).arg(file))
+}
+
+/// A new 湖南叙述式 project at `file`.
+fn new_project(home: &Path, file: &Path) {
+    let created = run(ziping(home)
+        .arg("new")
+        .arg(file)
+        .args(["-t", "hunan-narrative"]));
+    assert_eq!(created.code, Some(0), "{}", created.stderr);
 }
 
 fn export_sample(home: &Path, options: &[&str]) -> Run {
@@ -465,9 +471,7 @@ fn output_into_a_closed_pipe_is_not_a_crash() {
     use std::process::Stdio;
     let home = tempfile::tempdir().unwrap();
     for command in ["fields", "export"] {
-        let mut child = locale::ziping()
-            .env("ZIPING_CONFIG_DIR", home.path().join("config"))
-            .env("ZIPING_DATA_DIR", home.path().join("data"))
+        let mut child = locale::ziping_in(home.path())
             .arg(command)
             .arg(repo(SAMPLE))
             .stdout(Stdio::piped())
@@ -486,11 +490,7 @@ fn output_into_a_closed_pipe_is_not_a_crash() {
 fn set_takes_lang_after_its_pairs_and_negative_numbers_as_values() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("p.json");
-    let created = run(ziping(home.path())
-        .args(["new"])
-        .arg(&file)
-        .args(["-t", "hunan-narrative"]));
-    assert_eq!(created.code, Some(0), "{}", created.stderr);
+    new_project(home.path(), &file);
     // `--lang` after the pairs is the option, not a path to set.
     let english = run(ziping(home.path()).arg("set").arg(&file).args([
         "preamble",
@@ -522,11 +522,7 @@ fn set_takes_lang_after_its_pairs_and_negative_numbers_as_values() {
 fn json_listings_escape_what_a_terminal_would_act_on() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("p.json");
-    let created = run(ziping(home.path())
-        .args(["new"])
-        .arg(&file)
-        .args(["-t", "hunan-narrative"]));
-    assert_eq!(created.code, Some(0), "{}", created.stderr);
+    new_project(home.path(), &file);
     // A C1 CSI and a right-to-left override: not escaped by JSON itself.
     let hostile = "导语\u{9b}2J倒\u{202e}序";
     let set = run(ziping(home.path())

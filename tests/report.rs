@@ -13,21 +13,11 @@ use ratatui::crossterm::event::KeyCode;
 use ziping::model::cell_path::assign;
 use ziping::model::project::Project;
 
-/// `ziping check --format json` on `file`, in a clean locale: (exit code,
-/// errors, warnings).
-fn check(file: &Path, home: &Path) -> (i32, u64, u64) {
-    let mut cmd = locale::ziping();
-    cmd.env("ZIPING_CONFIG_DIR", home.join("config"))
-        .env("ZIPING_DATA_DIR", home.join("data"))
-        .args(["check", "--format", "json"])
-        .arg(file);
-    let out = cmd.output().expect("ziping runs");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
-    (
-        out.status.code().unwrap_or(-1),
-        json["errors"].as_u64().expect("errors"),
-        json["warnings"].as_u64().expect("warnings"),
-    )
+/// `ziping check --format json` on `file`: (exit code, errors, warnings).
+fn check(file: &Path, home: &Path) -> (Option<i32>, u64, u64) {
+    let (code, json) = locale::check_json(file, home);
+    let count = |key: &str| json[key].as_u64().expect(key);
+    (code, count("errors"), count("warnings"))
 }
 
 /// The status line's `✗N !M`.
@@ -92,7 +82,11 @@ fn a_cross_check_error_marks_the_section_and_the_field_and_the_counts_agree_with
     let project = ziping::storage::read_project(&file).expect("reads");
     let home = tempfile::tempdir().expect("home");
     let (code, errors, warnings) = check(&file, home.path());
-    assert_eq!(code, 1, "the unbalanced funding is an error for check");
+    assert_eq!(
+        code,
+        Some(1),
+        "the unbalanced funding is an error for check"
+    );
 
     let mut h = Harness::open(dir, &file, 120, 30);
     h.run(jump("funding"));
@@ -140,7 +134,7 @@ fn a_fresh_project_shows_its_empty_required_fields_as_not_done_not_as_errors() {
     assert!(screen.contains("* 此项必填"), "{screen}");
     let home = tempfile::tempdir().expect("home");
     let (code, errors, _) = check(&h.path(), home.path());
-    assert_eq!(code, 1, "empty required fields are errors for check");
+    assert_eq!(code, Some(1), "empty required fields are errors for check");
     assert!(errors > 0);
     // The status line counts what check counts, missing fields included.
     assert_eq!(status_counts(&screen).0, errors, "{screen}");
@@ -148,11 +142,9 @@ fn a_fresh_project_shows_its_empty_required_fields_as_not_done_not_as_errors() {
 
 #[test]
 fn check_speaks_english_end_to_end_with_lang_en() {
-    let mut cmd = locale::ziping();
     let home = tempfile::tempdir().expect("home");
-    cmd.env("ZIPING_CONFIG_DIR", home.path().join("config"))
-        .env("ZIPING_DATA_DIR", home.path().join("data"))
-        .args(["check", "--lang", "en"])
+    let mut cmd = locale::ziping_in(home.path());
+    cmd.args(["check", "--lang", "en"])
         .arg(repo("sample-data/changning-2022.json"));
     let out = cmd.output().expect("runs");
     let text = String::from_utf8(out.stdout).expect("utf-8");
@@ -173,11 +165,8 @@ fn check_speaks_english_end_to_end_with_lang_en() {
 fn a_template_check_speaks_english_where_the_template_gives_english() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = unbalanced(dir.path());
-    let mut cmd = locale::ziping();
-    cmd.env("ZIPING_CONFIG_DIR", dir.path().join("config"))
-        .env("ZIPING_DATA_DIR", dir.path().join("data"))
-        .args(["check", "--lang", "en"])
-        .arg(&file);
+    let mut cmd = locale::ziping_in(dir.path());
+    cmd.args(["check", "--lang", "en"]).arg(&file);
     let out = cmd.output().expect("runs");
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert_eq!(out.status.code(), Some(1), "{text}");

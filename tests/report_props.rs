@@ -410,25 +410,6 @@ fn has_english_word(sentence: &str) -> bool {
 // 3. `ziping check` counts what the Report counts
 // ---------------------------------------------------------------------------
 
-/// `ziping check --format json` on `file` in a clean locale and empty
-/// config and data directories: (exit code, the JSON).
-fn check(file: &Path, home: &Path) -> (Option<i32>, Value) {
-    let mut cmd = locale::ziping();
-    cmd.env("ZIPING_CONFIG_DIR", home.join("config"))
-        .env("ZIPING_DATA_DIR", home.join("data"))
-        .args(["check", "--format", "json"])
-        .arg(file);
-    let out = cmd.output().expect("ziping runs");
-    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "check prints JSON ({e}): {}\n{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (out.status.code(), json)
-}
-
 fn agrees_with_check(p: &Project, home: &Path, name: &str) {
     let file = home.join(name);
     std::fs::write(&file, p.to_json()).expect("write project");
@@ -441,7 +422,7 @@ fn agrees_with_check(p: &Project, home: &Path, name: &str) {
         summary(&Report::new(p)),
         "{name}: written and read back"
     );
-    let (code, json) = check(&file, home);
+    let (code, json) = locale::check_json(&file, home);
     let counts = report.counts();
     let count = |key: &str| json[key].as_u64().expect(key) as usize;
     assert_eq!(count("errors"), counts.errors, "{name}: {json:#}");

@@ -24,11 +24,8 @@ struct Run {
 }
 
 fn run(home: &Path, args: &[&str]) -> Run {
-    let mut cmd = Command::from_std(locale::ziping());
-    cmd.env("ZIPING_CONFIG_DIR", home.join("config"))
-        .env("ZIPING_DATA_DIR", home.join("data"))
-        .current_dir(home)
-        .args(args);
+    let mut cmd = Command::from_std(locale::ziping_in(home));
+    cmd.current_dir(home).args(args);
     let out = cmd.output().unwrap();
     Run {
         code: out.status.code(),

@@ -83,12 +83,10 @@ fn escape_sequences_in_a_project_are_shown_not_sent_by_export_on_a_terminal() {
     let path = new_project(dir.path());
     // OSC 52 would put text into the terminal's clipboard; ESC [2J clears it.
     let hostile = "导语\u{1b}]52;c;aGk=\u{7}\u{1b}[2J完";
-    let status = common::locale::ziping()
+    let status = common::locale::ziping_in(dir.path())
         .arg("set")
         .arg(&path)
         .args(["preamble", hostile])
-        .env("ZIPING_CONFIG_DIR", dir.path().join("config"))
-        .env("ZIPING_DATA_DIR", dir.path().join("data"))
         .status()
         .unwrap();
     assert!(status.success());
@@ -101,11 +99,9 @@ fn escape_sequences_in_a_project_are_shown_not_sent_by_export_on_a_terminal() {
     let screen = tmux.wait_for("EXPORTED");
     assert!(screen.contains("导语␛]52;c;aGk=␇␛[2J完"), "{screen}");
     // Into a pipe the text goes as typed.
-    let piped = common::locale::ziping()
+    let piped = common::locale::ziping_in(dir.path())
         .arg("export")
         .arg(&path)
-        .env("ZIPING_CONFIG_DIR", dir.path().join("config"))
-        .env("ZIPING_DATA_DIR", dir.path().join("data"))
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&piped.stdout).contains(hostile));

@@ -7,37 +7,18 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod common;
+#[path = "common/older.rs"]
+mod older;
 
 use common::*;
+use older::older_project;
 use ratatui::crossterm::event::KeyCode;
-use ziping::model::project::Entry;
-use ziping::storage;
 
-/// The frozen schema-1 fixture on an "older" version 0 of its built-in
-/// template: 存在的主要问题 was called 存在的问题, and a 旧备注 field
-/// (holding text) existed that the built-in does not have.
+/// The older project (`common/older.rs`), opened in the editor.
 fn old_project() -> Harness {
     let dir = tempfile::tempdir().expect("tempdir");
-    let fixture = repo("tests/fixtures/changning-2022-schema1.json");
-    let mut project = storage::read_project(&fixture).expect("the fixture opens");
-    let old = &mut project.template;
-    old.version = 0;
-    for section in &mut old.sections {
-        for field in &mut section.fields {
-            if field.id == "problems_text" {
-                field.label = "存在的问题".into();
-            }
-        }
-        if section.id == "front" {
-            let mut notes = section.fields[section.fields.len() - 1].clone();
-            notes.id = "old_notes".into();
-            notes.label = "旧备注".into();
-            section.fields.push(notes);
-        }
-    }
-    project.set("old_notes", Entry::Text("旧的说明文字".into()));
     let path = dir.path().join("old.json");
-    std::fs::write(&path, project.to_json()).expect("write project");
+    std::fs::write(&path, older_project().to_json()).expect("write project");
     Harness::open(dir, &path, 80, 24)
 }
 

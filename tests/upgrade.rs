@@ -5,21 +5,19 @@
 
 #[path = "common/locale.rs"]
 mod locale;
+#[path = "common/older.rs"]
+mod older;
 
 use std::path::Path;
 
 use assert_cmd::Command;
+use older::{FIXTURE, older_project};
 use serde_json::Value;
 use ziping::lang::Lang;
-use ziping::model::project::{Entry, Project};
+use ziping::model::project::Project;
 use ziping::model::schema::Template;
 use ziping::model::upgrade::{self, Change};
 use ziping::{storage, strings};
-
-/// A project file exactly as ziping wrote it when schema 1 was current: a
-/// frozen copy of `sample-data/changning-2022.json`. Never edit it — it is
-/// the promise that such files keep opening as they were.
-const FIXTURE: &str = "tests/fixtures/changning-2022-schema1.json";
 
 fn fixture() -> (Project, Value) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE);
@@ -48,30 +46,15 @@ fn a_schema_1_file_opens_unchanged() {
     assert_eq!(saved["template"], file["template"]);
 }
 
-/// The fixture on an "older" template: version 0, where 存在的主要问题 was
-/// called 存在的问题, 改进措施 did not exist yet and a 旧备注 field did
-/// (holding text). Its template as the fixture has it is the "newer" one.
+/// The older project (`common/older.rs`) with 改进措施 not there yet either;
+/// the fixture's own template is the "newer" one.
 fn old_project() -> (Project, Template) {
-    let (mut project, _) = fixture();
-    let newer = project.template.clone();
-    let old = &mut project.template;
-    old.version = 0;
-    for section in &mut old.sections {
-        for field in &mut section.fields {
-            if field.id == "problems_text" {
-                field.label = "存在的问题".into();
-            }
-        }
+    let (fixture, _) = fixture();
+    let mut project = older_project();
+    for section in &mut project.template.sections {
         section.fields.retain(|f| f.id != "measures_list");
-        if section.id == "front" {
-            let mut notes = section.fields[section.fields.len() - 1].clone();
-            notes.id = "old_notes".into();
-            notes.label = "旧备注".into();
-            section.fields.push(notes);
-        }
     }
-    project.set("old_notes", Entry::Text("旧的说明文字".into()));
-    (project, newer)
+    (project, fixture.template)
 }
 
 #[test]
@@ -120,9 +103,7 @@ fn check_mentions_an_out_of_date_template_without_failing() {
     let file = home.path().join("old.json");
     std::fs::write(&file, old.to_json()).unwrap();
     let check = |args: &[&str]| {
-        let out = Command::from_std(locale::ziping())
-            .env("ZIPING_CONFIG_DIR", home.path().join("config"))
-            .env("ZIPING_DATA_DIR", home.path().join("data"))
+        let out = Command::from_std(locale::ziping_in(home.path()))
             .arg("check")
             .arg(&file)
             .args(args)

@@ -2,6 +2,7 @@
 //! server that will start it) clears the variables that choose its language,
 //! so a developer's own environment cannot change what a test sees.
 
+use std::path::Path;
 use std::process::Command;
 
 /// The variables that can choose ziping's language (see `src/lang.rs`), and
@@ -21,4 +22,31 @@ pub fn ziping() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ziping"));
     clear(&mut cmd);
     cmd
+}
+
+/// `ziping` with `home`'s own config and data directories, so a user's
+/// templates and settings are never read.
+pub fn ziping_in(home: &Path) -> Command {
+    let mut cmd = ziping();
+    cmd.env("ZIPING_CONFIG_DIR", home.join("config"))
+        .env("ZIPING_DATA_DIR", home.join("data"));
+    cmd
+}
+
+/// `ziping check --format json FILE` in `home`: its exit code and its JSON.
+#[allow(dead_code)] // Not every test binary that includes this runs check.
+pub fn check_json(file: &Path, home: &Path) -> (Option<i32>, serde_json::Value) {
+    let out = ziping_in(home)
+        .args(["check", "--format", "json"])
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("ziping runs: {e}"));
+    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "check prints JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code(), json)
 }

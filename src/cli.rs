@@ -12,6 +12,7 @@ use crate::catalog;
 use crate::clock::now;
 use crate::export::text::{TextOptions, to_text};
 use crate::lang::Lang;
+use crate::lock;
 use crate::model::cell_path::{assign, listing};
 use crate::model::project::Project;
 use crate::model::report::Report;
@@ -83,6 +84,9 @@ pub enum Command {
         /// Write the recovered project to OUT instead of over FILE.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Write even though an editor has the file open.
+        #[arg(long)]
+        force: bool,
     },
     /// Set fields or table cells: `set FILE PATH VALUE [PATH VALUE…]`.
     /// Paths are listed by `ziping fields`; values are checked as in the
@@ -92,6 +96,9 @@ pub enum Command {
         /// PATH VALUE pairs, e.g. `funding.total.budget 100`.
         #[arg(value_name = "PATH VALUE", num_args = 2.., required = true, allow_negative_numbers = true)]
         pairs: Vec<String>,
+        /// Write even though an editor has the file open.
+        #[arg(long)]
+        force: bool,
     },
     /// List the fields of a project with their current values.
     Fields {
@@ -213,7 +220,11 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
                 return Ok(ExitCode::from(EXIT_FAULTY));
             }
         }
-        Command::Recover { file, output } => recover(&file, output.as_deref(), lang)?,
+        Command::Recover {
+            file,
+            output,
+            force,
+        } => recover(&file, output.as_deref(), force, lang)?,
         Command::Templates => {
             let (entries, errors) = catalog::load(paths::templates_dir().as_deref());
             let mut out = String::new();
@@ -233,7 +244,7 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
                 );
             }
         }
-        Command::Set { file, pairs } => return set(&file, &pairs, lang),
+        Command::Set { file, pairs, force } => return set(&file, &pairs, force, lang),
         Command::Fields { file, format } => {
             let project = load(&file)?;
             emit(&fields_listing(&project, format))?;
@@ -269,11 +280,13 @@ fn template_update(project: &Project, lang: Lang) -> Option<TemplateUpdate> {
 
 /// `ziping set`: every value is checked first; one refusal and the file is
 /// left untouched.
-fn set(file: &Path, pairs: &[String], lang: Lang) -> Result<ExitCode, String> {
+fn set(file: &Path, pairs: &[String], force: bool, lang: Lang) -> Result<ExitCode, String> {
     if !pairs.len().is_multiple_of(2) {
         let last = pairs.last().map_or("", String::as_str);
         return Err(strings::set_needs_pairs(last, lang));
     }
+    // Held from reading to writing, so no editor starts on the file between.
+    let _lock = writer_lock(file, force, lang)?;
     let mut project = load(file)?;
     let mut refused = Vec::new();
     for pair in pairs.chunks(2) {
@@ -298,6 +311,21 @@ fn set(file: &Path, pairs: &[String], lang: Lang) -> Result<ExitCode, String> {
     let count = pairs.len() / 2;
     eprintln!("{}", strings::saved_values(file, count, lang));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The one-writer lock for a command that writes a project: an editor that
+/// has the file open is never written under, unless `force` (its next save
+/// then finds the file changed). A file that cannot be locked (a read-only
+/// folder) is written without one, as the editor does.
+fn writer_lock(file: &Path, force: bool, lang: Lang) -> Result<Option<lock::Lock>, String> {
+    if force {
+        return Ok(None);
+    }
+    match lock::acquire(file, &now()) {
+        lock::Outcome::Acquired(l) | lock::Outcome::TookOverStale(l, _) => Ok(Some(l)),
+        lock::Outcome::Held(holder) => Err(strings::lock::open_in_editor(&holder, lang)),
+        lock::Outcome::Unavailable(_) => Ok(None),
+    }
 }
 
 /// One finding of `ziping check`, for `--format json`.
@@ -514,12 +542,13 @@ fn json_text(value: &impl Serialize) -> String {
 
 /// Writes the recovery copy of `file` over it (keeping the old version as
 /// `.bak`) or to `output`. The copy is removed once `file` itself has it.
-fn recover(file: &Path, output: Option<&Path>, lang: Lang) -> Result<(), String> {
+fn recover(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> Result<(), String> {
     let location = recovery::location(paths::data_dir().as_deref(), file);
     let copy = recovery::read(&location)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| strings::no_recovery_copy(file, &location, lang))?;
     let target = output.unwrap_or(file);
+    let _lock = writer_lock(target, force, lang)?;
     let mut project = copy.project;
     storage::save_project(target, &mut project, &now()).map_err(|e| e.to_string())?;
     if storage::same_file(target, file) {

@@ -1,11 +1,27 @@
 //! One writer per project. A lock file beside the project (visible to every
-//! user of a shared server) says who has it open: pid, user, host, since
-//! when. A lock whose process is gone (same host, no such pid) is stale and
-//! taken over; a live one is reported so the user can open read-only or take
-//! over.
+//! user of a shared server) says who has it open: user, host, process, since
+//! when, and a token. Two things decide, and neither is a guess:
+//!
+//! - **Whether the holder lives** is the OS lock (`flock`) its process keeps
+//!   on the lock file while it runs. The kernel drops it when the process
+//!   ends however it ends (kill -9, a crash), so a lock file nobody holds is
+//!   stale, and one somebody holds is live — no pid or host to trust. The
+//!   OS lock is on the *lock file*, never on the project, whose inode
+//!   changes at every save.
+//! - **Who may save** is the token in the file at the lock path. Taking over
+//!   puts a new lock file there (with a new token); the old holder checks its
+//!   token before every write and finds it gone.
+//!
+//! A lock file only ever appears complete: it is written under a temporary
+//! name and linked or renamed into place, so a reader never sees it empty
+//! (which once made a live lock look stale).
+//!
+//! A project with several hard links has one lock file per name; so the
+//! project's own inode, as opened, is locked too, and a second ziping
+//! reaching it through another name is told so.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -19,38 +35,21 @@ pub struct Owner {
     pub host: String,
     /// RFC 3339, UTC.
     pub since: String,
+    /// Who may save: a new one at every take-over. Lock files of older
+    /// versions have none.
+    #[serde(default)]
+    pub token: String,
 }
 
 impl Owner {
-    pub fn me(now: &str) -> Owner {
+    fn me(now: &str, token: String) -> Owner {
         Owner {
             pid: std::process::id(),
-            user: std::env::var("USER")
-                .or_else(|_| std::env::var("LOGNAME"))
-                .unwrap_or_else(|_| "?".into()),
+            user: user_name(),
             host: hostname(),
             since: now.to_string(),
+            token,
         }
-    }
-
-    /// Whether the owning process still runs. Only answerable on this host;
-    /// a lock from another machine is assumed live.
-    pub fn is_alive(&self) -> bool {
-        if self.host != hostname() {
-            return true;
-        }
-        if self.pid == std::process::id() {
-            return true;
-        }
-        process_running(self.pid)
-    }
-
-    /// `张三@server（进程 1234，自 2026-… 起）`.
-    pub fn describe(&self) -> String {
-        format!(
-            "{}@{}（进程 {}，自 {} 起）",
-            self.user, self.host, self.pid, self.since
-        )
     }
 }
 
@@ -70,6 +69,21 @@ pub fn process_running(pid: u32) -> bool {
         .unwrap_or(false)
 }
 
+/// The login name from the system's user database (files, LDAP … whatever
+/// NSS is set up with), not `$USER`, which may be unset or anything.
+pub fn user_name() -> String {
+    #[cfg(unix)]
+    {
+        let uid = rustix::process::getuid().as_raw();
+        match nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)) {
+            Ok(Some(user)) => user.name,
+            _ => format!("uid {uid}"),
+        }
+    }
+    #[cfg(not(unix))]
+    std::env::var("USERNAME").unwrap_or_else(|_| "?".into())
+}
+
 fn hostname() -> String {
     ["/proc/sys/kernel/hostname", "/etc/hostname"]
         .iter()
@@ -79,18 +93,53 @@ fn hostname() -> String {
         .unwrap_or_else(|| "localhost".to_string())
 }
 
+/// Who keeps a project from being locked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holder {
+    /// The lock file names them.
+    Named(Owner),
+    /// A ziping has the same file open under another name (a hard link, or
+    /// the name it had before being renamed): who is not known from here,
+    /// and taking over is not possible.
+    OtherName,
+}
+
 /// A held lock; dropping it releases it.
 #[derive(Debug)]
 pub struct Lock {
     path: PathBuf,
+    token: String,
+    /// The lock file, OS-locked for as long as this lives.
+    _file: File,
+    /// The project file as it was when opened, OS-locked too (hard links).
+    _inode: Option<File>,
+}
+
+impl Lock {
+    /// Whether this lock still says who may save: false once another
+    /// ziping has taken the file over (or the lock file was replaced).
+    /// A lock file removed by hand leaves the lock ours.
+    pub fn still_ours(&self) -> bool {
+        match read_owner_at(&self.path) {
+            Ok(Some(owner)) => owner.token == self.token,
+            Ok(None) => true,
+            Err(_) => false,
+        }
+    }
+
+    /// Who took the file over, once [`Lock::still_ours`] is false.
+    pub fn taken_by(&self) -> Option<Owner> {
+        read_owner_at(&self.path).ok().flatten()
+    }
 }
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        // Only remove our own lock: someone may have taken it over.
-        if read_owner(&self.path)
-            .is_some_and(|o| o.pid == std::process::id() && o.host == hostname())
-        {
+        // Only remove our own lock file: someone may have taken it over.
+        // A take-over landing between this check and the removal would lose
+        // its file (not its OS lock or its saves); there is no "remove if
+        // still this inode" call to close that gap of microseconds.
+        if read_owner_at(&self.path).is_ok_and(|o| o.is_some_and(|o| o.token == self.token)) {
             let _ = fs::remove_file(&self.path);
         }
     }
@@ -100,10 +149,10 @@ impl Drop for Lock {
 pub enum Outcome {
     /// The lock is ours.
     Acquired(Lock),
-    /// Ours, after removing a lock whose process had died.
+    /// Ours, after replacing a lock whose process had ended.
     TookOverStale(Lock, Owner),
     /// Another live ziping has the file.
-    Held(Owner),
+    Held(Holder),
     /// No lock could be made (read-only directory …): edit without one.
     Unavailable(String),
 }
@@ -118,84 +167,364 @@ pub fn path_for(project: &Path) -> PathBuf {
     absolute.with_file_name(format!(".{name}.ziping-lock"))
 }
 
-fn read_owner(path: &Path) -> Option<Owner> {
-    serde_json::from_str(&fs::read_to_string(path).ok()?).ok()
+/// The owner written in the lock file at `path`; `None` when there is none.
+fn read_owner_at(path: &Path) -> io::Result<Option<Owner>> {
+    match open_no_follow(path) {
+        Ok(mut file) => Ok(read_owner(&mut file)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn read_owner(file: &mut File) -> Option<Owner> {
+    let mut text = String::new();
+    file.take(64 * 1024).read_to_string(&mut text).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Opens an existing lock file for reading and locking, never through a
+/// symlink: in a shared folder another user could plant one.
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other("锁文件不是普通文件"));
+    }
+    Ok(file)
 }
 
 /// Tries to take the lock of `project`.
 pub fn acquire(project: &Path, now: &str) -> Outcome {
     let path = path_for(project);
-    match create(&path, now) {
-        Ok(lock) => Outcome::Acquired(lock),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => match read_owner(&path) {
-            Some(owner) if owner.is_alive() => Outcome::Held(owner),
-            stale => {
-                let _ = fs::remove_file(&path);
-                let owner = stale.unwrap_or_else(|| Owner {
-                    pid: 0,
-                    user: "?".into(),
-                    host: "?".into(),
-                    since: "?".into(),
-                });
-                match create(&path, now) {
-                    Ok(lock) => Outcome::TookOverStale(lock, owner),
-                    Err(e) => Outcome::Unavailable(e.to_string()),
-                }
+    // A few rounds: the lock file can change between looking and locking
+    // (another ziping ends, or replaces a stale one, at that moment).
+    for _ in 0..8 {
+        let existing = match open_no_follow(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => match install(&path, now, false) {
+                Ok(Some(lock)) => return with_inode(lock, project),
+                Ok(None) => continue,
+                Err(e) => return unavailable(&e),
+            },
+            Err(e) => return unavailable(&e),
+        };
+        let mut existing = existing;
+        match existing.try_lock() {
+            Err(TryLockError::WouldBlock) => {
+                return match read_owner(&mut existing) {
+                    Some(owner) => Outcome::Held(Holder::Named(owner)),
+                    // Written before it was put in place, so this is a
+                    // lock file of another program; it is held all the same.
+                    None => Outcome::Held(Holder::Named(unknown_owner())),
+                };
             }
-        },
-        Err(e) => Outcome::Unavailable(crate::storage::io_problem(&e)),
+            Err(TryLockError::Error(e)) => return unavailable(&e),
+            Ok(()) => {
+                // Nobody holds it: its process has ended. Replace it — while
+                // holding its OS lock, so no other ziping decides the same.
+                if !same_inode(&existing, &path) {
+                    continue;
+                }
+                let stale = read_owner(&mut existing).unwrap_or_else(unknown_owner);
+                return match install(&path, now, true) {
+                    Ok(Some(lock)) => match with_inode(lock, project) {
+                        Outcome::Acquired(lock) => Outcome::TookOverStale(lock, stale),
+                        other => other,
+                    },
+                    Ok(None) => continue,
+                    Err(e) => unavailable(&e),
+                };
+            }
+        }
+    }
+    Outcome::Unavailable("锁文件一直在变化，请稍后再试".into())
+}
+
+/// Takes the lock even though another process holds it (the user chose
+/// to): a new lock file with a new token replaces the old one, and the old
+/// holder's next save finds that it may no longer write.
+pub fn take_over(project: &Path, now: &str) -> Outcome {
+    match install(&path_for(project), now, true) {
+        // The old holder keeps the project's inode locked until it ends;
+        // that lock only guards against other names, so it is not needed.
+        Ok(Some(lock)) => Outcome::Acquired(lock),
+        Ok(None) => acquire(project, now),
+        Err(e) => unavailable(&e),
     }
 }
 
-/// Takes the lock even though another process holds it (the user chose to).
-pub fn take_over(project: &Path, now: &str) -> Outcome {
-    let _ = fs::remove_file(path_for(project));
-    acquire(project, now)
+fn unavailable(e: &io::Error) -> Outcome {
+    Outcome::Unavailable(crate::storage::io_problem(e))
 }
 
-fn create(path: &Path, now: &str) -> std::io::Result<Lock> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    let json = serde_json::to_string(&Owner::me(now)).unwrap_or_default();
+fn unknown_owner() -> Owner {
+    Owner {
+        pid: 0,
+        user: "?".into(),
+        host: "?".into(),
+        since: "?".into(),
+        token: String::new(),
+    }
+}
+
+/// Writes a complete, OS-locked lock file under a temporary name and puts
+/// it at `path`: replacing what is there (`replace`), or only if nothing is
+/// (`Ok(None)` when something appeared meanwhile).
+fn install(path: &Path, now: &str, replace: bool) -> io::Result<Option<Lock>> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&name).suffix(".tmp");
+    // Others on the server may read who has the file open.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o644));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
+    let token = token(temp.path());
+    temp.as_file().try_lock().map_err(io::Error::from)?;
+    let json = serde_json::to_string(&Owner::me(now, token.clone())).unwrap_or_default();
     // No fsync: a lock that does not survive a power cut is harmless (the
     // process it names is gone too), and the sync would slow every start.
-    file.write_all(json.as_bytes())?;
-    Ok(Lock {
+    temp.write_all(json.as_bytes())?;
+    let placed = if replace {
+        temp.persist(path).map_err(|e| e.error)?
+    } else {
+        match temp.persist_noclobber(path) {
+            Ok(file) => file,
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => return Ok(None),
+            Err(e) => return Err(e.error),
+        }
+    };
+    Ok(Some(Lock {
         path: path.to_path_buf(),
-    })
+        token,
+        _file: placed,
+        _inode: None,
+    }))
+}
+
+/// A token no other lock has: this process, the time, and the random part
+/// of the temporary file's name.
+fn token(temp: &Path) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let random = temp
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    format!("{}-{nanos:x}-{random}", std::process::id())
+}
+
+/// Whether `file` is still what `path` names (not replaced meanwhile).
+fn same_inode(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::symlink_metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
+/// Locks the project file itself as it is now; if another ziping has it
+/// under another name, gives the new lock up again.
+fn with_inode(mut lock: Lock, project: &Path) -> Outcome {
+    let Ok(file) = File::open(project) else {
+        // A project not written yet (save as) has no inode to lock.
+        return Outcome::Acquired(lock);
+    };
+    match file.try_lock() {
+        Ok(()) => {
+            lock._inode = Some(file);
+            Outcome::Acquired(lock)
+        }
+        Err(TryLockError::WouldBlock) => Outcome::Held(Holder::OtherName),
+        // A file system without OS locks: the lock file still works.
+        Err(TryLockError::Error(_)) => Outcome::Acquired(lock),
+    }
+}
+
+/// How many names (hard links) the project file has; saving replaces the
+/// file under this one only, so the others keep the old text.
+pub fn link_count(project: &Path) -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(project).map(|m| m.nlink()).unwrap_or(1)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = project;
+        1
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn acquired(outcome: Outcome) -> Lock {
+        match outcome {
+            Outcome::Acquired(lock) | Outcome::TookOverStale(lock, _) => lock,
+            other => panic!("expected the lock, got {other:?}"),
+        }
+    }
+
     #[test]
-    fn second_acquire_sees_the_holder_and_stale_locks_are_taken_over() {
+    fn second_acquire_sees_the_holder_and_release_removes_the_file() {
         let dir = tempfile::tempdir().expect("tempdir");
         let project = dir.path().join("p.json");
-        let Outcome::Acquired(lock) = acquire(&project, "t1") else {
-            panic!("first acquire")
-        };
+        let lock = acquired(acquire(&project, "t1"));
         match acquire(&project, "t2") {
-            Outcome::Held(owner) => assert_eq!(owner.pid, std::process::id()),
+            Outcome::Held(Holder::Named(owner)) => {
+                assert_eq!(owner.pid, std::process::id());
+                assert_eq!(owner.since, "t1");
+                assert!(!owner.user.is_empty() && owner.user != "?");
+            }
             other => panic!("expected Held, got {other:?}"),
         }
         drop(lock);
         assert!(!path_for(&project).exists(), "released on drop");
-        // A lock left by a process that no longer exists.
-        let dead = Owner {
-            pid: u32::MAX - 1,
+        let leftovers = fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(leftovers, 0, "no temporary lock files left");
+    }
+
+    #[test]
+    fn a_lock_file_nobody_holds_is_stale_whatever_it_says() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let project = dir.path().join("p.json");
+        // A lock file left by a process that was killed: it names this very
+        // process (so no pid check could call it dead), and is held by nobody.
+        let left = Owner {
+            pid: std::process::id(),
             user: "x".into(),
             host: hostname(),
             since: "t0".into(),
+            token: "old".into(),
         };
-        fs::write(
-            path_for(&project),
-            serde_json::to_string(&dead).expect("json"),
-        )
-        .expect("write");
+        let json = serde_json::to_string(&left).expect("json");
+        fs::write(path_for(&project), json).expect("write");
         match acquire(&project, "t3") {
-            Outcome::TookOverStale(_, owner) => assert_eq!(owner, dead),
+            Outcome::TookOverStale(lock, owner) => {
+                assert_eq!(owner, left);
+                assert!(lock.still_ours());
+            }
             other => panic!("expected take-over, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn an_empty_lock_file_that_is_held_is_live() {
+        // Another program's lock file, empty and held: not stale.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let project = dir.path().join("p.json");
+        let held = File::create(path_for(&project)).expect("create");
+        held.try_lock().expect("lock");
+        assert!(matches!(acquire(&project, "t"), Outcome::Held(_)));
+    }
+
+    #[test]
+    fn after_a_take_over_the_old_holder_may_no_longer_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let project = dir.path().join("p.json");
+        fs::write(&project, "{}").expect("write");
+        let first = acquired(acquire(&project, "t1"));
+        assert!(first.still_ours());
+        let second = acquired(take_over(&project, "t2"));
+        assert!(!first.still_ours(), "taken over");
+        assert!(second.still_ours());
+        assert_eq!(first.taken_by().map(|o| o.since), Some("t2".into()));
+        // The loser ending does not remove the winner's lock file.
+        drop(first);
+        assert!(second.still_ours());
+        match acquire(&project, "t3") {
+            Outcome::Held(Holder::Named(owner)) => assert_eq!(owner.since, "t2"),
+            other => panic!("the winner holds it: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn racing_openers_never_both_hold_the_lock() {
+        // Eight openers at once, over and over, with a stale lock present
+        // (the case where an old reader took a half-written lock for dead).
+        // OS locks are per open file, so threads race as processes would.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let project = dir.path().join("p.json");
+        for round in 0..50 {
+            let stale = serde_json::to_string(&unknown_owner()).expect("json");
+            fs::write(path_for(&project), stale).expect("write");
+            let start = std::sync::Barrier::new(8);
+            let held = std::sync::Barrier::new(8);
+            let winners = std::thread::scope(|scope| {
+                let racers: Vec<_> = (0..8)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            start.wait();
+                            let outcome = acquire(&project, "t");
+                            // Everyone has an answer before anyone lets go.
+                            held.wait();
+                            !matches!(outcome, Outcome::Held(_))
+                        })
+                    })
+                    .collect();
+                racers
+                    .into_iter()
+                    .map(|r| r.join().expect("thread"))
+                    .filter(|won| *won)
+                    .count()
+            });
+            assert_eq!(winners, 1, "round {round}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_second_name_of_the_same_file_is_locked_too() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let project = dir.path().join("p.json");
+        fs::write(&project, "{}").expect("write");
+        let other = dir.path().join("q.json");
+        fs::hard_link(&project, &other).expect("link");
+        assert_eq!(link_count(&project), 2);
+        let _lock = acquired(acquire(&project, "t1"));
+        assert!(matches!(
+            acquire(&other, "t2"),
+            Outcome::Held(Holder::OtherName)
+        ));
+        assert!(!path_for(&other).exists(), "the refused lock is not left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_lock_link_is_never_written_through() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let project = dir.path().join("p.json");
+        let victim = dir.path().join("bashrc");
+        fs::write(&victim, "mine").expect("write");
+        std::os::unix::fs::symlink(&victim, path_for(&project)).expect("link");
+        assert!(matches!(acquire(&project, "t"), Outcome::Unavailable(_)));
+        assert_eq!(fs::read_to_string(&victim).expect("read"), "mine");
     }
 }

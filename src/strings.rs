@@ -13,6 +13,9 @@
 mod cli;
 mod dialogs;
 mod findings;
+// Reached by its path like `upgrade`: it names `lock`'s types, and `lock`
+// leads through `storage` back to the model, which words through here.
+pub mod lock;
 mod messages;
 mod screens;
 // Reached by its path, not re-exported below: `model::validate` words its

@@ -20,14 +20,7 @@ fn open(dir: &Path, path: &Path, name_suffix: &str) -> (Tmux, u32) {
     let tmux = Tmux::start(100, 30, &command, &env_for(dir));
     let _ = name_suffix;
     tmux.wait_for("标题与导语");
-    let pid = String::from_utf8_lossy(
-        &tmux
-            .run(&["display", "-p", "-t", "t", "#{pane_pid}"])
-            .stdout,
-    )
-    .trim()
-    .parse()
-    .expect("pane pid");
+    let pid = tmux.pane_pid();
     (tmux, pid)
 }
 
@@ -217,7 +210,7 @@ fn a_second_copy_sees_the_first_and_opens_read_only() {
     kill("-KILL", first_pid);
     wait_for_exit(first_pid, Duration::from_secs(2));
     let third = Tmux::start(100, 30, &command, &env_for(dir.path()));
-    third.wait_for("已接管失效的锁");
+    third.wait_for("已接管它留下的锁");
 }
 
 #[test]

@@ -117,28 +117,6 @@ pub fn save_failed(problem: &str, lang: Lang) -> String {
     }
 }
 
-/// `owner` as the lock describes whoever held it.
-pub fn held_elsewhere(owner: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("此文件正被另一处编辑（{owner}），不会覆盖；请换一个文件名"),
-        Lang::En => format!("That file is open elsewhere ({owner}); it is not written over"),
-    }
-}
-
-pub fn took_over_stale_lock(owner: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("已接管失效的锁：{owner}"),
-        Lang::En => format!("Took over a stale lock: {owner}"),
-    }
-}
-
-pub fn no_lock_file(why: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("无法创建锁文件，他人可能同时编辑此文件：{why}"),
-        Lang::En => format!("No lock file could be made: {why}"),
-    }
-}
-
 pub fn recovery_write_failed(error: impl Display, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("恢复副本写入失败：{error}"),

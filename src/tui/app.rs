@@ -19,6 +19,7 @@ use super::command::{Answer, Command, Context, GlobalCmd, TextCmd};
 use super::dialog::jump::Jump;
 use super::dialog::prompt::{Prompt, PromptKind};
 use super::dialog::{Dialog, help, quit};
+use super::document::SaveError;
 use super::grid::GridInput;
 use super::keymap::{Key, Keymap};
 use super::session::Session;
@@ -410,19 +411,33 @@ impl App {
     }
 
     pub(crate) fn save(&mut self) -> bool {
-        let lang = self.lang();
-        if self.refuse_if_read_only() {
-            return false;
-        }
         let Some(session) = self.session_mut() else {
             return false;
         };
         match session.doc.save(&now()) {
             Ok(()) => true,
             Err(e) => {
-                self.error(strings::save_failed(&e.problem, lang));
+                self.save_refused(e);
                 false
             }
+        }
+    }
+
+    /// Says why a save did not happen; after a take-over elsewhere the
+    /// text can only go to another file, so "save as" is asked at once.
+    pub(crate) fn save_refused(&mut self, error: SaveError) {
+        let lang = self.lang();
+        match error {
+            SaveError::ReadOnly => self.error(lang.say(strings::READ_ONLY_REFUSED)),
+            SaveError::TakenOver(by) => {
+                self.error(strings::lock::taken_over_by(by.as_ref(), lang));
+                if let Some(session) = self.session() {
+                    let path = session.doc.path().display().to_string();
+                    let prompt = Prompt::new(PromptKind::SaveAs, &path, &self.ui.theme);
+                    self.dialog = Some(Dialog::Prompt(prompt));
+                }
+            }
+            SaveError::Failed(e) => self.error(strings::save_failed(&e.problem, lang)),
         }
     }
 }

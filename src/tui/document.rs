@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::export::text::{TextOptions, to_text};
-use crate::lock::Lock;
+use crate::lock::{Lock, Owner};
 use crate::model::project::{Entry, Project};
 use crate::model::report::Report;
 use crate::recovery;
@@ -16,8 +16,23 @@ use crate::storage::{self, LoadError};
 
 use super::pause::Pause;
 
-/// Why a read-only document is not saved over its file.
-const READ_ONLY_SAVE: &str = "只读打开：此文件正被另一处编辑，不能保存到它；请另存为其他文件";
+/// Why the document was not saved to its file.
+#[derive(Debug)]
+pub enum SaveError {
+    /// Opened read-only: another ziping has the file.
+    ReadOnly,
+    /// Another ziping took the file over (named, if its lock says who);
+    /// the text stays here, unsaved, for "save as".
+    TakenOver(Option<Owner>),
+    /// Writing failed; the file on disk is as it was.
+    Failed(LoadError),
+}
+
+impl From<LoadError> for SaveError {
+    fn from(e: LoadError) -> Self {
+        SaveError::Failed(e)
+    }
+}
 
 /// The recovery copy is written after this many edits even while typing on.
 pub const RECOVERY_EVERY_EDITS: usize = 200;
@@ -34,6 +49,9 @@ pub struct Document {
     dirty: bool,
     /// Opened read-only (another ziping has the file): no edits, no saves.
     read_only: bool,
+    /// Another ziping took the file over: edits and recovery copies go on,
+    /// saves to the file do not.
+    taken_over: bool,
     /// The one-writer lock, released when the document is dropped.
     lock: Option<Lock>,
     /// Where this project's recovery copy goes.
@@ -59,6 +77,7 @@ impl Document {
             path,
             dirty: false,
             read_only: false,
+            taken_over: false,
             lock: None,
             unrecovered_edits: 0,
             last_edit: None,
@@ -173,6 +192,7 @@ impl Document {
     pub fn take_lock(&mut self, lock: Lock) {
         self.lock = Some(lock);
         self.read_only = false;
+        self.taken_over = false;
     }
 
     /// Another ziping has the file: no edits and no saves here.
@@ -222,13 +242,31 @@ impl Document {
         self.recovered();
     }
 
+    /// Whether another ziping has taken the file over (found at a save).
+    pub fn is_taken_over(&self) -> bool {
+        self.taken_over
+    }
+
     /// Saves atomically; on failure the file on disk is untouched and the
-    /// text stays here.
-    pub fn save(&mut self, now: &str) -> Result<(), LoadError> {
+    /// text stays here. The lock is asked first whether this session may
+    /// still write the file: after a take-over elsewhere it may not.
+    pub fn save(&mut self, now: &str) -> Result<(), SaveError> {
         if self.read_only {
-            return Err(LoadError::new(&self.path, READ_ONLY_SAVE));
+            return Err(SaveError::ReadOnly);
         }
-        self.save_to(&self.path.clone(), now)
+        if let Some(by) = self.lost_lock() {
+            return Err(SaveError::TakenOver(by));
+        }
+        Ok(self.save_to(&self.path.clone(), now)?)
+    }
+
+    /// Asks the lock whether this session may still write its file; when
+    /// another ziping has taken it over, marks the document so and returns
+    /// who did (if the lock file says).
+    pub fn lost_lock(&mut self) -> Option<Option<Owner>> {
+        let lock = self.lock.as_ref().filter(|l| !l.still_ours())?;
+        self.taken_over = true;
+        Some(lock.taken_by())
     }
 
     /// Saves to `path` (the current file, or a new one for "save as"),
@@ -247,17 +285,19 @@ impl Document {
         path: &Path,
         now: &str,
         data_dir: Option<&Path>,
-    ) -> Result<(), LoadError> {
+    ) -> Result<(), SaveError> {
         if storage::same_file(path, &self.path) || path == self.path {
             return self.save(now);
         }
         if path.exists() {
-            return Err(LoadError::new(path, "文件已存在，不会覆盖；请换一个文件名"));
+            let exists = LoadError::new(path, "文件已存在，不会覆盖；请换一个文件名");
+            return Err(exists.into());
         }
         self.save_to(path, now)?;
         self.path = path.to_path_buf();
         self.recovery = recovery::location(data_dir, path);
         self.read_only = false;
+        self.taken_over = false;
         self.lock = None;
         Ok(())
     }
@@ -340,6 +380,34 @@ mod tests {
             before
         );
         assert!(doc.is_dirty(), "the text stays, unsaved");
+    }
+
+    #[test]
+    fn after_a_take_over_elsewhere_saves_are_refused_and_copies_go_on() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut doc = document(dir.path());
+        let crate::lock::Outcome::Acquired(lock) = crate::lock::acquire(doc.path(), "t1") else {
+            panic!("lock")
+        };
+        doc.take_lock(lock);
+        doc.set("unit", Entry::Text("某单位".into()));
+        doc.save("now").expect("ours: saves");
+        let _winner = crate::lock::take_over(doc.path(), "t2");
+        let before = std::fs::read(doc.path()).expect("read");
+        doc.set("unit", Entry::Text("某单位二".into()));
+        match doc.save("later") {
+            Err(SaveError::TakenOver(Some(by))) => assert_eq!(by.since, "t2"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        assert_eq!(std::fs::read(doc.path()).expect("read"), before);
+        assert!(doc.is_dirty() && doc.is_taken_over() && !doc.is_read_only());
+        doc.write_recovery("later")
+            .expect("the text still goes somewhere");
+        let copy = recovery::read(doc.recovery_path()).expect("reads");
+        assert_eq!(
+            copy.expect("a copy").project.entry("unit"),
+            Some(&Entry::Text("某单位二".into()))
+        );
     }
 
     #[test]

@@ -59,6 +59,15 @@ impl Tmux {
             .expect("tmux runs")
     }
 
+    /// The pid of the pane's command (ziping itself when started `exec`).
+    pub fn pane_pid(&self) -> u32 {
+        let out = self.run(&["display", "-p", "-t", "t", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("pane pid")
+    }
+
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).to_string()
     }

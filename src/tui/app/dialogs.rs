@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::clock::now;
+use crate::lock::Holder;
 use crate::model::project::Project;
 use crate::model::schema::Template;
 use crate::{model, storage, strings};
@@ -67,8 +68,8 @@ impl App {
                 Outcome::Stay => Some(Dialog::Locked(l)),
                 Outcome::Close => None,
                 Outcome::Act(choice) => {
-                    self.answer_locked(choice);
-                    None
+                    let done = self.answer_locked(choice, &l.holder);
+                    (!done).then_some(Dialog::Locked(l))
                 }
             },
             Dialog::Recover(mut r) => match r.handle(command) {
@@ -94,7 +95,9 @@ impl App {
         Effect::None
     }
 
-    fn answer_locked(&mut self, choice: locked::Choice) {
+    /// Carries out the answer about another writer; false keeps the
+    /// question open (a file open under another name cannot be taken over).
+    fn answer_locked(&mut self, choice: locked::Choice, holder: &Holder) -> bool {
         match choice {
             locked::Choice::ReadOnly => {
                 if let Some(session) = self.session_mut() {
@@ -102,9 +105,14 @@ impl App {
                 }
                 self.info(self.lang().say(strings::OPENED_READ_ONLY));
             }
+            locked::Choice::TakeOver if *holder == Holder::OtherName => {
+                self.error(self.lang().say(strings::lock::CANNOT_TAKE_OVER));
+                return false;
+            }
             locked::Choice::TakeOver => self.take_over(),
             locked::Choice::Quit => self.quit = true,
         }
+        true
     }
 
     fn answer_recovery(&mut self, choice: recover::Choice, copy: crate::recovery::Snapshot) {

@@ -43,12 +43,16 @@ impl App {
             lock::Outcome::Acquired(l) => session.doc.take_lock(l),
             lock::Outcome::TookOverStale(l, owner) => {
                 session.doc.take_lock(l);
-                self.info(strings::took_over_stale_lock(&owner.describe(), lang));
+                self.info(strings::lock::took_over_stale_lock(&owner, lang));
             }
-            lock::Outcome::Held(owner) => self.dialog = Some(Dialog::Locked(Locked { owner })),
+            lock::Outcome::Held(holder) => self.dialog = Some(Dialog::Locked(Locked { holder })),
             lock::Outcome::Unavailable(why) => {
-                self.info(strings::no_lock_file(&why, lang));
+                self.info(strings::lock::no_lock_file(&why, lang));
             }
+        }
+        let links = lock::link_count(session.doc.path());
+        if links > 1 {
+            self.info(strings::lock::other_links(links, lang));
         }
         self.screen = Screen::Edit(Box::new(session));
         if self.dialog.is_none() {
@@ -72,7 +76,7 @@ impl App {
                 self.offer_recovery();
                 self.offer_upgrade();
             }
-            lock::Outcome::Held(owner) => self.dialog = Some(Dialog::Locked(Locked { owner })),
+            lock::Outcome::Held(holder) => self.dialog = Some(Dialog::Locked(Locked { holder })),
             lock::Outcome::Unavailable(why) => self.error(why),
         }
     }
@@ -138,8 +142,8 @@ impl App {
         let lock = if moving {
             match lock::acquire(path, &now()) {
                 lock::Outcome::Acquired(l) | lock::Outcome::TookOverStale(l, _) => Some(l),
-                lock::Outcome::Held(owner) => {
-                    self.error(strings::held_elsewhere(&owner.describe(), lang));
+                lock::Outcome::Held(holder) => {
+                    self.error(strings::lock::held_elsewhere(&holder, lang));
                     return false;
                 }
                 lock::Outcome::Unavailable(_) => None,
@@ -157,7 +161,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(e.to_string());
+                self.save_refused(e);
                 false
             }
         }
@@ -177,9 +181,19 @@ impl App {
         {
             return;
         }
-        if let Err(e) = session.doc.write_recovery(&now()) {
-            let lang = self.lang();
+        let written = session.doc.write_recovery(&now());
+        // Told as soon as possible that saves will be refused: a copy is
+        // written every few seconds of typing, and asking costs one read.
+        let lost = if session.doc.is_taken_over() {
+            None
+        } else {
+            session.doc.lost_lock()
+        };
+        let lang = self.lang();
+        if let Err(e) = written {
             self.error(strings::recovery_write_failed(e, lang));
+        } else if let Some(by) = lost {
+            self.error(strings::lock::taken_over_by(by.as_ref(), lang));
         }
     }
 

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::lock::Owner;
+use crate::lock::Holder;
 use crate::strings;
 
 use super::super::command::{Command, Context, LockAnswer};
@@ -16,7 +16,7 @@ use super::outcome::Outcome;
 #[derive(Debug)]
 pub struct Locked {
     /// Who has the file open.
-    pub owner: Owner,
+    pub holder: Holder,
 }
 
 /// What to do about the other writer.
@@ -44,17 +44,19 @@ impl Locked {
     pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
         let lang = ctx.lang;
         let keys = |a: LockAnswer| ctx.keymap.keys_for(Context::Locked, a);
+        let mut hints = vec![(keys(LockAnswer::ReadOnly), lang.say(strings::KEY_READ_ONLY))];
+        // A file open under another name cannot be taken over from here.
+        if let Holder::Named(_) = self.holder {
+            hints.push((keys(LockAnswer::TakeOver), lang.say(strings::KEY_TAKE_OVER)));
+        }
+        hints.push((keys(LockAnswer::Cancel), lang.say(strings::KEY_QUIT)));
         let lines = vec![
             heading(ctx.theme, lang.say(strings::OPEN_ELSEWHERE), area.width),
-            Line::raw(fit(&self.owner.describe(), area.width as usize)),
-            hint_line(
-                ctx.theme,
-                &[
-                    (keys(LockAnswer::ReadOnly), lang.say(strings::KEY_READ_ONLY)),
-                    (keys(LockAnswer::TakeOver), lang.say(strings::KEY_TAKE_OVER)),
-                    (keys(LockAnswer::Cancel), lang.say(strings::KEY_QUIT)),
-                ],
-            ),
+            Line::raw(fit(
+                &strings::lock::lock_holder(&self.holder, lang),
+                area.width as usize,
+            )),
+            hint_line(ctx.theme, &hints),
         ];
         ask(ctx.theme, lines, area, frame);
     }

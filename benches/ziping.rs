@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use ziping::export::text::{TextOptions, to_text};
 use ziping::model::project::{Entry, Project};
 use ziping::model::report::Report;
+use ziping::tui::document::RECOVERY_AT_MOST_EVERY;
 
 #[path = "probe.rs"]
 mod probe;
@@ -81,6 +82,34 @@ fn main() {
     let keys: Vec<KeyCode> = typed().take(1_000).map(KeyCode::Char).collect();
     let split = timed(&mut section, &keys);
     split.report("keystroke (update + draw), 10,000-char section");
+
+    // The recovery copy while typing on without a pause: written at least
+    // every RECOVERY_AT_MOST_EVERY (5 s), so at a steady 3 characters a
+    // second (a quick input-method typist) one copy per 15 keystrokes.
+    let doc = &mut section.app.session_mut().expect("session").doc;
+    let write = median_of(20, || {
+        let start = Instant::now();
+        doc.write_recovery("2026-01-01T00:00:00Z").expect("copy");
+        start.elapsed()
+    });
+    let copy_bytes = std::fs::metadata(doc.recovery_path()).map_or(0, |m| m.len());
+    let per_copy = RECOVERY_AT_MOST_EVERY.as_secs_f64() * 3.0;
+    report(
+        "recovery copy, 10,000-char section project",
+        format!(
+            "{} and {:.0} KB per copy",
+            ms(write),
+            copy_bytes as f64 / 1024.0
+        ),
+    );
+    report(
+        "  per keystroke, steady typing at 3 chars/s",
+        format!(
+            "{} and {:.1} KB",
+            ms(write.div_f64(per_copy)),
+            copy_bytes as f64 / 1024.0 / per_copy
+        ),
+    );
 
     // Time per keystroke typing digits into a table cell, on a project with
     // real-sized tables: a full funding block and seven indicator rows.

@@ -43,7 +43,9 @@ impl App {
                 Outcome::Close => None,
                 Outcome::Act(quit::Leave::Save) => {
                     self.quit = self.save();
-                    (!self.quit).then_some(Dialog::Quit(q))
+                    // A refused save may ask something else instead (where
+                    // to save, after a take-over): that question wins.
+                    (!self.quit && self.dialog.is_none()).then_some(Dialog::Quit(q))
                 }
                 Outcome::Act(quit::Leave::Discard) => {
                     if let Some(session) = self.session_mut() {

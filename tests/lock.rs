@@ -9,7 +9,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
 
 use common::tmux::*;
 
@@ -47,11 +46,7 @@ fn files_containing(dir: &Path, text: &str) -> Vec<PathBuf> {
 }
 
 fn wait_for_exit(pid: u32) {
-    let start = Instant::now();
-    while ziping::lock::process_running(pid) {
-        assert!(start.elapsed() < DEADLINE, "process {pid} did not exit");
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    wait_until("the process exits", || !ziping::lock::process_running(pid));
 }
 
 #[test]
@@ -101,11 +96,9 @@ fn a_take_over_leaves_the_old_copy_unable_to_save_and_its_text_kept() {
     second.type_text("二");
     second.wait_for("接管者的附件二");
     second.keys(&["C-s"]);
-    let start = Instant::now();
-    while saved_value(&path, "attachment") != "接管者的附件二" {
-        assert!(start.elapsed() < DEADLINE, "the winner's save did not land");
-        std::thread::sleep(Duration::from_millis(25));
-    }
+    wait_until("the winner's save lands", || {
+        saved_value(&path, "attachment") == "接管者的附件二"
+    });
 }
 
 #[test]

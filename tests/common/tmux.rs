@@ -123,6 +123,15 @@ impl Drop for Tmux {
     }
 }
 
+/// Polls `done` until it holds, or fails naming `what` after the deadline.
+pub fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < DEADLINE, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_ziping"))
 }

@@ -293,7 +293,12 @@ fn a_failed_save_leaves_the_file_intact_and_the_text_on_screen() {
         binary().display(),
         path.display()
     );
-    let tmux = Tmux::start(100, 30, &command, &env_for(dir.path()));
+    // Its recovery copies cannot be written anywhere either: keep their
+    // last resort out of the real temp folder.
+    let mut env = env_for(dir.path());
+    std::fs::create_dir(dir.path().join("tmp")).unwrap();
+    env.push(("TMPDIR", dir.path().join("tmp").display().to_string()));
+    let tmux = Tmux::start(100, 30, &command, &env);
     tmux.wait_for("标题与导语");
     tmux.type_text("附件不丢");
     tmux.keys(&["C-s"]);

@@ -19,10 +19,11 @@ use crate::model::report::Report;
 use crate::model::schema::Severity;
 use crate::model::upgrade;
 use crate::paths;
-use crate::recovery;
 use crate::storage::{self, LoadError};
 use crate::strings;
 use crate::tui::config::Config;
+
+mod recover;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -78,16 +79,8 @@ pub enum Command {
     },
     /// List built-in and user templates.
     Templates,
-    /// Restore unsaved text from the recovery copy, without the editor.
-    Recover {
-        file: PathBuf,
-        /// Write the recovered project to OUT instead of over FILE.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Write even though an editor has the file open.
-        #[arg(long)]
-        force: bool,
-    },
+    /// Restore unsaved text from the newest recovery copy, without the editor.
+    Recover(recover::Args),
     /// Set fields or table cells: `set FILE PATH VALUE [PATH VALUE…]`.
     /// Paths are listed by `ziping fields`; values are checked as in the
     /// editor, and nothing is written if any is refused.
@@ -220,11 +213,7 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
                 return Ok(ExitCode::from(EXIT_FAULTY));
             }
         }
-        Command::Recover {
-            file,
-            output,
-            force,
-        } => recover(&file, output.as_deref(), force, lang)?,
+        Command::Recover(args) => emit(&recover::run(&args, lang)?)?,
         Command::Templates => {
             let (entries, errors) = catalog::load(paths::templates_dir().as_deref());
             let mut out = String::new();
@@ -538,22 +527,4 @@ fn json_text(value: &impl Serialize) -> String {
             }
         })
         .collect()
-}
-
-/// Writes the recovery copy of `file` over it (keeping the old version as
-/// `.bak`) or to `output`. The copy is removed once `file` itself has it.
-fn recover(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> Result<(), String> {
-    let location = recovery::location(paths::data_dir().as_deref(), file);
-    let copy = recovery::read(&location)
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| strings::no_recovery_copy(file, &location, lang))?;
-    let target = output.unwrap_or(file);
-    let _lock = writer_lock(target, force, lang)?;
-    let mut project = copy.project;
-    storage::save_project(target, &mut project, &now()).map_err(|e| e.to_string())?;
-    if storage::same_file(target, file) {
-        recovery::remove(&location);
-    }
-    eprintln!("{}", strings::recovered_to(target, &copy.written, lang));
-    Ok(())
 }

@@ -1,14 +1,28 @@
 //! Recovery copies: while a project has unsaved changes, the whole project is
-//! written to `<data dir>/recovery/` a moment after typing pauses, every few
-//! hundred keystrokes, and on any abnormal exit (SSH drop, kill, panic). A
-//! successful save or an explicit discard removes it.
+//! written a moment after typing pauses, every few hundred keystrokes, and on
+//! any abnormal exit (SSH drop, kill, panic). A successful save or an
+//! explicit discard removes it.
 //!
-//! The copy lives in the user's data directory rather than beside the file:
-//! it is always writable (the project's directory may not be), and on a
-//! shared server other users do not see someone's unsaved draft.
+//! Where: the first of these places that takes it ([`Copies::write`]):
+//! 1. `<data dir>/recovery/` — private (0700), out of any shared folder,
+//!    and other users of a shared server do not see someone's draft;
+//! 2. beside the project, hidden (`.NAME-….json.ziping-recovery`, 0600) —
+//!    when the data directory cannot be written (a file where it should be,
+//!    its disk full);
+//! 3. `$TMPDIR/ziping-<uid>/recovery/` — the last resort, in a folder of the
+//!    user's own (refused if anyone else made it).
+//!
+//! Each session has a copy of its own (`NAME-<path hash>-<session>.json`):
+//! two sessions on one file — the old one cut off from its terminal without
+//! a SIGHUP, the new one taken over — never overwrite or remove each other's
+//! copy. Opening a file looks in every place ([`Copies::find`]).
 
+use std::fmt;
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
@@ -27,25 +41,309 @@ pub struct Snapshot {
     pub file: PathBuf,
     /// When it was written (RFC 3339, UTC).
     pub written: String,
+    /// The process that wrote it: while it runs, the copy is its own.
     pub pid: u32,
+    /// The session that wrote it ([`this_session`]); empty in copies made
+    /// before sessions had copies of their own.
+    #[serde(default)]
+    pub session: String,
     pub project: Project,
 }
 
-/// Where the recovery copy of `project_file` lives. The name keeps the file
-/// stem (to be recognisable) plus a hash of the absolute path (to be unique).
-pub fn location(data_dir: Option<&Path>, project_file: &Path) -> PathBuf {
-    let absolute = absolute(project_file);
-    let stem = absolute
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let name = format!(
-        "{stem}-{:016x}.json",
-        fnv1a(absolute.to_string_lossy().as_bytes())
-    );
-    match data_dir {
-        Some(dir) => dir.join("recovery").join(name),
-        None => absolute.with_file_name(format!(".{name}.ziping-recovery")),
+/// A copy found on disk.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub path: PathBuf,
+    pub copy: Snapshot,
+}
+
+/// Every copy of one project file, newest first, and the ones that could
+/// not be read.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub copies: Vec<Found>,
+    pub problems: Vec<LoadError>,
+}
+
+/// Where a copy went.
+#[derive(Debug)]
+pub struct Written {
+    pub path: PathBuf,
+    /// Why the places before it did not take it (empty: the usual place).
+    pub passed_over: Failure,
+    /// It is not where this session's last copy went.
+    pub moved: bool,
+}
+
+/// What each place said, in order, when none took the copy.
+#[derive(Debug, Default)]
+pub struct Failure(pub Vec<LoadError>);
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let said: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&said.join("；"))
+    }
+}
+
+/// This process's name among the sessions that may have copies of one
+/// file: its pid (to be recognisable) and the moment it first asked, to
+/// the nanosecond (so a pid the system hands out again is another session).
+pub fn this_session() -> &'static str {
+    static SESSION: OnceLock<String> = OnceLock::new();
+    SESSION.get_or_init(|| {
+        let nanos = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        format!("{}-{nanos:x}", std::process::id())
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Data,
+    Beside,
+    Temp,
+}
+
+/// One folder a copy may go in.
+#[derive(Debug, Clone)]
+struct Place {
+    dir: PathBuf,
+    kind: Kind,
+}
+
+impl Place {
+    fn file_name(&self, key: &str, session: &str) -> String {
+        match self.kind {
+            // Hidden, and named for what it is among the project's files.
+            Kind::Beside => format!(".{key}-{session}.json.ziping-recovery"),
+            Kind::Data | Kind::Temp => format!("{key}-{session}.json"),
+        }
+    }
+
+    /// Whether `name` is a copy of the file `key` stands for: any
+    /// session's, or one from before sessions (`KEY.json`).
+    fn holds(&self, key: &str, name: &str) -> bool {
+        let name = match self.kind {
+            Kind::Beside => name
+                .strip_prefix('.')
+                .and_then(|n| n.strip_suffix(".ziping-recovery")),
+            Kind::Data | Kind::Temp => Some(name),
+        };
+        name.and_then(|n| n.strip_prefix(key))
+            .is_some_and(|rest| rest == ".json" || rest.starts_with('-') && rest.ends_with(".json"))
+    }
+
+    /// Makes the folder ready to take a copy.
+    fn prepare(&self) -> Result<(), LoadError> {
+        let private =
+            |dir: &Path| storage::create_private_dir(dir).map_err(|e| dir_problem(dir, &e));
+        match self.kind {
+            Kind::Data => private(&self.dir),
+            // The project's folder is there, or the project could not be.
+            Kind::Beside => Ok(()),
+            Kind::Temp => {
+                let root = self.dir.parent().unwrap_or(&self.dir);
+                match make_dir_0700(root) {
+                    Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                        return Err(dir_problem(root, &e));
+                    }
+                    _ => {}
+                }
+                own_private_dir(root).map_err(|e| LoadError::new(root, e.to_string()))?;
+                private(&self.dir)
+            }
+        }
+    }
+
+    /// Whether copies here may be read: the temp folder only if it is ours.
+    fn readable(&self) -> bool {
+        match self.kind {
+            Kind::Temp => self
+                .dir
+                .parent()
+                .is_some_and(|r| own_private_dir(r).is_ok()),
+            Kind::Data | Kind::Beside => true,
+        }
+    }
+}
+
+/// The copies of one project file: where they may be, and this session's.
+#[derive(Debug, Clone)]
+pub struct Copies {
+    /// The project file (absolute).
+    file: PathBuf,
+    /// `STEM-HASH`: the file stem (to be recognisable) and a hash of the
+    /// absolute path (to be unique).
+    key: String,
+    session: String,
+    places: Vec<Place>,
+    /// Where this session's last copy went.
+    last: Option<PathBuf>,
+    /// Other sessions' copies restored here: (path, writer's pid).
+    adopted: Vec<(PathBuf, u32)>,
+}
+
+impl Copies {
+    /// The copies of `project_file`; this session's is named `session`.
+    pub fn new(data_dir: Option<&Path>, project_file: &Path, session: &str) -> Copies {
+        Copies::with_temp(data_dir, project_file, session, &std::env::temp_dir())
+    }
+
+    /// Like [`Copies::new`], with the system's temp folder given.
+    fn with_temp(
+        data_dir: Option<&Path>,
+        project_file: &Path,
+        session: &str,
+        temp_dir: &Path,
+    ) -> Copies {
+        let file = absolute(project_file);
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let key = format!("{stem}-{:016x}", fnv1a(file.to_string_lossy().as_bytes()));
+        let beside = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let temp = temp_dir
+            .join(format!("ziping-{}", user_id()))
+            .join("recovery");
+        let data = data_dir.map(|d| d.join("recovery"));
+        let places = data
+            .map(|dir| (dir, Kind::Data))
+            .into_iter()
+            .chain([(beside, Kind::Beside), (temp, Kind::Temp)])
+            .map(|(dir, kind)| Place { dir, kind })
+            .collect();
+        Copies {
+            file,
+            key,
+            session: session.to_string(),
+            places,
+            last: None,
+            adopted: Vec::new(),
+        }
+    }
+
+    /// The folders looked in, in the order they are tried.
+    pub fn dirs(&self) -> Vec<&Path> {
+        self.places.iter().map(|p| p.dir.as_path()).collect()
+    }
+
+    pub fn session(&self) -> &str {
+        &self.session
+    }
+
+    /// Writes this session's copy of `project` atomically and durably, in
+    /// the first place that takes it; the session's copy elsewhere, older,
+    /// is removed so it cannot pass for another session's.
+    pub fn write(&mut self, project: &Project, now: &str) -> Result<Written, Failure> {
+        let copy = Snapshot {
+            format: FORMAT.to_string(),
+            file: self.file.clone(),
+            written: now.to_string(),
+            pid: std::process::id(),
+            session: self.session.clone(),
+            project: project.clone(),
+        };
+        let json = serde_json::to_string_pretty(&copy).unwrap_or_default();
+        let mut failed = Vec::new();
+        for place in &self.places {
+            let path = place.dir.join(place.file_name(&self.key, &self.session));
+            // The copy holds the report's text: for its owner's eyes only,
+            // and never written through a link someone planted.
+            let written = place
+                .prepare()
+                .and_then(|()| storage::write_private_no_follow(&path, json.as_bytes()));
+            match written {
+                Ok(()) => {
+                    let moved = self.last.as_ref() != Some(&path);
+                    if moved {
+                        self.remove_own_except(Some(&path));
+                    }
+                    self.last = Some(path.clone());
+                    let passed_over = Failure(failed);
+                    return Ok(Written {
+                        path,
+                        passed_over,
+                        moved,
+                    });
+                }
+                Err(e) => failed.push(e),
+            }
+        }
+        Err(Failure(failed))
+    }
+
+    /// Removes this session's copy, wherever it went.
+    pub fn remove_own(&mut self) {
+        self.remove_own_except(None);
+        self.last = None;
+    }
+
+    fn remove_own_except(&self, keep: Option<&Path>) {
+        for place in &self.places {
+            let path = place.dir.join(place.file_name(&self.key, &self.session));
+            if keep != Some(path.as_path()) {
+                remove(&path);
+            }
+        }
+    }
+
+    /// Another session's copy was restored into this one: once saved, the
+    /// file holds its text and it may go (see [`Copies::saved`]).
+    pub fn adopt(&mut self, found: &Found) {
+        self.adopted.push((found.path.clone(), found.copy.pid));
+    }
+
+    /// The file holds everything now: this session's copy goes, and so do
+    /// the copies restored into it — unless their writer still runs, whose
+    /// copy it is to keep or remove.
+    pub fn saved(&mut self, running: impl Fn(u32) -> bool) {
+        self.remove_own();
+        for (path, pid) in std::mem::take(&mut self.adopted) {
+            if !running(pid) {
+                remove(&path);
+            }
+        }
+    }
+
+    /// Every copy of this file in every place, newest first.
+    pub fn find(&self) -> Listing {
+        let mut found = Vec::new();
+        let mut problems = Vec::new();
+        for place in self.places.iter().filter(|p| p.readable()) {
+            let Ok(entries) = fs::read_dir(&place.dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let name = entry.file_name();
+                let Ok(meta) = fs::symlink_metadata(&path) else {
+                    continue;
+                };
+                // Another user's file, or a link, beside the project is
+                // not a copy this user made.
+                if !place.holds(&self.key, &name.to_string_lossy()) || !own_file(&meta) {
+                    continue;
+                }
+                match read(&path) {
+                    Ok(copy) if copy.file == self.file => {
+                        found.push((meta.modified().ok(), Found { path, copy }));
+                    }
+                    Ok(_) => {}
+                    Err(e) => problems.push(e),
+                }
+            }
+        }
+        // `written` has whole seconds; the file's time orders within one.
+        found.sort_by(|(a_time, a), (b_time, b)| {
+            (&b.copy.written, b_time).cmp(&(&a.copy.written, a_time))
+        });
+        Listing {
+            copies: found.into_iter().map(|(_, f)| f).collect(),
+            problems,
+        }
     }
 }
 
@@ -72,79 +370,83 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Writes the copy atomically and durably.
-pub fn write(
-    location: &Path,
-    project_file: &Path,
-    project: &Project,
-    now: &str,
-) -> Result<(), LoadError> {
-    if let Some(dir) = location.parent() {
-        storage::create_private_dir(dir)
-            .map_err(|e| LoadError::new(dir, storage::io_problem(&e)))?;
-    }
-    let copy = Snapshot {
-        format: FORMAT.to_string(),
-        file: absolute(project_file),
-        written: now.to_string(),
-        pid: std::process::id(),
-        project: project.clone(),
-    };
-    let json = serde_json::to_string_pretty(&copy).unwrap_or_default();
-    // The copy holds the report's text: for its owner's eyes only.
-    storage::write_private(location, json.as_bytes())
-}
-
-/// The copy at `location`, if there is one.
-pub fn read(location: &Path) -> Result<Option<Snapshot>, LoadError> {
-    if !location.exists() {
-        return Ok(None);
-    }
-    let text = storage::read_text(location)?;
+/// The copy at `path`.
+pub fn read(path: &Path) -> Result<Snapshot, LoadError> {
+    let text = storage::read_text(path)?;
     let copy: Snapshot =
-        FormatError::deserialize(&text).map_err(|e| LoadError::new(location, e.to_string()))?;
+        FormatError::deserialize(&text).map_err(|e| LoadError::new(path, e.to_string()))?;
     if copy.format != FORMAT {
-        return Err(LoadError::new(location, "这不是 ziping 恢复文件"));
+        return Err(LoadError::new(path, "这不是 ziping 恢复文件"));
     }
-    Ok(Some(copy))
+    Ok(copy)
 }
 
-/// Removes the copy; a missing one is fine.
-pub fn remove(location: &Path) {
+/// Removes a copy; a missing one is fine.
+pub fn remove(path: &Path) {
     // Nothing to do if it is already gone; any other failure only leaves a
     // stale copy that the next open offers again.
-    let _ = fs::remove_file(location);
+    let _ = fs::remove_file(path);
+}
+
+/// Why a folder could not be made ready: a file where it should be is not
+/// "the file exists" (as `mkdir` puts it), which would read as a success.
+fn dir_problem(dir: &Path, err: &io::Error) -> LoadError {
+    let blocked = matches!(
+        err.kind(),
+        io::ErrorKind::AlreadyExists | io::ErrorKind::NotADirectory
+    );
+    if blocked {
+        LoadError::new(dir, "无法建立目录：这里（或上一级）是一个文件，不是目录")
+    } else {
+        LoadError::new(dir, storage::io_problem(err))
+    }
+}
+
+#[cfg(unix)]
+fn user_id() -> u32 {
+    rustix::process::getuid().as_raw()
+}
+
+#[cfg(not(unix))]
+fn user_id() -> &'static str {
+    "user"
+}
+
+fn make_dir_0700(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Whether `dir` is a real folder (not a link) of this user's, closed to
+/// everyone else: in a shared temp folder anyone could have made it first.
+fn own_private_dir(dir: &Path) -> io::Result<()> {
+    let meta = fs::symlink_metadata(dir)?;
+    #[cfg(unix)]
+    let closed = std::os::unix::fs::PermissionsExt::mode(&meta.permissions()) & 0o077 == 0;
+    #[cfg(not(unix))]
+    let closed = true;
+    if meta.is_dir() && own_file(&meta) && closed {
+        Ok(())
+    } else {
+        Err(io::Error::other(
+            "已存在，但不是本用户的私有目录（可能是别人建的），不使用",
+        ))
+    }
+}
+
+/// Whether `meta` (not following links) is this user's own.
+fn own_file(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        !meta.file_type().is_symlink() && meta.uid() == user_id()
+    }
+    #[cfg(not(unix))]
+    !meta.file_type().is_symlink()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog;
-
-    #[test]
-    fn round_trip_and_location_is_stable_per_file() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let file = dir.path().join("报告.json");
-        let a = location(Some(dir.path()), &file);
-        assert_eq!(
-            a,
-            location(Some(dir.path()), &dir.path().join(".").join("报告.json"))
-        );
-        assert_ne!(
-            a,
-            location(Some(dir.path()), &dir.path().join("other.json"))
-        );
-        assert!(
-            a.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("报告-"))
-        );
-        let mut project = catalog::new_project("hunan-form");
-        project.set("contact", crate::model::project::Entry::Text("张三".into()));
-        write(&a, &file, &project, "2026-01-01T00:00:00Z").expect("write");
-        let copy = read(&a).expect("read").expect("exists");
-        assert_eq!(copy.project, project);
-        assert_eq!(copy.file, absolute(&file));
-        remove(&a);
-        assert!(read(&a).expect("read").is_none());
-    }
-}
+#[path = "recovery_tests.rs"]
+mod tests;

@@ -151,6 +151,16 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     replace(path, bytes, Access::Private, false).map(|_| ())
 }
 
+/// Like [`write_private`], but the name itself is replaced: a symlink there
+/// is replaced, never followed. For the files ziping alone names, which may
+/// sit in a folder others write to (a recovery copy beside the project).
+pub fn write_private_no_follow(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
+    let fail = |e: io::Error| LoadError::new(path, io_problem(&e));
+    let temp = write_temp(path, bytes, Access::Private).map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    sync_dir(path).map_err(fail)
+}
+
 /// Creates `dir` (and its parents) readable by its owner only (0700), and
 /// makes it so if it was there already (where the user may).
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {

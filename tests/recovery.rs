@@ -14,18 +14,58 @@ use common::tmux::*;
 
 const TEXT: &str = "断线之前输入的中文：培训党员33016人次，占比56.7%。";
 
-/// Opens `path` with `exec`, so the pane's pid is ziping's own.
-fn open(dir: &Path, path: &Path, name_suffix: &str) -> (Tmux, u32) {
-    let command = format!("exec {} '{}'", binary().display(), path.display());
-    let tmux = Tmux::start(100, 30, &command, &env_for(dir));
-    let _ = name_suffix;
-    tmux.wait_for("标题与导语");
-    let pid = tmux.pane_pid();
+/// Opens `path` with `exec`, so the pane's pid is ziping's own; see
+/// [`start_in`].
+fn open(dir: &Path, path: &Path, name: &str) -> (Tmux, u32) {
+    open_in(dir, dir, path, name)
+}
+
+/// Like [`open`], with the data and config folders in `home` and the rest
+/// in `logs`.
+fn open_in(home: &Path, logs: &Path, path: &Path, name: &str) -> (Tmux, u32) {
+    let started = start_in(home, logs, path, name);
+    started.0.wait_for("标题与导语");
+    started
+}
+
+/// Starts ziping on `path` with its config and data folders in `home`, its
+/// standard error into `logs/NAME.stderr` (read by [`stderr_of`]) and its
+/// temp folder `logs/tmp`; returns at once.
+fn start_in(home: &Path, logs: &Path, path: &Path, name: &str) -> (Tmux, u32) {
+    let err = logs.join(format!("{name}.stderr"));
+    let command = format!(
+        "exec {} '{}' 2>'{}'",
+        binary().display(),
+        path.display(),
+        err.display()
+    );
+    let mut env = env_for(home);
+    std::fs::create_dir_all(logs.join("tmp")).unwrap();
+    env.push(("TMPDIR", logs.join("tmp").display().to_string()));
+    let tmux = Tmux::start(100, 30, &command, &env);
+    let start = Instant::now();
+    let pid = loop {
+        let out = tmux.run(&["display", "-p", "-t", "t", "#{pane_pid}"]);
+        if let Ok(pid) = String::from_utf8_lossy(&out.stdout).trim().parse() {
+            break pid;
+        }
+        assert!(start.elapsed() < DEADLINE, "no pane pid");
+        std::thread::sleep(Duration::from_millis(25));
+    };
     (tmux, pid)
+}
+
+/// What the session opened as `name` wrote to standard error.
+fn stderr_of(logs: &Path, name: &str) -> String {
+    std::fs::read_to_string(logs.join(format!("{name}.stderr"))).unwrap_or_default()
 }
 
 /// Jumps to the preamble and types `TEXT`, waiting until all of it shows.
 fn type_preamble(tmux: &Tmux) {
+    type_into_preamble(tmux, TEXT);
+}
+
+fn type_into_preamble(tmux: &Tmux, text: &str) {
     tmux.keys(&["C-g"]);
     tmux.wait_for("跳转到");
     tmux.type_text("preamble");
@@ -36,8 +76,8 @@ fn type_preamble(tmux: &Tmux) {
             .trim_start_matches('✗')
             .trim(),
     );
-    tmux.type_text(TEXT);
-    tmux.wait_for(&format!("{}字", TEXT.chars().count()));
+    tmux.type_text(text);
+    tmux.wait_for(&format!("{}字", text.chars().count()));
 }
 
 fn alive(pid: u32) -> bool {
@@ -65,19 +105,19 @@ fn kill(signal: &str, pid: u32) {
     );
 }
 
-fn recover(dir: &Path, path: &Path) -> std::process::Output {
-    common::locale::ziping()
+/// `ziping recover FILE ARGS…` with `home`'s folders and `logs/tmp`.
+fn recover_in(home: &Path, logs: &Path, path: &Path, args: &[&str]) -> std::process::Output {
+    common::locale::ziping_in(home)
         .args(["recover", path.to_str().unwrap()])
-        .env("ZIPING_CONFIG_DIR", dir.join("config"))
-        .env("ZIPING_DATA_DIR", dir.join("data"))
+        .args(args)
+        .env("TMPDIR", logs.join("tmp"))
         .output()
         .unwrap()
 }
 
-/// Finished recovery copies (not the temp files they are written through).
 /// `ziping recover` succeeds and the file then holds everything typed.
 fn recovered_to(dir: &Path, path: &Path) {
-    let out = recover(dir, path);
+    let out = recover_in(dir, dir, path, &[]);
     assert!(
         out.status.success(),
         "{}",
@@ -86,17 +126,52 @@ fn recovered_to(dir: &Path, path: &Path) {
     assert_eq!(saved_value(path, "preamble"), TEXT);
 }
 
-fn recovery_files(dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_dir(dir.join("data/recovery"))
+/// Finished recovery copies in `dir` (not the temp files they are written
+/// through).
+fn copies_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
         .map(|r| {
             r.filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
-                    !p.file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with(".ziping-"))
+                    let name = p.file_name().unwrap().to_string_lossy().to_string();
+                    !name.starts_with(".ziping-")
+                        && (name.ends_with(".ziping-recovery") || !name.starts_with('.'))
                 })
                 .collect()
         })
         .unwrap_or_default()
+}
+
+fn recovery_files(dir: &Path) -> Vec<PathBuf> {
+    copies_in(&dir.join("data/recovery"))
+}
+
+/// Copies beside the project in `dir`.
+fn copies_beside(dir: &Path) -> Vec<PathBuf> {
+    copies_in(dir)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".ziping-recovery"))
+        .collect()
+}
+
+/// Polls until one of `copies()` holds `text`; returns it.
+fn wait_for_copy_with(text: &str, copies: impl Fn() -> Vec<PathBuf>) -> PathBuf {
+    let start = Instant::now();
+    loop {
+        let holding = copies().into_iter().find(|f| {
+            std::fs::read_to_string(f)
+                .unwrap_or_default()
+                .contains(text)
+        });
+        if let Some(copy) = holding {
+            return copy;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "no recovery copy holds {text:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 fn killed_then_recovered(how: impl FnOnce(&Tmux, u32)) {
@@ -146,16 +221,8 @@ fn kill_9_keeps_what_the_pause_wrote() {
     let path = new_project(dir.path());
     let (tmux, pid) = open(dir.path(), &path, "");
     type_preamble(&tmux);
-    // Wait (by polling) for the recovery copy written after the typing pause.
-    let start = Instant::now();
-    while !recovery_files(dir.path()).iter().any(|f| {
-        std::fs::read_to_string(f)
-            .unwrap_or_default()
-            .contains(TEXT)
-    }) {
-        assert!(start.elapsed() < DEADLINE, "no recovery copy was written");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    // The recovery copy written after the typing pause.
+    wait_for_copy_with(TEXT, || recovery_files(dir.path()));
     kill("-KILL", pid);
     wait_for_exit(pid, Duration::from_secs(2));
     drop(tmux);
@@ -226,7 +293,12 @@ fn a_failed_save_leaves_the_file_intact_and_the_text_on_screen() {
         binary().display(),
         path.display()
     );
-    let tmux = Tmux::start(100, 30, &command, &env_for(dir.path()));
+    // Its recovery copies cannot be written anywhere either: keep their
+    // last resort out of the real temp folder.
+    let mut env = env_for(dir.path());
+    std::fs::create_dir(dir.path().join("tmp")).unwrap();
+    env.push(("TMPDIR", dir.path().join("tmp").display().to_string()));
+    let tmux = Tmux::start(100, 30, &command, &env);
     tmux.wait_for("标题与导语");
     tmux.type_text("附件不丢");
     tmux.keys(&["C-s"]);
@@ -246,4 +318,183 @@ fn a_failed_save_leaves_the_file_intact_and_the_text_on_screen() {
         .filter(|e| e.file_name().to_string_lossy().starts_with(".ziping-"))
         .collect();
     assert!(leftovers.is_empty(), "no temp files left: {leftovers:?}");
+}
+
+#[test]
+fn with_a_file_where_the_data_folder_should_be_the_copy_goes_beside_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let data = dir.path().join("data");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::write(&data, "not a folder").unwrap();
+    let (tmux, pid) = open(dir.path(), &path, "first");
+    type_preamble(&tmux);
+    kill("-HUP", pid);
+    wait_for_exit(pid, Duration::from_secs(2));
+    drop(tmux);
+    let beside = copies_beside(dir.path());
+    assert_eq!(beside.len(), 1, "{beside:?}");
+    assert!(std::fs::read_to_string(&beside[0]).unwrap().contains(TEXT));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&beside[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "for its owner only");
+    }
+    let err = stderr_of(dir.path(), "first");
+    let said = format!("未保存的文字已写入恢复文件 {}", beside[0].display());
+    assert!(err.contains(&said) && err.contains("不是目录"), "{err}");
+    assert!(!err.contains("没有未保存的文字"), "{err}");
+    // Opening the file again finds it there.
+    let (tmux, _) = open(dir.path(), &path, "second");
+    tmux.wait_for("发现未保存的恢复副本");
+    tmux.type_text("r");
+    tmux.wait_for("已恢复未保存的文字");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("已保存到");
+    tmux.keys(&["C-q"]);
+    tmux.wait_until_gone();
+    assert_eq!(saved_value(&path, "preamble"), TEXT);
+    assert!(copies_beside(dir.path()).is_empty(), "saved, so removed");
+}
+
+#[test]
+fn two_sessions_on_one_file_keep_their_own_copies_and_the_newest_is_offered() {
+    const SECOND: &str = "重新连接后在第二个会话里输入的文字。";
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let (old, old_pid) = open(dir.path(), &path, "old");
+    type_preamble(&old);
+    wait_for_copy_with(TEXT, || recovery_files(dir.path()));
+    // The clerk reconnects (the old process never got a SIGHUP) and takes
+    // the file over; the old session's copy is offered, and kept for later.
+    let (new, new_pid) = start_in(dir.path(), dir.path(), &path, "new");
+    new.wait_for("此文件正在另一处编辑");
+    new.type_text("t");
+    new.wait_for("发现未保存的恢复副本");
+    new.keys(&["Escape"]);
+    new.wait_for("恢复副本已保留");
+    type_into_preamble(&new, SECOND);
+    wait_for_copy_with(SECOND, || recovery_files(dir.path()));
+    // The new session dies first; the old one writes its copy after it.
+    kill("-HUP", new_pid);
+    wait_for_exit(new_pid, Duration::from_secs(2));
+    kill("-HUP", old_pid);
+    wait_for_exit(old_pid, Duration::from_secs(2));
+    drop((old, new));
+    let copies = recovery_files(dir.path());
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    let holding = |text: &str| {
+        copies
+            .iter()
+            .filter(|c| std::fs::read_to_string(c).unwrap().contains(text))
+            .count()
+    };
+    assert_eq!(
+        (holding(TEXT), holding(SECOND)),
+        (1, 1),
+        "neither overwrote the other"
+    );
+    // Opening offers the newest (the old session's, written last) and says
+    // there is one more.
+    let (tmux, _) = open(dir.path(), &path, "third");
+    let screen = tmux.wait_for("发现未保存的恢复副本");
+    assert!(screen.contains("另有 1 份较旧的恢复副本"), "{screen}");
+    tmux.type_text("r");
+    tmux.wait_for("已恢复未保存的文字");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("已保存到");
+    tmux.keys(&["C-q"]);
+    tmux.wait_until_gone();
+    assert_eq!(saved_value(&path, "preamble"), TEXT);
+    // The restored copy went with the save; the other stays, and is listed.
+    let left = recovery_files(dir.path());
+    assert_eq!(left.len(), 1);
+    assert!(std::fs::read_to_string(&left[0]).unwrap().contains(SECOND));
+    let out = recover_in(dir.path(), dir.path(), &path, &["--list"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains(&left[0].display().to_string()), "{listed}");
+}
+
+/// A small tmpfs mounted for a test, unmounted when dropped.
+struct Mounted(PathBuf);
+
+impl Mounted {
+    fn small(dir: &Path) -> Option<Mounted> {
+        std::fs::create_dir_all(dir).unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=128k", "tmpfs"])
+            .arg(dir)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !mounted {
+            eprintln!("note: skipped, a small tmpfs could not be mounted (needs root)");
+        }
+        mounted.then(|| Mounted(dir.to_path_buf()))
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn on_a_full_disk_the_copy_goes_to_the_temp_folder_and_recover_finds_it() {
+    let logs = tempfile::tempdir().unwrap();
+    let disk = logs.path().join("disk");
+    let Some(_mounted) = Mounted::small(&disk) else {
+        return;
+    };
+    // The project, its data folder and its lock on a disk that is then full.
+    let path = new_project(&disk);
+    std::fs::create_dir_all(disk.join("data")).unwrap();
+    let filler = disk.join("filler");
+    let mut file = std::fs::File::create(&filler).unwrap();
+    while std::io::Write::write_all(&mut file, &[b'x'; 1024]).is_ok() {}
+    drop(file);
+    // With the temp folder taken as well, nothing takes the text, and the
+    // message says so (never "nothing unsaved").
+    let tmp = logs.path().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let uid = std::os::unix::fs::MetadataExt::uid(&std::fs::metadata(&tmp).unwrap());
+    let taken = tmp.join(format!("ziping-{uid}"));
+    std::fs::write(&taken, "someone else's").unwrap();
+    let (tmux, pid) = open_in(&disk, logs.path(), &path, "nowhere");
+    type_preamble(&tmux);
+    kill("-HUP", pid);
+    wait_for_exit(pid, Duration::from_secs(2));
+    drop(tmux);
+    let err = stderr_of(logs.path(), "nowhere");
+    assert!(err.contains("未保存的文字没能写到任何地方"), "{err}");
+    assert!(
+        err.contains("磁盘已满") && err.contains("不是本用户的私有目录"),
+        "{err}"
+    );
+    assert!(!err.contains("没有未保存的文字"), "{err}");
+    std::fs::remove_file(&taken).unwrap();
+    let (tmux, pid) = open_in(&disk, logs.path(), &path, "full");
+    type_preamble(&tmux);
+    kill("-HUP", pid);
+    wait_for_exit(pid, Duration::from_secs(2));
+    drop(tmux);
+    let err = stderr_of(logs.path(), "full");
+    let copies: Vec<PathBuf> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .flat_map(|e| copies_in(&e.path().join("recovery")))
+        .collect();
+    assert_eq!(copies.len(), 1, "{err}");
+    let said = format!("未保存的文字已写入恢复文件 {}", copies[0].display());
+    assert!(err.contains(&said) && err.contains("磁盘已满"), "{err}");
+    // `ziping recover` looks there too, and says which copy it restored.
+    std::fs::remove_file(&filler).unwrap();
+    let out = recover_in(&disk, logs.path(), &path, &[]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains(&copies[0].display().to_string()), "{said}");
+    assert_eq!(saved_value(&path, "preamble"), TEXT);
+    assert!(!copies[0].exists(), "recovered, so removed");
 }

@@ -43,15 +43,34 @@ pub fn check_totals(errors: usize, warnings: usize, notices: usize, lang: Lang) 
     }
 }
 
-/// `ziping recover`: where the copy went, and when it had been written.
-pub fn recovered_to(target: &Path, written: &str, lang: Lang) -> String {
+/// `ziping recover`: which copy was restored, where to, and when it had
+/// been written.
+pub fn recovered_to(target: &Path, from: &Path, written: &str, lang: Lang) -> String {
+    let (target, from) = (target.display(), from.display());
     match lang {
-        Lang::Zh => format!("已恢复到 {}（恢复副本写于 {written}）", target.display()),
+        Lang::Zh => format!("已从 {from} 恢复到 {target}（恢复副本写于 {written}）"),
+        Lang::En => format!("Recovered {from} to {target} (recovery copy written {written})"),
+    }
+}
+
+/// `ziping recover`: the copies it did not restore follow, one a line.
+pub fn other_copies_left(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("另有 {count} 份恢复副本未动，可用 --from 副本 选用其中一份："),
         Lang::En => format!(
-            "Recovered to {} (recovery copy written {written})",
-            target.display()
+            "{count} other recovery copies are left as they are; --from COPY restores one of them:"
         ),
     }
+}
+
+/// One copy in `ziping recover --list`, newest first.
+pub fn listed_copy(written: &str, path: &Path, same_as_file: bool, lang: Lang) -> String {
+    let same = match (same_as_file, lang) {
+        (false, _) => "",
+        (true, Lang::Zh) => "（与文件相同）",
+        (true, Lang::En) => " (same as the file)",
+    };
+    format!("{written}  {}{same}", path.display())
 }
 
 /// Where a template comes from, in `ziping templates`.
@@ -91,18 +110,19 @@ pub fn set_needs_pairs(last: &str, lang: Lang) -> String {
     }
 }
 
-/// `ziping recover` with no recovery copy where it should be.
-pub fn no_recovery_copy(file: &Path, location: &Path, lang: Lang) -> String {
+/// `ziping recover` with no recovery copy in any of the folders `looked`.
+pub fn no_recovery_copy(file: &Path, looked: &[&Path], lang: Lang) -> String {
+    let shown: Vec<String> = looked.iter().map(|d| d.display().to_string()).collect();
     match lang {
         Lang::Zh => format!(
-            "{}：没有找到恢复文件（应在 {}）",
+            "{}：没有找到恢复文件（找过 {}）",
             file.display(),
-            location.display()
+            shown.join("、")
         ),
         Lang::En => format!(
-            "{}: no recovery copy found (it would be at {})",
+            "{}: no recovery copy found (looked in {})",
             file.display(),
-            location.display()
+            shown.join(", ")
         ),
     }
 }

@@ -1,5 +1,7 @@
 //! The questions the dialogs ask and the words of their answers.
 
+use std::path::Path;
+
 use crate::lang::{Lang, Text};
 
 pub const HELP_TITLE: Text = Text {
@@ -124,6 +126,26 @@ pub const KEY_SCROLL: Text = Text {
     zh: "滚动",
     en: "scroll",
 };
+
+/// Where the copy the recovery dialog offers is.
+pub fn recovery_copy_at(path: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("恢复副本位置：{}", path.display()),
+        Lang::En => format!("Copy at {}", path.display()),
+    }
+}
+
+/// Below the offered copy: `count` older ones with other text.
+pub fn other_recovery_copies(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("另有 {count} 份较旧的恢复副本，保留不动；ziping recover 文件 --list 列出它们")
+        }
+        Lang::En => format!(
+            "{count} older recovery copies stay as they are; ziping recover FILE --list lists them"
+        ),
+    }
+}
 
 /// The recovery dialog's heading; `written` is when the copy was made.
 pub fn recovery_found(written: &str, lang: Lang) -> String {

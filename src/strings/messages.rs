@@ -124,6 +124,54 @@ pub fn recovery_write_failed(error: impl Display, lang: Lang) -> String {
     }
 }
 
+/// The recovery copy could not go where it usually goes and went to
+/// `path`; `passed_over` is what the places before it said.
+pub fn recovery_elsewhere(path: &Path, passed_over: impl Display, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("恢复副本改为写入 {}（{passed_over}）", path.display()),
+        Lang::En => format!(
+            "The recovery copy now goes to {} ({passed_over})",
+            path.display()
+        ),
+    }
+}
+
+/// On leaving abnormally (a signal, a vanished terminal, a crash).
+pub const NOTHING_UNSAVED: Text = Text {
+    zh: "没有未保存的文字",
+    en: "there was no unsaved text",
+};
+
+/// On leaving abnormally, the unsaved text safe in `path`; `passed_over`
+/// (empty when it went to the usual place) is why it went elsewhere.
+pub fn unsaved_text_kept(path: &Path, passed_over: &str, lang: Lang) -> String {
+    let path = path.display();
+    match (lang, passed_over.is_empty()) {
+        (Lang::Zh, true) => {
+            format!("未保存的文字已写入恢复文件 {path}；用 ziping recover 或重新打开文件即可恢复")
+        }
+        (Lang::Zh, false) => format!(
+            "未保存的文字已写入恢复文件 {path}（通常的位置不能用：{passed_over}）；用 ziping recover 或重新打开文件即可恢复"
+        ),
+        (Lang::En, true) => format!(
+            "the unsaved text is in the recovery copy {path}; ziping recover, or opening the file again, restores it"
+        ),
+        (Lang::En, false) => format!(
+            "the unsaved text is in the recovery copy {path} (the usual place could not take it: {passed_over}); ziping recover, or opening the file again, restores it"
+        ),
+    }
+}
+
+/// On leaving abnormally, no place took the unsaved text.
+pub fn unsaved_text_lost(failure: impl Display, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("未保存的文字没能写到任何地方，这些修改已丢失：{failure}"),
+        Lang::En => {
+            format!("the unsaved text could not be written anywhere and is lost: {failure}")
+        }
+    }
+}
+
 /// `row` counts from 1, as the writer sees the rows.
 pub fn row_deleted(row: usize, lang: Lang) -> String {
     match lang {

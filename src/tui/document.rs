@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::export::text::{TextOptions, to_text};
-use crate::lock::{Lock, Owner};
+use crate::lock::{self, Lock, Owner};
 use crate::model::project::{Entry, Project};
 use crate::model::report::Report;
 use crate::recovery;
@@ -54,13 +54,15 @@ pub struct Document {
     taken_over: bool,
     /// The one-writer lock, released when the document is dropped.
     lock: Option<Lock>,
-    /// Where this project's recovery copy goes.
-    recovery: PathBuf,
+    /// Where this project's recovery copies are, and this session's.
+    recovery: recovery::Copies,
     /// Edits since the recovery copy was last written.
     unrecovered_edits: usize,
     last_edit: Option<Instant>,
     /// When the oldest edit the recovery copy does not hold yet was made.
     unrecovered_since: Option<Instant>,
+    /// A failed copy is tried again from then on, not in a busy loop.
+    recovery_retry: Option<Instant>,
     /// Everything derived from the project: findings, figures, counts.
     report: Report,
     /// When the report's outline states and counts next catch up.
@@ -68,11 +70,12 @@ pub struct Document {
 }
 
 impl Document {
-    /// `project`, read from `path`; its recovery copy goes in `data_dir`.
+    /// `project`, read from `path`; its recovery copy goes in `data_dir`
+    /// (or a fallback place, see `recovery`).
     pub fn new(project: Project, path: PathBuf, data_dir: Option<&Path>) -> Document {
         let report = Report::new(&project);
         Document {
-            recovery: recovery::location(data_dir, &path),
+            recovery: recovery::Copies::new(data_dir, &path, recovery::this_session()),
             project,
             path,
             dirty: false,
@@ -82,6 +85,7 @@ impl Document {
             unrecovered_edits: 0,
             last_edit: None,
             unrecovered_since: None,
+            recovery_retry: None,
             report,
             pause: Pause::default(),
         }
@@ -107,7 +111,7 @@ impl Document {
         self.read_only
     }
 
-    pub fn recovery_path(&self) -> &Path {
+    pub fn recovery(&self) -> &recovery::Copies {
         &self.recovery
     }
 
@@ -211,34 +215,51 @@ impl Document {
     fn recovered(&mut self) {
         self.unrecovered_edits = 0;
         self.unrecovered_since = None;
+        self.recovery_retry = None;
     }
 
     /// How long until the recovery copy is due (zero: now), or `None` when
     /// it holds everything already: `pause` after the last edit, or
     /// [`RECOVERY_AT_MOST_EVERY`] after the oldest one it lacks (so steady
     /// typing with no pause still reaches it), or at once after
-    /// [`RECOVERY_EVERY_EDITS`] edits.
+    /// [`RECOVERY_EVERY_EDITS`] edits; after a failed copy, not before
+    /// [`RECOVERY_AT_MOST_EVERY`] has passed.
     pub fn recovery_due_in(&self, now: Instant, pause: Duration) -> Option<Duration> {
         let last = self.last_edit.filter(|_| self.unrecovered_edits > 0)?;
-        if self.unrecovered_edits >= RECOVERY_EVERY_EDITS {
-            return Some(Duration::ZERO);
+        let due = if self.unrecovered_edits >= RECOVERY_EVERY_EDITS {
+            Duration::ZERO
+        } else {
+            let after_pause = pause.saturating_sub(now.saturating_duration_since(last));
+            let oldest = self.unrecovered_since.unwrap_or(last);
+            let since = now.saturating_duration_since(oldest);
+            after_pause.min(RECOVERY_AT_MOST_EVERY.saturating_sub(since))
+        };
+        let retry = self
+            .recovery_retry
+            .map_or(Duration::ZERO, |at| at.saturating_duration_since(now));
+        Some(due.max(retry))
+    }
+
+    /// Writes the recovery copy now, in the first place that takes it.
+    pub fn write_recovery(&mut self, now: &str) -> Result<recovery::Written, recovery::Failure> {
+        let written = self.recovery.write(&self.project, now);
+        match written {
+            Ok(_) => self.recovered(),
+            Err(_) => self.recovery_retry = Some(Instant::now() + RECOVERY_AT_MOST_EVERY),
         }
-        let after_pause = pause.saturating_sub(now.saturating_duration_since(last));
-        let oldest = self.unrecovered_since.unwrap_or(last);
-        let at_most = RECOVERY_AT_MOST_EVERY.saturating_sub(now.saturating_duration_since(oldest));
-        Some(after_pause.min(at_most))
+        written
     }
 
-    /// Writes the recovery copy now.
-    pub fn write_recovery(&mut self, now: &str) -> Result<(), LoadError> {
-        recovery::write(&self.recovery, &self.path, &self.project, now)?;
-        self.recovered();
-        Ok(())
+    /// Another session's copy was restored here: the file takes its text
+    /// at the next save, and then it may go.
+    pub fn adopt_recovery(&mut self, found: &recovery::Found) {
+        self.recovery.adopt(found);
     }
 
-    /// The user chose to throw the changes away.
+    /// The user chose to throw the changes away: this session's copy goes
+    /// (other sessions' copies are theirs).
     pub fn discard_recovery(&mut self) {
-        recovery::remove(&self.recovery);
+        self.recovery.remove_own();
         self.recovered();
     }
 
@@ -274,7 +295,8 @@ impl Document {
     fn save_to(&mut self, path: &Path, now: &str) -> Result<(), LoadError> {
         storage::save_project(path, &mut self.project, now)?;
         self.dirty = false;
-        self.discard_recovery();
+        self.recovery.saved(lock::process_running);
+        self.recovered();
         Ok(())
     }
 
@@ -295,7 +317,7 @@ impl Document {
         }
         self.save_to(path, now)?;
         self.path = path.to_path_buf();
-        self.recovery = recovery::location(data_dir, path);
+        self.recovery = recovery::Copies::new(data_dir, path, recovery::this_session());
         self.read_only = false;
         self.taken_over = false;
         self.lock = None;
@@ -401,11 +423,12 @@ mod tests {
         }
         assert_eq!(std::fs::read(doc.path()).expect("read"), before);
         assert!(doc.is_dirty() && doc.is_taken_over() && !doc.is_read_only());
-        doc.write_recovery("later")
+        let written = doc
+            .write_recovery("later")
             .expect("the text still goes somewhere");
-        let copy = recovery::read(doc.recovery_path()).expect("reads");
+        let copy = recovery::read(&written.path).expect("reads");
         assert_eq!(
-            copy.expect("a copy").project.entry("unit"),
+            copy.project.entry("unit"),
             Some(&Entry::Text("某单位二".into()))
         );
     }
@@ -455,6 +478,31 @@ mod tests {
             due > RECOVERY_AT_MOST_EVERY / 2,
             "the bound starts again: {due:?}"
         );
+    }
+
+    #[test]
+    fn a_failed_recovery_copy_is_tried_again_later_not_at_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut doc = document(dir.path());
+        let now = Instant::now();
+        for text in ["某", "某单", "某单位"]
+            .iter()
+            .cycle()
+            .take(RECOVERY_EVERY_EDITS + 1)
+        {
+            doc.set("unit", Entry::Text((*text).into()));
+        }
+        assert_eq!(
+            doc.recovery_due_in(now, Duration::ZERO),
+            Some(Duration::ZERO)
+        );
+        // As a failed write leaves it: due again only after the bound.
+        doc.recovery_retry = Some(now + RECOVERY_AT_MOST_EVERY);
+        let due = doc.recovery_due_in(now, Duration::ZERO).expect("due");
+        assert_eq!(due, RECOVERY_AT_MOST_EVERY);
+        doc.write_recovery("now").expect("writes");
+        assert_eq!(doc.recovery_due_in(now, Duration::ZERO), None);
+        doc.discard_recovery();
     }
 
     #[test]

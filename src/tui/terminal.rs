@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,6 +17,8 @@ use ratatui::crossterm::style::{Attribute, SetAttribute};
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+
+use crate::{recovery, strings};
 
 use super::backend::LeanBackend;
 use super::{Events, Host, Settings, event_loop, external};
@@ -182,18 +184,20 @@ pub fn run(file: Option<&Path>, settings: &Settings) -> Result<ExitCode, String>
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &mut events, &mut TerminalHost)
     }));
-    let recovered: Option<PathBuf> = match &outcome {
+    let recovered = match &outcome {
         Ok(Ok(())) => None,
         // The session did not end by the user's choice: keep everything.
         Ok(Err(_)) | Err(_) => app.emergency_save(),
     };
     restore();
-    let saved_to = |path: Option<PathBuf>| match path {
-        Some(p) => format!(
-            "未保存的文字已写入恢复文件 {}；用 ziping recover 或重新打开文件即可恢复",
-            p.display()
-        ),
-        None => "没有未保存的文字".to_string(),
+    // Where the text went, or that it went nowhere: a failed copy must
+    // never read as "nothing to save".
+    let lang = app.lang();
+    let saved_to = |recovered: Option<Result<recovery::Written, recovery::Failure>>| match recovered
+    {
+        None => lang.say(strings::NOTHING_UNSAVED).to_string(),
+        Some(Ok(w)) => strings::unsaved_text_kept(&w.path, &w.passed_over.to_string(), lang),
+        Some(Err(failure)) => strings::unsaved_text_lost(failure, lang),
     };
     match outcome {
         Ok(Ok(())) => Ok(ExitCode::SUCCESS),

@@ -78,7 +78,7 @@ impl App {
                 Outcome::Stay => Some(Dialog::Recover(r)),
                 Outcome::Close => None,
                 Outcome::Act(choice) => {
-                    self.answer_recovery(choice, *r.copy);
+                    self.answer_recovery(choice, *r.found);
                     None
                 }
             },
@@ -117,11 +117,13 @@ impl App {
         true
     }
 
-    fn answer_recovery(&mut self, choice: recover::Choice, copy: crate::recovery::Snapshot) {
+    fn answer_recovery(&mut self, choice: recover::Choice, found: crate::recovery::Found) {
         let lang = self.lang();
         match choice {
-            recover::Choice::Restore => self.restore(copy),
+            recover::Choice::Restore => self.restore(found),
             recover::Choice::Discard => {
+                // The copy asked about goes; other copies stay.
+                crate::recovery::remove(&found.path);
                 if let Some(session) = self.session_mut() {
                     session.doc.discard_recovery();
                 }

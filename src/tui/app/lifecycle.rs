@@ -81,21 +81,36 @@ impl App {
         }
     }
 
-    /// Asks about a recovery copy with text the file does not have; one
-    /// with nothing new is removed quietly (nothing can be lost).
+    /// Asks about the newest recovery copy with text the file does not
+    /// have, saying how many more there are (they stay). A copy with nothing
+    /// new is removed quietly once its writer is gone (nothing can be lost;
+    /// while it runs the copy is that session's). This session's own copy is
+    /// not offered back to it.
     fn offer_recovery(&mut self) {
-        let Some(session) = self.session() else {
+        let Some(doc) = self.session().map(|s| &s.doc) else {
             return;
         };
-        let location = session.doc.recovery_path().to_path_buf();
-        match recovery::read(&location) {
-            Ok(Some(copy)) if copy.project.values != session.doc.project().values => {
-                let recover = Recover::new(copy, session.doc.project());
-                self.dialog = Some(Dialog::Recover(recover));
+        let listing = doc.recovery().find();
+        let mut offered = Vec::new();
+        for found in listing.copies {
+            if found.copy.session == doc.recovery().session() {
+                continue;
             }
-            Ok(Some(_)) => recovery::remove(&location),
-            Ok(None) => {}
-            Err(e) => self.error(e.to_string()),
+            if found.copy.project.values != doc.project().values {
+                offered.push(found);
+            } else if !lock::process_running(found.copy.pid) {
+                recovery::remove(&found.path);
+            }
+        }
+        let mut offered = offered.into_iter();
+        let recover = offered
+            .next()
+            .map(|newest| Recover::new(newest, offered.len(), doc.project()));
+        if let Some(problem) = listing.problems.first() {
+            self.error(problem.to_string());
+        }
+        if let Some(recover) = recover {
+            self.dialog = Some(Dialog::Recover(recover));
         }
     }
 
@@ -121,10 +136,11 @@ impl App {
 
     /// Puts the recovered project in place of the one from the file; it
     /// stays unsaved (and the copy stays) until the user saves.
-    pub(crate) fn restore(&mut self, copy: recovery::Snapshot) {
+    pub(crate) fn restore(&mut self, found: recovery::Found) {
         let lang = self.lang();
         if let Some(session) = self.session_mut() {
-            session.replace_project(copy.project);
+            session.doc.adopt_recovery(&found);
+            session.replace_project(found.copy.project);
         }
         self.info(lang.say(strings::RECOVERY_RESTORED));
     }
@@ -181,6 +197,7 @@ impl App {
         {
             return;
         }
+        // Tried in every place; where it went matters once it moves.
         let written = session.doc.write_recovery(&now());
         // Told as soon as possible that saves will be refused: a copy is
         // written every few seconds of typing, and asking costs one read.
@@ -190,9 +207,14 @@ impl App {
             session.doc.lost_lock()
         };
         let lang = self.lang();
-        if let Err(e) = written {
-            self.error(strings::recovery_write_failed(e, lang));
-        } else if let Some(by) = lost {
+        match written {
+            Ok(w) if w.moved && !w.passed_over.0.is_empty() => {
+                self.info(strings::recovery_elsewhere(&w.path, &w.passed_over, lang));
+            }
+            Ok(_) => {}
+            Err(e) => self.error(strings::recovery_write_failed(e, lang)),
+        }
+        if let Some(by) = lost {
             self.error(strings::lock::taken_over_by(by.as_ref(), lang));
         }
     }
@@ -208,14 +230,14 @@ impl App {
     }
 
     /// On a signal, a vanished terminal or a crash: puts everything typed
-    /// into the recovery copy. Returns its path when one was written.
-    pub fn emergency_save(&mut self) -> Option<PathBuf> {
+    /// into a recovery copy, in the first place that takes it. `None` when
+    /// nothing was unsaved; a failure says what every place said.
+    pub fn emergency_save(&mut self) -> Option<Result<recovery::Written, recovery::Failure>> {
         let session = self.session_mut()?;
         if !session.doc.is_dirty() || session.doc.is_read_only() {
             return None;
         }
-        session.doc.write_recovery(&now()).ok()?;
-        Some(session.doc.recovery_path().to_path_buf())
+        Some(session.doc.write_recovery(&now()))
     }
 
     /// Opens a copy of the bundled sample in the data directory, so the

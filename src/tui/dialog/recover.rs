@@ -1,5 +1,6 @@
 //! Asked when a recovery copy holds text the file does not: restore it,
-//! compare the two, discard it, or decide later.
+//! compare the two, discard it, or decide later. The newest such copy is
+//! asked about; the dialog says how many older ones there are besides.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +9,7 @@ use ratatui::text::Line;
 use crate::export::text::field_text;
 use crate::model::project::Project;
 use crate::model::value::char_count;
-use crate::recovery::Snapshot;
+use crate::recovery::Found;
 use crate::strings;
 
 use super::super::command::{Command, Context, RecoveryAnswer};
@@ -19,7 +20,9 @@ use super::outcome::Outcome;
 
 #[derive(Debug)]
 pub struct Recover {
-    pub copy: Box<Snapshot>,
+    pub found: Box<Found>,
+    /// How many other copies with text the file lacks stay where they are.
+    others: usize,
     /// The fields whose text differs: (label, in the file, in the copy).
     /// Worked out when asking, since nothing can change while it is open.
     differences: Vec<(String, String, String)>,
@@ -37,8 +40,10 @@ pub enum Choice {
 }
 
 impl Recover {
-    /// The question about `copy`, next to the project read from the file.
-    pub fn new(copy: Snapshot, file: &Project) -> Recover {
+    /// The question about `found`, next to the project read from the file;
+    /// `others` more copies were found.
+    pub fn new(found: Found, others: usize, file: &Project) -> Recover {
+        let copy = &found.copy;
         let differences = file
             .template
             .fields()
@@ -50,7 +55,8 @@ impl Recover {
             })
             .collect();
         Recover {
-            copy: Box::new(copy),
+            found: Box::new(found),
+            others,
             differences,
             compare: false,
         }
@@ -76,13 +82,21 @@ impl Recover {
     pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
         let lang = ctx.lang;
         let width = area.width as usize;
-        let copy = &self.copy;
+        let copy = &self.found.copy;
         let keys = |a: RecoveryAnswer| ctx.keymap.keys_for(Context::Recover, a);
         let title = strings::recovery_found(&copy.written, lang);
         let mut lines = vec![
             heading(ctx.theme, &title, area.width),
             Line::raw(fit(&copy.file.display().to_string(), width)),
+            Line::raw(fit(
+                &strings::recovery_copy_at(&self.found.path, lang),
+                width,
+            )),
         ];
+        if self.others > 0 {
+            let others = strings::other_recovery_copies(self.others, lang);
+            lines.push(Line::raw(fit(&others, width)));
+        }
         if self.compare {
             for (label, a, b) in &self.differences {
                 lines.push(Line::styled(

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::fingerprint::fnv1a;
 use crate::model::format_error::FormatError;
 use crate::model::project::Project;
 use crate::storage::{self, LoadError};
@@ -62,14 +63,6 @@ pub fn absolute(path: &Path) -> PathBuf {
         (Ok(dir), Some(name)) => dir.join(name),
         _ => path.to_path_buf(),
     }
-}
-
-/// FNV-1a: a stable hash (std's hasher may change between Rust releases,
-/// which would orphan recovery files).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// Writes the copy atomically and durably.

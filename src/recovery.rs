@@ -65,6 +65,26 @@ pub fn absolute(path: &Path) -> PathBuf {
     }
 }
 
+/// A place beside `location`, unused, for the copies of a session that set
+/// its earlier text aside at `location` (`Document::reload`): that text stays
+/// as written, for the next open and `ziping recover`, while the session's
+/// later edits (and its save, which removes its own copy) go here.
+pub fn fresh_beside(location: &Path) -> PathBuf {
+    let stem = location
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let ext = location
+        .extension()
+        .map(|e| e.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let pid = std::process::id();
+    (1..)
+        .map(|n| location.with_file_name(format!("{stem}.{pid}-{n}.{ext}")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| location.to_path_buf())
+}
+
 /// Writes the copy atomically and durably.
 pub fn write(
     location: &Path,

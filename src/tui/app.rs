@@ -12,13 +12,16 @@ use std::time::Duration;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::clock::now;
+use crate::fingerprint::Drift;
 use crate::lang::Lang;
 use crate::strings;
 
 use super::command::{Answer, Command, Context, GlobalCmd, TextCmd};
+use super::dialog::changed::Changed;
 use super::dialog::jump::Jump;
 use super::dialog::prompt::{Prompt, PromptKind};
 use super::dialog::{Dialog, help, quit};
+use super::document::Saved;
 use super::grid::GridInput;
 use super::keymap::{Key, Keymap};
 use super::session::Session;
@@ -327,7 +330,7 @@ impl App {
         let mut note = None;
         match command {
             Save => {
-                if self.save() {
+                if self.save(false) {
                     let name = self
                         .session()
                         .map(|s| s.doc.file_name())
@@ -353,11 +356,7 @@ impl App {
                 self.dialog = Some(Dialog::Prompt(prompt));
             }
             ExternalEditor => return Effect::ExternalEditor(session.field_text()),
-            SaveAs => {
-                let path = session.doc.path().display().to_string();
-                let prompt = Prompt::new(PromptKind::SaveAs, &path, theme);
-                self.dialog = Some(Dialog::Prompt(prompt));
-            }
+            SaveAs => self.ask_save_as(),
             ToggleSidebar => self.prefs.sidebar = !self.prefs.sidebar,
             NextField => {
                 if !session.step_field(1) {
@@ -409,7 +408,11 @@ impl App {
         read_only
     }
 
-    pub(crate) fn save(&mut self) -> bool {
+    /// Saves the open project; true when it was written. A file another
+    /// program changed (or removed) since is not written: the user is asked
+    /// instead, and `then_quit` (the save was asked for on the way out)
+    /// makes writing it the last thing done.
+    pub(crate) fn save(&mut self, then_quit: bool) -> bool {
         let lang = self.lang();
         if self.refuse_if_read_only() {
             return false;
@@ -418,12 +421,39 @@ impl App {
             return false;
         };
         match session.doc.save(&now()) {
-            Ok(()) => true,
+            Ok(Saved::Written) => true,
+            Ok(Saved::ChangedOnDisk(drift)) => {
+                self.ask_about_drift(drift, then_quit);
+                false
+            }
             Err(e) => {
                 self.error(strings::save_failed(&e.problem, lang));
                 false
             }
         }
+    }
+
+    /// Asks what to do about another program's change to the open file.
+    pub(crate) fn ask_about_drift(&mut self, drift: Drift, then_quit: bool) {
+        let Some(session) = self.session() else {
+            return;
+        };
+        let path = session.doc.path().to_path_buf();
+        self.dialog = Some(Dialog::Changed(Changed {
+            path,
+            drift,
+            then_quit,
+        }));
+    }
+
+    /// Opens the "save as" prompt with the current file's path filled in.
+    pub(crate) fn ask_save_as(&mut self) {
+        let Some(session) = self.session() else {
+            return;
+        };
+        let path = session.doc.path().display().to_string();
+        let prompt = Prompt::new(PromptKind::SaveAs, &path, &self.ui.theme);
+        self.dialog = Some(Dialog::Prompt(prompt));
     }
 }
 

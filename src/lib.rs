@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod cli;
 pub mod clock;
 pub mod export;
+pub mod fingerprint;
 pub mod lang;
 pub mod lock;
 pub mod model;

@@ -21,11 +21,12 @@ use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
+use crate::fingerprint::fnv1a;
 use crate::model::format_error::FormatError;
 use crate::model::project::Project;
 use crate::storage::{self, LoadError};
@@ -43,7 +44,7 @@ pub struct Snapshot {
     pub written: String,
     /// The process that wrote it: while it runs, the copy is its own.
     pub pid: u32,
-    /// The session that wrote it ([`this_session`]); empty in copies made
+    /// The session that wrote it ([`new_session`]); empty in copies made
     /// before sessions had copies of their own.
     #[serde(default)]
     pub session: String,
@@ -86,17 +87,17 @@ impl fmt::Display for Failure {
     }
 }
 
-/// This process's name among the sessions that may have copies of one
-/// file: its pid (to be recognisable) and the moment it first asked, to
-/// the nanosecond (so a pid the system hands out again is another session).
-pub fn this_session() -> &'static str {
-    static SESSION: OnceLock<String> = OnceLock::new();
-    SESSION.get_or_init(|| {
-        let nanos = SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        format!("{}-{nanos:x}", std::process::id())
-    })
+/// A new session's name among those that may have copies of one file,
+/// unique on this machine: the pid (to be recognisable), the moment, to the
+/// nanosecond (a pid the system hands out again is another session), and a
+/// count (a file opened again in the same process, text set aside).
+pub fn new_session() -> String {
+    static MADE: AtomicUsize = AtomicUsize::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let n = MADE.fetch_add(1, Ordering::Relaxed);
+    format!("{}-{nanos:x}-{n}", std::process::id())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -275,6 +276,15 @@ impl Copies {
         Err(Failure(failed))
     }
 
+    /// Leaves the copy written last as it is — text set aside (the file was
+    /// reloaded from disk) for the next open and `ziping recover` to offer —
+    /// and names this session's later copies anew, so neither they nor a
+    /// save (which removes the session's own copy) touch it.
+    pub fn set_aside(&mut self) {
+        self.session = new_session();
+        self.last = None;
+    }
+
     /// Removes this session's copy, wherever it went.
     pub fn remove_own(&mut self) {
         self.remove_own_except(None);
@@ -360,14 +370,6 @@ pub fn absolute(path: &Path) -> PathBuf {
         (Ok(dir), Some(name)) => dir.join(name),
         _ => path.to_path_buf(),
     }
-}
-
-/// FNV-1a: a stable hash (std's hasher may change between Rust releases,
-/// which would orphan recovery files).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// The copy at `path`.

@@ -6,6 +6,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::fingerprint::Fingerprint;
 use crate::model::format_error::FormatError;
 use crate::model::project::{Project, generator};
 use crate::model::schema::Template;
@@ -89,8 +90,15 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 }
 
 pub fn read_project(path: &Path) -> Result<Project, LoadError> {
+    read_project_fingerprinted(path).map(|(project, _)| project)
+}
+
+/// A project and the fingerprint of the very bytes it was parsed from, so
+/// a later save can tell whether another program changed the file since.
+pub fn read_project_fingerprinted(path: &Path) -> Result<(Project, Fingerprint), LoadError> {
     let text = read_text(path)?;
-    Project::from_json(&text).map_err(|e| LoadError::format(path, e))
+    let project = Project::from_json(&text).map_err(|e| LoadError::format(path, e))?;
+    Ok((project, Fingerprint::of(text.as_bytes())))
 }
 
 pub fn read_template(path: &Path) -> Result<Template, LoadError> {
@@ -132,16 +140,22 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// Saves `project` to `path` stamped as modified `now` by this program: the
 /// one save path of the editor, `ziping set` and `ziping recover`. On
 /// success the project's metadata is the stamped one; on failure the
-/// project and the file are as they were.
-pub fn save_project(path: &Path, project: &mut Project, now: &str) -> Result<(), LoadError> {
+/// project and the file are as they were. Returns the fingerprint of what
+/// was written.
+pub fn save_project(
+    path: &Path,
+    project: &mut Project,
+    now: &str,
+) -> Result<Fingerprint, LoadError> {
     let previous = project.meta.clone();
     project.meta.modified = now.to_string();
     project.meta.generator = generator();
-    let saved = save_with_backup(path, project.to_json().as_bytes());
+    let json = project.to_json();
+    let saved = save_with_backup(path, json.as_bytes());
     if saved.is_err() {
         project.meta = previous;
     }
-    saved.map(|_| ())
+    saved.map(|_| Fingerprint::of(json.as_bytes()))
 }
 
 /// Like [`write_atomic`] for a file only its owner may read (the data

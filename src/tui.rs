@@ -107,10 +107,10 @@ impl Settings {
     pub fn app(&self, file: Option<&Path>) -> Result<App, String> {
         let (ui, messages) = self.ui();
         let project = file
-            .map(storage::read_project)
+            .map(storage::read_project_fingerprinted)
             .transpose()
             .map_err(|e| e.to_string())?;
-        if let (Some(project), Some(path)) = (project, file) {
+        if let (Some((project, on_disk)), Some(path)) = (project, file) {
             // Opening a file uses the template copy inside it; templates are
             // read only to offer a newer version of it (built-ins are
             // embedded, so this stays cheap).
@@ -119,7 +119,7 @@ impl Settings {
                 Screen::Start(start::Start::new(&[], Vec::new())),
                 messages,
             );
-            app.start_session(project, path.to_path_buf());
+            app.start_session(project, path.to_path_buf(), on_disk);
             return Ok(app);
         }
         let (templates, _) = catalog::load(self.templates_dir().as_deref());

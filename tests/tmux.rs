@@ -106,3 +106,52 @@ fn escape_sequences_in_a_project_are_shown_not_sent_by_export_on_a_terminal() {
         .unwrap();
     assert!(String::from_utf8_lossy(&piped.stdout).contains(hostile));
 }
+
+#[test]
+fn another_programs_save_while_the_editor_is_open_is_asked_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let command = format!("{} '{}'", binary().display(), path.display());
+    let tmux = Tmux::start(100, 30, &command, &env_for(dir.path()));
+    tmux.wait_for("标题与导语");
+    tmux.type_text("我的附件");
+    tmux.wait_for("我的附件");
+    // Another editor saves its version: a changed copy written over the
+    // file in place (what `ziping set` does too, by rename, and will do
+    // only when forced while an editor holds the file).
+    let mut theirs: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    theirs["values"]["preamble"] = "另一个编辑器写的导语".into();
+    let copy = dir.path().join("theirs.json");
+    std::fs::write(&copy, serde_json::to_string_pretty(&theirs).unwrap()).unwrap();
+    let copied = std::process::Command::new("cp")
+        .arg(&copy)
+        .arg(&path)
+        .status();
+    assert!(copied.unwrap().success());
+    let before = std::fs::read(&path).unwrap();
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("文件已被其他程序修改");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "asked, not written");
+    // Reload: their text is shown, ours set aside in the recovery copy.
+    tmux.type_text("r");
+    tmux.wait_for("已重新载入磁盘上的文件");
+    tmux.keys(&["C-q"]);
+    tmux.wait_until_gone();
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let mine = dir.path().join("mine.json");
+    let recovered = common::locale::ziping_in(dir.path())
+        .arg("recover")
+        .arg(&path)
+        .arg("-o")
+        .arg(&mine)
+        .output()
+        .unwrap();
+    assert!(
+        recovered.status.success(),
+        "{}",
+        String::from_utf8_lossy(&recovered.stderr)
+    );
+    assert_eq!(saved_value(&mine, "attachment"), "我的附件");
+    assert_eq!(saved_value(&path, "preamble"), "另一个编辑器写的导语");
+}

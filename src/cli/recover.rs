@@ -34,7 +34,7 @@ pub struct Args {
 pub fn run(ask: &Args, lang: Lang) -> Result<String, String> {
     let file = ask.file.as_path();
     let copies =
-        recovery::Copies::new(paths::data_dir().as_deref(), file, recovery::this_session());
+        recovery::Copies::new(paths::data_dir().as_deref(), file, &recovery::new_session());
     let mut listing = copies.find();
     for problem in &listing.problems {
         eprintln!("ziping：{problem}");

@@ -154,3 +154,38 @@ pub fn recovery_found(written: &str, lang: Lang) -> String {
         Lang::En => format!("Unsaved recovery copy from {written}"),
     }
 }
+
+pub const FILE_CHANGED_ON_DISK: Text = Text {
+    zh: "文件已被其他程序修改",
+    en: "The file was changed by another program",
+};
+
+pub const FILE_GONE_FROM_DISK: Text = Text {
+    zh: "文件已被删除或改名",
+    en: "The file was deleted or renamed",
+};
+
+pub const KEY_OVERWRITE_CHANGED: Text = Text {
+    zh: "覆盖：写入你的文字，被覆盖的版本保留为 .bak",
+    en: "overwrite: write your text; the version replaced is kept as .bak",
+};
+
+pub const KEY_OVERWRITE_GONE: Text = Text {
+    zh: "覆盖：在原位置写一个新文件",
+    en: "overwrite: write a new file at this path",
+};
+
+pub const KEY_RELOAD_FROM_DISK: Text = Text {
+    zh: "重新载入：显示磁盘上的版本，你的文字存入恢复副本",
+    en: "reload: show the file as it is now; your text goes to the recovery copy",
+};
+
+pub const KEY_SAVE_ELSEWHERE: Text = Text {
+    zh: "另存为：把你的文字写到另一个文件",
+    en: "save as: write your text to another file",
+};
+
+pub const KEY_CANCEL_WRITE_NOTHING: Text = Text {
+    zh: "取消：什么也不写",
+    en: "cancel: nothing is written",
+};

@@ -179,3 +179,43 @@ pub fn row_deleted(row: usize, lang: Lang) -> String {
         Lang::En => format!("Deleted row {row} (Ctrl-Z undoes)"),
     }
 }
+
+pub const NOT_SAVED_CHANGED_ON_DISK: Text = Text {
+    zh: "未保存：磁盘上的文件保持原样，你的文字仍在",
+    en: "Not saved: the file is left as it is, your text is still here",
+};
+
+pub const RELOADED: Text = Text {
+    zh: "已重新载入磁盘上的文件",
+    en: "Reloaded the file from disk",
+};
+
+/// Saved over another program's change to `name`, kept as `backup`.
+pub fn overwritten(name: &str, backup: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已覆盖保存到 {name}；被覆盖的版本保留为 {backup}"),
+        Lang::En => format!("Saved over {name}; the version replaced is kept as {backup}"),
+    }
+}
+
+/// Reloaded from disk; the session's unsaved text went to `copy`.
+pub fn reloaded_text_kept(copy: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "已重新载入磁盘上的文件；你的文字已存入恢复副本 {}，可用 ziping recover 或下次打开时恢复",
+            copy.display()
+        ),
+        Lang::En => format!(
+            "Reloaded from disk; your text is in the recovery copy {} (ziping recover, or reopening, restores it)",
+            copy.display()
+        ),
+    }
+}
+
+/// Reading the file again, or setting the text aside first, failed.
+pub fn reload_failed(error: impl Display, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("未能重新载入：{error}；你的文字仍在"),
+        Lang::En => format!("Could not reload: {error}; your text is still here"),
+    }
+}

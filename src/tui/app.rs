@@ -12,14 +12,16 @@ use std::time::Duration;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::clock::now;
+use crate::fingerprint::Drift;
 use crate::lang::Lang;
 use crate::strings;
 
 use super::command::{Answer, Command, Context, GlobalCmd, TextCmd};
+use super::dialog::changed::Changed;
 use super::dialog::jump::Jump;
 use super::dialog::prompt::{Prompt, PromptKind};
 use super::dialog::{Dialog, help, quit};
-use super::document::SaveError;
+use super::document::{SaveError, Saved};
 use super::grid::GridInput;
 use super::keymap::{Key, Keymap};
 use super::session::Session;
@@ -328,7 +330,7 @@ impl App {
         let mut note = None;
         match command {
             Save => {
-                if self.save() {
+                if self.save(false) {
                     let name = self
                         .session()
                         .map(|s| s.doc.file_name())
@@ -354,11 +356,7 @@ impl App {
                 self.dialog = Some(Dialog::Prompt(prompt));
             }
             ExternalEditor => return Effect::ExternalEditor(session.field_text()),
-            SaveAs => {
-                let path = session.doc.path().display().to_string();
-                let prompt = Prompt::new(PromptKind::SaveAs, &path, theme);
-                self.dialog = Some(Dialog::Prompt(prompt));
-            }
+            SaveAs => self.ask_save_as(),
             ToggleSidebar => self.prefs.sidebar = !self.prefs.sidebar,
             NextField => {
                 if !session.step_field(1) {
@@ -410,12 +408,20 @@ impl App {
         read_only
     }
 
-    pub(crate) fn save(&mut self) -> bool {
+    /// Saves the open project; true when it was written. A file another
+    /// program changed (or removed) since is not written: the user is asked
+    /// instead, and `then_quit` (the save was asked for on the way out)
+    /// makes writing it the last thing done.
+    pub(crate) fn save(&mut self, then_quit: bool) -> bool {
         let Some(session) = self.session_mut() else {
             return false;
         };
         match session.doc.save(&now()) {
-            Ok(()) => true,
+            Ok(Saved::Written) => true,
+            Ok(Saved::ChangedOnDisk(drift)) => {
+                self.ask_about_drift(drift, then_quit);
+                false
+            }
             Err(e) => {
                 self.save_refused(e);
                 false
@@ -431,14 +437,33 @@ impl App {
             SaveError::ReadOnly => self.error(lang.say(strings::READ_ONLY_REFUSED)),
             SaveError::TakenOver(by) => {
                 self.error(strings::lock::taken_over_by(by.as_ref(), lang));
-                if let Some(session) = self.session() {
-                    let path = session.doc.path().display().to_string();
-                    let prompt = Prompt::new(PromptKind::SaveAs, &path, &self.ui.theme);
-                    self.dialog = Some(Dialog::Prompt(prompt));
-                }
+                self.ask_save_as();
             }
             SaveError::Failed(e) => self.error(strings::save_failed(&e.problem, lang)),
         }
+    }
+
+    /// Asks what to do about another program's change to the open file.
+    pub(crate) fn ask_about_drift(&mut self, drift: Drift, then_quit: bool) {
+        let Some(session) = self.session() else {
+            return;
+        };
+        let path = session.doc.path().to_path_buf();
+        self.dialog = Some(Dialog::Changed(Changed {
+            path,
+            drift,
+            then_quit,
+        }));
+    }
+
+    /// Opens the "save as" prompt with the current file's path filled in.
+    pub(crate) fn ask_save_as(&mut self) {
+        let Some(session) = self.session() else {
+            return;
+        };
+        let path = session.doc.path().display().to_string();
+        let prompt = Prompt::new(PromptKind::SaveAs, &path, &self.ui.theme);
+        self.dialog = Some(Dialog::Prompt(prompt));
     }
 }
 

@@ -31,11 +31,13 @@ pub enum Context {
     Recover,
     /// The project's template has a newer version.
     Upgrade,
+    /// Saving found the file changed (or removed) by another program.
+    Changed,
 }
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Editor,
         Context::Grid,
@@ -47,6 +49,7 @@ impl Context {
         Context::Locked,
         Context::Recover,
         Context::Upgrade,
+        Context::Changed,
         Context::HelpScreen,
     ];
 
@@ -64,6 +67,7 @@ impl Context {
             Context::Locked => ("文件已被他人打开", "File open elsewhere"),
             Context::Recover => ("发现恢复副本", "Recovery copy found"),
             Context::Upgrade => ("模板有新版本", "Newer template available"),
+            Context::Changed => ("文件已被其他程序修改", "File changed by another program"),
             Context::HelpScreen => ("帮助界面", "This help"),
         }
     }
@@ -359,6 +363,20 @@ commands! {
             "Keep the old template (asked again next time)"
         ) Upgrade["k", "esc"];
     }
+
+    /// Saving found the file changed (or removed) by another program.
+    Disk(DiskAnswer) {
+        Overwrite "overwrite_file" Plain (
+            "覆盖（被覆盖的版本保留为 .bak）",
+            "Overwrite (the version replaced is kept as .bak)"
+        ) Changed["o"];
+        Reload "reload_file" Plain (
+            "重新载入磁盘上的文件（你的文字存入恢复副本）",
+            "Reload the file (your text goes to the recovery copy)"
+        ) Changed["r"];
+        SaveAs "save_elsewhere" Plain ("另存为其他文件", "Save as another file") Changed["s"];
+        Cancel "cancel" Plain CANCEL Changed["esc", "c"];
+    }
 }
 
 impl Command {
@@ -445,6 +463,7 @@ mod tests {
             Command::Lock(_) => context == Context::Locked,
             Command::Recovery(_) => context == Context::Recover,
             Command::Upgrade(_) => context == Context::Upgrade,
+            Command::Disk(_) => context == Context::Changed,
         };
         for (context, command, _) in Command::defaults_by_context() {
             assert!(allowed(context, command), "{command:?} in {context:?}");

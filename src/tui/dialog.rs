@@ -1,8 +1,11 @@
 //! Dialogs over the page: help, the jump list, prompts and the questions
-//! asked before going on (another writer, a recovery copy, a newer template). Each has its own file holding its state, its key
-//! handling and its drawing; this one dispatches to them. What their
-//! answers mean for the app is carried out by the app (`app/dialogs.rs`).
+//! asked before going on (another writer, a recovery copy, a newer
+//! template, a file changed by another program). Each has its own file
+//! holding its state, its key handling and its drawing; this one dispatches
+//! to them. What their answers mean for the app is carried out by the app
+//! (`app/dialogs.rs`).
 
+pub mod changed;
 pub mod help;
 pub mod jump;
 pub mod locked;
@@ -28,6 +31,7 @@ pub enum Dialog {
     Locked(locked::Locked),
     Recover(recover::Recover),
     Upgrade(upgrade::Upgrade),
+    Changed(changed::Changed),
 }
 
 impl Dialog {
@@ -41,6 +45,7 @@ impl Dialog {
             Dialog::Locked(_) => &[Context::Locked],
             Dialog::Recover(_) => &[Context::Recover],
             Dialog::Upgrade(_) => &[Context::Upgrade],
+            Dialog::Changed(_) => &[Context::Changed],
         }
     }
 
@@ -57,7 +62,8 @@ impl Dialog {
             | Dialog::Quit(_)
             | Dialog::Locked(_)
             | Dialog::Recover(_)
-            | Dialog::Upgrade(_) => {}
+            | Dialog::Upgrade(_)
+            | Dialog::Changed(_) => {}
         }
     }
 
@@ -70,6 +76,7 @@ impl Dialog {
             Dialog::Locked(locked) => locked.draw(ctx, area, frame),
             Dialog::Recover(recover) => recover.draw(ctx, area, frame),
             Dialog::Upgrade(upgrade) => upgrade.draw(ctx, area, frame),
+            Dialog::Changed(changed) => changed.draw(ctx, area, frame),
         }
     }
 }

@@ -1,6 +1,6 @@
-//! The open document: the project, its file, whether it is saved, the
-//! one-writer lock, the recovery copy's schedule and the report derived from
-//! it. Everything that changes the project goes through an intent method
+//! The open document: the project, its file (and what this session last
+//! read from or wrote to it), whether it is saved, the one-writer lock, the
+//! recovery copy's schedule and the report derived from it. Everything that changes the project goes through an intent method
 //! here, so the report, the dirty flag and the recovery schedule cannot fall
 //! out of step with the text. Nothing here knows of the terminal.
 
@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::export::text::{TextOptions, to_text};
+use crate::fingerprint::{Drift, Fingerprint};
 use crate::lock::{self, Lock, Owner};
 use crate::model::project::{Entry, Project};
 use crate::model::report::Report;
@@ -42,10 +43,22 @@ pub const RECOVERY_EVERY_EDITS: usize = 200;
 /// written at least this often.
 pub const RECOVERY_AT_MOST_EVERY: Duration = Duration::from_secs(5);
 
+/// What a save did.
+#[must_use]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Written,
+    /// Nothing was written: another program changed the file (or removed
+    /// it) since this session read or wrote it. The user decides.
+    ChangedOnDisk(Drift),
+}
+
 #[derive(Debug)]
 pub struct Document {
     project: Project,
     path: PathBuf,
+    /// The file as this session last read or wrote it.
+    on_disk: Fingerprint,
     dirty: bool,
     /// Opened read-only (another ziping has the file): no edits, no saves.
     read_only: bool,
@@ -70,14 +83,21 @@ pub struct Document {
 }
 
 impl Document {
-    /// `project`, read from `path`; its recovery copy goes in `data_dir`
+    /// `project`, read from `path` whose bytes had fingerprint `on_disk`;
+    /// its recovery copy goes in `data_dir`
     /// (or a fallback place, see `recovery`).
-    pub fn new(project: Project, path: PathBuf, data_dir: Option<&Path>) -> Document {
+    pub fn new(
+        project: Project,
+        path: PathBuf,
+        on_disk: Fingerprint,
+        data_dir: Option<&Path>,
+    ) -> Document {
         let report = Report::new(&project);
         Document {
-            recovery: recovery::Copies::new(data_dir, &path, recovery::this_session()),
+            recovery: recovery::Copies::new(data_dir, &path, &recovery::new_session()),
             project,
             path,
+            on_disk,
             dirty: false,
             read_only: false,
             taken_over: false,
@@ -268,10 +288,35 @@ impl Document {
         self.taken_over
     }
 
-    /// Saves atomically; on failure the file on disk is untouched and the
-    /// text stays here. The lock is asked first whether this session may
-    /// still write the file: after a take-over elsewhere it may not.
-    pub fn save(&mut self, now: &str) -> Result<(), SaveError> {
+    /// Saves atomically, unless this session may no longer write the file
+    /// (another ziping took it over) or another program changed the file
+    /// since this session read or wrote it: then nothing is written and the
+    /// caller asks the user ([`Document::overwrite`], [`Document::reload`]
+    /// or "save as"). On failure the file on disk is untouched and the
+    /// text stays here.
+    pub fn save(&mut self, now: &str) -> Result<Saved, SaveError> {
+        if self.read_only {
+            return Err(SaveError::ReadOnly);
+        }
+        // The lock first: after a take-over, the winner's saves would
+        // otherwise look like another program's change.
+        if let Some(by) = self.lost_lock() {
+            return Err(SaveError::TakenOver(by));
+        }
+        // Another program could still write between this look and the
+        // rename below; the window is a few milliseconds, where before it
+        // was the whole session.
+        if let Some(drift) = self.on_disk.drift(&self.path) {
+            return Ok(Saved::ChangedOnDisk(drift));
+        }
+        self.overwrite(now)?;
+        Ok(Saved::Written)
+    }
+
+    /// Saves over whatever the file holds now (the user chose to, knowing
+    /// another program changed it); the replaced version is kept as
+    /// `NAME.bak`, and a file that is gone is written anew.
+    pub fn overwrite(&mut self, now: &str) -> Result<(), SaveError> {
         if self.read_only {
             return Err(SaveError::ReadOnly);
         }
@@ -293,11 +338,39 @@ impl Document {
     /// Saves to `path` (the current file, or a new one for "save as"),
     /// keeping the replaced version as `NAME.bak`.
     fn save_to(&mut self, path: &Path, now: &str) -> Result<(), LoadError> {
-        storage::save_project(path, &mut self.project, now)?;
+        self.on_disk = storage::save_project(path, &mut self.project, now)?;
         self.dirty = false;
         self.recovery.saved(lock::process_running);
         self.recovered();
         Ok(())
+    }
+
+    /// Puts `project`, read again from the file (whose bytes had
+    /// fingerprint `on_disk`), in place of this session's text, which is
+    /// first written to the recovery copy if it was unsaved. Returns where
+    /// it went; if that write fails nothing changes here.
+    pub fn reload(
+        &mut self,
+        project: Project,
+        on_disk: Fingerprint,
+        now: &str,
+    ) -> Result<Option<PathBuf>, LoadError> {
+        let kept = if self.dirty {
+            let written = self
+                .write_recovery(now)
+                .map_err(|failed| LoadError::new(&self.path, failed.to_string()))?;
+            self.recovery.set_aside();
+            Some(written.path)
+        } else {
+            None
+        };
+        self.project = project;
+        self.on_disk = on_disk;
+        self.dirty = false;
+        self.recovered();
+        self.report = Report::new(&self.project);
+        self.pause.done();
+        Ok(kept)
     }
 
     /// Saves to a new file, which becomes this document's file (without a
@@ -307,7 +380,7 @@ impl Document {
         path: &Path,
         now: &str,
         data_dir: Option<&Path>,
-    ) -> Result<(), SaveError> {
+    ) -> Result<Saved, SaveError> {
         if storage::same_file(path, &self.path) || path == self.path {
             return self.save(now);
         }
@@ -317,11 +390,11 @@ impl Document {
         }
         self.save_to(path, now)?;
         self.path = path.to_path_buf();
-        self.recovery = recovery::Copies::new(data_dir, path, recovery::this_session());
+        self.recovery = recovery::Copies::new(data_dir, path, &recovery::new_session());
         self.read_only = false;
         self.taken_over = false;
         self.lock = None;
-        Ok(())
+        Ok(Saved::Written)
     }
 
     /// Writes the plain-text report to `target` (never over the project),
@@ -340,186 +413,5 @@ impl Document {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::finding::FindingKind;
-
-    fn document(dir: &Path) -> Document {
-        let project = crate::catalog::new_project("hunan-narrative");
-        let path = dir.join("a.json");
-        std::fs::write(&path, project.to_json()).expect("write");
-        Document::new(project, path, Some(dir))
-    }
-
-    fn missing(doc: &Document, id: &str) -> bool {
-        doc.report()
-            .of_field(id)
-            .any(|f| f.kind == FindingKind::Missing)
-    }
-
-    #[test]
-    fn an_edit_is_unsaved_and_judged_at_once_and_counted_once_settled() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut doc = document(dir.path());
-        let errors = doc.report().counts().errors;
-        assert!(missing(&doc, "unit"));
-        assert!(doc.set("unit", Entry::Text("中共常宁市委组织部".into())));
-        assert!(doc.is_dirty());
-        assert!(!missing(&doc, "unit"), "the edited field is judged at once");
-        assert_eq!(doc.report().counts().errors, errors, "counts wait");
-        doc.settle_now();
-        assert_eq!(doc.report().counts().errors, errors - 1);
-        assert_eq!(doc.settle_due_in(Instant::now()), None);
-    }
-
-    #[test]
-    fn saving_clears_the_unsaved_mark_and_an_unchanged_value_is_no_edit() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut doc = document(dir.path());
-        doc.set("unit", Entry::Text("某单位".into()));
-        doc.save("2030-01-01T00:00:00Z").expect("saves");
-        assert!(!doc.is_dirty());
-        assert!(!doc.set("unit", Entry::Text("某单位".into())));
-        let (_, changed) = doc.edit_table("unit", |_| ());
-        assert!(!changed);
-        assert!(!doc.is_dirty(), "nothing changed, nothing to save");
-        let saved = crate::storage::read_project(doc.path()).expect("reads");
-        assert_eq!(saved.meta.modified, "2030-01-01T00:00:00Z");
-    }
-
-    #[test]
-    fn a_read_only_document_never_writes_its_file_however_it_is_named() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut doc = document(dir.path());
-        let before = std::fs::read(doc.path()).expect("read");
-        doc.open_read_only();
-        doc.set("unit", Entry::Text("某单位".into()));
-        assert!(doc.save("now").is_err());
-        let same = dir.path().join(".").join("a.json");
-        assert!(doc.save_as(&same, "now", Some(dir.path())).is_err());
-        assert_eq!(
-            std::fs::read(dir.path().join("a.json")).expect("read"),
-            before
-        );
-        assert!(doc.is_dirty(), "the text stays, unsaved");
-    }
-
-    #[test]
-    fn after_a_take_over_elsewhere_saves_are_refused_and_copies_go_on() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut doc = document(dir.path());
-        let crate::lock::Outcome::Acquired(lock) = crate::lock::acquire(doc.path(), "t1") else {
-            panic!("lock")
-        };
-        doc.take_lock(lock);
-        doc.set("unit", Entry::Text("某单位".into()));
-        doc.save("now").expect("ours: saves");
-        let _winner = crate::lock::take_over(doc.path(), "t2");
-        let before = std::fs::read(doc.path()).expect("read");
-        doc.set("unit", Entry::Text("某单位二".into()));
-        match doc.save("later") {
-            Err(SaveError::TakenOver(Some(by))) => assert_eq!(by.since, "t2"),
-            other => panic!("expected a refusal, got {other:?}"),
-        }
-        assert_eq!(std::fs::read(doc.path()).expect("read"), before);
-        assert!(doc.is_dirty() && doc.is_taken_over() && !doc.is_read_only());
-        let written = doc
-            .write_recovery("later")
-            .expect("the text still goes somewhere");
-        let copy = recovery::read(&written.path).expect("reads");
-        assert_eq!(
-            copy.project.entry("unit"),
-            Some(&Entry::Text("某单位二".into()))
-        );
-    }
-
-    #[test]
-    fn export_never_replaces_the_project_file() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut doc = document(dir.path());
-        let before = std::fs::read(doc.path()).expect("read");
-        let spelled = dir.path().join("..").join(
-            dir.path()
-                .file_name()
-                .expect("a name")
-                .to_string_lossy()
-                .to_string(),
-        );
-        assert!(doc.export(&spelled.join("a.json")).is_err());
-        assert_eq!(std::fs::read(doc.path()).expect("read"), before);
-        doc.export(&dir.path().join("a.txt"))
-            .expect("exports beside it");
-    }
-
-    #[test]
-    fn steady_typing_still_reaches_the_recovery_copy_within_its_bound() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut doc = document(dir.path());
-        let start = Instant::now();
-        assert_eq!(doc.recovery_due_in(start, Duration::from_secs(2)), None);
-        doc.set("unit", Entry::Text("某".into()));
-        // With a long pause setting, the time bound decides.
-        let pause = Duration::from_secs(60);
-        let due = doc.recovery_due_in(start, pause).expect("due");
-        assert!(due <= RECOVERY_AT_MOST_EVERY, "{due:?}");
-        // Typing on: the last edit is recent, the oldest is not.
-        doc.set("unit", Entry::Text("某单".into()));
-        let later = Instant::now() + RECOVERY_AT_MOST_EVERY;
-        assert_eq!(doc.recovery_due_in(later, pause), Some(Duration::ZERO));
-        doc.write_recovery("now").expect("writes");
-        assert_eq!(
-            doc.recovery_due_in(later, pause),
-            None,
-            "it holds everything"
-        );
-        doc.set("unit", Entry::Text("某单位".into()));
-        let due = doc.recovery_due_in(Instant::now(), pause).expect("due");
-        assert!(
-            due > RECOVERY_AT_MOST_EVERY / 2,
-            "the bound starts again: {due:?}"
-        );
-    }
-
-    #[test]
-    fn a_failed_recovery_copy_is_tried_again_later_not_at_once() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut doc = document(dir.path());
-        let now = Instant::now();
-        for text in ["某", "某单", "某单位"]
-            .iter()
-            .cycle()
-            .take(RECOVERY_EVERY_EDITS + 1)
-        {
-            doc.set("unit", Entry::Text((*text).into()));
-        }
-        assert_eq!(
-            doc.recovery_due_in(now, Duration::ZERO),
-            Some(Duration::ZERO)
-        );
-        // As a failed write leaves it: due again only after the bound.
-        doc.recovery_retry = Some(now + RECOVERY_AT_MOST_EVERY);
-        let due = doc.recovery_due_in(now, Duration::ZERO).expect("due");
-        assert_eq!(due, RECOVERY_AT_MOST_EVERY);
-        doc.write_recovery("now").expect("writes");
-        assert_eq!(doc.recovery_due_in(now, Duration::ZERO), None);
-        doc.discard_recovery();
-    }
-
-    #[test]
-    fn save_as_never_overwrites_another_file() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut doc = document(dir.path());
-        let other = dir.path().join("other.json");
-        std::fs::write(&other, "keep").expect("write");
-        doc.set("unit", Entry::Text("某单位".into()));
-        assert!(doc.save_as(&other, "now", Some(dir.path())).is_err());
-        assert_eq!(std::fs::read_to_string(&other).expect("read"), "keep");
-        assert!(doc.is_dirty());
-        assert_eq!(doc.path(), dir.path().join("a.json"));
-        let copy = dir.path().join("copy.json");
-        doc.save_as(&copy, "now", Some(dir.path()))
-            .expect("saves as");
-        assert_eq!(doc.path(), copy);
-        assert!(!doc.is_dirty());
-    }
-}
+#[path = "document_tests.rs"]
+mod tests;

@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 
 use ratatui_textarea::TextArea;
 
+use crate::fingerprint::Fingerprint;
 use crate::lang::Lang;
 use crate::model::project::{Entry, Project};
 use crate::model::schema::{Field, Kind, Section};
+use crate::storage::LoadError;
 
 use super::command::{Nature, TextCmd};
 use super::document::Document;
@@ -25,16 +27,18 @@ pub struct Session {
 }
 
 impl Session {
+    /// `project` as read from `path`, whose bytes had fingerprint `on_disk`.
     pub fn new(
         project: Project,
         path: PathBuf,
+        on_disk: Fingerprint,
         theme: &Theme,
         lang: Lang,
         data_dir: Option<&Path>,
     ) -> Session {
         let editor = EditorState::new(&project.template, theme, lang);
         let mut session = Session {
-            doc: Document::new(project, path, data_dir),
+            doc: Document::new(project, path, on_disk, data_dir),
             editor,
         };
         session.open_editor();
@@ -210,5 +214,23 @@ impl Session {
         self.editor.reset(&project.template, focused.as_deref());
         self.doc.replace(project);
         self.open_editor();
+    }
+
+    /// Shows `project`, read again from the file, in place of this
+    /// session's text, which goes to the recovery copy first if unsaved
+    /// (see `Document::reload`); the editors are rebuilt as for
+    /// [`Session::replace_project`]. Returns where the text went.
+    pub fn reload(
+        &mut self,
+        project: Project,
+        on_disk: Fingerprint,
+        now: &str,
+    ) -> Result<Option<PathBuf>, LoadError> {
+        let focused = self.field().map(|f| f.id.clone());
+        let template = project.template.clone();
+        let kept = self.doc.reload(project, on_disk, now)?;
+        self.editor.reset(&template, focused.as_deref());
+        self.open_editor();
+        Ok(kept)
     }
 }

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::clock::now;
+use crate::fingerprint::{Drift, Fingerprint};
 use crate::lock::Holder;
 use crate::model::project::Project;
 use crate::model::schema::Template;
@@ -12,7 +13,7 @@ use crate::{model, storage, strings};
 use super::super::command::Command;
 use super::super::dialog::outcome::Outcome;
 use super::super::dialog::prompt::PromptKind;
-use super::super::dialog::{Dialog, locked, quit, recover, upgrade};
+use super::super::dialog::{Dialog, changed, locked, quit, recover, upgrade};
 use super::{App, Effect};
 
 impl App {
@@ -42,9 +43,9 @@ impl App {
                 Outcome::Stay => Some(Dialog::Quit(q)),
                 Outcome::Close => None,
                 Outcome::Act(quit::Leave::Save) => {
-                    self.quit = self.save();
-                    // A refused save may ask something else instead (where
-                    // to save, after a take-over): that question wins.
+                    self.quit = self.save(true);
+                    // A failed save keeps asking; a file changed on disk, or
+                    // taken over elsewhere, asks its own question instead.
                     (!self.quit && self.dialog.is_none()).then_some(Dialog::Quit(q))
                 }
                 Outcome::Act(quit::Leave::Discard) => {
@@ -87,6 +88,17 @@ impl App {
                 Outcome::Close => None,
                 Outcome::Act(choice) => {
                     self.answer_upgrade(choice, *u.newer);
+                    None
+                }
+            },
+            Dialog::Changed(c) => match c.handle(command) {
+                Outcome::Stay => Some(Dialog::Changed(c)),
+                Outcome::Close => {
+                    self.info(lang.say(strings::NOT_SAVED_CHANGED_ON_DISK));
+                    None
+                }
+                Outcome::Act(choice) => {
+                    self.answer_changed(choice, &c);
                     None
                 }
             },
@@ -133,6 +145,52 @@ impl App {
         }
         // The recovery question settled, the next one may follow.
         self.offer_upgrade();
+    }
+
+    /// Another program changed the file: the user chose what to do.
+    fn answer_changed(&mut self, choice: changed::Choice, asked: &changed::Changed) {
+        match choice {
+            changed::Choice::Overwrite => self.overwrite(asked),
+            changed::Choice::Reload => self.reload(),
+            changed::Choice::SaveAs => self.ask_save_as(),
+        }
+    }
+
+    /// Saves over the other program's change (kept as `NAME.bak`), or
+    /// writes the file anew where it was removed.
+    fn overwrite(&mut self, asked: &changed::Changed) {
+        let lang = self.lang();
+        let Some(session) = self.session_mut() else {
+            return;
+        };
+        let name = session.doc.file_name();
+        match session.doc.overwrite(&now()) {
+            Ok(()) => {
+                let said = match asked.drift {
+                    Drift::Changed => strings::overwritten(&name, &format!("{name}.bak"), lang),
+                    Drift::Missing => strings::saved_to(&name, lang),
+                };
+                self.info(said);
+                self.quit = asked.then_quit;
+            }
+            Err(e) => self.save_refused(e),
+        }
+    }
+
+    /// Shows the file as another program left it; unsaved text here goes
+    /// to the recovery copy first, and if that fails nothing changes.
+    fn reload(&mut self) {
+        let lang = self.lang();
+        let Some(session) = self.session_mut() else {
+            return;
+        };
+        let reloaded = storage::read_project_fingerprinted(session.doc.path())
+            .and_then(|(project, on_disk)| session.reload(project, on_disk, &now()));
+        match reloaded {
+            Ok(Some(copy)) => self.info(strings::reloaded_text_kept(&copy, lang)),
+            Ok(None) => self.info(lang.say(strings::RELOADED)),
+            Err(e) => self.error(strings::reload_failed(e, lang)),
+        }
     }
 
     fn answer_upgrade(&mut self, choice: upgrade::Choice, newer: Template) {
@@ -186,9 +244,10 @@ impl App {
             PromptKind::SaveAs => self.save_as(&path),
             PromptKind::NewFile(template) => {
                 let project = Project::new((**template).clone(), &now());
-                match storage::create_new(&path, project.to_json().as_bytes()) {
+                let json = project.to_json();
+                match storage::create_new(&path, json.as_bytes()) {
                     Ok(()) => {
-                        self.start_session(project, path);
+                        self.start_session(project, path, Fingerprint::of(json.as_bytes()));
                         true
                     }
                     Err(e) => {

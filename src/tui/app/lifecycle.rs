@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::clock::now;
+use crate::fingerprint::Fingerprint;
 use crate::model::project::Project;
 use crate::{catalog, lock, recent, recovery, storage, strings};
 
@@ -12,6 +13,7 @@ use super::super::dialog::Dialog;
 use super::super::dialog::locked::Locked;
 use super::super::dialog::recover::Recover;
 use super::super::dialog::upgrade::Upgrade;
+use super::super::document::Saved;
 use super::super::session::Session;
 use super::super::start::{SAMPLE_FILE_NAME, SAMPLE_JSON};
 use super::{App, Screen};
@@ -19,21 +21,23 @@ use super::{App, Screen};
 impl App {
     /// Opens a project file; on failure stays where it is and says why.
     pub fn open(&mut self, path: &Path) {
-        match storage::read_project(path) {
-            Ok(project) => self.start_session(project, path.to_path_buf()),
+        match storage::read_project_fingerprinted(path) {
+            Ok((project, on_disk)) => self.start_session(project, path.to_path_buf(), on_disk),
             Err(e) => self.error(e.to_string()),
         }
     }
 
-    /// Shows `project` for editing: takes the one-writer lock (or asks
-    /// what to do if another ziping has it), then offers any recovery copy
-    /// and a newer version of its template.
-    pub fn start_session(&mut self, project: Project, path: PathBuf) {
+    /// Shows `project` for editing, as read from `path` whose bytes had
+    /// fingerprint `on_disk`: takes the one-writer lock (or asks what to do
+    /// if another ziping has it), then offers any recovery copy and a newer
+    /// version of its template.
+    pub fn start_session(&mut self, project: Project, path: PathBuf, on_disk: Fingerprint) {
         recent::remember(self.ui.data_dir.as_deref(), &path);
         let lang = self.lang();
         let mut session = Session::new(
             project,
             path,
+            on_disk,
             &self.ui.theme,
             lang,
             self.ui.data_dir.as_deref(),
@@ -168,7 +172,12 @@ impl App {
             None
         };
         match session.doc.save_as(path, &now(), data_dir.as_deref()) {
-            Ok(()) => {
+            // "Save as" the file itself is a save, asked about alike.
+            Ok(Saved::ChangedOnDisk(drift)) => {
+                self.ask_about_drift(drift, false);
+                true
+            }
+            Ok(Saved::Written) => {
                 if let Some(l) = lock {
                     session.doc.take_lock(l);
                 }

@@ -275,6 +275,8 @@ fn set(file: &Path, pairs: &[String], lang: Lang) -> Result<ExitCode, String> {
         return Err(strings::set_needs_pairs(last, lang));
     }
     let mut project = load(file)?;
+    // Writing, like the editor's open: what killed saves left goes first.
+    storage::clean_stale_temps(file);
     let mut refused = Vec::new();
     for pair in pairs.chunks(2) {
         match assign(&mut project, &pair[0], &pair[1]) {
@@ -520,6 +522,7 @@ fn recover(file: &Path, output: Option<&Path>, lang: Lang) -> Result<(), String>
         .map_err(|e| e.to_string())?
         .ok_or_else(|| strings::no_recovery_copy(file, &location, lang))?;
     let target = output.unwrap_or(file);
+    storage::clean_stale_temps(target);
     let mut project = copy.project;
     storage::save_project(target, &mut project, &now()).map_err(|e| e.to_string())?;
     if storage::same_file(target, file) {

@@ -6,6 +6,11 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+mod temp;
+
+pub use temp::clean_stale_temps;
+use temp::{Purpose, parent_dir};
+
 use crate::model::format_error::FormatError;
 use crate::model::project::{Project, generator};
 use crate::model::schema::Template;
@@ -223,7 +228,10 @@ fn replace(
     let temp = write_temp(&target, bytes, access).map_err(fail)?;
     let existing = fs::metadata(&target).ok();
     if let (Some(meta), Access::Shared) = (&existing, access) {
-        fs::set_permissions(temp.path(), meta.permissions()).map_err(fail)?;
+        // Through the open file, not its name: nothing can be swapped in.
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(fail)?;
     }
     let backup = match (&existing, backup) {
         (Some(_), true) => Some(keep_backup(&target).map_err(fail)?),
@@ -269,18 +277,24 @@ fn planted_link(path: &Path) -> Option<String> {
 /// system has them (instant, no copy), otherwise a copy. Either is staged
 /// under an unpredictable name created exclusively — a link planted at a
 /// name ziping would use is never followed — then renamed over the backup.
+/// The staged file is named after the project and locked, like the new
+/// text's (see [`temp`]).
 fn keep_backup(target: &Path) -> io::Result<PathBuf> {
     let backup = backup_path(target);
-    let dir = parent_dir(target);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".ziping-bak-").suffix(".tmp");
-    let staged = match builder.make_in(dir, |path| fs::hard_link(target, path)) {
-        Ok(linked) => linked.into_temp_path(),
+    let linked = temp::create_with(target, Purpose::Backup, |path| {
+        fs::hard_link(target, path)?;
+        fs::File::open(path).inspect_err(|_| {
+            let _ = fs::remove_file(path);
+        })
+    });
+    let staged = match linked {
+        Ok(linked) => linked,
         Err(_) => {
-            let mut copy = builder.tempfile_in(dir)?;
+            let mut copy = temp::create(target, Purpose::Backup, 0o600)?;
             io::copy(&mut fs::File::open(target)?, copy.as_file_mut())?;
-            fs::set_permissions(copy.path(), fs::metadata(target)?.permissions())?;
-            copy.into_temp_path()
+            copy.as_file()
+                .set_permissions(fs::metadata(target)?.permissions())?;
+            copy
         }
     };
     staged.persist(&backup).map_err(|e| e.error)?;
@@ -303,24 +317,16 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     sync_dir(path).map_err(|e| LoadError::new(path, io_problem(&e)))
 }
 
-fn parent_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
+/// The new text beside `path`, on disk, under a locked temp named after
+/// it: a save killed here leaves a file the next open removes.
 fn write_temp(path: &Path, bytes: &[u8], access: Access) -> io::Result<tempfile::NamedTempFile> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".ziping-").suffix(".tmp");
-    // Temp files are private (0600) by default; a shared file should be
-    // like any file the user creates (0666 less the umask).
-    #[cfg(unix)]
-    if access == Access::Shared {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(parent_dir(path))?;
+    // A shared file is like any file the user creates (0666 less the
+    // umask); a private one is its owner's from the start.
+    let mode = match access {
+        Access::Shared => 0o666,
+        Access::Private => 0o600,
+    };
+    let mut temp = temp::create(path, Purpose::Text, mode)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     Ok(temp)

@@ -106,3 +106,33 @@ fn escape_sequences_in_a_project_are_shown_not_sent_by_export_on_a_terminal() {
         .unwrap();
     assert!(String::from_utf8_lossy(&piped.stdout).contains(hostile));
 }
+
+#[test]
+fn opening_a_project_removes_what_a_killed_save_left_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let stale = plant_stale_temp(&path, "Kill09");
+    let other = plant_stale_temp(&dir.path().join("其他.json"), "Kill09");
+    let command = format!("{} '{}'", binary().display(), path.display());
+    let tmux = Tmux::start(100, 30, &command, &env_for(dir.path()));
+    tmux.wait_for("标题与导语");
+    wait_until_removed(&stale);
+    assert!(other.exists(), "another project's temp is not this one's");
+    tmux.keys(&["C-q"]);
+    tmux.wait_until_gone();
+    // `ziping set` writes, so it cleans up first too.
+    let stale = plant_stale_temp(&path, "Kill10");
+    let set = common::locale::ziping_in(dir.path())
+        .arg("set")
+        .arg(&path)
+        .args(["attachment", "附件一"])
+        .output()
+        .unwrap();
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    assert!(!stale.exists());
+    assert!(other.exists());
+}

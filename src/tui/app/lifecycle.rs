@@ -29,6 +29,9 @@ impl App {
     /// what to do if another ziping has it), then offers any recovery copy
     /// and a newer version of its template.
     pub fn start_session(&mut self, project: Project, path: PathBuf) {
+        // What saves killed midway left beside it; temps being written by
+        // a live ziping are locked and stay.
+        storage::clean_stale_temps(&path);
         recent::remember(self.ui.data_dir.as_deref(), &path);
         let lang = self.lang();
         let mut session = Session::new(

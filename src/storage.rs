@@ -19,6 +19,9 @@ use crate::model::validate::load_template;
 /// No report or template comes near this; a bigger file is something else.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// The byte order mark some editors put at the start of a UTF-8 file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// A file that could not be used, and why, in words for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}：{problem}", path.display())]
@@ -73,6 +76,12 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         .map_err(|e| LoadError::new(path, io_problem(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
+    }
+    // Windows Notepad starts a UTF-8 file with a byte order mark; it is
+    // not text, and JSON does not allow it, so it is passed over (a save
+    // writes the file without it).
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::new(path, "文件是空的"));
@@ -495,6 +504,20 @@ mod tests {
         create_new(&fresh, b"{}").expect("create");
         let mode = fs::metadata(&fresh).expect("meta").permissions().mode() & 0o777;
         assert_ne!(mode, 0o600, "new files are not private temp files");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_passed_over() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("bom.json");
+        fs::write(&path, b"\xEF\xBB\xBF{\"a\": 1}\n").expect("write");
+        assert_eq!(read_text(&path).expect("reads"), "{\"a\": 1}\n");
+        fs::write(&path, b"\xEF\xBB\xBF \n").expect("write");
+        let err = read_text(&path).expect_err("only a mark").to_string();
+        assert!(err.contains("文件是空的"), "{err}");
+        // Only at the start: one further in is text (and JSON refuses it).
+        fs::write(&path, b"{\"a\": \"\xEF\xBB\xBF\"}").expect("write");
+        assert_eq!(read_text(&path).expect("reads"), "{\"a\": \"\u{feff}\"}");
     }
 
     #[test]

@@ -74,3 +74,26 @@ fn a_byte_order_mark_is_accepted_in_projects_templates_and_config() {
     assert!(out.stderr.is_empty(), "{}", out.stderr);
     assert!(out.stdout.contains("0 errors"), "{}", out.stdout);
 }
+
+#[test]
+fn a_schema_written_as_text_is_named_as_such() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let sample = fs::read_to_string(repo(SAMPLE)).expect("sample");
+    let project = home.path().join("quoted.json");
+    fs::write(
+        &project,
+        sample.replacen("\"schema\": 1", "\"schema\": \"1\"", 1),
+    )
+    .expect("write");
+    let out = run(
+        home.path(),
+        &["check", project.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("quoted.json：schema：格式版本号 schema 应为数字，文件中是文字 \"1\"；请去掉引号，写作 \"schema\": 1"),
+        "{}",
+        out.stderr
+    );
+}

@@ -13,6 +13,7 @@
 mod cli;
 mod dialogs;
 mod findings;
+mod formulas;
 mod messages;
 mod screens;
 // Reached by its path, not re-exported below: `model::validate` words its

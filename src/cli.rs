@@ -472,7 +472,7 @@ fn emit(text: &str) -> Result<(), String> {
     {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(format!("无法写出结果：{e}")),
+        Err(e) => Err(format!("无法写出结果：{}", storage::io_problem(&e))),
     }
 }
 

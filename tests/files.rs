@@ -97,3 +97,132 @@ fn a_schema_written_as_text_is_named_as_such() {
         out.stderr
     );
 }
+
+/// How a refused file is set up.
+enum Setup {
+    Text(String),
+    /// The sample as JSON, changed by a function.
+    Edited(fn(&mut Value)),
+    /// A link that points at itself.
+    #[cfg(unix)]
+    LinkLoop,
+}
+
+/// Phrases of serde's and the system's that must not be left outside the
+/// brackets at the end of a message.
+const ENGLISH: [&str; 14] = [
+    "invalid",
+    "expected",
+    "missing",
+    "unknown",
+    "recursion",
+    "EOF",
+    "trailing",
+    "must be",
+    "control",
+    "escape",
+    "found",
+    "variant",
+    "error",
+    "symbolic",
+];
+
+#[test]
+fn messages_about_broken_files_are_chinese_with_the_original_at_the_end() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let sample: Value =
+        serde_json::from_str(&fs::read_to_string(repo(SAMPLE)).expect("sample")).expect("json");
+    let deep = format!(
+        "{{\"format\": \"ziping-project\", \"schema\": 1, \"meta\": {}{}}}",
+        "[".repeat(500),
+        "]".repeat(500)
+    );
+    let cases: Vec<(&str, Setup, &str, &str)> = vec![
+        (
+            "deep.json",
+            Setup::Text(deep),
+            "嵌套层数过多：JSON 的列表和对象最多嵌套 128 层",
+            "recursion limit exceeded",
+        ),
+        (
+            "created.json",
+            Setup::Edited(|p| p["meta"]["created"] = 5.into()),
+            "meta.created：值的类型不对：文件中是整数 5，应为文字",
+            "invalid type: integer `5`, expected a string",
+        ),
+        (
+            "version.json",
+            Setup::Edited(|p| p["template"]["version"] = "2".into()),
+            "template.version：值的类型不对：文件中是文字 \"2\"，应为非负整数",
+            "invalid type: string \"2\", expected u32",
+        ),
+        (
+            "sections.json",
+            Setup::Edited(|p| p["template"]["sections"] = serde_json::json!({})),
+            "template.sections：值的类型不对：文件中是对象，应为列表 […]",
+            "invalid type: map, expected a sequence",
+        ),
+        (
+            "nometa.json",
+            Setup::Edited(|p| {
+                p["meta"].as_object_mut().map(|m| m.remove("created"));
+            }),
+            "meta：缺少字段 created",
+            "missing field `created`",
+        ),
+        (
+            "extra.json",
+            Setup::Edited(|p| p["meta"]["colour"] = "red".into()),
+            "meta.colour：不认识的字段 colour，可用的字段：created、modified、generator",
+            "unknown field `colour`",
+        ),
+        (
+            "assert.json",
+            Setup::Edited(|p| p["template"]["checks"][0]["assert"] = 5.into()),
+            "template.checks[0].assert：公式的写法不对：应为一行文字，或多行文字组成的列表",
+            "data did not match any variant of untagged enum Formula",
+        ),
+        (
+            "trailing.json",
+            Setup::Text("{\"format\": \"ziping-project\"} 多余".into()),
+            "第1行第30列：JSON 语法错误：JSON 结束后还有多余的内容",
+            "trailing characters",
+        ),
+        #[cfg(unix)]
+        (
+            "loop.json",
+            Setup::LinkLoop,
+            "符号链接层数过多",
+            "os error ",
+        ),
+    ];
+    for (name, setup, want, original) in cases {
+        let path = home.path().join(name);
+        match setup {
+            Setup::Text(text) => fs::write(&path, text).expect("write"),
+            Setup::Edited(edit) => {
+                let mut project = sample.clone();
+                edit(&mut project);
+                fs::write(&path, project.to_string()).expect("write");
+            }
+            #[cfg(unix)]
+            Setup::LinkLoop => std::os::unix::fs::symlink(&path, &path).expect("link"),
+        }
+        let out = run(home.path(), &["check", path.to_str().expect("utf-8 path")]);
+        assert_eq!(out.code, Some(2), "{name}: {}", out.stderr);
+        let line = out.stderr.trim_end();
+        assert_eq!(line.lines().count(), 1, "{name}: {line}");
+        let message = line
+            .split_once(&format!("{name}："))
+            .map_or(line, |(_, m)| m);
+        assert!(message.contains(want), "{name}: {message}");
+        let (words, bracket) = message.rsplit_once('（').expect("brackets");
+        assert!(
+            bracket.starts_with(original) && bracket.ends_with('）'),
+            "{name}: the original at the end: {message}"
+        );
+        for phrase in ENGLISH {
+            assert!(!words.contains(phrase), "{name}: English in {message}");
+        }
+    }
+}

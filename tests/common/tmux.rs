@@ -94,6 +94,13 @@ impl Tmux {
         }
     }
 
+    /// The process running in the pane (the program itself, when the
+    /// command `exec`s it).
+    pub fn pane_pid(&self) -> u32 {
+        let out = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+    }
+
     /// Polls until the program has exited and the session is gone.
     pub fn wait_until_gone(&self) {
         let start = Instant::now();
@@ -176,4 +183,18 @@ pub fn wait_until_removed(path: &Path) {
         );
         std::thread::sleep(Duration::from_millis(25));
     }
+}
+
+/// Every file under `dir`, with its text, however deep.
+pub fn files_under(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else if let Ok(text) = std::fs::read_to_string(&path) {
+            out.push((path, text));
+        }
+    }
+    out
 }

@@ -41,6 +41,8 @@ impl App {
             lang,
             self.ui.data_dir.as_deref(),
         );
+        // And what a write of its recovery copy killed midway left.
+        storage::clean_stale_temps(session.doc.recovery_path());
         self.dialog = None;
         match lock::acquire(session.doc.path(), &now()) {
             lock::Outcome::Acquired(l) => session.doc.take_lock(l),

@@ -196,6 +196,26 @@ fn main() {
     });
     report(&format!("check, 100x sample ({chars} chars)"), ms(checked));
 
+    // A formula bomb in the template (`"a".pad(3000000000,"b")` took 47 s
+    // and 2.9 GB before the size limits): how long until a limit stops it,
+    // for the whole report (`ziping check`), one bomb of each kind.
+    for (what, bomb) in [
+        ("text", r#""a".pad(3000000000,"b")"#),
+        ("list", "[].pad(3000000000, 0)"),
+        ("map", "[].pad(50000, #{a: 1, b: 2, c: 3})"),
+    ] {
+        let armed = bombed(&tables(), bomb);
+        let stopped = median_of(10, || {
+            let start = Instant::now();
+            std::hint::black_box(Report::new(&armed));
+            start.elapsed()
+        });
+        report(
+            &format!("check with a {what} bomb in the template"),
+            ms(stopped),
+        );
+    }
+
     let size = std::fs::metadata(&bin).map(|m| m.len()).unwrap_or(0);
     report(
         "binary size (bench profile = release)",
@@ -293,6 +313,22 @@ fn tables() -> Project {
         }
     }
     project
+}
+
+/// `project` with a report-wide check whose condition sets off `bomb`.
+fn bombed(project: &Project, bomb: &str) -> Project {
+    let mut json: serde_json::Value = serde_json::from_str(&project.to_json()).expect("json");
+    let check = serde_json::json!({
+        "at": "funding",
+        "assert": format!("{bomb}.len() == 0"),
+        "severity": "error",
+        "message": "不应出现",
+    });
+    json["template"]["checks"]
+        .as_array_mut()
+        .expect("checks")
+        .push(check);
+    Project::from_json(&json.to_string()).expect("the armed project loads")
 }
 
 /// The sample with every prose field's text repeated 100 times.

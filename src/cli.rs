@@ -277,6 +277,8 @@ fn set(file: &Path, pairs: &[String], force: bool, lang: Lang) -> Result<ExitCod
     // Held from reading to writing, so no editor starts on the file between.
     let _lock = writer_lock(file, force, lang)?;
     let mut project = load(file)?;
+    // Writing, like the editor's open: what killed saves left goes first.
+    storage::clean_stale_temps(file);
     let mut refused = Vec::new();
     for pair in pairs.chunks(2) {
         match assign(&mut project, &pair[0], &pair[1]) {
@@ -487,7 +489,7 @@ fn emit(text: &str) -> Result<(), String> {
     {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(format!("无法写出结果：{e}")),
+        Err(e) => Err(format!("无法写出结果：{}", storage::io_problem(&e))),
     }
 }
 

@@ -285,6 +285,16 @@ impl Copies {
         self.last = None;
     }
 
+    /// Removes what killed writes of this file's copies (any session's)
+    /// left in the places copies go; a write going on now holds its temp.
+    pub fn clean_stale_temps(&self) {
+        for place in &self.places {
+            storage::clean_stale_temps_in(&place.dir, |name| {
+                std::str::from_utf8(name).is_ok_and(|name| place.holds(&self.key, name))
+            });
+        }
+    }
+
     /// Removes this session's copy, wherever it went.
     pub fn remove_own(&mut self) {
         self.remove_own_except(None);

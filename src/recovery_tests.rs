@@ -261,3 +261,26 @@ fn copies_from_before_sessions_are_found_and_unreadable_ones_reported() {
     assert_eq!(found.copies[0].copy.session, "");
     assert_eq!(found.problems.len(), 1, "{:?}", found.problems);
 }
+
+#[test]
+fn what_killed_writes_of_any_sessions_copy_left_is_cleaned_and_nothing_else() {
+    let setup = Setup::new();
+    let mut copies = setup.copies("s1");
+    let written = copies.write(&project("张三"), "t").expect("write");
+    let dir = written.path.parent().expect("a folder").to_path_buf();
+    // As a kill during an earlier session's write leaves them, beside a
+    // write going on now (held) and another file's.
+    let old_session = dir.join(format!(".{}-s0.json.ziping-Kill09.tmp", copies.key));
+    let going_on = dir.join(format!(".{}-s2.json.ziping-Live01.tmp", copies.key));
+    let other_file = dir.join(".other-0123456789abcdef-s0.json.ziping-Kill09.tmp");
+    for path in [&old_session, &going_on, &other_file] {
+        fs::write(path, "{").expect("plant");
+    }
+    let held = fs::File::open(&going_on).expect("open");
+    held.try_lock().expect("lock");
+    copies.clean_stale_temps();
+    assert!(!old_session.exists(), "an old session's leftover goes");
+    assert!(going_on.exists(), "a write going on keeps its temp");
+    assert!(other_file.exists(), "another file's temp stays");
+    assert!(written.path.exists(), "the copy itself stays");
+}

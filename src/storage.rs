@@ -6,6 +6,13 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+mod problem;
+mod temp;
+
+pub use problem::io_problem;
+use temp::{Purpose, parent_dir};
+pub use temp::{clean_stale_temps, clean_stale_temps_in};
+
 use crate::fingerprint::Fingerprint;
 use crate::model::format_error::FormatError;
 use crate::model::project::{Project, generator};
@@ -14,6 +21,9 @@ use crate::model::validate::load_template;
 
 /// No report or template comes near this; a bigger file is something else.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The byte order mark some editors put at the start of a UTF-8 file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A file that could not be used, and why, in words for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -70,6 +80,12 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
+    // Windows Notepad starts a UTF-8 file with a byte order mark; it is
+    // not text, and JSON does not allow it, so it is passed over (a save
+    // writes the file without it).
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::new(path, "文件是空的"));
     }
@@ -104,20 +120,6 @@ pub fn read_project_fingerprinted(path: &Path) -> Result<(Project, Fingerprint),
 pub fn read_template(path: &Path) -> Result<Template, LoadError> {
     let text = read_text(path)?;
     load_template(&text).map_err(|e| LoadError::format(path, e))
-}
-
-/// Explains an I/O error in words, without Rust's debug formatting.
-pub fn io_problem(err: &io::Error) -> String {
-    match err.kind() {
-        io::ErrorKind::NotFound => "文件不存在".to_string(),
-        io::ErrorKind::PermissionDenied => "没有权限（请检查文件和目录的读写权限）".to_string(),
-        io::ErrorKind::AlreadyExists => "文件已存在，不会覆盖".to_string(),
-        io::ErrorKind::StorageFull => "磁盘已满".to_string(),
-        io::ErrorKind::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
-        io::ErrorKind::FileTooLarge => "文件超过系统允许的大小".to_string(),
-        io::ErrorKind::QuotaExceeded => "超出磁盘配额".to_string(),
-        _ => err.to_string(),
-    }
 }
 
 /// Replaces `path` with `bytes` atomically: readers see the old file or the
@@ -247,7 +249,10 @@ fn replace(
     let temp = write_temp(&target, bytes, access).map_err(fail)?;
     let existing = fs::metadata(&target).ok();
     if let (Some(meta), Access::Shared) = (&existing, access) {
-        fs::set_permissions(temp.path(), meta.permissions()).map_err(fail)?;
+        // Through the open file, not its name: nothing can be swapped in.
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(fail)?;
     }
     let backup = match (&existing, backup) {
         (Some(_), true) => Some(keep_backup(&target).map_err(fail)?),
@@ -293,18 +298,24 @@ fn planted_link(path: &Path) -> Option<String> {
 /// system has them (instant, no copy), otherwise a copy. Either is staged
 /// under an unpredictable name created exclusively — a link planted at a
 /// name ziping would use is never followed — then renamed over the backup.
+/// The staged file is named after the project and locked, like the new
+/// text's (see [`temp`]).
 fn keep_backup(target: &Path) -> io::Result<PathBuf> {
     let backup = backup_path(target);
-    let dir = parent_dir(target);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".ziping-bak-").suffix(".tmp");
-    let staged = match builder.make_in(dir, |path| fs::hard_link(target, path)) {
-        Ok(linked) => linked.into_temp_path(),
+    let linked = temp::create_with(target, Purpose::Backup, |path| {
+        fs::hard_link(target, path)?;
+        fs::File::open(path).inspect_err(|_| {
+            let _ = fs::remove_file(path);
+        })
+    });
+    let staged = match linked {
+        Ok(linked) => linked,
         Err(_) => {
-            let mut copy = builder.tempfile_in(dir)?;
+            let mut copy = temp::create(target, Purpose::Backup, 0o600)?;
             io::copy(&mut fs::File::open(target)?, copy.as_file_mut())?;
-            fs::set_permissions(copy.path(), fs::metadata(target)?.permissions())?;
-            copy.into_temp_path()
+            copy.as_file()
+                .set_permissions(fs::metadata(target)?.permissions())?;
+            copy
         }
     };
     staged.persist(&backup).map_err(|e| e.error)?;
@@ -327,24 +338,16 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     sync_dir(path).map_err(|e| LoadError::new(path, io_problem(&e)))
 }
 
-fn parent_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
+/// The new text beside `path`, on disk, under a locked temp named after
+/// it: a save killed here leaves a file the next open removes.
 fn write_temp(path: &Path, bytes: &[u8], access: Access) -> io::Result<tempfile::NamedTempFile> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".ziping-").suffix(".tmp");
-    // Temp files are private (0600) by default; a shared file should be
-    // like any file the user creates (0666 less the umask).
-    #[cfg(unix)]
-    if access == Access::Shared {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(parent_dir(path))?;
+    // A shared file is like any file the user creates (0666 less the
+    // umask); a private one is its owner's from the start.
+    let mode = match access {
+        Access::Shared => 0o666,
+        Access::Private => 0o600,
+    };
+    let mut temp = temp::create(path, Purpose::Text, mode)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     Ok(temp)
@@ -358,182 +361,4 @@ fn sync_dir(path: &Path) -> io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[cfg(unix)]
-    #[test]
-    fn a_link_planted_where_the_backup_goes_is_never_written_through() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let victim = dir.path().join("victim");
-        fs::write(&victim, "keep").expect("write");
-        let path = dir.path().join("report.json");
-        fs::write(&path, "one").expect("write");
-        // The staging name older versions used (a directory there blocked
-        // every save), and a link where the backup goes.
-        fs::create_dir(dir.path().join("report.json.bak.tmp")).expect("plant");
-        std::os::unix::fs::symlink(&victim, dir.path().join("report.json.bak")).expect("link");
-        save_with_backup(&path, b"two").expect("saves");
-        save_with_backup(&path, b"three").expect("saves");
-        assert_eq!(fs::read_to_string(&victim).expect("read"), "keep");
-        assert_eq!(fs::read_to_string(&path).expect("read"), "three");
-        let backup = dir.path().join("report.json.bak");
-        assert!(!fs::symlink_metadata(&backup).expect("meta").is_symlink());
-        assert_eq!(fs::read_to_string(&backup).expect("read"), "two");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_link_another_user_planted_in_a_shared_folder_is_not_written_through() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().expect("tempdir");
-        let victim = dir.path().join("bashrc");
-        fs::write(&victim, "mine").expect("write");
-        let shared = dir.path().join("shared");
-        fs::create_dir(&shared).expect("mkdir");
-        fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).expect("chmod");
-        let planted = shared.join("report.txt");
-        std::os::unix::fs::symlink(&victim, &planted).expect("link");
-        // Another user's link: only root can give it away; elsewhere there
-        // is no second user to plant it, and the rule cannot be shown.
-        if std::os::unix::fs::lchown(&planted, Some(54321), Some(54321)).is_err() {
-            return;
-        }
-        let err = write_atomic(&planted, b"attack").expect_err("refused");
-        assert!(err.to_string().contains("符号链接"), "{err}");
-        assert_eq!(fs::read_to_string(&victim).expect("read"), "mine");
-        // The writer's own link in the same folder is followed as ever.
-        let own = shared.join("mine.txt");
-        std::os::unix::fs::symlink(&victim, &own).expect("link");
-        write_atomic(&own, b"new").expect("writes through my own link");
-        assert_eq!(fs::read_to_string(&victim).expect("read"), "new");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_pipe_or_a_device_is_refused_without_being_opened() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let fifo = dir.path().join("project.json");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
-        // Opening a FIFO for reading would wait for a writer forever.
-        let err = read_text(&fifo).expect_err("a FIFO");
-        assert!(err.to_string().contains("不是普通文件"), "{err}");
-        for device in ["/dev/zero", "/dev/urandom", "/dev/null"] {
-            let err = read_text(Path::new(device)).expect_err(device);
-            assert!(err.to_string().contains("不是普通文件"), "{device}: {err}");
-        }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn private_files_and_directories_are_for_their_owner_only() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().expect("tempdir");
-        let private = dir.path().join("data").join("recovery");
-        create_private_dir(&private).expect("creates");
-        let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
-        assert_eq!(mode(&private), 0o700);
-        let file = private.join("copy.json");
-        fs::write(&file, "old").expect("write");
-        fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).expect("chmod");
-        write_private(&file, b"new").expect("writes");
-        assert_eq!(mode(&file), 0o600, "narrowed, not kept at 0644");
-        assert_eq!(fs::read(&file).expect("read"), b"new");
-        let listed = private.join("recent.json.tmp");
-        drop(create_private_file(&listed).expect("creates"));
-        assert_eq!(mode(&listed), 0o600);
-        assert!(
-            create_private_file(&listed).is_err(),
-            "never an existing file"
-        );
-    }
-
-    #[test]
-    fn a_saved_project_is_stamped_and_a_failed_save_leaves_it_as_it_was() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut project = crate::catalog::new_project("hunan-narrative");
-        let before = project.meta.clone();
-        let nowhere = dir.path().join("no-such-dir").join("a.json");
-        assert!(save_project(&nowhere, &mut project, "2030-01-01T00:00:00Z").is_err());
-        assert_eq!(project.meta, before);
-        let path = dir.path().join("a.json");
-        save_project(&path, &mut project, "2030-01-01T00:00:00Z").expect("saves");
-        assert_eq!(project.meta.modified, "2030-01-01T00:00:00Z");
-        assert_eq!(read_project(&path).expect("reads").meta, project.meta);
-    }
-
-    #[test]
-    fn atomic_write_replaces_and_create_new_refuses() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("a.json");
-        create_new(&path, b"one").expect("create");
-        let err = create_new(&path, b"two").expect_err("exists");
-        assert!(err.to_string().contains("已存在"), "{err}");
-        write_atomic(&path, b"three").expect("replace");
-        assert_eq!(fs::read(&path).expect("read"), b"three");
-        let leftovers = fs::read_dir(dir.path()).expect("list").count();
-        assert_eq!(leftovers, 1, "no temp files left behind");
-        let backup = save_with_backup(&path, b"four")
-            .expect("save")
-            .expect("backup");
-        assert_eq!(fs::read(&backup).expect("read"), b"three");
-        assert_eq!(fs::read(&path).expect("read"), b"four");
-        save_with_backup(&path, b"five").expect("save");
-        assert_eq!(
-            fs::read(&backup).expect("read"),
-            b"four",
-            "the backup is the previous version"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn saves_keep_permissions_and_write_through_symlinks() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().expect("tempdir");
-        let real = dir.path().join("real.txt");
-        fs::write(&real, "old").expect("write");
-        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).expect("chmod");
-        let link = dir.path().join("link.txt");
-        std::os::unix::fs::symlink(&real, &link).expect("symlink");
-        write_atomic(&link, b"new").expect("save");
-        assert!(
-            fs::symlink_metadata(&link)
-                .expect("meta")
-                .file_type()
-                .is_symlink()
-        );
-        assert_eq!(fs::read(&real).expect("read"), b"new");
-        assert_eq!(
-            fs::metadata(&real).expect("meta").permissions().mode() & 0o777,
-            0o640
-        );
-        let fresh = dir.path().join("fresh.json");
-        create_new(&fresh, b"{}").expect("create");
-        let mode = fs::metadata(&fresh).expect("meta").permissions().mode() & 0o777;
-        assert_ne!(mode, 0o600, "new files are not private temp files");
-    }
-
-    #[test]
-    fn unreadable_inputs_are_explained() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let cases: [(&str, &[u8], &str); 3] = [
-            ("empty.json", b"  \n", "文件是空的"),
-            ("gbk.json", b"{\n\"a\": \"\xd6\xd0\"}", "第2行不是 UTF-8"),
-            (
-                "cut.json",
-                b"{\"format\": \"ziping-project\", ",
-                "文件不完整",
-            ),
-        ];
-        for (name, bytes, want) in cases {
-            let path = dir.path().join(name);
-            fs::write(&path, bytes).expect("write");
-            let err = read_project(&path).expect_err(name).to_string();
-            assert!(err.contains(want) && err.contains(name), "{err}");
-        }
-        let err = read_project(dir.path()).expect_err("dir").to_string();
-        assert!(err.contains("目录"), "{err}");
-    }
-}
+mod tests;

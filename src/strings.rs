@@ -13,6 +13,7 @@
 mod cli;
 mod dialogs;
 mod findings;
+mod formulas;
 // Reached by its path like `upgrade`: it names `lock`'s types, and `lock`
 // leads through `storage` back to the model, which words through here.
 pub mod lock;

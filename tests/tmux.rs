@@ -155,3 +155,95 @@ fn another_programs_save_while_the_editor_is_open_is_asked_about() {
     assert_eq!(saved_value(&mine, "attachment"), "我的附件");
     assert_eq!(saved_value(&path, "preamble"), "另一个编辑器写的导语");
 }
+
+#[test]
+fn opening_a_project_removes_what_a_killed_save_left_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let stale = plant_stale_temp(&path, "Kill09");
+    let other = plant_stale_temp(&dir.path().join("其他.json"), "Kill09");
+    let command = format!("{} '{}'", binary().display(), path.display());
+    let tmux = Tmux::start(100, 30, &command, &env_for(dir.path()));
+    tmux.wait_for("标题与导语");
+    wait_until_removed(&stale);
+    assert!(other.exists(), "another project's temp is not this one's");
+    tmux.keys(&["C-q"]);
+    tmux.wait_until_gone();
+    // `ziping set` writes, so it cleans up first too.
+    let stale = plant_stale_temp(&path, "Kill10");
+    let set = common::locale::ziping_in(dir.path())
+        .arg("set")
+        .arg(&path)
+        .args(["attachment", "附件一"])
+        .output()
+        .unwrap();
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    assert!(!stale.exists());
+    assert!(other.exists());
+}
+
+#[test]
+fn steady_typing_reaches_the_recovery_copy_within_the_time_bound() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    // No pause could ever write the copy: only the time bound can.
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.json"), r#"{"autosave_seconds": 600}"#).unwrap();
+    let command = format!("exec {} '{}'", binary().display(), path.display());
+    let tmux = Tmux::start(100, 30, &command, &env_for(dir.path()));
+    tmux.wait_for("标题与导语");
+    tmux.keys(&["C-g"]);
+    tmux.wait_for("跳转到");
+    tmux.type_text("preamble");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(">  导语 *");
+
+    // A key every 200 ms for 8 s, never a pause near 2 s: the pacing is
+    // the only sleep.
+    let keys: Vec<char> = ('a'..='z').chain('A'..='N').collect();
+    let mut sent = Vec::new();
+    let start = Instant::now();
+    for (i, c) in keys.iter().enumerate() {
+        let due = start + Duration::from_millis(200 * i as u64);
+        std::thread::sleep(due.saturating_duration_since(Instant::now()));
+        tmux.type_text(&c.to_string());
+        sent.push(Instant::now());
+    }
+    let killed = Instant::now();
+    let pid = tmux.pane_pid().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.wait_until_gone();
+
+    // At most 5 s of typing is lost; 1.5 s more is the margin (a busy
+    // machine, the keys' way through tmux).
+    let bound = Duration::from_secs(5) + Duration::from_millis(1_500);
+    let must_hold: String = keys
+        .iter()
+        .zip(&sent)
+        .take_while(|(_, at)| killed.duration_since(**at) > bound)
+        .map(|(c, _)| *c)
+        .collect();
+    assert!(
+        must_hold.len() >= 5,
+        "typed too slowly to test: {must_hold:?}"
+    );
+    let copies = files_under(&dir.path().join("data"));
+    assert!(
+        copies.iter().any(|(_, text)| text.contains(&must_hold)),
+        "no recovery copy holds {must_hold:?}: {copies:?}"
+    );
+    // The file itself was never saved.
+    assert_eq!(saved_value(&path, "preamble"), "");
+}

@@ -6,7 +6,7 @@
 
 use rhai::{Dynamic, Scope};
 
-use super::finding::{Finding, FindingKind, Place};
+use super::finding::{Finding, FindingKind, Place, TemplateName};
 use super::formula::{self, FormulaError, Outcome, to_decimal};
 use super::schema::{CrossCheck, Each, Field, Formula, Severity, Template};
 use super::sheet::{Sheet, Table, push_names, row_names};
@@ -28,7 +28,7 @@ pub fn run(template: &Template, sheet: &Sheet) -> Vec<Finding> {
         for (names, place) in judgements(check, table) {
             let base = scope.len();
             push_names(&mut scope, names);
-            let found = judge(check, &mut scope, place.field.or(at));
+            let found = judge(template, check, &mut scope, place.field.or(at));
             scope.rewind(base);
             let Some((severity, kind)) = found else {
                 continue;
@@ -52,6 +52,7 @@ pub fn run(template: &Template, sheet: &Sheet) -> Vec<Finding> {
 /// A failed check's severity and finding, or `None` when it holds (or its
 /// figures are not all filled in yet).
 fn judge(
+    template: &Template,
     check: &CrossCheck,
     scope: &mut Scope<'static>,
     field: Option<&Field>,
@@ -69,9 +70,16 @@ fn judge(
                 formula: check.assert.source(),
                 value: v.to_string(),
             };
-            Some((Severity::Warning, FindingKind::Formula(error)))
+            Some((Severity::Warning, failed(template, error)))
         }
-        Outcome::Failed(error) => Some((Severity::Warning, FindingKind::Formula(error))),
+        Outcome::Failed(error) => Some((Severity::Warning, failed(template, error))),
+    }
+}
+
+fn failed(template: &Template, error: FormulaError) -> FindingKind {
+    FindingKind::Formula {
+        template: TemplateName::of(template),
+        error,
     }
 }
 

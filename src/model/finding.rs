@@ -4,7 +4,7 @@
 
 use super::formula::FormulaError;
 use super::lint::Lint;
-use super::schema::Severity;
+use super::schema::{Severity, Template};
 use super::value_error::{Expectation, ValueError};
 
 /// Where a finding is: the field (and the outline node of its section), and
@@ -30,6 +30,22 @@ impl Place {
             field: id.to_string(),
             node,
             ..Place::default()
+        }
+    }
+}
+
+/// A template as a message names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateName {
+    pub id: String,
+    pub name: String,
+}
+
+impl TemplateName {
+    pub fn of(template: &Template) -> TemplateName {
+        TemplateName {
+            id: template.id.clone(),
+            name: template.name.clone(),
         }
     }
 }
@@ -74,8 +90,12 @@ pub enum FindingKind {
         group: String,
         allowed: Vec<String>,
     },
-    /// A mistake in the template's formula.
-    Formula(FormulaError),
+    /// A mistake in the template's formula: the template, so the writer
+    /// knows which file to fix (a project carries its own copy), and what.
+    Formula {
+        template: TemplateName,
+        error: FormulaError,
+    },
     /// A template's cross-check that failed: its own message with the
     /// figures filled in (and its English one, if it gives one).
     Check { zh: String, en: Option<String> },
@@ -116,7 +136,7 @@ impl FindingKind {
             FindingKind::UnusedCell { .. } => "unused_cell",
             FindingKind::ComputedTyped { .. } => "computed_typed",
             FindingKind::WrongSubgroup { .. } => "wrong_subgroup",
-            FindingKind::Formula(_) => "formula",
+            FindingKind::Formula { .. } => "formula",
             FindingKind::Check { .. } => "check",
             FindingKind::Orphan => "orphan",
             FindingKind::Unplaced { .. } => "unplaced",

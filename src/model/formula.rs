@@ -15,6 +15,14 @@ use rhai::packages::{Package, StandardPackage};
 use rhai::{AST, Array, Dynamic, Engine, EvalAltResult, ImmutableString, Map, Position, Scope};
 use rust_decimal::Decimal;
 
+mod stop;
+
+pub use stop::{
+    Limit, MAX_ARRAY_ITEMS, MAX_EXPRESSION_DEPTH, MAX_MAP_ENTRIES, MAX_OPERATIONS,
+    MAX_STRING_BYTES, Problem,
+};
+use stop::{eval_problem, parse_problem};
+
 use super::schema::Formula;
 use super::target::{QUALITATIVE, Target};
 use super::text::leading_number;
@@ -32,13 +40,22 @@ pub enum Outcome {
 }
 
 /// A mistake in a template's formula or check, found while computing. The
-/// engine's own detail is kept as it says it (it names the position).
+/// engine's own words are kept as `detail` (they name the position), for
+/// the end of a message; what the writer is told comes from `problem`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormulaError {
     /// The formula does not compile.
-    Syntax { detail: String },
+    Syntax {
+        formula: String,
+        problem: Problem,
+        detail: String,
+    },
     /// It compiled but could not be evaluated with these figures.
-    Eval { formula: String, detail: String },
+    Eval {
+        formula: String,
+        problem: Problem,
+        detail: String,
+    },
     /// A column's formula gave something that is neither number nor text.
     NotAFigure(String),
     /// A check's condition gave something that is not true or false.
@@ -69,8 +86,11 @@ thread_local! {
             lenient: engine(package, false),
         }
     };
-    static COMPILED: RefCell<HashMap<String, Result<AST, String>>> = RefCell::new(HashMap::new());
+    static COMPILED: RefCell<HashMap<String, Compiled>> = RefCell::new(HashMap::new());
 }
+
+/// A formula compiled, or why not with the engine's words.
+type Compiled = Result<AST, (Problem, String)>;
 
 /// Compiled formulas kept at most: more than any set of templates holds, so
 /// the cache only empties when something generates formulas without end.
@@ -83,9 +103,12 @@ fn engine(package: rhai::Shared<rhai::Module>, strict: bool) -> Engine {
     // Registered comparisons with a blank must win over Rhai's built-in
     // "different types are unequal".
     engine.set_fast_operators(false);
-    // Guards against a runaway template; real formulas take a few dozen.
-    engine.set_max_operations(100_000);
-    engine.set_max_expr_depths(64);
+    // Guards against a runaway template (see [`Limit`]).
+    engine.set_max_operations(MAX_OPERATIONS as u64);
+    engine.set_max_expr_depths(MAX_EXPRESSION_DEPTH);
+    engine.set_max_string_size(MAX_STRING_BYTES);
+    engine.set_max_array_size(MAX_ARRAY_ITEMS);
+    engine.set_max_map_size(MAX_MAP_ENTRIES);
     for op in ["==", "!=", "<", "<=", ">", ">="] {
         engine.register_fn(op, blank_compare::<(), ()>);
         engine.register_fn(op, blank_compare::<(), Decimal>);
@@ -152,7 +175,14 @@ pub fn compile_check(formula: &Formula, names: &[&str]) -> Result<(), String> {
             .strict
             .compile_expression_with_scope(&scope, formula.source())
             .map(|_| ())
-            .map_err(|e| format!("公式有误：{e}"))
+            .map_err(|e| {
+                let words = match parse_problem(&e) {
+                    Problem::UnknownName(name) => format!("公式中的名称“{name}”不存在"),
+                    Problem::Limit(limit) => format!("公式嵌套过深（上限 {} 层）", limit.value()),
+                    _ => "公式写法有误".to_string(),
+                };
+                format!("{words}（{e}）")
+            })
     })
 }
 
@@ -172,7 +202,7 @@ pub fn eval(formula: &Formula, scope: &mut Scope<'static>) -> Outcome {
             }
             let compiled = engine
                 .compile_expression(&source)
-                .map_err(|e| e.to_string());
+                .map_err(|e| (parse_problem(&e), e.to_string()));
             if cache.len() >= COMPILED_LIMIT {
                 cache.clear();
             }
@@ -181,7 +211,13 @@ pub fn eval(formula: &Formula, scope: &mut Scope<'static>) -> Outcome {
         });
         let ast = match compiled {
             Ok(ast) => ast,
-            Err(detail) => return Outcome::Failed(FormulaError::Syntax { detail }),
+            Err((problem, detail)) => {
+                return Outcome::Failed(FormulaError::Syntax {
+                    formula: source,
+                    problem,
+                    detail,
+                });
+            }
         };
         let names = scope.len();
         let result = engine.eval_ast_with_scope::<Dynamic>(scope, &ast);
@@ -192,6 +228,7 @@ pub fn eval(formula: &Formula, scope: &mut Scope<'static>) -> Outcome {
             Err(e) if is_blank_error(&e) => Outcome::Blank,
             Err(e) => Outcome::Failed(FormulaError::Eval {
                 formula: source,
+                problem: eval_problem(&e),
                 detail: e.to_string(),
             }),
         }
@@ -287,6 +324,69 @@ mod tests {
         for (source, want) in cases {
             assert_eq!(run(source, &scope), want, "{source}");
         }
+    }
+
+    fn stopped_by(source: &str) -> Problem {
+        match eval(&Formula::Line(source.into()), &mut Scope::new()) {
+            Outcome::Failed(FormulaError::Eval { problem, .. }) => problem,
+            Outcome::Failed(FormulaError::Syntax { problem, .. }) => problem,
+            other => panic!("{source}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bombs_are_stopped_by_a_limit_at_once() {
+        let deep = format!("{}1{}", "(".repeat(200), ")".repeat(200));
+        let cases = [
+            (r#""a".pad(3000000000, "b")"#, Limit::StringSize),
+            (r#""a".pad(3000000000, 'b')"#, Limit::StringSize),
+            (r#""a".pad(2000000, "b").len()"#, Limit::StringSize),
+            ("[].pad(3000000000, 0).len()", Limit::ArraySize),
+            ("[].pad(50000, #{a: 1, b: 2, c: 3}).len()", Limit::MapSize),
+            (deep.as_str(), Limit::ExpressionDepth),
+        ];
+        for (source, limit) in cases {
+            let started = std::time::Instant::now();
+            assert_eq!(stopped_by(source), Problem::Limit(limit), "{source}");
+            // Generous for a debug build on a busy machine; without the
+            // limits the first one took 47 s (the bench has the figures).
+            assert!(started.elapsed().as_secs() < 5, "{source}: too slow");
+        }
+        // Within the limits, texts and tables far larger than reports'
+        // have work.
+        let mut scope = Scope::new();
+        scope.push("text", "字".repeat(100_000));
+        let row: Map = (0..20)
+            .map(|i| (i.to_string().into(), Dynamic::UNIT))
+            .collect();
+        scope.push("rows", vec![Dynamic::from(row); 2_000]);
+        let within = "(text + text).len() + (rows + rows).len()";
+        assert_eq!(run(within, &scope), "204000");
+    }
+
+    #[test]
+    fn engine_errors_are_sorted_into_what_a_message_explains() {
+        let mut scope = Scope::new();
+        scope.push("a", Decimal::new(85, 0));
+        let cases = [
+            (
+                "a.nope()",
+                Problem::UnknownFunction("nope (decimal)".into()),
+            ),
+            ("[1][5]", Problem::OutOfBounds),
+        ];
+        for (source, want) in cases {
+            let Outcome::Failed(FormulaError::Eval { problem, .. }) =
+                eval(&Formula::Line(source.into()), &mut scope.clone())
+            else {
+                panic!("{source}: not an evaluation error");
+            };
+            assert_eq!(problem, want, "{source}");
+        }
+        let err = compile_check(&Formula::Line("actual / budjet".into()), &["actual"])
+            .expect_err("unknown name");
+        assert!(err.starts_with("公式中的名称“budjet”不存在（"), "{err}");
+        assert!(err.ends_with('）'), "{err}");
     }
 
     #[test]

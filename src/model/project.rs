@@ -143,15 +143,8 @@ impl Project {
                 format!("这不是 ziping 项目文件（{found}，应为 \"{PROJECT_FORMAT}\"）"),
             ));
         }
-        match head.get("schema").and_then(|v| v.as_u64()) {
-            Some(s) if s > u64::from(SCHEMA) => {
-                return Err(FormatError::at_path(
-                    "schema",
-                    format!("文件格式版本为 {s}，本程序只支持到 {SCHEMA}：请升级 ziping 后再打开"),
-                ));
-            }
-            Some(_) => {}
-            None => return Err(FormatError::at_path("schema", "缺少格式版本号 schema")),
+        if let Some(problem) = schema_problem(head.get("schema")) {
+            return Err(FormatError::at_path("schema", problem));
         }
         let project: Project = FormatError::deserialize(text)?;
         // The embedded template is checked like a file on disk; its
@@ -216,6 +209,77 @@ impl Project {
     }
 }
 
+/// What is wrong with a file's `schema`, if anything: missing, not a
+/// number, not a whole number, too large to be a version, a version no
+/// ziping ever wrote, or one newer than this build.
+fn schema_problem(value: Option<&serde_json::Value>) -> Option<String> {
+    use serde_json::Value as V;
+    let supported = match SCHEMA {
+        1 => "本程序支持的版本为 1".to_string(),
+        n => format!("本程序支持的版本为 1 至 {n}"),
+    };
+    let number = match value {
+        None => return Some("缺少格式版本号 schema（应写作 \"schema\": 1）".into()),
+        Some(V::Number(n)) => n,
+        Some(V::String(s)) => {
+            let shown = shorten(&format!("{s:?}"));
+            let hint = if s.trim().parse::<u32>().is_ok() {
+                format!("；请去掉引号，写作 \"schema\": {}", s.trim())
+            } else {
+                String::new()
+            };
+            return Some(format!(
+                "格式版本号 schema 应为数字，文件中是文字 {shown}{hint}"
+            ));
+        }
+        Some(other) => {
+            let found = match other {
+                V::Null => "空值 null".to_string(),
+                V::Bool(b) => format!("真假值 {b}"),
+                V::Array(_) => "列表".to_string(),
+                _ => "对象".to_string(),
+            };
+            return Some(format!("格式版本号 schema 应为数字，文件中是{found}"));
+        }
+    };
+    let shown = shorten(&number.to_string());
+    let Some(version) = number.as_u64() else {
+        // Not a whole number that fits 64 bits: huge, negative, a fraction.
+        let huge = number
+            .as_f64()
+            .is_some_and(|f| f.is_infinite() || (f.fract() == 0.0 && f > 0.0));
+        return Some(if huge {
+            format!("格式版本号 schema 的值 {shown} 过大，不是有效的版本号（{supported}）")
+        } else {
+            format!("格式版本号 schema 应为正整数，文件中是 {shown}（{supported}）")
+        });
+    };
+    match u32::try_from(version) {
+        Err(_) => Some(format!(
+            "格式版本号 schema 的值 {shown} 过大，不是有效的版本号（{supported}）"
+        )),
+        Ok(0) => Some(format!(
+            "格式版本号 schema 为 0，没有这个版本（{supported}）"
+        )),
+        Ok(v) if v > SCHEMA => Some(format!(
+            "文件格式版本为 {v}，本程序只支持到 {SCHEMA}：请升级 ziping 后再打开"
+        )),
+        Ok(_) => None,
+    }
+}
+
+/// A value from the file as shown in a message: a number of a thousand
+/// digits is cut to its start.
+fn shorten(text: &str) -> String {
+    const SHOWN: usize = 24;
+    let count = text.chars().count();
+    if count <= SHOWN {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(SHOWN).collect();
+    format!("{head}…（共 {count} 个字符）")
+}
+
 /// What a new field starts with: an empty table with its fixed rows, or the
 /// template's default text.
 pub(super) fn default_entry(field: &Field) -> Entry {
@@ -242,6 +306,61 @@ mod tests {
             Entry::Items(vec!["甲".into(), "乙第一段\n乙第二段".into(), "丙".into()])
         );
         assert_eq!(entry.to_editor_text(), "甲\n\n乙第一段\n乙第二段\n\n丙");
+    }
+
+    #[test]
+    fn a_wrong_schema_says_what_is_wrong_with_it() {
+        let huge = "9".repeat(400);
+        let cases: &[(&str, Option<&str>)] = &[
+            ("", Some("缺少格式版本号 schema")),
+            (
+                r#""schema": "1","#,
+                Some("应为数字，文件中是文字 \"1\"；请去掉引号"),
+            ),
+            (r#""schema": "v2","#, Some("应为数字，文件中是文字 \"v2\"")),
+            (r#""schema": null,"#, Some("应为数字，文件中是空值 null")),
+            (r#""schema": true,"#, Some("应为数字，文件中是真假值 true")),
+            (r#""schema": [1],"#, Some("应为数字，文件中是列表")),
+            (r#""schema": {"v": 1},"#, Some("应为数字，文件中是对象")),
+            (r#""schema": 1.5,"#, Some("应为正整数，文件中是 1.5")),
+            (r#""schema": -1,"#, Some("应为正整数，文件中是 -1")),
+            (
+                r#""schema": 0,"#,
+                Some("为 0，没有这个版本（本程序支持的版本为 1）"),
+            ),
+            (
+                r#""schema": 2,"#,
+                Some("文件格式版本为 2，本程序只支持到 1：请升级"),
+            ),
+            (r#""schema": 4294967296,"#, Some("的值 4294967296 过大")),
+            (
+                r#""schema": 18446744073709551616,"#,
+                Some("过大，不是有效的版本号"),
+            ),
+            (r#""schema": 1e30,"#, Some("过大，不是有效的版本号")),
+            (&format!(r#""schema": {huge},"#), Some("…（共 400 个字符）")),
+            (r#""schema": 1,"#, None),
+        ];
+        let sample = crate::catalog::new_project("hunan-form").to_json();
+        let body = sample
+            .replacen("\"schema\": 1,", "", 1)
+            .replacen('{', "", 1);
+        for (schema, want) in cases {
+            let text = format!("{{{schema}{body}");
+            let got = Project::from_json(&text).err().map(|e| e.to_string());
+            match (want, &got) {
+                (None, None) => {}
+                (Some(want), Some(got)) => {
+                    assert!(got.starts_with("schema："), "{schema}: {got}");
+                    assert!(got.contains(want), "{schema}: {got}");
+                    assert!(
+                        !got.contains("缺少") || schema.is_empty(),
+                        "{schema}: {got}"
+                    );
+                }
+                _ => panic!("{schema}: {got:?}"),
+            }
+        }
     }
 
     #[test]

@@ -169,7 +169,10 @@ impl Report {
                         ..Place::field(&f.field, Some(found.node))
                     },
                     severity: Severity::Warning,
-                    kind: super::finding::FindingKind::Formula(f.error.clone()),
+                    kind: super::finding::FindingKind::Formula {
+                        template: super::finding::TemplateName::of(&project.template),
+                        error: f.error.clone(),
+                    },
                 });
             }
         }

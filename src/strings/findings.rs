@@ -5,9 +5,9 @@
 
 use rust_decimal::Decimal;
 
+use super::formulas::formula_error;
 use crate::lang::Lang;
 use crate::model::finding::FindingKind;
-use crate::model::formula::FormulaError;
 use crate::model::lint::Lint;
 use crate::model::schema::{Kind, Severity};
 use crate::model::value::YEAR_RANGE;
@@ -139,29 +139,6 @@ pub fn value_error(e: &ValueError, lang: Lang) -> String {
     }
 }
 
-fn formula_error(e: &FormulaError, lang: Lang) -> String {
-    match (e, lang) {
-        (FormulaError::Syntax { detail }, Lang::Zh) => format!("公式有误：{detail}"),
-        (FormulaError::Syntax { detail }, Lang::En) => format!("The formula is wrong: {detail}"),
-        (FormulaError::Eval { formula, detail }, Lang::Zh) => {
-            format!("公式“{formula}”无法计算：{detail}")
-        }
-        (FormulaError::Eval { formula, detail }, Lang::En) => {
-            format!("The formula \"{formula}\" cannot be computed: {detail}")
-        }
-        (FormulaError::NotAFigure(v), Lang::Zh) => format!("公式的结果 {v} 不是数值或文字"),
-        (FormulaError::NotAFigure(v), Lang::En) => {
-            format!("The formula gave {v}, which is neither a number nor text")
-        }
-        (FormulaError::NotBool { formula, value }, Lang::Zh) => {
-            format!("检查条件“{formula}”的结果 {value} 不是真假值")
-        }
-        (FormulaError::NotBool { formula, value }, Lang::En) => {
-            format!("The check \"{formula}\" gave {value}, which is not true or false")
-        }
-    }
-}
-
 fn lint(l: &Lint, lang: Lang) -> String {
     match (l, lang) {
         (Lint::DocumentNumber { found, fixed }, Lang::Zh) => {
@@ -288,12 +265,17 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
             "\"{sub}\" is not part of \"{group}\"; expected one of: {}",
             allowed.join(", ")
         ),
-        (FindingKind::Formula(e), Lang::Zh) => {
-            format!("模板的公式出错，请修改模板：{}", formula_error(e, lang))
-        }
-        (FindingKind::Formula(e), Lang::En) => format!(
-            "A formula of the template failed; please fix the template: {}",
-            formula_error(e, lang)
+        (FindingKind::Formula { template, error }, Lang::Zh) => format!(
+            "模板“{}”（{}）的公式出错，请修改模板：{}",
+            template.name,
+            template.id,
+            formula_error(error, lang)
+        ),
+        (FindingKind::Formula { template, error }, Lang::En) => format!(
+            "A formula of the template \"{}\" ({}) failed; please fix the template: {}",
+            template.name,
+            template.id,
+            formula_error(error, lang)
         ),
         (FindingKind::Check { zh, .. }, Lang::Zh) => zh.clone(),
         (FindingKind::Check { zh, en }, Lang::En) => en.clone().unwrap_or_else(|| zh.clone()),

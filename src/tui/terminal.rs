@@ -162,7 +162,7 @@ pub fn run(file: Option<&Path>, settings: &Settings) -> Result<ExitCode, String>
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [SIGHUP, SIGTERM, SIGQUIT, SIGINT] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
-            .map_err(|e| format!("无法安装信号处理：{e}"))?;
+            .map_err(|e| format!("无法安装信号处理：{}", crate::storage::io_problem(&e)))?;
     }
     install_panic_hook();
     let mut terminal = enter()
@@ -176,7 +176,7 @@ pub fn run(file: Option<&Path>, settings: &Settings) -> Result<ExitCode, String>
         })
         .map_err(|e| {
             restore();
-            format!("无法初始化终端：{e}")
+            format!("无法初始化终端：{}", crate::storage::io_problem(&e))
         })?;
     let mut events = TerminalEvents {
         signal: Arc::clone(&signal),

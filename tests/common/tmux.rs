@@ -173,3 +173,39 @@ pub fn saved_value(path: &Path, id: &str) -> String {
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     json["values"][id].as_str().unwrap_or_default().to_string()
 }
+
+/// What a save killed mid-write leaves: the temp file beside the project,
+/// named after it, full of text, with no process holding its lock.
+pub fn plant_stale_temp(project: &Path, random: &str) -> PathBuf {
+    let name = project.file_name().unwrap().to_string_lossy();
+    let temp = project.with_file_name(format!(".{name}.ziping-{random}.tmp"));
+    std::fs::write(&temp, "{\"format\": \"ziping-project\", \"values\": {\"pre").unwrap();
+    temp
+}
+
+/// Polls until `path` is gone, or fails.
+pub fn wait_until_removed(path: &Path) {
+    let start = Instant::now();
+    while path.exists() {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "{} is still there",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+/// Every file under `dir`, with its text, however deep.
+pub fn files_under(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else if let Ok(text) = std::fs::read_to_string(&path) {
+            out.push((path, text));
+        }
+    }
+    out
+}

@@ -32,6 +32,9 @@ impl App {
     /// if another ziping has it), then offers any recovery copy and a newer
     /// version of its template.
     pub fn start_session(&mut self, project: Project, path: PathBuf, on_disk: Fingerprint) {
+        // What saves killed midway left beside it; temps being written by
+        // a live ziping are locked and stay.
+        storage::clean_stale_temps(&path);
         recent::remember(self.ui.data_dir.as_deref(), &path);
         let lang = self.lang();
         let mut session = Session::new(
@@ -42,6 +45,8 @@ impl App {
             lang,
             self.ui.data_dir.as_deref(),
         );
+        // And what a write of its recovery copy killed midway left.
+        session.doc.recovery().clean_stale_temps();
         self.dialog = None;
         match lock::acquire(session.doc.path(), &now()) {
             lock::Outcome::Acquired(l) => session.doc.take_lock(l),

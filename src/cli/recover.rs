@@ -70,7 +70,7 @@ pub fn run(ask: &Args, lang: Lang) -> Result<String, String> {
         }
     };
     let target = ask.output.as_deref().unwrap_or(file);
-    let _lock = super::writer_lock(target, ask.force, lang)?;
+    let _lock = super::set::writer_lock(target, ask.force, lang)?;
     storage::clean_stale_temps(target);
     let mut project = chosen.copy.project.clone();
     storage::save_project(target, &mut project, &now()).map_err(|e| e.to_string())?;

@@ -210,13 +210,15 @@ pub fn create_private_file(path: &Path) -> io::Result<fs::File> {
 }
 
 /// Who may read a file ziping writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Access {
-    /// Like any file the user makes (0666 less the umask), or as the file
-    /// being replaced was.
+    /// Like any file the user makes (0666 less the umask), or, replacing
+    /// one, as it was ([`Access::As`]).
     Shared,
     /// Its owner only (0600), from the moment it exists.
     Private,
+    /// Exactly these permissions, from the moment it exists.
+    As(fs::Permissions),
 }
 
 /// Saves a project: like [`write_atomic`], and the version being replaced
@@ -246,14 +248,15 @@ fn replace(
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     // The new text is safely on disk before the old file is touched, so a
     // full disk fails here with nothing changed.
-    let temp = write_temp(&target, bytes, access).map_err(fail)?;
     let existing = fs::metadata(&target).ok();
-    if let (Some(meta), Access::Shared) = (&existing, access) {
-        // Through the open file, not its name: nothing can be swapped in.
-        temp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(fail)?;
-    }
+    // A file being replaced keeps its permissions: its new version has
+    // them from the first byte on, so a private report is never readable
+    // by others, not even as a temp file.
+    let access = match (&existing, access) {
+        (Some(meta), Access::Shared) => Access::As(meta.permissions()),
+        (_, access) => access,
+    };
+    let temp = write_temp(&target, bytes, access).map_err(fail)?;
     let backup = match (&existing, backup) {
         (Some(_), true) => Some(keep_backup(&target).map_err(fail)?),
         _ => None,
@@ -341,16 +344,33 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
 /// The new text beside `path`, on disk, under a locked temp named after
 /// it: a save killed here leaves a file the next open removes.
 fn write_temp(path: &Path, bytes: &[u8], access: Access) -> io::Result<tempfile::NamedTempFile> {
-    // A shared file is like any file the user creates (0666 less the
+    // A new shared file is like any file the user creates (0666 less the
     // umask); a private one is its owner's from the start.
-    let mode = match access {
+    let mode = match &access {
         Access::Shared => 0o666,
         Access::Private => 0o600,
+        Access::As(permissions) => permission_bits(permissions),
     };
     let mut temp = temp::create(path, Purpose::Text, mode)?;
+    if let Access::As(permissions) = access {
+        // The umask may have narrowed what the file had; set it exactly
+        // while the temp is still empty, never after the text is in it.
+        temp.as_file().set_permissions(permissions)?;
+    }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     Ok(temp)
+}
+
+#[cfg(unix)]
+fn permission_bits(permissions: &fs::Permissions) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    permissions.mode() & 0o7777
+}
+
+#[cfg(not(unix))]
+fn permission_bits(_: &fs::Permissions) -> u32 {
+    0o666
 }
 
 /// Makes the rename itself durable.

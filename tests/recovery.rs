@@ -65,17 +65,18 @@ fn type_preamble(tmux: &Tmux) {
     type_into_preamble(tmux, TEXT);
 }
 
+/// R in the recovery question, then Ctrl-S and Ctrl-Q, each awaited.
+fn restore_save_and_quit(tmux: &Tmux) {
+    tmux.type_text("r");
+    tmux.wait_for("已恢复未保存的文字");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("已保存到");
+    tmux.keys(&["C-q"]);
+    tmux.wait_until_gone();
+}
+
 fn type_into_preamble(tmux: &Tmux, text: &str) {
-    tmux.keys(&["C-g"]);
-    tmux.wait_for("跳转到");
-    tmux.type_text("preamble");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(
-        "> ✗ 导语 *"
-            .trim_start_matches("> ")
-            .trim_start_matches('✗')
-            .trim(),
-    );
+    tmux.jump_to("preamble", "导语 *");
     tmux.type_text(text);
     tmux.wait_for(&format!("{}字", text.chars().count()));
 }
@@ -242,12 +243,7 @@ fn reopening_offers_the_recovery_copy() {
     tmux.wait_for("发现未保存的恢复副本");
     tmux.type_text("c");
     tmux.wait_for("副本：");
-    tmux.type_text("r");
-    tmux.wait_for("已恢复未保存的文字");
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("已保存到");
-    tmux.keys(&["C-q"]);
-    tmux.wait_until_gone();
+    restore_save_and_quit(&tmux);
     assert_eq!(saved_value(&path, "preamble"), TEXT);
     assert!(recovery_files(dir.path()).is_empty());
 }
@@ -348,12 +344,7 @@ fn with_a_file_where_the_data_folder_should_be_the_copy_goes_beside_the_project(
     // Opening the file again finds it there.
     let (tmux, _) = open(dir.path(), &path, "second");
     tmux.wait_for("发现未保存的恢复副本");
-    tmux.type_text("r");
-    tmux.wait_for("已恢复未保存的文字");
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("已保存到");
-    tmux.keys(&["C-q"]);
-    tmux.wait_until_gone();
+    restore_save_and_quit(&tmux);
     assert_eq!(saved_value(&path, "preamble"), TEXT);
     assert!(copies_beside(dir.path()).is_empty(), "saved, so removed");
 }
@@ -400,12 +391,7 @@ fn two_sessions_on_one_file_keep_their_own_copies_and_the_newest_is_offered() {
     let (tmux, _) = open(dir.path(), &path, "third");
     let screen = tmux.wait_for("发现未保存的恢复副本");
     assert!(screen.contains("另有 1 份较旧的恢复副本"), "{screen}");
-    tmux.type_text("r");
-    tmux.wait_for("已恢复未保存的文字");
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("已保存到");
-    tmux.keys(&["C-q"]);
-    tmux.wait_until_gone();
+    restore_save_and_quit(&tmux);
     assert_eq!(saved_value(&path, "preamble"), TEXT);
     // The restored copy went with the save; the other stays, and is listed.
     let left = recovery_files(dir.path());

@@ -13,12 +13,8 @@ fn chinese_typed_in_a_real_terminal_is_saved() {
     let tmux = Tmux::start(100, 30, &command, &env_for(dir.path()));
     tmux.wait_for("标题与导语");
 
-    tmux.keys(&["C-g"]);
-    tmux.wait_for("跳转到");
-    tmux.type_text("preamble");
-    tmux.keys(&["Enter"]);
     // An empty required field is not done yet, not an error (no ✗).
-    tmux.wait_for(">  导语 *");
+    tmux.jump_to("preamble", ">  导语 *");
     let text =
         "为贯彻落实预算绩效管理要求，我单位认真开展2023年度绩效自评工作，现将有关情况报告如下：";
     tmux.type_text(text);
@@ -198,11 +194,7 @@ fn steady_typing_reaches_the_recovery_copy_within_the_time_bound() {
     let command = format!("exec {} '{}'", binary().display(), path.display());
     let tmux = Tmux::start(100, 30, &command, &env_for(dir.path()));
     tmux.wait_for("标题与导语");
-    tmux.keys(&["C-g"]);
-    tmux.wait_for("跳转到");
-    tmux.type_text("preamble");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(">  导语 *");
+    tmux.jump_to("preamble", ">  导语 *");
 
     // A key every 200 ms for 8 s, never a pause near 2 s: the pacing is
     // the only sleep.

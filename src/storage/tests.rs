@@ -156,6 +156,26 @@ fn saves_keep_permissions_and_write_through_symlinks() {
     assert_ne!(mode, 0o600, "new files are not private temp files");
 }
 
+#[cfg(unix)]
+#[test]
+fn the_temp_holding_the_text_has_the_replaced_files_permissions_already() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    // A private report (0600), and one shared with a group (0664, wider
+    // than the usual umask lets a new file be).
+    for wanted in [0o600, 0o664] {
+        let target = dir.path().join(format!("{wanted:o}.json"));
+        fs::write(&target, "old").expect("write");
+        fs::set_permissions(&target, fs::Permissions::from_mode(wanted)).expect("chmod");
+        let access = Access::As(fs::metadata(&target).expect("meta").permissions());
+        let temp = write_temp(&target, b"secret", access).expect("temp");
+        assert_eq!(mode(temp.path()), wanted, "with the text in it");
+        save_with_backup(&target, b"new").expect("saves");
+        assert_eq!(mode(&target), wanted);
+    }
+}
+
 #[test]
 fn a_byte_order_mark_is_passed_over() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -103,6 +103,15 @@ impl Tmux {
         }
     }
 
+    /// Ctrl-G, the field's id, Enter; waits until `marker` shows.
+    pub fn jump_to(&self, field: &str, marker: &str) {
+        self.keys(&["C-g"]);
+        self.wait_for("跳转到");
+        self.type_text(field);
+        self.keys(&["Enter"]);
+        self.wait_for(marker);
+    }
+
     /// Polls until the program has exited and the session is gone.
     pub fn wait_until_gone(&self) {
         let start = Instant::now();

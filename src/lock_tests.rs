@@ -142,3 +142,47 @@ fn a_planted_lock_link_is_never_written_through() {
     assert!(matches!(acquire(&project, "t"), Outcome::Unavailable(_)));
     assert_eq!(fs::read_to_string(&victim).expect("read"), "mine");
 }
+
+#[cfg(unix)]
+#[test]
+#[ignore = "review: the inode lock is taken once at open and not moved to the new inode a save makes"]
+fn a_name_given_to_the_file_after_a_save_is_locked_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("p.json");
+    fs::write(&project, "{}").expect("write");
+    let _lock = acquired(acquire(&project, "t1"));
+    // The editor saves: the project is a new inode now.
+    crate::storage::save_with_backup(&project, b"{\"a\": 1}").expect("saves");
+    let other = dir.path().join("q.json");
+    fs::hard_link(&project, &other).expect("link");
+    assert!(
+        matches!(acquire(&other, "t2"), Outcome::Held(Holder::OtherName)),
+        "a second ziping edits the same inode under another name"
+    );
+    // And the backup, which is the inode the lock still holds, is not
+    // "the same file under another name".
+    let backup = crate::storage::backup_path(&project);
+    assert!(
+        !matches!(acquire(&backup, "t3"), Outcome::Held(Holder::OtherName)),
+        "the .bak is a different text from the open file"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+#[ignore = "review: after a take-over whose winner quits unsaved, the loser's inode lock makes the file look open under another name, and it cannot be taken over"]
+fn after_the_winner_of_a_take_over_quits_the_file_can_be_taken_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("p.json");
+    fs::write(&project, "{}").expect("write");
+    // A session cut off without a SIGHUP, still running.
+    let frozen = acquired(acquire(&project, "t1"));
+    // The user logs in again, takes over, looks, quits without saving.
+    let winner = acquired(take_over(&project, "t2"));
+    drop(winner);
+    assert!(
+        !matches!(acquire(&project, "t3"), Outcome::Held(Holder::OtherName)),
+        "the same name is said to be open under another name, and cannot be taken over"
+    );
+    drop(frozen);
+}

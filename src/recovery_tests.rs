@@ -284,3 +284,30 @@ fn what_killed_writes_of_any_sessions_copy_left_is_cleaned_and_nothing_else() {
     assert!(other_file.exists(), "another file's temp stays");
     assert!(written.path.exists(), "the copy itself stays");
 }
+
+#[test]
+#[ignore = "review: a long project name (64 Chinese characters) makes every place's copy or its temp name longer than NAME_MAX: no copy anywhere"]
+fn a_project_with_a_long_chinese_name_still_gets_a_recovery_copy() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::create_dir(dir.path().join("tmp")).expect("mkdir");
+    // 64 characters, 192 bytes: a long but real report title; the file
+    // itself (197 bytes) is well within the 255 a name may have.
+    let title = "关于二〇二五年度某某市委组织部部门整体支出及重点项目支出绩效自评情况的报告修订稿"
+        .repeat(2);
+    let title: String = title.chars().take(64).collect();
+    let file = dir.path().join(format!("{title}.json"));
+    fs::write(&file, project("x").to_json()).expect("the project file itself can be made");
+    let session = new_session();
+    let mut copies = Copies::with_temp(
+        Some(&dir.path().join("data")),
+        &file,
+        &session,
+        &dir.path().join("tmp"),
+    );
+    let written = copies.write(&project("张三"), "2026-01-01T00:00:00Z");
+    assert!(
+        written.is_ok(),
+        "no place took the copy: {}",
+        written.err().expect("err")
+    );
+}

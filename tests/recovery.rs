@@ -484,3 +484,60 @@ fn on_a_full_disk_the_copy_goes_to_the_temp_folder_and_recover_finds_it() {
     assert_eq!(saved_value(&path, "preamble"), TEXT);
     assert!(!copies[0].exists(), "recovered, so removed");
 }
+
+#[test]
+#[ignore = "review: `recover A --from COPY` takes a copy of another file B, writes B's text over A and removes B's only copy"]
+fn recover_from_a_copy_of_another_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let make = |name: &str| {
+        let path = dir.path().join(name);
+        let out = common::locale::ziping_in(dir.path())
+            .args([
+                "new",
+                path.to_str().unwrap(),
+                "--template",
+                "hunan-narrative",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        path
+    };
+    let a = make("甲.json");
+    let b = make("乙.json");
+    // A copy of B's unsaved text, its writer gone, as `recover --list B`
+    // shows it.
+    let mut project: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&b).unwrap()).unwrap();
+    project["values"]["preamble"] = TEXT.into();
+    let copy = dir.path().join("乙-copy.json");
+    let snapshot = serde_json::json!({
+        "format": "ziping-recovery",
+        "file": b.canonicalize().unwrap(),
+        "written": "2030-01-01T00:00:00Z",
+        "pid": 4_000_000,
+        "session": "gone",
+        "project": project,
+    });
+    std::fs::write(&copy, snapshot.to_string()).unwrap();
+    // The clerk picks the wrong line of the listing.
+    let out = recover_in(
+        dir.path(),
+        dir.path(),
+        &a,
+        &["--from", copy.to_str().unwrap()],
+    );
+    assert!(
+        copy.exists(),
+        "B's only copy of its unsaved text was removed"
+    );
+    assert!(
+        !out.status.success() && saved_value(&a, "preamble").is_empty(),
+        "B's text written over A: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

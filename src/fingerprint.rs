@@ -52,19 +52,28 @@ impl Fingerprint {
     /// of, or `None` if it holds the same bytes. A symlink is followed, as
     /// a save writes through it.
     pub fn drift(&self, path: &Path) -> Option<Drift> {
-        let meta = match fs::metadata(path) {
-            Ok(meta) => meta,
+        // Opened without waiting (a FIFO now at the path would block the
+        // open forever) and looked at through the open file, so nothing can
+        // be swapped in between.
+        let mut options = fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+        }
+        let (file, meta) = match options.open(path).and_then(|f| Ok((f.metadata()?, f))) {
+            Ok((meta, file)) => (file, meta),
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Some(Drift::Missing),
             Err(_) => return Some(Drift::Changed),
         };
-        // A pipe or a device now at the path is not what was loaded, and
-        // opening a FIFO to read it would wait for a writer forever.
+        // A pipe or a device now at the path is not what was loaded.
         if !meta.is_file() || meta.len() != self.len {
             return Some(Drift::Changed);
         }
         // One byte past the known size, in case the file grows while read.
         let mut bytes = Vec::new();
-        let read = fs::File::open(path).and_then(|f| f.take(self.len + 1).read_to_end(&mut bytes));
+        let read = file.take(self.len + 1).read_to_end(&mut bytes);
         match read {
             Ok(_) if Fingerprint::of(&bytes) == *self => None,
             _ => Some(Drift::Changed),

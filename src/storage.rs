@@ -46,12 +46,29 @@ impl LoadError {
     }
 }
 
-/// Reads a text file with the checks every ziping file gets. Only a
-/// regular file is opened: a FIFO would block the open forever and a device
-/// such as `/dev/zero` reports no size and never ends; and the read itself
-/// stops at the size limit, whatever `stat` said.
+/// Reads a text file with the checks every ziping file gets (see
+/// [`read_bytes`]), as text.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    let meta = fs::metadata(path).map_err(|e| LoadError::new(path, io_problem(&e)))?;
+    decode(path, read_bytes(path)?)
+}
+
+/// The bytes of a file, with the checks every ziping file gets. Only a
+/// regular file is read: it is opened without waiting (a FIFO would block
+/// the open forever) and looked at through the open file, so nothing can
+/// be swapped in between; a device such as `/dev/zero` reports no size and
+/// never ends; and the read itself stops at the size limit, whatever
+/// `stat` said.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let failed = |e: io::Error| LoadError::new(path, io_problem(&e));
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options.open(path).map_err(failed)?;
+    let meta = file.metadata().map_err(failed)?;
     if meta.is_dir() {
         return Err(LoadError::new(path, "这是一个目录，不是文件"));
     }
@@ -71,15 +88,20 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|file| {
-            use std::io::Read;
-            file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
-        })
-        .map_err(|e| LoadError::new(path, io_problem(&e)))?;
+    {
+        use std::io::Read;
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(failed)?;
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
+    Ok(bytes)
+}
+
+/// A file's bytes as text, or why they are not.
+fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, LoadError> {
     // Windows Notepad starts a UTF-8 file with a byte order mark; it is
     // not text, and JSON does not allow it, so it is passed over (a save
     // writes the file without it).
@@ -112,9 +134,13 @@ pub fn read_project(path: &Path) -> Result<Project, LoadError> {
 /// A project and the fingerprint of the very bytes it was parsed from, so
 /// a later save can tell whether another program changed the file since.
 pub fn read_project_fingerprinted(path: &Path) -> Result<(Project, Fingerprint), LoadError> {
-    let text = read_text(path)?;
+    let bytes = read_bytes(path)?;
+    // The bytes as they are on disk (a byte order mark included): what a
+    // save compares the file with.
+    let fingerprint = Fingerprint::of(&bytes);
+    let text = decode(path, bytes)?;
     let project = Project::from_json(&text).map_err(|e| LoadError::format(path, e))?;
-    Ok((project, Fingerprint::of(text.as_bytes())))
+    Ok((project, fingerprint))
 }
 
 pub fn read_template(path: &Path) -> Result<Template, LoadError> {
@@ -268,7 +294,8 @@ fn replace(
 
 /// Why `path` must not be written through, if it is a symlink another user
 /// may have planted: one that is neither yours nor root's, in a directory
-/// others may write to (a shared, sticky `/tmp`-like folder). Writing
+/// others may write to (a sticky `/tmp`-like folder, a group's team folder)
+/// or that is not yours. Writing
 /// through it would replace whatever it points at — your own files included.
 /// Your own links, and links in your own folders, are followed as ever.
 fn planted_link(path: &Path) -> Option<String> {
@@ -283,8 +310,10 @@ fn planted_link(path: &Path) -> Option<String> {
         if link.uid() == me || link.uid() == 0 {
             return None;
         }
+        // Shared: others or a group may put files in it (a sticky /tmp,
+        // a 2770 team folder), or it is someone else's.
         let dir = fs::metadata(parent_dir(path)).ok()?;
-        let shared = dir.mode() & 0o1002 != 0;
+        let shared = dir.mode() & 0o022 != 0 || dir.uid() != me;
         shared.then(|| {
             "这是别的用户放在共享目录里的符号链接，写入会改动它指向的文件；已拒绝，请换一个位置"
                 .to_string()

@@ -164,7 +164,6 @@ fn wait_for_file(dir: &Path) -> PathBuf {
 }
 
 #[test]
-#[ignore = "review: a group-writable shared folder (2770, the usual team folder) is not counted as shared, so another member's planted link is written through"]
 fn an_export_never_writes_through_a_link_planted_in_a_group_folder() {
     let _one = USER.lock().unwrap_or_else(|e| e.into_inner());
     let Some(other) = OtherUser::create() else {

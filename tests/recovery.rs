@@ -486,7 +486,6 @@ fn on_a_full_disk_the_copy_goes_to_the_temp_folder_and_recover_finds_it() {
 }
 
 #[test]
-#[ignore = "review: `recover A --from COPY` takes a copy of another file B, writes B's text over A and removes B's only copy"]
 fn recover_from_a_copy_of_another_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let make = |name: &str| {

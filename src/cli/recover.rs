@@ -22,7 +22,8 @@ pub struct Args {
     /// List every recovery copy of FILE, newest first, and restore nothing.
     #[arg(long, conflicts_with_all = ["output", "from"])]
     list: bool,
-    /// Write even though an editor has the file open.
+    /// Write even though an editor has the file open, or COPY is another
+    /// file's.
     #[arg(long)]
     force: bool,
 }
@@ -57,10 +58,18 @@ pub fn run(ask: &Args, lang: Lang) -> Result<String, String> {
         return Ok(lines.collect());
     }
     let chosen = match &ask.from {
-        Some(path) => Found {
-            path: path.to_path_buf(),
-            copy: recovery::read(path).map_err(|e| e.to_string())?,
-        },
+        Some(path) => {
+            let copy = recovery::read(path).map_err(|e| e.to_string())?;
+            // Another file's copy would write its text over this one; the
+            // clerk picked the wrong line, or the wrong file.
+            if copy.file != recovery::absolute(file) && !ask.force {
+                return Err(strings::copy_of_another_file(path, &copy.file, lang));
+            }
+            Found {
+                path: path.to_path_buf(),
+                copy,
+            }
+        }
         None => {
             // A copy the file already holds restores nothing; it is taken
             // only when it is all there is.
@@ -76,7 +85,8 @@ pub fn run(ask: &Args, lang: Lang) -> Result<String, String> {
     storage::save_project(target, &mut project, &now()).map_err(|e| e.to_string())?;
     // The file holds the copy's text now; while its writer runs, the copy
     // is that session's.
-    if storage::same_file(target, file) && !lock::process_running(chosen.copy.pid) {
+    let its_own = chosen.copy.file == recovery::absolute(file);
+    if its_own && storage::same_file(target, file) && !lock::process_running(chosen.copy.pid) {
         recovery::remove(&chosen.path);
     }
     let written = &chosen.copy.written;

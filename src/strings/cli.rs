@@ -73,6 +73,22 @@ pub fn listed_copy(written: &str, path: &Path, same_as_file: bool, lang: Lang) -
     format!("{written}  {}{same}", path.display())
 }
 
+/// `ziping recover FILE --from COPY` where COPY is of the file `of`.
+pub fn copy_of_another_file(copy: &Path, of: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{} 是 {} 的恢复副本，不是这个文件的；未写入。确要用它，请加 --force",
+            copy.display(),
+            of.display()
+        ),
+        Lang::En => format!(
+            "{} is a recovery copy of {}, not of this file; nothing written. Pass --force to use it anyway",
+            copy.display(),
+            of.display()
+        ),
+    }
+}
+
 /// Where a template comes from, in `ziping templates`.
 pub const BUILT_IN: Text = Text {
     zh: "内置",

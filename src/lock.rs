@@ -98,9 +98,9 @@ fn hostname() -> String {
 pub enum Holder {
     /// The lock file names them.
     Named(Owner),
-    /// A ziping has the same file open under another name (a hard link, or
-    /// the name it had before being renamed): who is not known from here,
-    /// and taking over is not possible.
+    /// A ziping has the same file open, perhaps under another name (a hard
+    /// link, the name it had before a rename) — or it is one whose lock was
+    /// taken over and that has not noticed yet. Who is not known from here.
     OtherName,
 }
 
@@ -130,6 +130,28 @@ impl Lock {
     /// Who took the file over, once [`Lock::still_ours`] is false.
     pub fn taken_by(&self) -> Option<Owner> {
         read_owner_at(&self.path).ok().flatten()
+    }
+
+    /// Lets go of the project's inode (after a take-over elsewhere), so
+    /// the file does not look open under another name to the next ziping.
+    pub fn release_inode(&mut self) {
+        self._inode = None;
+    }
+
+    /// Locks the project file as it is now: a save put a new inode under
+    /// its name, and a name given to it later must find it locked (the old
+    /// inode, now the backup, is let go).
+    pub fn follow_save(&mut self, project: &Path) {
+        let Ok(file) = File::open(project) else {
+            return;
+        };
+        let same = self
+            ._inode
+            .as_ref()
+            .is_some_and(|held| same_file(held, &file));
+        if !same {
+            self._inode = file.try_lock().is_ok().then_some(file);
+        }
     }
 }
 
@@ -329,6 +351,23 @@ fn token(temp: &Path) -> String {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     format!("{}-{nanos:x}-{random}", std::process::id())
+}
+
+/// Whether two open files are one file.
+fn same_file(a: &File, b: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (a.metadata(), b.metadata()) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
 }
 
 /// Whether `file` is still what `path` names (not replaced meanwhile).

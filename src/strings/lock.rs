@@ -1,7 +1,7 @@
 //! What is said about the one-writer lock: who holds a file, a take-over,
 //! a lost lock, other names of the same file.
 
-use crate::lang::{Lang, Text};
+use crate::lang::Lang;
 use crate::lock::{Holder, Owner};
 
 /// `张三@server（进程 1234，自 2026-… 起）`.
@@ -23,10 +23,10 @@ pub fn lock_holder(holder: &Holder, lang: Lang) -> String {
     match (holder, lang) {
         (Holder::Named(o), _) => lock_owner(o, lang),
         (Holder::OtherName, Lang::Zh) => {
-            "另一个 ziping 正通过此文件的另一个名字（硬链接，或改名前的名字）编辑它".into()
+            "另一个 ziping 打开着同一个文件（可能通过另一个名字：硬链接，或改名前的名字；也可能是已被接管、尚未察觉的旧会话）".into()
         }
         (Holder::OtherName, Lang::En) => {
-            "another ziping has this file open under another name (a hard link, or its name before a rename)".into()
+            "another ziping has the same file open (perhaps under another name: a hard link, its name before a rename; or an old session taken over that has not noticed yet)".into()
         }
     }
 }
@@ -56,11 +56,6 @@ pub fn no_lock_file(why: &str, lang: Lang) -> String {
         }
     }
 }
-
-pub const CANNOT_TAKE_OVER: Text = Text {
-    zh: "不能接管：对方通过另一个名字打开了此文件；请在那里保存并关闭，或只读打开",
-    en: "Cannot take over: it is open under another name; close it there, or open read-only",
-};
 
 /// The save was refused: `by` has taken the file over (or nobody can tell).
 pub fn taken_over_by(by: Option<&Owner>, lang: Lang) -> String {

@@ -213,7 +213,9 @@ impl Document {
     }
 
     /// The one-writer lock is ours (acquired, or taken over).
-    pub fn take_lock(&mut self, lock: Lock) {
+    pub fn take_lock(&mut self, mut lock: Lock) {
+        // A lock taken before its file existed (save as) has no inode yet.
+        lock.follow_save(&self.path);
         self.lock = Some(lock);
         self.read_only = false;
         self.taken_over = false;
@@ -295,14 +297,9 @@ impl Document {
     /// or "save as"). On failure the file on disk is untouched and the
     /// text stays here.
     pub fn save(&mut self, now: &str) -> Result<Saved, SaveError> {
-        if self.read_only {
-            return Err(SaveError::ReadOnly);
-        }
         // The lock first: after a take-over, the winner's saves would
         // otherwise look like another program's change.
-        if let Some(by) = self.lost_lock() {
-            return Err(SaveError::TakenOver(by));
-        }
+        self.may_write()?;
         // Another program could still write between this look and the
         // rename below; the window is a few milliseconds, where before it
         // was the whole session.
@@ -317,21 +314,31 @@ impl Document {
     /// another program changed it); the replaced version is kept as
     /// `NAME.bak`, and a file that is gone is written anew.
     pub fn overwrite(&mut self, now: &str) -> Result<(), SaveError> {
+        self.may_write()?;
+        Ok(self.save_to(&self.path.clone(), now)?)
+    }
+
+    /// Whether this session may write its file: not opened read-only, and
+    /// not taken over — once taken over, always: the winner quitting does
+    /// not hand the file back (its saves may be on disk).
+    fn may_write(&mut self) -> Result<(), SaveError> {
         if self.read_only {
             return Err(SaveError::ReadOnly);
         }
-        if let Some(by) = self.lost_lock() {
-            return Err(SaveError::TakenOver(by));
+        match self.lost_lock() {
+            Some(by) => Err(SaveError::TakenOver(by)),
+            None if self.taken_over => Err(SaveError::TakenOver(None)),
+            None => Ok(()),
         }
-        Ok(self.save_to(&self.path.clone(), now)?)
     }
 
     /// Asks the lock whether this session may still write its file; when
     /// another ziping has taken it over, marks the document so and returns
     /// who did (if the lock file says).
     pub fn lost_lock(&mut self) -> Option<Option<Owner>> {
-        let lock = self.lock.as_ref().filter(|l| !l.still_ours())?;
+        let lock = self.lock.as_mut().filter(|l| !l.still_ours())?;
         self.taken_over = true;
+        lock.release_inode();
         Some(lock.taken_by())
     }
 
@@ -339,6 +346,9 @@ impl Document {
     /// keeping the replaced version as `NAME.bak`.
     fn save_to(&mut self, path: &Path, now: &str) -> Result<(), LoadError> {
         self.on_disk = storage::save_project(path, &mut self.project, now)?;
+        if let Some(lock) = self.lock.as_mut() {
+            lock.follow_save(path);
+        }
         self.dirty = false;
         self.recovery.saved(lock::process_running);
         self.recovered();

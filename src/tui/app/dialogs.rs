@@ -71,8 +71,8 @@ impl App {
                 Outcome::Stay => Some(Dialog::Locked(l)),
                 Outcome::Close => None,
                 Outcome::Act(choice) => {
-                    let done = self.answer_locked(choice, &l.holder);
-                    (!done).then_some(Dialog::Locked(l))
+                    self.answer_locked(choice, l.holder);
+                    None
                 }
             },
             Dialog::Recover(mut r) => match r.handle(command) {
@@ -109,9 +109,8 @@ impl App {
         Effect::None
     }
 
-    /// Carries out the answer about another writer; false keeps the
-    /// question open (a file open under another name cannot be taken over).
-    fn answer_locked(&mut self, choice: locked::Choice, holder: &Holder) -> bool {
+    /// Carries out the answer about another writer (`holder`).
+    fn answer_locked(&mut self, choice: locked::Choice, holder: Holder) {
         match choice {
             locked::Choice::ReadOnly => {
                 if let Some(session) = self.session_mut() {
@@ -119,14 +118,9 @@ impl App {
                 }
                 self.info(self.lang().say(strings::OPENED_READ_ONLY));
             }
-            locked::Choice::TakeOver if *holder == Holder::OtherName => {
-                self.error(self.lang().say(strings::lock::CANNOT_TAKE_OVER));
-                return false;
-            }
-            locked::Choice::TakeOver => self.take_over(),
+            locked::Choice::TakeOver => self.take_over(holder),
             locked::Choice::Quit => self.quit = true,
         }
-        true
     }
 
     fn answer_recovery(&mut self, choice: recover::Choice, found: crate::recovery::Found) {

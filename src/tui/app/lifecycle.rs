@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::clock::now;
 use crate::fingerprint::Fingerprint;
+use crate::lock::Holder;
 use crate::model::project::Project;
 use crate::{catalog, lock, recent, recovery, storage, strings};
 
@@ -71,7 +72,7 @@ impl App {
     }
 
     /// The user chose to take over a file another ziping has open.
-    pub(crate) fn take_over(&mut self) {
+    pub(crate) fn take_over(&mut self, holder: Holder) {
         let lang = self.lang();
         let Some(path) = self.session().map(|s| s.doc.path().to_path_buf()) else {
             return;
@@ -86,7 +87,12 @@ impl App {
                 self.offer_upgrade();
             }
             lock::Outcome::Held(holder) => self.dialog = Some(Dialog::Locked(Locked { holder })),
-            lock::Outcome::Unavailable(why) => self.error(why),
+            // Not taken: the other writer still has it, so the question
+            // stands (read-only or quit), never an editable copy unlocked.
+            lock::Outcome::Unavailable(why) => {
+                self.error(why);
+                self.dialog = Some(Dialog::Locked(Locked { holder }));
+            }
         }
     }
 

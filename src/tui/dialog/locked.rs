@@ -44,12 +44,11 @@ impl Locked {
     pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
         let lang = ctx.lang;
         let keys = |a: LockAnswer| ctx.keymap.keys_for(Context::Locked, a);
-        let mut hints = vec![(keys(LockAnswer::ReadOnly), lang.say(strings::KEY_READ_ONLY))];
-        // A file open under another name cannot be taken over from here.
-        if let Holder::Named(_) = self.holder {
-            hints.push((keys(LockAnswer::TakeOver), lang.say(strings::KEY_TAKE_OVER)));
-        }
-        hints.push((keys(LockAnswer::Cancel), lang.say(strings::KEY_QUIT)));
+        let hints = [
+            (keys(LockAnswer::ReadOnly), lang.say(strings::KEY_READ_ONLY)),
+            (keys(LockAnswer::TakeOver), lang.say(strings::KEY_TAKE_OVER)),
+            (keys(LockAnswer::Cancel), lang.say(strings::KEY_QUIT)),
+        ];
         let lines = vec![
             heading(ctx.theme, lang.say(strings::OPEN_ELSEWHERE), area.width),
             Line::raw(fit(

@@ -186,6 +186,7 @@ pub fn path_for(project: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
+    let name = crate::storage::fit_name(&name, crate::storage::NAME_BUDGET);
     absolute.with_file_name(format!(".{name}.ziping-lock"))
 }
 

@@ -100,6 +100,10 @@ pub fn new_session() -> String {
     format!("{}-{nanos:x}-{n}", std::process::id())
 }
 
+/// The most of the project's stem in a copy's name: the key's hash, the
+/// session, the marks and a temp's take up to about 95 bytes more.
+const STEM_BUDGET: usize = 120;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Data,
@@ -204,6 +208,10 @@ impl Copies {
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
+        // A long title is cut (the hash keeps the key unique), so a copy's
+        // name with its session and marks, and its temp's, stay within the
+        // 255 bytes a name may have.
+        let stem = storage::fit_name(&stem, STEM_BUDGET);
         let key = format!("{stem}-{:016x}", fnv1a(file.to_string_lossy().as_bytes()));
         let beside = file.parent().unwrap_or(Path::new(".")).to_path_buf();
         let temp = temp_dir

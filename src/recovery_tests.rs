@@ -286,7 +286,6 @@ fn what_killed_writes_of_any_sessions_copy_left_is_cleaned_and_nothing_else() {
 }
 
 #[test]
-#[ignore = "review: a long project name (64 Chinese characters) makes every place's copy or its temp name longer than NAME_MAX: no copy anywhere"]
 fn a_project_with_a_long_chinese_name_still_gets_a_recovery_copy() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::create_dir(dir.path().join("tmp")).expect("mkdir");

@@ -11,7 +11,7 @@ mod temp;
 
 pub use problem::io_problem;
 use temp::{Purpose, parent_dir};
-pub use temp::{clean_stale_temps, clean_stale_temps_in};
+pub use temp::{NAME_BUDGET, clean_stale_temps, clean_stale_temps_in, fit_name};
 
 use crate::fingerprint::Fingerprint;
 use crate::model::format_error::FormatError;
@@ -254,10 +254,11 @@ pub fn save_with_backup(path: &Path, bytes: &[u8]) -> Result<Option<PathBuf>, Lo
 }
 
 /// `report.json` → `report.json.bak`.
+/// A name too long for `.bak` to be added is shortened first (see
+/// [`fit_name`]).
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!("{}.bak", fit_name(&name, 255 - ".bak".len())))
 }
 
 fn replace(

@@ -41,9 +41,30 @@ pub(crate) fn parent_dir(path: &Path) -> &Path {
     }
 }
 
+/// The most of a file's name that goes into the name of a file made
+/// after it (its temps, its lock): 255 bytes is all a name may have, and
+/// the marks around it take up to 24.
+pub const NAME_BUDGET: usize = 200;
+
+/// `name`, or, when longer than `budget` bytes, as much of it as fits (cut
+/// at a character) with a hash of the whole name, so two long names that
+/// begin alike still make different names.
+pub fn fit_name(name: &str, budget: usize) -> String {
+    if name.len() <= budget {
+        return name.to_string();
+    }
+    let hash = format!("~{:08x}", crate::fingerprint::fnv1a(name.as_bytes()) as u32);
+    let mut cut = budget.saturating_sub(hash.len());
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}{hash}", &name[..cut])
+}
+
 fn prefix(target: &Path, purpose: Purpose) -> std::ffi::OsString {
     let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(target.file_name().unwrap_or_default());
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    prefix.push(fit_name(&name, NAME_BUDGET));
     prefix.push(MARK);
     if purpose == Purpose::Backup {
         prefix.push(BACKUP_MARK);
@@ -150,8 +171,8 @@ pub fn clean_stale_temps(project: &Path) -> Vec<PathBuf> {
     let Some(name) = target.file_name() else {
         return Vec::new();
     };
-    let name = name.as_encoded_bytes();
-    clean_stale_temps_in(parent_dir(&target), |of| of == name)
+    let name = fit_name(&name.to_string_lossy(), NAME_BUDGET);
+    clean_stale_temps_in(parent_dir(&target), |of| of == name.as_bytes())
 }
 
 /// Like [`clean_stale_temps`], for the temps in `dir` of every file whose

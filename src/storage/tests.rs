@@ -236,3 +236,37 @@ fn a_save_keeps_the_group_the_report_is_shared_with() {
         "the 0640 now opens the report to the writer's own group, and shuts the team out"
     );
 }
+
+#[test]
+fn a_file_with_a_name_near_the_limit_saves_locks_and_cleans_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // 83 Chinese characters and `.json`: 254 bytes, one short of the most
+    // a name may have; its temps and lock are named after it, shortened.
+    let name = format!("{}.json", "绩".repeat(83));
+    assert_eq!(name.len(), 254);
+    let path = dir.path().join(&name);
+    fs::write(&path, "{}").expect("write");
+    let lock = crate::lock::acquire(&path, "t");
+    assert!(
+        matches!(lock, crate::lock::Outcome::Acquired(_)),
+        "{lock:?}"
+    );
+    save_with_backup(&path, b"two").expect("saves");
+    assert_eq!(fs::read(&path).expect("read"), b"two");
+    let leftovers = dir.path().join(format!(
+        ".{}.ziping-Kill09.tmp",
+        fit_name(&name, NAME_BUDGET)
+    ));
+    fs::write(&leftovers, "x").expect("plant");
+    assert_eq!(clean_stale_temps(&path), vec![leftovers]);
+}
+
+#[test]
+fn a_long_name_is_cut_at_a_character_and_keeps_apart_from_its_neighbours() {
+    let a = format!("{}甲.json", "绩".repeat(90));
+    let b = format!("{}乙.json", "绩".repeat(90));
+    let (fa, fb) = (fit_name(&a, 200), fit_name(&b, 200));
+    assert!(fa.len() <= 200 && fb.len() <= 200);
+    assert_ne!(fa, fb, "the hash of the whole name tells them apart");
+    assert_eq!(fit_name("报告.json", 200), "报告.json", "a short name stays");
+}

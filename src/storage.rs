@@ -10,8 +10,8 @@ mod problem;
 mod temp;
 
 pub use problem::io_problem;
-use temp::{Purpose, parent_dir};
 pub use temp::{NAME_BUDGET, clean_stale_temps, clean_stale_temps_in, fit_name};
+use temp::{Purpose, parent_dir};
 
 use crate::fingerprint::Fingerprint;
 use crate::model::format_error::FormatError;
@@ -236,15 +236,16 @@ pub fn create_private_file(path: &Path) -> io::Result<fs::File> {
 }
 
 /// Who may read a file ziping writes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 enum Access {
     /// Like any file the user makes (0666 less the umask), or, replacing
     /// one, as it was ([`Access::As`]).
     Shared,
     /// Its owner only (0600), from the moment it exists.
     Private,
-    /// Exactly these permissions, from the moment it exists.
-    As(fs::Permissions),
+    /// As the file it replaces: its permissions and its group (the team a
+    /// report is shared with), from the moment it exists.
+    As(fs::Metadata),
 }
 
 /// Saves a project: like [`write_atomic`], and the version being replaced
@@ -280,7 +281,7 @@ fn replace(
     // them from the first byte on, so a private report is never readable
     // by others, not even as a temp file.
     let access = match (&existing, access) {
-        (Some(meta), Access::Shared) => Access::As(meta.permissions()),
+        (Some(meta), Access::Shared) => Access::As(meta.clone()),
         (_, access) => access,
     };
     let temp = write_temp(&target, bytes, access).map_err(fail)?;
@@ -379,17 +380,52 @@ fn write_temp(path: &Path, bytes: &[u8], access: Access) -> io::Result<tempfile:
     let mode = match &access {
         Access::Shared => 0o666,
         Access::Private => 0o600,
-        Access::As(permissions) => permission_bits(permissions),
+        Access::As(meta) => permission_bits(&meta.permissions()),
     };
     let mut temp = temp::create(path, Purpose::Text, mode)?;
-    if let Access::As(permissions) = access {
-        // The umask may have narrowed what the file had; set it exactly
-        // while the temp is still empty, never after the text is in it.
+    if let Access::As(meta) = access {
+        // While the temp is still empty: the group of the file it replaces
+        // (a new file gets the writer's), and the permissions exactly (the
+        // umask may have narrowed them) — never after the text is in it.
+        let permissions = match same_group(temp.as_file(), &meta) {
+            true => meta.permissions(),
+            // Not allowed to give it that group: the owner only, rather
+            // than the text readable by a group it was never shared with.
+            false => owner_only(&meta.permissions()),
+        };
         temp.as_file().set_permissions(permissions)?;
     }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     Ok(temp)
+}
+
+/// Gives `file` the group `like` has; whether it has it now.
+#[cfg(unix)]
+fn same_group(file: &fs::File, like: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let has = |f: &fs::File| f.metadata().is_ok_and(|m| m.gid() == like.gid());
+    if has(file) {
+        return true;
+    }
+    let group = rustix::fs::Gid::from_raw(like.gid());
+    rustix::fs::fchown(file, None, Some(group)).is_ok() && has(file)
+}
+
+#[cfg(not(unix))]
+fn same_group(_: &fs::File, _: &fs::Metadata) -> bool {
+    true
+}
+
+#[cfg(unix)]
+fn owner_only(permissions: &fs::Permissions) -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(permissions.mode() & 0o700)
+}
+
+#[cfg(not(unix))]
+fn owner_only(permissions: &fs::Permissions) -> fs::Permissions {
+    permissions.clone()
 }
 
 #[cfg(unix)]

@@ -255,6 +255,33 @@ pub fn save_with_backup(path: &Path, bytes: &[u8]) -> Result<Option<PathBuf>, Lo
 }
 
 /// `report.json` → `report.json.bak`.
+/// Keeps the file's version as it is now under a name of its own,
+/// `NAME.theirs-1.bak`, `-2` …, which later saves leave alone: the version
+/// another program wrote, about to be saved over at the user's word.
+pub fn keep_aside(path: &Path) -> Result<PathBuf, LoadError> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let name = fit_name(&name, 255 - ".theirs-999.bak".len());
+    let failed = |e: io::Error| LoadError::new(path, io_problem(&e));
+    for n in 1..1000 {
+        let aside = path.with_file_name(format!("{name}.theirs-{n}.bak"));
+        // Exclusive: a name taken (or a link planted there) is passed by.
+        match fs::hard_link(path, &aside) {
+            Ok(()) => return Ok(aside),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            // No hard links here: a copy, as exclusive.
+            Err(_) => {
+                let bytes = read_bytes(path)?;
+                match create_new(&aside, &bytes) {
+                    Ok(()) => return Ok(aside),
+                    Err(_) if aside.exists() => continue,
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+    }
+    Err(failed(io::Error::from(io::ErrorKind::AlreadyExists)))
+}
+
 /// A name too long for `.bak` to be added is shortened first (see
 /// [`fit_name`]).
 pub fn backup_path(path: &Path) -> PathBuf {

@@ -86,20 +86,22 @@ fn ctrl_s_on_a_file_changed_on_disk_asks_and_esc_writes_nothing() {
 }
 
 #[test]
-fn overwrite_writes_the_editors_text_and_keeps_the_other_version_as_bak() {
+fn overwrite_writes_the_editors_text_and_keeps_the_other_version_aside() {
     let (mut h, path) = changed_behind_its_back();
     h.run(vec![ctrl('s'), key(KeyCode::Char('o'))]);
     let screen = h.screen();
     assert!(screen.contains("已覆盖保存到 new.json"), "{screen}");
     assert_eq!(value(&path, "attachment"), MINE);
     assert_eq!(value(&path, "preamble"), "", "the editor's text, all of it");
-    let backup = ziping::storage::backup_path(&path);
-    assert_eq!(value(&backup, "preamble"), THEIRS);
+    let theirs = path.with_file_name("new.json.theirs-1.bak");
+    assert!(screen.contains("new.json.theirs-1.bak"), "{screen}");
+    assert_eq!(value(&theirs, "preamble"), THEIRS);
     // What was written is what the next save compares with: no question.
     h.run(typed("二"));
     h.run(vec![ctrl('s')]);
     assert!(h.screen().contains("已保存到 new.json"), "{}", h.screen());
     assert_eq!(value(&path, "attachment"), format!("{MINE}二"));
+    assert_eq!(value(&theirs, "preamble"), THEIRS, "later saves leave it");
 }
 
 #[test]

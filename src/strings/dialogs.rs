@@ -166,8 +166,8 @@ pub const FILE_GONE_FROM_DISK: Text = Text {
 };
 
 pub const KEY_OVERWRITE_CHANGED: Text = Text {
-    zh: "覆盖：写入你的文字，被覆盖的版本保留为 .bak",
-    en: "overwrite: write your text; the version replaced is kept as .bak",
+    zh: "覆盖：写入你的文字，被覆盖的版本另存为 .theirs-N.bak",
+    en: "overwrite: write your text; the version replaced is kept as .theirs-N.bak",
 };
 
 pub const KEY_OVERWRITE_GONE: Text = Text {

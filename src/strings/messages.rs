@@ -191,10 +191,16 @@ pub const RELOADED: Text = Text {
 };
 
 /// Saved over another program's change to `name`, kept as `backup`.
-pub fn overwritten(name: &str, backup: &str, lang: Lang) -> String {
+pub fn overwritten(name: &str, theirs: &Path, lang: Lang) -> String {
+    let theirs = theirs
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     match lang {
-        Lang::Zh => format!("已覆盖保存到 {name}；被覆盖的版本保留为 {backup}"),
-        Lang::En => format!("Saved over {name}; the version replaced is kept as {backup}"),
+        Lang::Zh => format!("已覆盖保存到 {name}；被覆盖的版本另存为 {theirs}，以后保存不会动它"),
+        Lang::En => format!(
+            "Saved over {name}; the version replaced is kept as {theirs}, which later saves leave alone"
+        ),
     }
 }
 

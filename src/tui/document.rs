@@ -306,16 +306,23 @@ impl Document {
         if let Some(drift) = self.on_disk.drift(&self.path) {
             return Ok(Saved::ChangedOnDisk(drift));
         }
-        self.overwrite(now)?;
+        self.save_to(&self.path.clone(), now)?;
         Ok(Saved::Written)
     }
 
     /// Saves over whatever the file holds now (the user chose to, knowing
     /// another program changed it); the replaced version is kept as
     /// `NAME.bak`, and a file that is gone is written anew.
-    pub fn overwrite(&mut self, now: &str) -> Result<(), SaveError> {
+    pub fn overwrite(&mut self, now: &str) -> Result<Option<PathBuf>, SaveError> {
         self.may_write()?;
-        Ok(self.save_to(&self.path.clone(), now)?)
+        // Their version under a name of its own: `NAME.bak` is the previous
+        // version of every save, and the next Ctrl-S would replace it.
+        let kept = match self.path.exists() {
+            true => Some(storage::keep_aside(&self.path)?),
+            false => None,
+        };
+        self.save_to(&self.path.clone(), now)?;
+        Ok(kept)
     }
 
     /// Whether this session may write its file: not opened read-only, and

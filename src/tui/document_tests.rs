@@ -311,7 +311,6 @@ fn a_file_with_a_byte_order_mark_saves_without_a_false_change_on_disk() {
 }
 
 #[test]
-#[ignore = "review: the other program's version kept as NAME.bak by \"overwrite\" is silently replaced by the very next Ctrl-S"]
 fn the_version_an_overwrite_kept_survives_the_next_save() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut doc = document(dir.path());

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::clock::now;
-use crate::fingerprint::{Drift, Fingerprint};
+use crate::fingerprint::Fingerprint;
 use crate::lock::Holder;
 use crate::model::project::Project;
 use crate::model::schema::Template;
@@ -150,7 +150,7 @@ impl App {
         }
     }
 
-    /// Saves over the other program's change (kept as `NAME.bak`), or
+    /// Saves over the other program's change (kept as `NAME.theirs-N.bak`), or
     /// writes the file anew where it was removed.
     fn overwrite(&mut self, asked: &changed::Changed) {
         let lang = self.lang();
@@ -159,10 +159,10 @@ impl App {
         };
         let name = session.doc.file_name();
         match session.doc.overwrite(&now()) {
-            Ok(()) => {
-                let said = match asked.drift {
-                    Drift::Changed => strings::overwritten(&name, &format!("{name}.bak"), lang),
-                    Drift::Missing => strings::saved_to(&name, lang),
+            Ok(kept) => {
+                let said = match kept {
+                    Some(theirs) => strings::overwritten(&name, &theirs, lang),
+                    None => strings::saved_to(&name, lang),
                 };
                 self.info(said);
                 self.quit = asked.then_quit;

@@ -67,6 +67,15 @@ pub enum FindingKind {
         count: usize,
         max: usize,
     },
+    /// A figure with more decimals than its field shows: kept and computed
+    /// exactly, shown rounded. `typed` as written, `exact` in the field's
+    /// unit, `shown` as the export prints it.
+    Rounded {
+        typed: String,
+        exact: String,
+        shown: String,
+        decimals: u32,
+    },
     /// A reviewer's remark on prose.
     Lint { item: Option<usize>, lint: Lint },
     /// A value in the file of the wrong JSON type (a number where text
@@ -122,6 +131,7 @@ impl FindingKind {
             FindingKind::Missing => "missing",
             FindingKind::Invalid { .. } => "invalid",
             FindingKind::TooLong { .. } => "too_long",
+            FindingKind::Rounded { .. } => "rounded",
             FindingKind::Lint {
                 lint: Lint::DocumentNumber { .. },
                 ..

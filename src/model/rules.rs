@@ -50,10 +50,15 @@ pub fn field_findings(field: &Field, entry: Option<&Entry>, place: &Place) -> Ve
         let item = (field.kind() == Kind::List).then_some(i + 1);
         // Paragraphs cannot be malformed (only too long), and parsing would
         // copy a long text on every keystroke.
-        if !field.kind().is_multiline()
-            && let Err(error) = value::parse(field, text)
-        {
-            findings.push(found(Severity::Error, FindingKind::Invalid { item, error }));
+        if !field.kind().is_multiline() {
+            match value::parse(field, text) {
+                Err(error) => {
+                    findings.push(found(Severity::Error, FindingKind::Invalid { item, error }));
+                }
+                Ok(Some(v)) => findings
+                    .extend(rounded(field, text, &v).map(|kind| found(Severity::Notice, kind))),
+                Ok(None) => {}
+            }
         }
         if let Some(max) = field.max_len() {
             let count = char_count(text);
@@ -71,6 +76,22 @@ pub fn field_findings(field: &Field, entry: Option<&Entry>, place: &Place) -> Ve
         }
     }
     findings
+}
+
+/// A notice when the display rounds a typed figure: precision is never
+/// changed without a word (`89.974` is shown `89.97`, computed as typed).
+fn rounded(field: &Field, text: &str, v: &value::Value) -> Option<FindingKind> {
+    let (exact, _) = value::hidden_digits(field, v)?;
+    let exact = match field.kind() {
+        Kind::Percent => format!("{exact}%"),
+        _ => format!("{exact}{}", field.unit()),
+    };
+    Some(FindingKind::Rounded {
+        typed: text.trim().to_string(),
+        exact,
+        shown: value::display(field, v),
+        decimals: field.decimals(),
+    })
 }
 
 /// What is wrong with the cells of a table: each cell validated as a field

@@ -247,6 +247,26 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
                 item(*i, lang)
             )
         }
+        (
+            FindingKind::Rounded {
+                typed,
+                exact,
+                shown,
+                decimals,
+            },
+            Lang::Zh,
+        ) => format!("填写的“{typed}”按{decimals}位小数显示为“{shown}”，计算仍用原值{exact}"),
+        (
+            FindingKind::Rounded {
+                typed,
+                exact,
+                shown,
+                decimals,
+            },
+            Lang::En,
+        ) => format!(
+            "\"{typed}\" is shown with {decimals} decimals as \"{shown}\"; figures are computed from the exact {exact}"
+        ),
         (FindingKind::Lint { item: i, lint: l }, _) => {
             format!("{}{}", item(*i, lang), lint(l, lang))
         }

@@ -196,6 +196,20 @@ fn lint(l: &Lint, lang: Lang) -> String {
     }
 }
 
+/// What a finding's fixing command is called with its key, after the
+/// finding's sentence: `；按 Alt-N 删除这些编号`.
+pub fn fix_key(kind: &FindingKind, key: &str, lang: Lang) -> Option<String> {
+    match (kind, lang) {
+        (FindingKind::TypedNumbers { .. }, Lang::Zh) => {
+            Some(format!("；在编辑器中按 {key} 删除这些编号"))
+        }
+        (FindingKind::TypedNumbers { .. }, Lang::En) => {
+            Some(format!("; press {key} in the editor to remove them"))
+        }
+        _ => None,
+    }
+}
+
 /// One slip of a document number, as part of its sentence.
 fn number_slip(slip: NumberSlip, lang: Lang) -> &'static str {
     match slip {
@@ -267,6 +281,25 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
         ) => format!(
             "\"{typed}\" is shown with {decimals} decimals as \"{shown}\"; figures are computed from the exact {exact}"
         ),
+        (FindingKind::TypedNumbers { items, example }, Lang::Zh) => {
+            let items: Vec<String> = items.iter().map(ToString::to_string).collect();
+            format!(
+                "第{}条开头有手输的编号（如“{example}”），导出时改用自动编号，不会重复",
+                items.join("、")
+            )
+        }
+        (FindingKind::TypedNumbers { items, example }, Lang::En) => {
+            let items: Vec<String> = items.iter().map(ToString::to_string).collect();
+            let (which, start) = if items.len() == 1 {
+                ("Item", "starts")
+            } else {
+                ("Items", "start")
+            };
+            format!(
+                "{which} {} {start} with a typed number (such as \"{example}\"); the export numbers them itself, without repeating",
+                items.join(", ")
+            )
+        }
         (FindingKind::Lint { item: i, lint: l }, _) => {
             format!("{}{}", item(*i, lang), lint(l, lang))
         }

@@ -20,7 +20,7 @@ use super::super::text::{display_width, fit};
 use super::super::theme::Role;
 use super::super::widgets::draw_editor;
 use super::grid;
-use super::problem::{mark, words};
+use super::problem::{mark, with_fix_key};
 
 /// Unfocused multi-line fields show this many rows of preview.
 const PREVIEW_ROWS: usize = 2;
@@ -356,7 +356,10 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
             String::new()
         };
         let text = fit(
-            &format!("{mark} {}{more}", words(finding, lang)),
+            &format!(
+                "{mark} {}{more}",
+                with_fix_key(finding, &app.ui.keymap, lang)
+            ),
             width.saturating_sub(2),
         );
         line(

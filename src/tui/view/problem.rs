@@ -6,6 +6,7 @@ use crate::model::finding::Finding;
 use crate::model::schema::Severity;
 use crate::strings;
 
+use super::super::keymap::Keymap;
 use super::super::theme::Role;
 
 /// The marker of a problem and its role: a character, so a problem does
@@ -15,6 +16,16 @@ pub fn mark(severity: Severity) -> (&'static str, Role) {
         Severity::Error => ("✗", Role::Invalid),
         Severity::Warning => ("!", Role::Warning),
         Severity::Notice => ("i", Role::Hint),
+    }
+}
+
+/// A finding's sentence with, where a command settles it, that command's
+/// key as `keymap` binds it: `…；在编辑器中按 Alt-N 删除这些编号`.
+pub fn with_fix_key(finding: &Finding, keymap: &Keymap, lang: Lang) -> String {
+    let sentence = words(finding, lang);
+    match keymap.fix_hint(&finding.kind, lang) {
+        Some(hint) => format!("{sentence}{hint}"),
+        None => sentence,
     }
 }
 

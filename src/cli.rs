@@ -321,7 +321,10 @@ fn check_listing(
                 message: format!(
                     "{}{}",
                     strings::finding(&f.kind, lang),
-                    keymap.fix_hint(&f.kind, lang).unwrap_or_default()
+                    keymap
+                        .fix_key(&f.kind)
+                        .and_then(|key| strings::fix_key(&f.kind, &key, lang))
+                        .unwrap_or_default()
                 ),
             }
         })

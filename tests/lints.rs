@@ -190,3 +190,110 @@ fn a_difference_smaller_than_the_display_is_shown_with_its_digits() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn a_list_pasted_with_its_numbers_exports_each_number_once_and_check_names_the_key() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("叙述.json");
+    project(
+        home.path(),
+        &file,
+        "hunan-narrative",
+        &[
+            // 部门职责 is numbered 1、; 改进措施 （一）.
+            (
+                "duties",
+                "1、负责党的组织建设\n\n2.负责干部管理\n\n（3）负责人才工作\n\n组织党员培训",
+            ),
+            (
+                "measures_list",
+                "（一）加强学习\n\n（二）1.5万元用于完善制度",
+            ),
+        ],
+    );
+    let before = fs::read_to_string(&file).expect("saved");
+    let text = export(home.path(), &file);
+    for line in [
+        "　　1、负责党的组织建设",
+        "　　2、负责干部管理",
+        "　　3、负责人才工作",
+        "　　4、组织党员培训",
+        "　　（一）加强学习",
+        // The typed （二） gives way; the figure after it is not a number.
+        "　　（二）1.5万元用于完善制度",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line}\n{text}");
+    }
+    for doubled in [
+        "1、1、",
+        "2、2.",
+        "（一）（一）",
+        "（二）（二）",
+        "3、（3）",
+    ] {
+        assert!(!text.contains(doubled), "{doubled}\n{text}");
+    }
+    let notices = problems(home.path(), &file, "typed_numbers");
+    assert_eq!(
+        notices,
+        [
+            (
+                "duties".to_string(),
+                "notice".to_string(),
+                "第1、2、3条开头有手输的编号（如“1、”），导出时改用自动编号，不会重复；在编辑器中按 Alt-N 删除这些编号".to_string()
+            ),
+            (
+                "measures_list".to_string(),
+                "notice".to_string(),
+                "第1、2条开头有手输的编号（如“（一）”），导出时改用自动编号，不会重复；在编辑器中按 Alt-N 删除这些编号".to_string()
+            ),
+        ]
+    );
+    // The key named is the one the user's config binds.
+    let config = home.path().join("config");
+    fs::create_dir_all(&config).expect("config dir");
+    fs::write(
+        config.join("config.json"),
+        r#"{"keys": {"strip_list_numbers": ["f9"]}}"#,
+    )
+    .expect("config");
+    let out = check(home.path(), &file);
+    assert!(
+        out.stdout.contains("在编辑器中按 F9 删除这些编号"),
+        "{}",
+        out.stdout
+    );
+    // Checking and exporting changed nothing in the project.
+    assert_eq!(fs::read_to_string(&file).expect("saved"), before);
+}
+
+#[test]
+fn check_names_document_number_slips_and_leaves_the_text_alone() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("叙述.json");
+    let preamble =
+        "根据湘财预[2018]3号、湘政发〔2019〕65 号和湘办发〔201910号文件，参照第65号文件及文献[1]。";
+    project(
+        home.path(),
+        &file,
+        "hunan-narrative",
+        &[("preamble", preamble)],
+    );
+    let messages: Vec<String> = problems(home.path(), &file, "document_number")
+        .into_iter()
+        .map(|(_, severity, message)| format!("{severity} {message}"))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "warning 文号年份“[2018]3号”应使用六角括号，写作“〔2018〕3号”",
+            "warning 文号“〔2019〕65 号”中间不应有空格，应写作“〔2019〕65号”",
+            "warning 文号“〔201910号”年份缺少右括号“〕”，应写作“〔2019〕10号”",
+        ]
+    );
+    let text = export(home.path(), &file);
+    assert!(
+        text.contains(preamble),
+        "the export keeps what was typed:\n{text}"
+    );
+}

@@ -210,6 +210,16 @@ pub fn fix_key(kind: &FindingKind, key: &str, lang: Lang) -> Option<String> {
     }
 }
 
+/// The same, shorter, before the sentence where a line may be cut (the
+/// editor's message line): `按 Alt-N 删除编号：`.
+pub fn fix_key_lead(kind: &FindingKind, key: &str, lang: Lang) -> Option<String> {
+    match (kind, lang) {
+        (FindingKind::TypedNumbers { .. }, Lang::Zh) => Some(format!("按 {key} 删除编号：")),
+        (FindingKind::TypedNumbers { .. }, Lang::En) => Some(format!("{key} removes them: ")),
+        _ => None,
+    }
+}
+
 /// One slip of a document number, as part of its sentence.
 fn number_slip(slip: NumberSlip, lang: Lang) -> &'static str {
     match slip {

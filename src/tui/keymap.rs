@@ -10,9 +10,7 @@ use std::fmt;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::command::{Command, Context, fixing};
-use crate::lang::Lang;
 use crate::model::finding::FindingKind;
-use crate::strings;
 
 /// A key with its modifiers, normalised so that what a terminal sends and
 /// what a config file says compare equal.
@@ -214,15 +212,11 @@ impl Keymap {
         &self.bindings
     }
 
-    /// Where a command settles `finding` (list numbers typed by hand), the
-    /// words naming its key, to follow the finding's sentence.
-    pub fn fix_hint(&self, finding: &FindingKind, lang: Lang) -> Option<String> {
+    /// Where a command settles `finding` (list numbers typed by hand), its
+    /// key, for the finding's sentence to name.
+    pub fn fix_key(&self, finding: &FindingKind) -> Option<String> {
         let (context, command) = fixing(finding)?;
-        let key = self.keys_for(context, command);
-        if key.is_empty() {
-            return None;
-        }
-        strings::fix_key(finding, &key, lang)
+        Some(self.keys_for(context, command)).filter(|key| !key.is_empty())
     }
 
     /// The first key of a command in a context, for hints: "Ctrl-S".

@@ -47,8 +47,9 @@ impl<'a> Block<'a> {
 
     /// The message under the field: its first error, or for the focused
     /// field its first warning or what is still missing. A focused table
-    /// speaks of its focused cell on its own last line instead. Notices
-    /// are not shown here.
+    /// speaks of its focused cell on its own last line instead. A notice
+    /// (a figure shown rounded, list numbers typed by hand) is shown only
+    /// on the focused field, when it has nothing worse to say.
     fn message(&self) -> Option<&'a Finding> {
         if self.focused && self.field.kind() == Kind::Table {
             return None;
@@ -61,6 +62,7 @@ impl<'a> Block<'a> {
             .clone()
             .find(|f| f.marks_invalid())
             .or_else(|| shown.clone().find(|_| self.focused))
+            .or_else(|| self.findings.iter().find(|_| self.focused))
             .copied()
     }
 

@@ -19,12 +19,16 @@ pub fn mark(severity: Severity) -> (&'static str, Role) {
     }
 }
 
-/// A finding's sentence with, where a command settles it, that command's
-/// key as `keymap` binds it: `…；在编辑器中按 Alt-N 删除这些编号`.
+/// A finding's sentence led, where a command settles it, by that command's
+/// key as `keymap` binds it (`按 Alt-N 删除编号：…`): first, so a line cut
+/// to the screen's width still shows it.
 pub fn with_fix_key(finding: &Finding, keymap: &Keymap, lang: Lang) -> String {
     let sentence = words(finding, lang);
-    match keymap.fix_hint(&finding.kind, lang) {
-        Some(hint) => format!("{sentence}{hint}"),
+    let lead = keymap
+        .fix_key(&finding.kind)
+        .and_then(|key| strings::fix_key_lead(&finding.kind, &key, lang));
+    match lead {
+        Some(lead) => format!("{lead}{sentence}"),
         None => sentence,
     }
 }

@@ -21,6 +21,7 @@ use crate::paths;
 use crate::storage::{self, LoadError};
 use crate::strings;
 use crate::tui::config::Config;
+use crate::tui::keymap::Keymap;
 
 mod recover;
 mod set;
@@ -295,6 +296,9 @@ fn check_listing(
     lang: Lang,
 ) -> String {
     let outside = lang.say(strings::NOT_IN_TEMPLATE);
+    // A finding an editor's command settles names the key as the user's
+    // config binds it.
+    let keymap = Keymap::with_overrides(&Config::load(paths::config_dir().as_deref()).0.keys).0;
     let mut listed: Vec<Listed> = report
         .findings()
         .map(|f| {
@@ -314,7 +318,14 @@ fn check_listing(
                 column: f.place.column.as_deref(),
                 path: f.place.path.as_deref(),
                 kind: f.kind.code(),
-                message: strings::finding(&f.kind, lang),
+                message: format!(
+                    "{}{}",
+                    strings::finding(&f.kind, lang),
+                    keymap
+                        .fix_key(&f.kind)
+                        .and_then(|key| strings::fix_key(&f.kind, &key, lang))
+                        .unwrap_or_default()
+                ),
             }
         })
         .collect();

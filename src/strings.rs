@@ -27,6 +27,6 @@ pub mod upgrade;
 pub use crate::lang::Text;
 pub use cli::*;
 pub use dialogs::*;
-pub use findings::{expectation, finding, severity, value_error};
+pub use findings::{expectation, finding, fix_key, fix_key_lead, severity, value_error};
 pub use messages::*;
 pub use screens::*;

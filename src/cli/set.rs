@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use crate::clock::now;
 use crate::lang::Lang;
 use crate::model::cell_path::assign;
-use crate::model::schema::Severity;
 use crate::{lock, storage, strings};
 
 use super::{EXIT_FAULTY, load};
@@ -27,11 +26,11 @@ pub fn run(file: &Path, pairs: &[String], force: bool, lang: Lang) -> Result<Exi
     let mut refused = Vec::new();
     for pair in pairs.chunks(2) {
         match assign(&mut project, &pair[0], &pair[1]) {
-            Ok(warnings) => {
-                let warning = strings::severity(Severity::Warning, lang);
-                warnings
-                    .iter()
-                    .for_each(|w| eprintln!("ziping：{warning}：{w}"));
+            Ok(said) => {
+                for (severity, message) in said {
+                    let severity = strings::severity(severity, lang);
+                    eprintln!("ziping：{severity}：{message}");
+                }
             }
             Err(message) => refused.push(message),
         }

@@ -2,6 +2,7 @@
 //! their own lines, body paragraphs indented by two full-width spaces, a
 //! blank line between blocks.
 
+use crate::model::numbering::{Numbering, without_typed_number};
 use crate::model::project::{Entry, Project};
 use crate::model::report::Report;
 use crate::model::schema::{Field, Kind, Show};
@@ -138,10 +139,17 @@ fn field_blocks(field: &Field, entry: Option<&Entry>) -> Vec<String> {
                 .enumerate()
                 .flat_map(|(i, item)| {
                     paragraphs(item).enumerate().map(move |(j, p)| {
-                        let number = if j == 0 {
-                            numbering.prefix(i + 1)
+                        let (number, p) = if j == 0 {
+                            // A number the writer typed gives way to ours
+                            // (never `1、1、`); a list numbered `none`
+                            // keeps what was typed.
+                            let p = match numbering {
+                                Numbering::None => p,
+                                _ => without_typed_number(p, numbering).unwrap_or(p),
+                            };
+                            (numbering.prefix(i + 1), p)
                         } else {
-                            String::new()
+                            (String::new(), p)
                         };
                         format!("{INDENT}{number}{p}")
                     })

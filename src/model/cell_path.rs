@@ -110,7 +110,11 @@ fn row_key(
 /// validates it. Returns the warnings (prose lints); refuses, changing
 /// nothing, with a message when the value is not valid. Clearing is
 /// always allowed.
-pub fn assign(project: &mut Project, path: &str, text: &str) -> Result<Vec<String>, String> {
+pub fn assign(
+    project: &mut Project,
+    path: &str,
+    text: &str,
+) -> Result<Vec<(Severity, String)>, String> {
     let (entry, field) = match resolve(project, path)? {
         Resolved::Field(field) => (Entry::from_editor_text(field.kind(), text), field),
         Resolved::Cell { table, row, column } => {
@@ -163,8 +167,9 @@ pub fn stored_table(
     }
 }
 
-/// The warnings of a value, or its first error as a message.
-fn judge(path: &str, field: &Field, entry: &Entry) -> Result<Vec<String>, String> {
+/// The warnings and notices of a value, each with its severity, or its
+/// first error as a message.
+fn judge(path: &str, field: &Field, entry: &Entry) -> Result<Vec<(Severity, String)>, String> {
     if entry.is_empty() {
         return Ok(Vec::new());
     }
@@ -176,7 +181,7 @@ fn judge(path: &str, field: &Field, entry: &Entry) -> Result<Vec<String>, String
     if let Some(error) = findings.iter().find(|f| f.severity == Severity::Error) {
         return Err(said(error));
     }
-    Ok(findings.iter().map(said).collect())
+    Ok(findings.iter().map(|f| (f.severity, said(f))).collect())
 }
 
 /// One line of `ziping fields`.

@@ -178,7 +178,7 @@ fn fill(message: &str, scope: &mut Scope<'static>, field: Option<&Field>) -> Str
     for expression in expressions {
         let shown = match formula::eval(&Formula::Line(expression.to_string()), scope) {
             Outcome::Value(v) => match (to_decimal(&v), field) {
-                (Some(n), Some(f)) if f.kind().is_number() => value::display_fixed(f, n),
+                (Some(n), Some(f)) if f.kind().is_number() => value::display_figure(f, n),
                 (Some(n), _) => value::round(n, 2).normalize().to_string(),
                 (None, _) => v.to_string(),
             },

@@ -67,6 +67,20 @@ pub enum FindingKind {
         count: usize,
         max: usize,
     },
+    /// A figure with more decimals than its field shows: kept and computed
+    /// exactly, shown rounded. `typed` as written, `exact` in the field's
+    /// unit, `shown` as the export prints it.
+    Rounded {
+        typed: String,
+        exact: String,
+        shown: String,
+        decimals: u32,
+    },
+    /// List items that start with a number their writer typed (pasted
+    /// lists): `items` from 1, `example` the first such number as typed.
+    /// The export prints its own number in its place; a command of the
+    /// editor removes the typed ones.
+    TypedNumbers { items: Vec<usize>, example: String },
     /// A reviewer's remark on prose.
     Lint { item: Option<usize>, lint: Lint },
     /// A value in the file of the wrong JSON type (a number where text
@@ -122,6 +136,8 @@ impl FindingKind {
             FindingKind::Missing => "missing",
             FindingKind::Invalid { .. } => "invalid",
             FindingKind::TooLong { .. } => "too_long",
+            FindingKind::Rounded { .. } => "rounded",
+            FindingKind::TypedNumbers { .. } => "typed_numbers",
             FindingKind::Lint {
                 lint: Lint::DocumentNumber { .. },
                 ..

@@ -4,20 +4,37 @@
 /// What a reviewer would point out in prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lint {
-    /// A document number's year in the wrong brackets: `湘办发【2019】10号`
-    /// should be written with 〔〕.
-    DocumentNumber { found: String, fixed: String },
+    /// A document number written otherwise than `湘办发〔2019〕10号`:
+    /// `found` is the slip as typed (from its bracket to 号), `fixed` the
+    /// number as it should be written, `slips` what is wrong with it.
+    DocumentNumber {
+        found: String,
+        fixed: String,
+        slips: Vec<NumberSlip>,
+    },
     /// Control characters (ESC …), which export as garbage.
     ControlCharacters,
+}
+
+/// The slips seen in published reports' document numbers (文号).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberSlip {
+    /// The year in other brackets than 〔〕: 【2019】, （2015）, [2018], ［2018］.
+    Brackets,
+    /// No closing bracket after the year: 〔201910号.
+    Unclosed,
+    /// A space inside the number, usually before 号: 〔2019〕65 号.
+    Space,
 }
 
 /// Warnings for one paragraph or item of prose.
 pub fn prose(text: &str) -> Vec<Lint> {
     let mut warnings: Vec<Lint> = document_numbers(text)
         .into_iter()
-        .map(|found| Lint::DocumentNumber {
-            fixed: fix_brackets(&found),
+        .map(|(found, fixed, slips)| Lint::DocumentNumber {
             found,
+            fixed,
+            slips,
         })
         .collect();
     if text
@@ -29,19 +46,29 @@ pub fn prose(text: &str) -> Vec<Lint> {
     warnings
 }
 
-const OPENERS: [char; 4] = ['【', '（', '(', '['];
-const CLOSERS: [char; 4] = ['】', '）', ')', ']'];
+/// Brackets a year is put in, the right one (〔) first; each closer is at
+/// its opener's place. ﹝﹞ are the small look-alikes some fonts offer.
+const OPENERS: [char; 7] = ['〔', '【', '（', '(', '[', '［', '﹝'];
+const CLOSERS: [char; 7] = ['〕', '】', '）', ')', ']', '］', '﹞'];
 
-/// Document numbers written with the wrong brackets around the year:
-/// 湘办发【2019】10号, 湘财绩（2015）15号. The correct form uses 〔〕.
-/// Scans the text in place (it runs on every keystroke in a long field).
-fn document_numbers(text: &str) -> Vec<String> {
+/// A space as typed: ASCII, full-width, no-break.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{a0}')
+}
+
+/// Document numbers written with a slip: `湘办发【2019】10号`,
+/// `湘财绩（2015）15号`, `湘财预[2018]3号`, `〔2019〕65 号`, `〔201910号`.
+/// A number is recognised by its shape — at least two Chinese characters
+/// (the issuer), a bracket, a four-digit year, the number, 号 — so a `[1]`
+/// footnote, `第65号文件` or `（2015）年` is not one. Returns (as typed,
+/// as it should be, the slips). Scans the text in place (it runs on every
+/// keystroke in a long field).
+fn document_numbers(text: &str) -> Vec<(String, String, Vec<NumberSlip>)> {
     let mut found = Vec::new();
     for (i, open) in text.char_indices() {
         let Some(kind) = OPENERS.iter().position(|&o| o == open) else {
             continue;
         };
-        // The issuer's abbreviation: at least two Chinese characters before.
         if text[..i]
             .chars()
             .rev()
@@ -52,37 +79,68 @@ fn document_numbers(text: &str) -> Vec<String> {
         {
             continue;
         }
-        let rest = &text[i + open.len_utf8()..];
-        let mut chars = rest.chars();
-        let year_ok = (0..4).all(|_| chars.next().is_some_and(|c| c.is_ascii_digit()));
-        if !year_ok || chars.next() != Some(CLOSERS[kind]) {
+        let start = i + open.len_utf8();
+        let Some((year, number, end, closed, spaced)) = shape(&text[start..]) else {
             continue;
+        };
+        let mut slips = Vec::new();
+        if kind != 0 || closed.is_some_and(|c| c != CLOSERS[0]) {
+            slips.push(NumberSlip::Brackets);
         }
-        let digits = chars.clone().take_while(char::is_ascii_digit).count();
-        if digits == 0 || chars.nth(digits) != Some('号') {
+        if closed.is_none() {
+            slips.push(NumberSlip::Unclosed);
+        }
+        if spaced {
+            slips.push(NumberSlip::Space);
+        }
+        if slips.is_empty() {
             continue;
         }
         // Where the issuer's abbreviation starts cannot be told from the
         // text, so only the bracketed year and the number are quoted.
-        let len = open.len_utf8() + 4 + CLOSERS[kind].len_utf8() + digits + '号'.len_utf8();
-        found.push(text[i..i + len].to_string());
+        let typed = text[i..start + end].to_string();
+        found.push((typed, format!("〔{year}〕{number}号"), slips));
     }
     found
 }
 
-fn fix_brackets(number: &str) -> String {
-    number
-        .chars()
-        .map(|c| {
-            if OPENERS.contains(&c) {
-                '〔'
-            } else if CLOSERS.contains(&c) {
-                '〕'
-            } else {
-                c
-            }
-        })
-        .collect()
+/// After the opening bracket: the year, the number, the byte length up to
+/// and with 号, the closing bracket if any, and whether spaces were typed.
+fn shape(rest: &str) -> Option<(&str, &str, usize, Option<char>, bool)> {
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+    let spaces = |s: &str| {
+        s.chars()
+            .take_while(|&c| is_space(c))
+            .map(char::len_utf8)
+            .sum::<usize>()
+    };
+    if digits(rest) < 4 {
+        return None;
+    }
+    let year = &rest[..4];
+    let mut at = 4;
+    let mut spaced = false;
+    let mut skip = |at: &mut usize| {
+        let n = spaces(&rest[*at..]);
+        spaced |= n > 0;
+        *at += n;
+    };
+    skip(&mut at);
+    let closed = rest[at..].chars().next().filter(|c| CLOSERS.contains(c));
+    if let Some(c) = closed {
+        at += c.len_utf8();
+        skip(&mut at);
+    }
+    let n = digits(&rest[at..]);
+    if n == 0 {
+        return None;
+    }
+    let number = &rest[at..at + n];
+    at += n;
+    skip(&mut at);
+    rest[at..]
+        .starts_with('号')
+        .then(|| (year, number, at + '号'.len_utf8(), closed, spaced))
 }
 
 fn is_han(c: char) -> bool {
@@ -91,25 +149,83 @@ fn is_han(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::NumberSlip::{Brackets, Space, Unclosed};
     use super::*;
 
     #[test]
-    fn document_number_brackets() {
-        let cases: [(&str, &[&str]); 6] = [
+    fn document_number_slips_and_look_alikes() {
+        // (text, [(as typed, as it should be, slips)])
+        type Want = &'static [(&'static str, &'static str, &'static [NumberSlip])];
+        let cases: [(&str, Want); 22] = [
             (
                 "按照湘办发【2019】10号和湘财绩（2015）15号等文件",
-                &["【2019】10号", "（2015）15号"],
+                &[
+                    ("【2019】10号", "〔2019〕10号", &[Brackets]),
+                    ("（2015）15号", "〔2015〕15号", &[Brackets]),
+                ],
             ),
+            (
+                "财预(2020)10号",
+                &[("(2020)10号", "〔2020〕10号", &[Brackets])],
+            ),
+            (
+                "湘财预[2018]3号",
+                &[("[2018]3号", "〔2018〕3号", &[Brackets])],
+            ),
+            (
+                "湘财预［2018］3号",
+                &[("［2018］3号", "〔2018〕3号", &[Brackets])],
+            ),
+            (
+                "湘财预﹝2018﹞3号",
+                &[("﹝2018﹞3号", "〔2018〕3号", &[Brackets])],
+            ),
+            // A mismatched pair is a bracket slip too.
+            (
+                "湘财预〔2018】3号",
+                &[("〔2018】3号", "〔2018〕3号", &[Brackets])],
+            ),
+            (
+                "湘政发〔2019〕65 号",
+                &[("〔2019〕65 号", "〔2019〕65号", &[Space])],
+            ),
+            (
+                "湘政发〔2019〕65\u{3000}号",
+                &[("〔2019〕65\u{3000}号", "〔2019〕65号", &[Space])],
+            ),
+            (
+                "湘政发〔2019〕 65号",
+                &[("〔2019〕 65号", "〔2019〕65号", &[Space])],
+            ),
+            (
+                "湘办发〔201910号",
+                &[("〔201910号", "〔2019〕10号", &[Unclosed])],
+            ),
+            (
+                "湘办发【201910 号",
+                &[("【201910 号", "〔2019〕10号", &[Brackets, Unclosed, Space])],
+            ),
+            // Written right: nothing to say.
             ("财预〔2020〕10号", &[]),
+            ("按湘办发〔2019〕10号文件执行", &[]),
+            // Not document numbers at all.
             ("（2015）年", &[]),
             ("共（2015）人", &[]),
             ("发文【2019】", &[]),
-            ("财预(2020)10号", &["(2020)10号"]),
+            ("见文献[1]第3页", &[]),
+            ("根据第65号文件", &[]),
+            ("根据第65 号文件", &[]),
+            ("资金[2018]万元", &[]),
+            ("培训(2019)人次3号楼", &[]),
+            ("湘办发〔19〕10号", &[]),
         ];
         for (text, want) in cases {
+            let want: Vec<(String, String, Vec<NumberSlip>)> = want
+                .iter()
+                .map(|(f, x, s)| (f.to_string(), x.to_string(), s.to_vec()))
+                .collect();
             assert_eq!(document_numbers(text), want, "{text}");
         }
-        assert_eq!(fix_brackets("（2015）15号"), "〔2015〕15号");
     }
 
     #[test]

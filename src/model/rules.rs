@@ -5,6 +5,7 @@
 
 use super::finding::{Finding, FindingKind, Place};
 use super::lint;
+use super::numbering::{Numbering, without_typed_number};
 use super::project::{Entry, Project};
 use super::schema::{Field, Kind, Severity, TableSpec};
 use super::table_value::{RowRef, TableValue};
@@ -46,14 +47,22 @@ pub fn field_findings(field: &Field, entry: Option<&Entry>, place: &Place) -> Ve
         }
         (None, _) => return findings,
     };
+    if field.kind() == Kind::List {
+        findings.extend(typed_numbers(field, &texts).map(|kind| found(Severity::Notice, kind)));
+    }
     for (i, text) in texts.iter().enumerate() {
         let item = (field.kind() == Kind::List).then_some(i + 1);
         // Paragraphs cannot be malformed (only too long), and parsing would
         // copy a long text on every keystroke.
-        if !field.kind().is_multiline()
-            && let Err(error) = value::parse(field, text)
-        {
-            findings.push(found(Severity::Error, FindingKind::Invalid { item, error }));
+        if !field.kind().is_multiline() {
+            match value::parse(field, text) {
+                Err(error) => {
+                    findings.push(found(Severity::Error, FindingKind::Invalid { item, error }));
+                }
+                Ok(Some(v)) => findings
+                    .extend(rounded(field, text, &v).map(|kind| found(Severity::Notice, kind))),
+                Ok(None) => {}
+            }
         }
         if let Some(max) = field.max_len() {
             let count = char_count(text);
@@ -71,6 +80,46 @@ pub fn field_findings(field: &Field, entry: Option<&Entry>, place: &Place) -> Ve
         }
     }
     findings
+}
+
+/// A notice on list items typed with their own numbers (`1、…`), which the
+/// export replaces with its own; none for a list numbered `none`, which
+/// prints them as typed.
+fn typed_numbers(field: &Field, items: &[&str]) -> Option<FindingKind> {
+    let style = field.item_numbering();
+    if style == Numbering::None {
+        return None;
+    }
+    let numbered: Vec<(usize, &str)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let rest = without_typed_number(item, style)?;
+            let start = item.trim_start();
+            Some((i + 1, start[..start.len() - rest.len()].trim_end()))
+        })
+        .collect();
+    let example = numbered.first()?.1.to_string();
+    Some(FindingKind::TypedNumbers {
+        items: numbered.into_iter().map(|(i, _)| i).collect(),
+        example,
+    })
+}
+
+/// A notice when the display rounds a typed figure: precision is never
+/// changed without a word (`89.974` is shown `89.97`, computed as typed).
+fn rounded(field: &Field, text: &str, v: &value::Value) -> Option<FindingKind> {
+    let (exact, _) = value::hidden_digits(field, v)?;
+    let exact = match field.kind() {
+        Kind::Percent => format!("{exact}%"),
+        _ => format!("{exact}{}", field.unit()),
+    };
+    Some(FindingKind::Rounded {
+        typed: text.trim().to_string(),
+        exact,
+        shown: value::display(field, v),
+        decimals: field.decimals(),
+    })
 }
 
 /// What is wrong with the cells of a table: each cell validated as a field

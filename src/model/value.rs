@@ -1,8 +1,11 @@
 //! Turning what a writer typed into a typed value, or a [`ValueError`] that
 //! says what is wrong and what is expected.
 //!
-//! Money and rates are exact decimals; rounding is 四舍五入 (half away from
-//! zero) to the field's decimals, the convention of Chinese finance tables.
+//! Money and rates are exact decimals, kept as typed (`89.974` stays
+//! 89.974, `383,406元` in a 万元 field is 38.3406) and computed exactly;
+//! only the display rounds, 四舍五入 (half away from zero) to the field's
+//! decimals, the convention of Chinese finance tables, and
+//! [`hidden_digits`] tells when it does so a notice can say it.
 
 use std::fmt;
 
@@ -82,12 +85,10 @@ pub fn display(field: &Field, value: &Value) -> String {
     match value {
         Value::Text(s) | Value::Choice(s) => s.clone(),
         Value::Integer(n) => format!("{n}{}", field.unit()),
-        Value::Decimal(d) if field.kind() == Kind::Percent => format!("{}%", d.normalize()),
-        Value::Decimal(d) => {
-            let mut d = *d;
-            d.rescale(field.decimals());
-            format!("{d}{}", field.unit())
+        Value::Decimal(d) if field.kind() == Kind::Percent => {
+            format!("{}%", round(*d, field.decimals()).normalize())
         }
+        Value::Decimal(d) => format!("{}{}", fixed(*d, field.decimals()), field.unit()),
         Value::Year(y) => y.to_string(),
         Value::Date(d) => d.to_string(),
         Value::Target(t) => t.to_string(),
@@ -103,6 +104,37 @@ pub fn display_fixed(field: &Field, number: Decimal) -> String {
         _ => format!("{}{}", fixed(number, field.decimals()), field.unit()),
     }
 }
+
+/// When showing `value` in `field`'s decimals drops digits it has: the
+/// exact value (in the field's unit) and the value as shown. `None` when
+/// the display shows it exactly, or it is not a decimal.
+pub fn hidden_digits(field: &Field, value: &Value) -> Option<(Decimal, Decimal)> {
+    let Value::Decimal(exact) = value else {
+        return None;
+    };
+    let shown = round(*exact, field.decimals());
+    (shown != *exact).then_some((exact.normalize(), shown))
+}
+
+/// A figure in a message (a check's `{expression}`): in the field's fixed
+/// decimals when that shows it exactly, else with the digits it has, so
+/// that a difference of 0.004 between typed figures is not shown as 0.00.
+/// A quotient's endless digits (more than [`MESSAGE_DIGITS`]) are rounded
+/// as the column rounds.
+pub fn display_figure(field: &Field, number: Decimal) -> String {
+    let exact = number.normalize();
+    if round(number, field.decimals()) == number || exact.scale() > MESSAGE_DIGITS {
+        return display_fixed(field, number);
+    }
+    match field.kind() {
+        Kind::Percent => format!("{exact}%"),
+        _ => format!("{exact}{}", field.unit()),
+    }
+}
+
+/// The most decimals a message shows of a figure: typed figures have
+/// fewer; more means a quotient.
+const MESSAGE_DIGITS: u32 = 6;
 
 /// `number` rounded 四舍五入 and written with exactly `decimals` places.
 pub fn fixed(number: Decimal, decimals: u32) -> String {
@@ -165,9 +197,11 @@ fn parse_money(field: &Field, text: &str) -> Result<Decimal, ValueError> {
         let (Some(from), Some(to)) = (money_factor(rest), money_factor(field.unit())) else {
             return Err(wrong());
         };
-        value = value * from / to;
+        value = value
+            .checked_mul(from)
+            .and_then(|v| v.checked_div(to))
+            .ok_or(ValueError::TooBig)?;
     }
-    let value = round(value, field.decimals());
     check_range(field, value, Measure::Amount)?;
     Ok(value)
 }
@@ -179,7 +213,7 @@ fn parse_plain_decimal(field: &Field, text: &str) -> Result<Decimal, ValueError>
     if !(rest.is_empty() || rest == field.unit()) {
         return Err(wrong());
     }
-    let value = round(parse_decimal(number).ok_or_else(wrong)?, field.decimals());
+    let value = parse_decimal(number).ok_or_else(wrong)?;
     check_range(field, value, Measure::Number)?;
     Ok(value)
 }
@@ -191,7 +225,7 @@ fn parse_percent(field: &Field, text: &str) -> Result<Decimal, ValueError> {
     if !(rest.is_empty() || rest == "%") {
         return Err(wrong());
     }
-    let value = round(parse_decimal(number).ok_or_else(wrong)?, field.decimals());
+    let value = parse_decimal(number).ok_or_else(wrong)?;
     check_range(field, value, Measure::Rate)?;
     Ok(value)
 }

@@ -195,3 +195,61 @@ fn choice_and_text() {
 fn char_count_ignores_line_breaks() {
     assert_eq!(char_count("一二\n三\r\n"), 3);
 }
+
+#[test]
+fn figures_are_kept_exactly_and_only_the_display_rounds() {
+    // (field, typed, exact value kept, as shown, whether a notice is due)
+    let wan = Field::of(Kind::Money, json!({"unit": "万元"}));
+    let yuan3 = Field::of(Kind::Money, json!({"unit": "元", "decimals": 3}));
+    let rate = field(Kind::Percent);
+    let whole_rate = Field::of(Kind::Percent, json!({"decimals": 0}));
+    let score = Field::of(Kind::Decimal, json!({"decimals": 1}));
+    let cases: [(&Field, &str, &str, &str, bool); 10] = [
+        (&wan, "89.974", "89.974", "89.97万元", true),
+        (&wan, "89.97", "89.97", "89.97万元", false),
+        (&wan, "89.970", "89.97", "89.97万元", false),
+        // 383406 ÷ 10000, exactly.
+        (&wan, "383,406元", "38.3406", "38.34万元", true),
+        (&wan, "383,400元", "38.34", "38.34万元", false),
+        (&wan, "0.5亿元", "5000", "5000.00万元", false),
+        (&yuan3, "1.0005", "1.0005", "1.001元", true),
+        (&rate, "99.995", "99.995", "100%", true),
+        (&whole_rate, "89.5%", "89.5", "90%", true),
+        (&score, "8.25", "8.25", "8.3", true),
+    ];
+    for (f, typed, exact, shown, notice) in cases {
+        let Ok(Some(v)) = parse(f, typed) else {
+            panic!("{typed} should be accepted");
+        };
+        assert_eq!(
+            v,
+            Value::Decimal(exact.parse().expect("a decimal")),
+            "{typed}"
+        );
+        assert_eq!(display(f, &v), shown, "{typed}");
+        assert_eq!(hidden_digits(f, &v).is_some(), notice, "{typed}");
+    }
+}
+
+#[test]
+fn a_message_shows_a_figure_with_the_digits_it_has() {
+    let wan = Field::of(Kind::Money, json!({"unit": "万元"}));
+    let d = |s: &str| -> Decimal { s.parse().expect("a decimal") };
+    // A difference of typed figures is shown as it is, not as 0.00.
+    assert_eq!(display_figure(&wan, d("0.004")), "0.004万元");
+    assert_eq!(display_figure(&wan, d("12.5")), "12.50万元");
+    // A quotient's endless digits are the column's rounding.
+    assert_eq!(
+        display_figure(&wan, Decimal::ONE / Decimal::from(3)),
+        "0.33万元"
+    );
+}
+
+#[test]
+fn an_amount_too_large_to_convert_is_refused_not_a_crash() {
+    let wan = Field::of(Kind::Money, json!({"unit": "元"}));
+    assert_eq!(
+        parse(&wan, "70000000000000000000000000亿元"),
+        Err(ValueError::TooBig)
+    );
+}

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::formulas::formula_error;
 use crate::lang::Lang;
 use crate::model::finding::FindingKind;
-use crate::model::lint::Lint;
+use crate::model::lint::{Lint, NumberSlip};
 use crate::model::schema::{Kind, Severity};
 use crate::model::value::YEAR_RANGE;
 use crate::model::value_error::{Expectation, Measure, ValueError};
@@ -141,11 +141,51 @@ pub fn value_error(e: &ValueError, lang: Lang) -> String {
 
 fn lint(l: &Lint, lang: Lang) -> String {
     match (l, lang) {
-        (Lint::DocumentNumber { found, fixed }, Lang::Zh) => {
+        // The bracket slip alone keeps the sentence it always had.
+        (
+            Lint::DocumentNumber {
+                found,
+                fixed,
+                slips,
+            },
+            Lang::Zh,
+        ) if slips == &[NumberSlip::Brackets] => {
             format!("文号年份“{found}”应使用六角括号，写作“{fixed}”")
         }
-        (Lint::DocumentNumber { found, fixed }, Lang::En) => {
+        (
+            Lint::DocumentNumber {
+                found,
+                fixed,
+                slips,
+            },
+            Lang::En,
+        ) if slips == &[NumberSlip::Brackets] => {
             format!("The year in the document number \"{found}\" takes 〔〕: write \"{fixed}\"")
+        }
+        (
+            Lint::DocumentNumber {
+                found,
+                fixed,
+                slips,
+            },
+            Lang::Zh,
+        ) => {
+            let what: Vec<&str> = slips.iter().map(|s| number_slip(*s, lang)).collect();
+            format!("文号“{found}”{}，应写作“{fixed}”", what.join("，"))
+        }
+        (
+            Lint::DocumentNumber {
+                found,
+                fixed,
+                slips,
+            },
+            Lang::En,
+        ) => {
+            let what: Vec<&str> = slips.iter().map(|s| number_slip(*s, lang)).collect();
+            format!(
+                "The document number \"{found}\" {}: write \"{fixed}\"",
+                what.join(", ")
+            )
         }
         (Lint::ControlCharacters, Lang::Zh) => {
             "含有控制字符（如 ESC），导出后可能显示为乱码，请删除".into()
@@ -153,6 +193,41 @@ fn lint(l: &Lint, lang: Lang) -> String {
         (Lint::ControlCharacters, Lang::En) => {
             "Contains control characters (such as ESC) that export as garbage; delete them".into()
         }
+    }
+}
+
+/// What a finding's fixing command is called with its key, after the
+/// finding's sentence: `；按 Alt-N 删除这些编号`.
+pub fn fix_key(kind: &FindingKind, key: &str, lang: Lang) -> Option<String> {
+    match (kind, lang) {
+        (FindingKind::TypedNumbers { .. }, Lang::Zh) => {
+            Some(format!("；在编辑器中按 {key} 删除这些编号"))
+        }
+        (FindingKind::TypedNumbers { .. }, Lang::En) => {
+            Some(format!("; press {key} in the editor to remove them"))
+        }
+        _ => None,
+    }
+}
+
+/// The same, shorter, before the sentence where a line may be cut (the
+/// editor's message line): `按 Alt-N 删除编号：`.
+pub fn fix_key_lead(kind: &FindingKind, key: &str, lang: Lang) -> Option<String> {
+    match (kind, lang) {
+        (FindingKind::TypedNumbers { .. }, Lang::Zh) => Some(format!("按 {key} 删除编号：")),
+        (FindingKind::TypedNumbers { .. }, Lang::En) => Some(format!("{key} removes them: ")),
+        _ => None,
+    }
+}
+
+/// One slip of a document number, as part of its sentence.
+fn number_slip(slip: NumberSlip, lang: Lang) -> &'static str {
+    match slip {
+        NumberSlip::Brackets => lang.pick("年份应使用六角括号〔〕", "takes 〔〕 around the year"),
+        NumberSlip::Unclosed => {
+            lang.pick("年份缺少右括号“〕”", "lacks the closing 〕 after the year")
+        }
+        NumberSlip::Space => lang.pick("中间不应有空格", "has a space in it"),
     }
 }
 
@@ -194,6 +269,45 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
             format!(
                 "{}{count} characters, over the limit of {max}",
                 item(*i, lang)
+            )
+        }
+        (
+            FindingKind::Rounded {
+                typed,
+                exact,
+                shown,
+                decimals,
+            },
+            Lang::Zh,
+        ) => format!("填写的“{typed}”按{decimals}位小数显示为“{shown}”，计算仍用原值{exact}"),
+        (
+            FindingKind::Rounded {
+                typed,
+                exact,
+                shown,
+                decimals,
+            },
+            Lang::En,
+        ) => format!(
+            "\"{typed}\" is shown with {decimals} decimals as \"{shown}\"; figures are computed from the exact {exact}"
+        ),
+        (FindingKind::TypedNumbers { items, example }, Lang::Zh) => {
+            let items: Vec<String> = items.iter().map(ToString::to_string).collect();
+            format!(
+                "第{}条开头有手输的编号（如“{example}”），导出时改用自动编号，不会重复",
+                items.join("、")
+            )
+        }
+        (FindingKind::TypedNumbers { items, example }, Lang::En) => {
+            let items: Vec<String> = items.iter().map(ToString::to_string).collect();
+            let (which, start) = if items.len() == 1 {
+                ("Item", "starts")
+            } else {
+                ("Items", "start")
+            };
+            format!(
+                "{which} {} {start} with a typed number (such as \"{example}\"); the export numbers them itself, without repeating",
+                items.join(", ")
             )
         }
         (FindingKind::Lint { item: i, lint: l }, _) => {
@@ -324,5 +438,41 @@ mod tests {
             words,
             vec![("错误", "error"), ("警告", "warning"), ("提示", "notice")]
         );
+    }
+
+    #[test]
+    fn document_number_slips_are_named() {
+        let lints = |text: &str, lang: Lang| -> Vec<String> {
+            crate::model::lint::prose(text)
+                .iter()
+                .map(|l| lint(l, lang))
+                .collect()
+        };
+        let cases = [
+            (
+                "湘财预[2018]3号",
+                "文号年份“[2018]3号”应使用六角括号，写作“〔2018〕3号”",
+                "The year in the document number \"[2018]3号\" takes 〔〕: write \"〔2018〕3号\"",
+            ),
+            (
+                "湘政发〔2019〕65 号",
+                "文号“〔2019〕65 号”中间不应有空格，应写作“〔2019〕65号”",
+                "The document number \"〔2019〕65 号\" has a space in it: write \"〔2019〕65号\"",
+            ),
+            (
+                "湘办发〔201910号",
+                "文号“〔201910号”年份缺少右括号“〕”，应写作“〔2019〕10号”",
+                "The document number \"〔201910号\" lacks the closing 〕 after the year: write \"〔2019〕10号\"",
+            ),
+            (
+                "湘办发［201910 号",
+                "文号“［201910 号”年份应使用六角括号〔〕，年份缺少右括号“〕”，中间不应有空格，应写作“〔2019〕10号”",
+                "The document number \"［201910 号\" takes 〔〕 around the year, lacks the closing 〕 after the year, has a space in it: write \"〔2019〕10号\"",
+            ),
+        ];
+        for (text, zh, en) in cases {
+            assert_eq!(lints(text, Lang::Zh), vec![zh.to_string()], "{text}");
+            assert_eq!(lints(text, Lang::En), vec![en.to_string()], "{text}");
+        }
     }
 }

@@ -225,3 +225,16 @@ pub fn reload_failed(error: impl Display, lang: Lang) -> String {
         Lang::En => format!("Could not reload: {error}; your text is still here"),
     }
 }
+
+/// After the command that removes typed list numbers: how many items had
+/// one (`None`: the field is not a numbered list), and the key that undoes.
+pub fn list_numbers_stripped(count: Option<usize>, undo: &str, lang: Lang) -> String {
+    match (count, lang) {
+        (None, Lang::Zh) => "此命令用于编号列表：删除条目开头手输的编号".into(),
+        (None, Lang::En) => "This is for numbered lists: it removes typed item numbers".into(),
+        (Some(0), Lang::Zh) => "没有条目以手输的编号开头".into(),
+        (Some(0), Lang::En) => "No item starts with a typed number".into(),
+        (Some(n), Lang::Zh) => format!("已删除{n}条开头手输的编号（{undo} 可撤销）"),
+        (Some(n), Lang::En) => format!("Removed the typed numbers of {n} items ({undo} undoes)"),
+    }
+}

@@ -311,7 +311,12 @@ impl App {
             return self.update_grid(GridInput::Text(command));
         }
         let one_line = session.field().is_some_and(|f| !f.kind().is_multiline());
-        if command == TextCmd::Newline && one_line {
+        if command == TextCmd::StripNumbers {
+            let stripped = session.strip_list_numbers();
+            let lang = self.lang();
+            let undo = self.ui.keymap.keys_for(Context::Editor, TextCmd::Undo);
+            self.info(strings::list_numbers_stripped(stripped, &undo, lang));
+        } else if command == TextCmd::Newline && one_line {
             session.step_field(1);
         } else {
             session.edit(command);

@@ -4,6 +4,8 @@
 //! kind exhaustively and a new command cannot be forgotten by one of them;
 //! the key table, the help screen and `config.json` names all come from it.
 
+use crate::model::finding::FindingKind;
+
 /// Where a key is looked up: dialogs take keys before the page does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
@@ -266,6 +268,10 @@ commands! {
             "粘贴（终端粘贴也可直接使用）",
             "Paste (terminal paste works too)"
         ) Editor["ctrl-v"];
+        StripNumbers "strip_list_numbers" Edits (
+            "删除列表条目开头手输的编号（导出时自动编号）",
+            "Remove the numbers typed at the start of list items (the export numbers them)"
+        ) Editor["alt-n"];
     }
 
     /// A focused table, moving between cells.
@@ -400,6 +406,15 @@ impl Command {
                 })
             })
             .collect()
+    }
+}
+
+/// The command that settles a finding, where one does, and the context
+/// its key is pressed in: the finding's sentence names the key.
+pub fn fixing(kind: &FindingKind) -> Option<(Context, Command)> {
+    match kind {
+        FindingKind::TypedNumbers { .. } => Some((Context::Editor, TextCmd::StripNumbers.into())),
+        _ => None,
     }
 }
 

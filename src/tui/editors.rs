@@ -197,6 +197,8 @@ pub fn apply(editor: &mut TextArea<'static>, command: TextCmd) {
         Paste => {
             editor.paste();
         }
+        // It needs the field's numbering: `Session::strip_list_numbers`.
+        StripNumbers => {}
     }
 }
 

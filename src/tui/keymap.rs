@@ -9,7 +9,8 @@ use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::command::{Command, Context};
+use super::command::{Command, Context, fixing};
+use crate::model::finding::FindingKind;
 
 /// A key with its modifiers, normalised so that what a terminal sends and
 /// what a config file says compare equal.
@@ -209,6 +210,13 @@ impl Keymap {
 
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
+    }
+
+    /// Where a command settles `finding` (list numbers typed by hand), its
+    /// key, for the finding's sentence to name.
+    pub fn fix_key(&self, finding: &FindingKind) -> Option<String> {
+        let (context, command) = fixing(finding)?;
+        Some(self.keys_for(context, command)).filter(|key| !key.is_empty())
     }
 
     /// The first key of a command in a context, for hints: "Ctrl-S".

@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 
 use crate::fingerprint::Fingerprint;
 use crate::lang::Lang;
+use crate::model::numbering::{Numbering, strip_typed_numbers};
 use crate::model::project::{Entry, Project};
 use crate::model::schema::{Field, Kind, Section};
 use crate::storage::LoadError;
@@ -16,7 +17,7 @@ use crate::storage::LoadError;
 use super::command::{Nature, TextCmd};
 use super::document::Document;
 use super::editor::{EditorState, Position};
-use super::editors::{apply, clean_input, text_of};
+use super::editors::{apply, clean_input, show_controls, text_of};
 use super::grid::{Grid, GridInput, Outcome};
 use super::theme::Theme;
 
@@ -147,6 +148,29 @@ impl Session {
         editor.select_all();
         editor.insert_str(&text);
         self.sync()
+    }
+
+    /// Removes the numbers typed at the start of the focused list's items
+    /// (`1、…` pasted with its numbers) as one undoable edit; returns how
+    /// many items had one, or `None` when the field is not a numbered list.
+    /// Nothing changes until this is asked for: the check only says so.
+    pub fn strip_list_numbers(&mut self) -> Option<usize> {
+        let field = self.field().filter(|f| f.kind() == Kind::List)?.clone();
+        let style = field.item_numbering();
+        if style == Numbering::None {
+            return None;
+        }
+        let editor = self.open_editor()?;
+        let Entry::Items(items) = Entry::from_editor_text(Kind::List, &text_of(editor)) else {
+            return None;
+        };
+        let (items, count) = strip_typed_numbers(&items, style);
+        if count > 0 {
+            editor.select_all();
+            editor.insert_str(show_controls(&Entry::Items(items).to_editor_text()));
+            self.sync();
+        }
+        Some(count)
     }
 
     /// The focused field's text as stored.

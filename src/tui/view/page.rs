@@ -20,7 +20,7 @@ use super::super::text::{display_width, fit};
 use super::super::theme::Role;
 use super::super::widgets::draw_editor;
 use super::grid;
-use super::problem::{mark, words};
+use super::problem::{mark, with_fix_key};
 
 /// Unfocused multi-line fields show this many rows of preview.
 const PREVIEW_ROWS: usize = 2;
@@ -47,8 +47,9 @@ impl<'a> Block<'a> {
 
     /// The message under the field: its first error, or for the focused
     /// field its first warning or what is still missing. A focused table
-    /// speaks of its focused cell on its own last line instead. Notices
-    /// are not shown here.
+    /// speaks of its focused cell on its own last line instead. A notice
+    /// (a figure shown rounded, list numbers typed by hand) is shown only
+    /// on the focused field, when it has nothing worse to say.
     fn message(&self) -> Option<&'a Finding> {
         if self.focused && self.field.kind() == Kind::Table {
             return None;
@@ -61,6 +62,7 @@ impl<'a> Block<'a> {
             .clone()
             .find(|f| f.marks_invalid())
             .or_else(|| shown.clone().find(|_| self.focused))
+            .or_else(|| self.findings.iter().find(|_| self.focused))
             .copied()
     }
 
@@ -356,7 +358,10 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
             String::new()
         };
         let text = fit(
-            &format!("{mark} {}{more}", words(finding, lang)),
+            &format!(
+                "{mark} {}{more}",
+                with_fix_key(finding, &app.ui.keymap, lang)
+            ),
             width.saturating_sub(2),
         );
         line(

@@ -6,6 +6,7 @@ use crate::model::finding::Finding;
 use crate::model::schema::Severity;
 use crate::strings;
 
+use super::super::keymap::Keymap;
 use super::super::theme::Role;
 
 /// The marker of a problem and its role: a character, so a problem does
@@ -15,6 +16,20 @@ pub fn mark(severity: Severity) -> (&'static str, Role) {
         Severity::Error => ("✗", Role::Invalid),
         Severity::Warning => ("!", Role::Warning),
         Severity::Notice => ("i", Role::Hint),
+    }
+}
+
+/// A finding's sentence led, where a command settles it, by that command's
+/// key as `keymap` binds it (`按 Alt-N 删除编号：…`): first, so a line cut
+/// to the screen's width still shows it.
+pub fn with_fix_key(finding: &Finding, keymap: &Keymap, lang: Lang) -> String {
+    let sentence = words(finding, lang);
+    let lead = keymap
+        .fix_key(&finding.kind)
+        .and_then(|key| strings::fix_key_lead(&finding.kind, &key, lang));
+    match lead {
+        Some(lead) => format!("{lead}{sentence}"),
+        None => sentence,
     }
 }
 

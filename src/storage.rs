@@ -175,15 +175,37 @@ pub fn save_project(
     project: &mut Project,
     now: &str,
 ) -> Result<Fingerprint, LoadError> {
+    stamped(project, now, |json| {
+        save_with_backup(path, json).map(|_| ())
+    })
+}
+
+/// Like [`save_project`] to a file that must not exist yet ("save as"):
+/// one that appears while writing is not replaced either.
+pub fn save_new_project(
+    path: &Path,
+    project: &mut Project,
+    now: &str,
+) -> Result<Fingerprint, LoadError> {
+    stamped(project, now, |json| create_new(path, json))
+}
+
+/// Stamps `project` as modified `now` by this program and writes it with
+/// `write`; on failure the stamp is taken back.
+fn stamped(
+    project: &mut Project,
+    now: &str,
+    write: impl FnOnce(&[u8]) -> Result<(), LoadError>,
+) -> Result<Fingerprint, LoadError> {
     let previous = project.meta.clone();
     project.meta.modified = now.to_string();
     project.meta.generator = generator();
     let json = project.to_json();
-    let saved = save_with_backup(path, json.as_bytes());
+    let saved = write(json.as_bytes());
     if saved.is_err() {
         project.meta = previous;
     }
-    saved.map(|_| Fingerprint::of(json.as_bytes()))
+    saved.map(|()| Fingerprint::of(json.as_bytes()))
 }
 
 /// Like [`write_atomic`] for a file only its owner may read (the data

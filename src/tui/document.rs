@@ -352,14 +352,20 @@ impl Document {
     /// Saves to `path` (the current file, or a new one for "save as"),
     /// keeping the replaced version as `NAME.bak`.
     fn save_to(&mut self, path: &Path, now: &str) -> Result<(), LoadError> {
-        self.on_disk = storage::save_project(path, &mut self.project, now)?;
+        let on_disk = storage::save_project(path, &mut self.project, now)?;
+        self.written(path, on_disk);
+        Ok(())
+    }
+
+    /// The whole project is in `path` now, as `on_disk`.
+    fn written(&mut self, path: &Path, on_disk: Fingerprint) {
+        self.on_disk = on_disk;
         if let Some(lock) = self.lock.as_mut() {
             lock.follow_save(path);
         }
         self.dirty = false;
         self.recovery.saved(lock::process_running);
         self.recovered();
-        Ok(())
     }
 
     /// Puts `project`, read again from the file (whose bytes had
@@ -401,11 +407,9 @@ impl Document {
         if storage::same_file(path, &self.path) || path == self.path {
             return self.save(now);
         }
-        if path.exists() {
-            let exists = LoadError::new(path, "文件已存在，不会覆盖；请换一个文件名");
-            return Err(exists.into());
-        }
-        self.save_to(path, now)?;
+        // Never over another file, even one that appears while writing.
+        let on_disk = storage::save_new_project(path, &mut self.project, now)?;
+        self.written(path, on_disk);
         self.path = path.to_path_buf();
         self.recovery = recovery::Copies::new(data_dir, path, &recovery::new_session());
         self.read_only = false;

@@ -21,8 +21,8 @@ pub struct TextOptions {
 
 /// Renders the report from the project and its [`Report`] (the outline's
 /// numbering and inclusion, the tables' figures). Pure: the same project
-/// always gives the same text. Tables are never hard-wrapped: their rows
-/// would no longer line up.
+/// always gives the same text. Tables are fitted to the wrap width by
+/// wrapping inside their cells, never by breaking their lines.
 pub fn to_text(project: &Project, report: &Report, options: TextOptions) -> String {
     let wrap = |text: String| match options.wrap {
         Some(width) => text
@@ -49,7 +49,7 @@ pub fn to_text(project: &Project, report: &Report, options: TextOptions) -> Stri
             let entry = project.entry(&field.id);
             match report.table(&project.template, &field.id) {
                 Some(table) if entry.is_some_and(|e| !e.is_empty()) => {
-                    blocks.extend(table_blocks(table));
+                    blocks.extend(table_blocks(table, options.wrap));
                 }
                 Some(_) => {}
                 None => blocks.extend(field_blocks(field, entry).into_iter().map(wrap)),

@@ -137,3 +137,10 @@ pub fn table_listed(width: usize, lang: Lang) -> String {
         }
     }
 }
+
+/// `ziping fields`: after the row label of the row `ziping set` would add to
+/// an empty table.
+pub const NEW_ROW: Text = Text {
+    zh: "（新增一行）",
+    en: " (a new row)",
+};

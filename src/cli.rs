@@ -5,14 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::catalog;
 use crate::clock::now;
 use crate::export::text::{TextOptions, to_text};
 use crate::lang::Lang;
-use crate::model::cell_path::listing;
 use crate::model::project::Project;
 use crate::model::report::Report;
 use crate::model::schema::Severity;
@@ -23,6 +22,7 @@ use crate::strings;
 use crate::tui::config::Config;
 use crate::tui::keymap::Keymap;
 
+mod fields;
 mod recover;
 mod set;
 
@@ -82,14 +82,31 @@ pub enum Command {
     Templates,
     /// Restore unsaved text from the newest recovery copy, without the editor.
     Recover(recover::Args),
-    /// Set fields or table cells: `set FILE PATH VALUE [PATH VALUE…]`.
-    /// Paths are listed by `ziping fields`; values are checked as in the
-    /// editor, and nothing is written if any is refused.
+    /// Set fields or table cells: `set FILE PATH VALUE [PATH VALUE…]`, and
+    /// delete or move rows. Paths are listed by `ziping fields`; values are
+    /// checked as in the editor; everything is done in the order given,
+    /// and nothing is written if anything is refused.
     Set {
         file: PathBuf,
         /// PATH VALUE pairs, e.g. `funding.total.budget 100`.
-        #[arg(value_name = "PATH VALUE", num_args = 2.., required = true, allow_negative_numbers = true)]
+        #[arg(
+            value_name = "PATH VALUE",
+            num_args = 1..,
+            required_unless_present_any = ["delete_row", "move_row"],
+            allow_negative_numbers = true
+        )]
         pairs: Vec<String>,
+        /// Delete a row of a table, e.g. `--delete-row indicators.3`.
+        #[arg(long, value_name = "ROW")]
+        delete_row: Vec<String>,
+        /// Move a row to another place, e.g. `--move-row indicators.3 1`.
+        #[arg(long, value_names = ["ROW", "TO"], num_args = 2)]
+        move_row: Vec<String>,
+        /// Where each of `pairs`, `delete_row` and `move_row` was on the
+        /// command line, so they are done in that order (filled by `main`
+        /// from clap's indices; without them, pairs, deletions, moves).
+        #[arg(skip)]
+        order: Option<set::Order>,
         /// Write even though an editor has the file open.
         #[arg(long)]
         force: bool,
@@ -118,7 +135,13 @@ const EXIT_FAULTY: u8 = 1;
 const EXIT_UNUSABLE: u8 = 2;
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let (Some(Command::Set { order, .. }), Some(("set", set))) =
+        (&mut cli.command, matches.subcommand())
+    {
+        *order = Some(set::Order::of(set));
+    }
     if let Some(arg) = editor_only_arg(&cli) {
         Cli::command()
             .error(
@@ -234,10 +257,20 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
                 );
             }
         }
-        Command::Set { file, pairs, force } => return set::run(&file, &pairs, force, lang),
+        Command::Set {
+            file,
+            pairs,
+            delete_row,
+            move_row,
+            order,
+            force,
+        } => {
+            let steps = set::steps(&pairs, &delete_row, &move_row, order.as_ref(), lang)?;
+            return set::run(&file, &steps, force, lang);
+        }
         Command::Fields { file, format } => {
             let project = load(&file)?;
-            emit(&fields_listing(&project, format))?;
+            emit(&fields::listing_text(&project, format, lang))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -397,35 +430,6 @@ fn check_listing(
             out.push('\n');
             out
         }
-    }
-}
-
-fn fields_listing(project: &Project, format: ListFormat) -> String {
-    let rows = listing(project);
-    match format {
-        ListFormat::Json => {
-            format!("{}\n", json_text(&rows))
-        }
-        ListFormat::Text => rows
-            .iter()
-            .map(|r| {
-                let escape = |s: &str| s.replace('\\', "\\\\").replace('\n', "\\n");
-                let label = match &r.row_label {
-                    Some(row) => format!("{row} › {}", r.label),
-                    None => r.label.clone(),
-                };
-                let computed = r
-                    .computed
-                    .as_ref()
-                    .map_or(String::new(), |c| format!("\t= {c}"));
-                format!(
-                    "{}\t{}\t{label}\t{}{computed}\n",
-                    r.path,
-                    r.kind,
-                    escape(&r.value)
-                )
-            })
-            .collect(),
     }
 }
 

@@ -1,5 +1,7 @@
 //! Turning a project into the documents people hand in. Pure functions.
 
+pub mod form;
+pub mod grid;
 pub mod table;
 pub mod text;
 pub mod wrap;

@@ -18,6 +18,10 @@ mod formulas;
 // leads through `storage` back to the model, which words through here.
 pub mod lock;
 mod messages;
+// Reached by their paths: they name the model's types (a reading, a
+// refused row operation), and the model words its findings through here.
+pub mod readings;
+pub mod rows;
 mod screens;
 // Reached by its path, not re-exported below: `model::validate` words its
 // value errors through this module, and `model::upgrade` leads back to

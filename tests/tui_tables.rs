@@ -363,3 +363,35 @@ fn a_global_command_while_a_cell_is_edited_keeps_the_cell_and_runs() {
         assert_eq!(actual(&h), "85", "{event:?}");
     }
 }
+
+#[test]
+fn a_focused_target_says_how_it_was_read() {
+    let mut h = indicators(120, 30);
+    // The second row's 年度指标值, ≤90万元: the fourth column.
+    let right = key(KeyCode::Right);
+    h.run(vec![
+        key(KeyCode::Home),
+        right.clone(),
+        right.clone(),
+        right.clone(),
+    ]);
+    let screen = redrawn(&mut h);
+    insta::assert_snapshot!(screen);
+    let said = "第2行「培训成本」 › 年度指标值：读作定量指标：比较符号 ≤，数值 90，单位 万元";
+    assert!(screen.contains(said), "{screen}");
+    // A qualitative target is read as words.
+    h.run(vec![ctrl('n')]);
+    h.run(cells("满意度指标\t服务对象满意度指标\t满意度\t群众认可"));
+    h.run(vec![
+        key(KeyCode::Enter),
+        key(KeyCode::Home),
+        right.clone(),
+        right.clone(),
+        right,
+    ]);
+    let screen = redrawn(&mut h);
+    assert!(
+        screen.contains("年度指标值：读作定性指标：比较符号 定性，内容 群众认可"),
+        "{screen}"
+    );
+}

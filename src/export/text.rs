@@ -22,8 +22,8 @@ pub struct TextOptions {
 
 /// Renders the report from the project and its [`Report`] (the outline's
 /// numbering and inclusion, the tables' figures). Pure: the same project
-/// always gives the same text. Tables are never hard-wrapped: their rows
-/// would no longer line up.
+/// always gives the same text. Tables are fitted to the wrap width by
+/// wrapping inside their cells, never by breaking their lines.
 pub fn to_text(project: &Project, report: &Report, options: TextOptions) -> String {
     let wrap = |text: String| match options.wrap {
         Some(width) => text
@@ -50,7 +50,7 @@ pub fn to_text(project: &Project, report: &Report, options: TextOptions) -> Stri
             let entry = project.entry(&field.id);
             match report.table(&project.template, &field.id) {
                 Some(table) if entry.is_some_and(|e| !e.is_empty()) => {
-                    blocks.extend(table_blocks(table));
+                    blocks.extend(table_blocks(table, options.wrap));
                 }
                 Some(_) => {}
                 None => blocks.extend(field_blocks(field, entry).into_iter().map(wrap)),
@@ -88,8 +88,8 @@ fn fill_lines(project: &Project, lines: &[String], all_or_nothing: bool) -> Vec<
         let Ok(ids) = placeholders(line) else {
             continue;
         };
-        let mut filled = line.clone();
         let mut any_filled = ids.is_empty();
+        let mut texts = Vec::new();
         for id in ids {
             let text = project
                 .template
@@ -100,13 +100,47 @@ fn fill_lines(project: &Project, lines: &[String], all_or_nothing: bool) -> Vec<
                 return Vec::new();
             }
             any_filled |= !text.is_empty();
-            filled = filled.replace(&format!("{{{id}}}"), &text);
+            texts.push(text);
         }
         if any_filled {
-            out.push(filled);
+            out.push(fill(line, &texts));
         }
     }
     out
+}
+
+/// `line` with its placeholders replaced, in order, by `texts`. Where a
+/// value ends with the word the template's text goes on with (a project
+/// named 委托业务项目 before 项目支出绩效自评表), the word is printed once:
+/// names are typed whole, and 委托业务项目项目支出 is never meant. A word is
+/// two characters or more, so a unit 组织部 before 部门 keeps its 部.
+pub(super) fn fill(line: &str, texts: &[String]) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    let mut texts = texts.iter();
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        rest = &rest[open + close + 1..];
+        let text = texts.next().map_or("", String::as_str);
+        let literal = &rest[..rest.find('{').unwrap_or(rest.len())];
+        out.push_str(&text[..text.len() - overlap(text, literal)]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length in bytes of the longest end of `text`, two characters or
+/// more, that `next` starts with.
+fn overlap(text: &str, next: &str) -> usize {
+    text.char_indices()
+        .map(|(at, _)| &text[at..])
+        .filter(|end| end.chars().count() >= 2 && next.starts_with(end))
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Body paragraphs, without leading or trailing blanks (the indent is ours).
@@ -159,5 +193,40 @@ fn field_blocks(field: &Field, entry: Option<&Entry>) -> Vec<String> {
         _ => paragraphs(&field_text(field, entry))
             .map(|p| format!("{INDENT}{p}"))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn a_word_the_title_goes_on_with_is_printed_once() {
+        let cases = [
+            (
+                "{p}项目支出绩效自评表",
+                vec!["委托业务项目"],
+                "委托业务项目支出绩效自评表",
+            ),
+            (
+                "{p}项目支出绩效自评表",
+                vec!["党员教育培训"],
+                "党员教育培训项目支出绩效自评表",
+            ),
+            ("{p}项目支出绩效自评表", vec!["项目"], "项目支出绩效自评表"),
+            // One character is not a word: 组织部 keeps its 部.
+            ("{u}部门整体支出", vec!["组织部"], "组织部部门整体支出"),
+            (
+                "{u}{y}年度部门整体",
+                vec!["某局", "2022"],
+                "某局2022年度部门整体",
+            ),
+            ("{u}{y}年度", vec!["某局", "2022年度"], "某局2022年度"),
+            ("（{y}年度）", vec![""], "（年度）"),
+        ];
+        for (line, texts, want) in cases {
+            let texts: Vec<String> = texts.into_iter().map(String::from).collect();
+            assert_eq!(fill(line, &texts), want, "{line} {texts:?}");
+        }
     }
 }

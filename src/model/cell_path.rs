@@ -8,10 +8,12 @@
 //!   the row number counts from 1, and one past the last row adds a row;
 //! - `indicators.total_score`: a summary line (computed, listed only).
 
+use indexmap::IndexMap;
 use serde::Serialize;
 
 use super::finding::Place;
 use super::project::{Entry, Project};
+use super::reading::reading;
 use super::rules::field_findings;
 use super::schema::{Field, Severity, TableSpec};
 use super::sheet::Sheet;
@@ -185,7 +187,7 @@ fn judge(path: &str, field: &Field, entry: &Entry) -> Result<Vec<(Severity, Stri
 }
 
 /// One line of `ziping fields`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Listed {
     pub path: String,
     /// The field's label; for a cell, its column's.
@@ -199,6 +201,33 @@ pub struct Listed {
     /// For a computed cell or summary line: what the formula gives.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub computed: Option<String>,
+    /// How the text was read ([`reading`]): after the older keys, so a
+    /// script reading those is unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<&'static str>,
+    /// The reading's parts by name: `{"comparator": "≥", "number": "50",
+    /// "unit": "个"}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<IndexMap<&'static str, String>>,
+    /// A cell of the row `ziping set` adds to an empty table.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub new_row: bool,
+}
+
+impl Listed {
+    fn read(mut self, field: &Field, text: &str) -> Listed {
+        if let Some(r) = reading(field, text) {
+            self.read_as = Some(r.read_as.code());
+            self.reading = Some(r.parts.iter().map(|(p, t)| (p.code(), t.clone())).collect());
+        }
+        self
+    }
+}
+
+/// The label of an added table's first row, as [`TableValue::rows`] names
+/// rows.
+fn first_row_label() -> String {
+    "第1行".to_string()
 }
 
 /// Every field and table cell with its path, in template order.
@@ -208,14 +237,18 @@ pub fn listing(project: &Project) -> Vec<Listed> {
     for field in project.template.fields() {
         let Some(table) = sheet.table(&project.template, &field.id) else {
             let value = project.entry(&field.id).map(Entry::to_editor_text);
-            out.push(Listed {
-                path: field.id.clone(),
-                label: field.label.clone(),
-                row_label: None,
-                kind: field.kind().name(),
-                value: value.unwrap_or_default(),
-                computed: None,
-            });
+            let value = value.unwrap_or_default();
+            out.push(
+                Listed {
+                    path: field.id.clone(),
+                    label: field.label.clone(),
+                    row_label: None,
+                    kind: field.kind().name(),
+                    value: value.clone(),
+                    ..Listed::default()
+                }
+                .read(field, &value),
+            );
             continue;
         };
         for row in &table.rows {
@@ -223,15 +256,33 @@ pub fn listing(project: &Project) -> Vec<Listed> {
                 if !cell.applies {
                     continue;
                 }
-                out.push(Listed {
-                    path: format!("{}.{}", row.path, column.id),
-                    label: column.label.clone(),
-                    row_label: Some(row.label.clone()),
-                    kind: column.kind().name(),
-                    value: cell.text.clone(),
-                    computed: cell.computed.as_ref().map(|c| c.display(column)),
-                });
+                out.push(
+                    Listed {
+                        path: format!("{}.{}", row.path, column.id),
+                        label: column.label.clone(),
+                        row_label: Some(row.label.clone()),
+                        kind: column.kind().name(),
+                        value: cell.text.clone(),
+                        computed: cell.computed.as_ref().map(|c| c.display(column)),
+                        ..Listed::default()
+                    }
+                    .read(column, &cell.text),
+                );
             }
+        }
+        // An empty table of added rows: the paths that fill its first row,
+        // since `ziping set` adds it (computed columns are not filled).
+        if !table.spec.has_fixed_rows() && table.rows.is_empty() {
+            let columns = table.spec.columns.iter().filter(|c| !c.is_read_only());
+            out.extend(columns.map(|column| Listed {
+                path: format!("{}.1.{}", field.id, column.id),
+                label: column.label.clone(),
+                row_label: Some(first_row_label()),
+                kind: column.kind().name(),
+                value: column.default.clone().unwrap_or_default(),
+                new_row: true,
+                ..Listed::default()
+            }));
         }
         for (line, result) in table.spec.summary.iter().zip(&table.summary) {
             out.push(Listed {
@@ -239,8 +290,8 @@ pub fn listing(project: &Project) -> Vec<Listed> {
                 label: line.label.clone(),
                 row_label: None,
                 kind: line.kind().name(),
-                value: String::new(),
                 computed: result.as_ref().map(|c| c.display(line)),
+                ..Listed::default()
             });
         }
     }

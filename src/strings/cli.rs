@@ -142,3 +142,21 @@ pub fn no_recovery_copy(file: &Path, looked: &[&Path], lang: Lang) -> String {
         ),
     }
 }
+
+/// Printed in an export where a table cannot be fitted to `--wrap N`, before
+/// its rows are listed one by one.
+pub fn table_listed(width: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（此表在{width}列内排不下，以下逐行列出）"),
+        Lang::En => {
+            format!("(This table does not fit in {width} columns; its rows are listed one by one.)")
+        }
+    }
+}
+
+/// `ziping fields`: after the row label of the row `ziping set` would add to
+/// an empty table.
+pub const NEW_ROW: Text = Text {
+    zh: "（新增一行）",
+    en: " (a new row)",
+};

@@ -18,7 +18,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::model::cell_path::refusal;
 use crate::model::finding::Finding;
-use crate::model::schema::{Field, Severity};
+use crate::model::reading::{ReadAs, reading};
+use crate::model::schema::{Field, Kind, Severity};
 use crate::model::sheet::{GroupSheet, Row, Table, figure};
 use crate::model::value_error::Expectation;
 use crate::strings;
@@ -367,6 +368,22 @@ fn about(
         .filter_map(|p| Some((rank(p)?, *p)))
         .collect();
     related.sort_by_key(|(rank, p)| (*rank, p.severity));
+    // A focused target with nothing wrong in it says how it was read
+    // (`读作定量指标：比较符号 ≥，数值 50，单位 个`), before its row's
+    // problems: the writer is looking at that cell.
+    if let Some((r, i)) = cell
+        && related.first().is_none_or(|&(rank, _)| rank > 0)
+        && let column = &table.spec.columns[i]
+        && column.kind() == Kind::Comparator
+        && let Some(read) = reading(column, &table.rows[r].cells[i].text)
+        && read.read_as != ReadAs::Invalid
+    {
+        let said = strings::readings::reading(&read, lang);
+        return Some((
+            format!("{} › {}：{said}", table.rows[r].label, column.label),
+            Role::Hint,
+        ));
+    }
     if let Some(&(rank, p)) = related.first() {
         let (mark, role) = mark(p.severity);
         // The focused cell's own finding needs no place: it is under it.

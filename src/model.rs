@@ -24,6 +24,7 @@ pub mod formula;
 pub mod lint;
 pub mod outline;
 pub mod project;
+pub mod reading;
 pub mod report;
 pub mod rules;
 pub mod sheet;

@@ -18,6 +18,7 @@ mod formulas;
 // leads through `storage` back to the model, which words through here.
 pub mod lock;
 mod messages;
+mod reading;
 mod screens;
 // Reached by its path, not re-exported below: `model::validate` words its
 // value errors through this module, and `model::upgrade` leads back to
@@ -29,4 +30,5 @@ pub use cli::*;
 pub use dialogs::*;
 pub use findings::{expectation, finding, severity, value_error};
 pub use messages::*;
+pub use reading::{actual_reading, target_reading};
 pub use screens::*;

@@ -297,8 +297,8 @@ mod tests {
             ),
             (
                 "indicators.1.target",
-                "50个",
-                "indicators.1.target（年度指标值）：请在数值前写明比较符号，如 ≥50个、≤50个 或 =50个",
+                "≥",
+                "indicators.1.target（年度指标值）：请在“≥”后写数值和单位，如 ≥50个",
             ),
             (
                 "indicators.total_score",

@@ -266,3 +266,53 @@ fn a_check_waits_until_the_figures_of_its_message_are_filled() {
         ["支出合计100.00万元应等于基本支出50.00万元与项目支出40.00万元之和，相差10.00万元"]
     );
 }
+
+/// A user's own broken template: one line in Chinese naming the template,
+/// the formula and what is wrong, at the formula's column — never the
+/// engine's English words or a dump of the formula's lines.
+#[test]
+fn a_broken_user_template_is_one_chinese_line() {
+    let mut p = one_row(
+        "project-selfeval",
+        json!({"target": "≥50个", "actual": "40个"}),
+    );
+    let mut template = serde_json::to_value(&p.template).expect("template");
+    let columns = template["sections"]
+        .as_array_mut()
+        .expect("sections")
+        .iter_mut()
+        .flat_map(|s| s["fields"].as_array_mut().into_iter().flatten())
+        .find(|f| f["id"] == "indicators")
+        .map(|f| f["table"]["columns"].as_array_mut().expect("columns"))
+        .expect("indicators");
+    for column in columns.iter_mut() {
+        if column["id"] == "met" {
+            column["formula"] = json!(["// 一条注释", "if weight { 1 } else { 2 }"]);
+        }
+        if column["id"] == "share_max" {
+            column["formula"] = json!("weight.nope()");
+        }
+    }
+    template["id"] = json!("mine");
+    template["name"] = json!("我的模板");
+    p.template = serde_json::from_value(template).expect("still a template");
+    let report = Report::new(&p);
+    let failed: Vec<(Option<String>, String)> = report
+        .findings()
+        .filter(|f| f.kind.code() == "formula")
+        .map(|f| (f.place.column.clone(), strings::finding(&f.kind, Lang::Zh)))
+        .collect();
+    assert_eq!(
+        failed,
+        [
+            (
+                Some("是否达成".to_string()),
+                "模板“我的模板”（mine）的公式出错，请修改模板：公式“// 一条注释 if weight { 1 } else { 2 }”无法计算：值的类型不对，应为真假值，实际是数值（第2行第4个字符处）".to_string()
+            ),
+            (
+                Some("定性档次上限".to_string()),
+                "模板“我的模板”（mine）的公式出错，请修改模板：公式“weight.nope()”无法计算：没有函数 nope（数值），或它不接受这些类型的值（第1行第8个字符处）".to_string()
+            ),
+        ]
+    );
+}

@@ -17,6 +17,7 @@ pub mod text;
 pub mod validate;
 
 pub mod cell_path;
+pub mod cell_reading;
 pub mod crosscheck;
 pub mod finding;
 pub mod format_error;

@@ -20,7 +20,8 @@ pub mod lock;
 mod messages;
 // Reached by their paths: they name the model's types (a reading, a
 // refused row operation), and the model words its findings through here.
-pub mod readings;
+pub mod cell_reading;
+mod reading;
 pub mod rows;
 mod screens;
 // Reached by its path, not re-exported below: `model::validate` words its
@@ -33,4 +34,5 @@ pub use cli::*;
 pub use dialogs::*;
 pub use findings::{expectation, finding, fix_key, fix_key_lead, severity, value_error};
 pub use messages::*;
+pub use reading::{actual_reading, target_reading};
 pub use screens::*;

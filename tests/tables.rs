@@ -179,8 +179,8 @@ fn a_refused_value_changes_nothing_and_says_why() {
             "请输入金额",
         ),
         (
-            vec!["indicators.1.target", "50个"],
-            "请在数值前写明比较符号",
+            vec!["indicators.1.target", "≥很多"],
+            "请在“≥”后写数值和单位",
         ),
         (vec!["funding.total.rate", "85"], "由公式计算，不能填写"),
         (vec!["indicators.5.name", "甲"], "行号应为1至1"),

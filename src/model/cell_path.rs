@@ -11,9 +11,9 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
+use super::cell_reading::reading;
 use super::finding::Place;
 use super::project::{Entry, Project};
-use super::reading::reading;
 use super::rules::field_findings;
 use super::schema::{Field, Severity, TableSpec};
 use super::sheet::Sheet;
@@ -353,8 +353,8 @@ mod tests {
             ),
             (
                 "indicators.1.target",
-                "50个",
-                "indicators.1.target（年度指标值）：请在数值前写明比较符号，如 ≥50个、≤50个 或 =50个",
+                "≥",
+                "indicators.1.target（年度指标值）：请在“≥”后写数值和单位，如 ≥50个",
             ),
             (
                 "indicators.total_score",

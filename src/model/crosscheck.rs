@@ -61,9 +61,17 @@ fn judge(
         Outcome::Value(v) if v.as_bool() == Ok(true) => None,
         Outcome::Blank => None,
         Outcome::Value(v) if v.is_bool() => {
-            let zh = fill(&check.message, scope, field);
-            let en = check.message_en.as_ref().map(|m| fill(m, scope, field));
-            Some((check.severity, FindingKind::Check { zh, en }))
+            let filled = fill(&check.message, scope, field).and_then(|zh| {
+                let en = check.message_en.as_ref().map(|m| fill(m, scope, field));
+                Ok((zh, en.transpose()?))
+            });
+            match filled {
+                Ok((zh, en)) => Some((check.severity, FindingKind::Check { zh, en })),
+                // A figure the message names is not filled in yet: the
+                // check waits rather than show `{…}` or （空）.
+                Err(None) => None,
+                Err(Some(error)) => Some((Severity::Warning, failed(template, error))),
+            }
         }
         Outcome::Value(v) => {
             let error = FormulaError::NotBool {
@@ -122,7 +130,7 @@ fn judgements<'t>(check: &CrossCheck, table: Option<Table<'t>>) -> Vec<(Names, P
                     field: column,
                     path: column.map(|c| format!("{}.{}", r.path, c.id)),
                 };
-                (row_names(spec, &r.cells), place)
+                (row_names(spec, &r.cells, r.reading.as_ref()), place)
             })
             .collect(),
         Each::Column => {
@@ -170,9 +178,15 @@ fn judgements<'t>(check: &CrossCheck, table: Option<Table<'t>>) -> Vec<(Names, P
 
 /// The message with each `{expression}` replaced by its value; numbers are
 /// shown in the pointed-at column's decimals and unit, or with 2 decimals.
-fn fill(message: &str, scope: &mut Scope<'static>, field: Option<&Field>) -> String {
+/// `Err(None)` while a figure it names is blank; `Err(Some(…))` when one
+/// fails (a mistake in the template's message).
+fn fill(
+    message: &str,
+    scope: &mut Scope<'static>,
+    field: Option<&Field>,
+) -> Result<String, Option<FormulaError>> {
     let Ok(expressions) = placeholders(message) else {
-        return message.to_string();
+        return Ok(message.to_string());
     };
     let mut out = message.to_string();
     for expression in expressions {
@@ -182,10 +196,10 @@ fn fill(message: &str, scope: &mut Scope<'static>, field: Option<&Field>) -> Str
                 (Some(n), _) => value::round(n, 2).normalize().to_string(),
                 (None, _) => v.to_string(),
             },
-            Outcome::Blank => "（空）".to_string(),
-            Outcome::Failed(_) => format!("{{{expression}}}"),
+            Outcome::Blank => return Err(None),
+            Outcome::Failed(error) => return Err(Some(error)),
         };
         out = out.replacen(&format!("{{{expression}}}"), &shown, 1);
     }
-    out
+    Ok(out)
 }

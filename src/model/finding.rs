@@ -5,6 +5,7 @@
 use super::formula::FormulaError;
 use super::lint::Lint;
 use super::schema::{Severity, Template};
+use super::target::Target;
 use super::value_error::{Expectation, ValueError};
 
 /// Where a finding is: the field (and the outline node of its section), and
@@ -115,6 +116,28 @@ pub enum FindingKind {
     Check { zh: String, en: Option<String> },
     /// A value the template has no field for: kept, not exported.
     Orphan,
+    /// A target written without a comparator (`100%`), read with the
+    /// template's default for the row (`≥100%`): `by` is the row's 二级指标
+    /// as typed, `reversed` whether its 指标方向 反向 flipped the default.
+    TargetDefault {
+        written: String,
+        read: Target,
+        by: String,
+        reversed: bool,
+    },
+    /// A target marked not applicable (`/`, `—`): the row is not scored
+    /// against a target.
+    TargetNotApplicable { mark: String },
+    /// A row with a target and no actual value yet: "not done yet", like
+    /// [`FindingKind::Missing`].
+    ActualMissing,
+    /// An actual value whose tier cannot be told (a word the vocabulary
+    /// does not know, or a figure against a qualitative target): asked to
+    /// confirm, never refused.
+    ActualUnknown { word: String },
+    /// An actual value in a unit that cannot be compared with the
+    /// target's (个 against %): not scored.
+    UnitsDiffer { actual: String, target: String },
     /// A table's row (column `None`) or cell the template has no place
     /// for: kept, not shown or exported. `row` is the row's id, or its
     /// position from 1 in a table whose rows the writer adds.
@@ -156,6 +179,11 @@ impl FindingKind {
             FindingKind::Check { .. } => "check",
             FindingKind::Orphan => "orphan",
             FindingKind::Unplaced { .. } => "unplaced",
+            FindingKind::TargetDefault { .. } => "target_default",
+            FindingKind::TargetNotApplicable { .. } => "target_not_applicable",
+            FindingKind::ActualMissing => "actual_missing",
+            FindingKind::ActualUnknown { .. } => "actual_unknown",
+            FindingKind::UnitsDiffer { .. } => "units_differ",
         }
     }
 }
@@ -164,6 +192,7 @@ impl Finding {
     /// Whether it makes its field and section ✗: an error, and not merely
     /// something still to be filled in.
     pub fn marks_invalid(&self) -> bool {
-        self.severity == Severity::Error && self.kind != FindingKind::Missing
+        self.severity == Severity::Error
+            && !matches!(self.kind, FindingKind::Missing | FindingKind::ActualMissing)
     }
 }

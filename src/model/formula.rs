@@ -24,7 +24,7 @@ pub use stop::{
 use stop::{eval_problem, parse_problem};
 
 use super::schema::Formula;
-use super::target::{QUALITATIVE, Target};
+use super::target::{NOT_APPLICABLE, Op, QUALITATIVE, RANGE, Target};
 use super::text::leading_number;
 use super::value::Value;
 
@@ -268,17 +268,35 @@ pub fn to_dynamic(value: Option<&Value>, text_kind: bool) -> Dynamic {
     }
 }
 
-fn target_map(target: &Target) -> Map {
+/// A target as formulas see it: `#{op, value, unit, stated}` (`op` one of
+/// `≥ ≤ = > <`; a bare figure read outside an indicator table's `reading`
+/// counts as `≥`, with `stated` false), `#{op: "范围", low, high, unit}`,
+/// `#{op: "定性", text}` or `#{op: "无"}` for a target marked not
+/// applicable.
+pub fn target_map(target: &Target) -> Map {
     let mut map = Map::new();
     match target {
         Target::Quantity { op, value, unit } => {
-            map.insert("op".into(), Dynamic::from(op.symbol()));
+            map.insert(
+                "op".into(),
+                Dynamic::from(op.unwrap_or(Op::AtLeast).symbol()),
+            );
             map.insert("value".into(), Dynamic::from(*value));
+            map.insert("unit".into(), Dynamic::from(unit.clone()));
+            map.insert("stated".into(), Dynamic::from(op.is_some()));
+        }
+        Target::Range { low, high, unit } => {
+            map.insert("op".into(), Dynamic::from(RANGE));
+            map.insert("low".into(), Dynamic::from(*low));
+            map.insert("high".into(), Dynamic::from(*high));
             map.insert("unit".into(), Dynamic::from(unit.clone()));
         }
         Target::Quality(words) => {
             map.insert("op".into(), Dynamic::from(QUALITATIVE));
             map.insert("text".into(), Dynamic::from(words.clone()));
+        }
+        Target::NotApplicable(_) => {
+            map.insert("op".into(), Dynamic::from(NOT_APPLICABLE));
         }
     }
     map

@@ -1,205 +1,305 @@
-//! How the text of a cell or field was read: the typed kind and the value
-//! as the model parsed it (a target's comparator, number and unit), so a
-//! writer and a script can see what ziping understood from what they typed.
-//! `ziping fields` prints it in its last columns and the editor's message
-//! line says it in words for a focused target cell.
-//!
-//! One function, [`reading`], decides it for every cell, so a richer
-//! reading (a default comparator applied, an actual's tier) is added here
-//! and shows everywhere at once.
+//! How one row of an indicator table was read, before any formula runs:
+//! its target with the comparator in force (written, or the template's
+//! default for the row's 二级指标, flipped by 指标方向 反向), and its actual
+//! value as a figure in the target's unit, a qualitative tier, or a word
+//! to confirm. Formulas see the result (`target`, `read`), the rules turn
+//! it into findings, and the views can say it in words
+//! ([`crate::strings::reading`]).
 
-use std::fmt;
+use rhai::{Dynamic, Map};
+use rust_decimal::Decimal;
 
-use super::schema::{Field, Kind};
-use super::target::{QUALITATIVE, Target};
-use super::value::{self, Value};
+use super::formula::target_map;
+use super::schema::{READ_NAME, ReadingSpec, SPLIT_TARGET_NAME};
+use super::target::{Op, Target, figure, is_not_applicable};
+use super::value_error::ValueError;
 
-/// What a text was read as.
+pub mod units;
+pub mod vocabulary;
+
+/// A qualitative tier (达成程度). The names are what formulas see as
+/// `read.tier` and what a template's vocabulary is keyed by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReadAs {
-    /// A quantitative target: comparator, number, unit.
-    Quantity,
-    /// A qualitative (定性) target: words.
-    Qualitative,
-    Money,
-    Percent,
-    Integer,
-    Decimal,
-    Year,
-    Date,
-    Choice,
-    /// Not a valid value of its kind (its finding says why).
-    Invalid,
+pub enum Tier {
+    Met,
+    MostlyMet,
+    PartlyMet,
+    NotMet,
 }
 
-impl ReadAs {
-    /// The name scripts see (`ziping fields`).
-    pub fn code(self) -> &'static str {
+impl Tier {
+    pub const ALL: [Tier; 4] = [Tier::Met, Tier::MostlyMet, Tier::PartlyMet, Tier::NotMet];
+
+    pub fn name(self) -> &'static str {
         match self {
-            ReadAs::Quantity => "quantity",
-            ReadAs::Qualitative => "qualitative",
-            ReadAs::Money => "money",
-            ReadAs::Percent => "percent",
-            ReadAs::Integer => "integer",
-            ReadAs::Decimal => "decimal",
-            ReadAs::Year => "year",
-            ReadAs::Date => "date",
-            ReadAs::Choice => "choice",
-            ReadAs::Invalid => "invalid",
+            Tier::Met => "达成",
+            Tier::MostlyMet => "基本达成",
+            Tier::PartlyMet => "部分达成",
+            Tier::NotMet => "未达成",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.name() == name)
     }
 }
 
-/// One part of a reading.
+/// Where the comparator of a quantitative target came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpFrom {
+    /// Written in the cell.
+    Written,
+    /// A bare figure: the template's default for the row's `by` value
+    /// (二级指标, as typed; empty when the row has none), flipped when the
+    /// row's 指标方向 is 反向.
+    Default { by: String, reversed: bool },
+}
+
+/// A target as read, with the comparator in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetReading {
+    /// A bare figure carries the comparator it was read with.
+    pub target: Target,
+    pub op_from: OpFrom,
+}
+
+/// How a qualitative tier was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    /// `≥`, `≤`, `=` or 定性, as formulas see `target.op`.
-    Comparator,
-    /// The number in its canonical form (`1000`, `38.34`).
-    Number,
-    Unit,
-    /// Words: a qualitative target, a choice, a date as printed.
-    Text,
+pub enum TierFrom {
+    /// A word of the vocabulary (built in, or added by the template).
+    Vocabulary,
+    /// The actual value is the target's own words (`高` against `高`).
+    EqualsTarget,
 }
 
-impl Part {
-    /// The key scripts see (`ziping fields --format json`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Part::Comparator => "comparator",
-            Part::Number => "number",
-            Part::Unit => "unit",
-            Part::Text => "text",
-        }
-    }
+/// An actual value (实际完成值) as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActualReading {
+    Blank,
+    /// `/` or `—`.
+    NotApplicable,
+    /// A figure, perhaps with its comparator (`≥266米`) and unit.
+    Figure {
+        op: Option<Op>,
+        value: Decimal,
+        unit: String,
+        /// The figure in the target's unit; `None` when the units cannot
+        /// be compared (个 against %) or the target is not a figure.
+        compared: Option<Decimal>,
+    },
+    Tier {
+        tier: Tier,
+        from: TierFrom,
+    },
+    /// Words the vocabulary does not know.
+    Unknown(String),
 }
 
+/// One row as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
-    pub read_as: ReadAs,
-    /// In the order they are said.
-    pub parts: Vec<(Part, String)>,
+    /// `None` while the target is blank or not readable.
+    pub target: Option<TargetReading>,
+    /// Why the split layout's 指标值 could not be read (the one-cell
+    /// layout's comparator column reports its own).
+    pub target_error: Option<ValueError>,
+    pub actual: ActualReading,
 }
 
-impl fmt::Display for Reading {
-    /// `comparator=≥ number=50 unit=个`: the parts for a script's line.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let parts: Vec<String> = self
-            .parts
-            .iter()
-            .map(|(part, text)| format!("{}={text}", part.code()))
-            .collect();
-        f.write_str(&parts.join(" "))
+impl Reading {
+    /// Whether the actual value's units cannot be compared with the
+    /// target's: the figure and the target unit, for the warning.
+    pub fn units_differ(&self) -> Option<(&str, &str)> {
+        let target = &self.target.as_ref()?.target;
+        match (&self.actual, target) {
+            (
+                ActualReading::Figure {
+                    unit,
+                    compared: None,
+                    ..
+                },
+                Target::Quantity { .. } | Target::Range { .. },
+            ) => Some((unit, target.unit())),
+            _ => None,
+        }
     }
 }
 
-/// How `text`, typed into `field` (a field or a table column), was read;
-/// `None` for a blank and for prose, which is read as it is.
-pub fn reading(field: &Field, text: &str) -> Option<Reading> {
-    if field.kind().is_prose() || field.kind() == Kind::Table {
-        return None;
+/// Reads a row; `text` gives a cell's text by column id ("" when blank).
+pub fn read_row(spec: &ReadingSpec, text: &dyn Fn(&str) -> String) -> Reading {
+    let (written, target_error) = written_target(spec, text);
+    let target = written.map(|t| resolve(spec, t, text));
+    let actual = read_actual(
+        spec,
+        &text(&spec.actual),
+        target.as_ref().map(|t| &t.target),
+    );
+    Reading {
+        target,
+        target_error,
+        actual,
     }
-    let parsed = match value::parse(field, text) {
-        Ok(None) => return None,
-        Ok(Some(v)) => v,
-        Err(_) => {
-            return Some(Reading {
-                read_as: ReadAs::Invalid,
-                parts: Vec::new(),
-            });
+}
+
+/// The target as written in its cell or its three split cells.
+fn written_target(
+    spec: &ReadingSpec,
+    text: &dyn Fn(&str) -> String,
+) -> (Option<Target>, Option<ValueError>) {
+    if let Some(split) = &spec.split {
+        let value = text(&split.value);
+        let value = value.trim();
+        if value.is_empty() {
+            return (None, None);
         }
-    };
-    let number = |n: &dyn fmt::Display, unit: &str| {
-        let mut parts = vec![(Part::Number, n.to_string())];
-        if !unit.is_empty() {
-            parts.push((Part::Unit, unit.to_string()));
+        if text(&split.nature).trim() == "定性" && !is_not_applicable(value) {
+            return (Some(Target::Quality(value.to_string())), None);
         }
-        parts
-    };
-    let (read_as, parts) = match &parsed {
-        Value::Target(Target::Quantity { op, value, unit }) => {
-            let mut parts = vec![(Part::Comparator, op.symbol().to_string())];
-            parts.extend(number(&value.normalize(), unit));
-            (ReadAs::Quantity, parts)
-        }
-        Value::Target(Target::Quality(words)) => (
-            ReadAs::Qualitative,
-            vec![
-                (Part::Comparator, QUALITATIVE.to_string()),
-                (Part::Text, words.clone()),
-            ],
-        ),
-        Value::Decimal(d) => match field.kind() {
-            Kind::Money => (ReadAs::Money, number(d, field.unit())),
-            Kind::Percent => (ReadAs::Percent, number(&d.normalize(), "%")),
-            _ => (ReadAs::Decimal, number(d, field.unit())),
+        return match Target::parse(value) {
+            Ok(target) => (Some(with_unit(target, text(&split.unit).trim())), None),
+            Err(e) => (None, Some(e)),
+        };
+    }
+    let typed = spec.target.as_deref().map(text).unwrap_or_default();
+    if typed.trim().is_empty() {
+        return (None, None);
+    }
+    // The comparator column's own rules report a target it cannot read.
+    (Target::parse(&typed).ok(), None)
+}
+
+/// A split target's figure with the 度量单位 column's unit, unless the
+/// 指标值 cell wrote its own.
+fn with_unit(target: Target, unit: &str) -> Target {
+    match target {
+        Target::Quantity { op, value, unit: u } if u.is_empty() => Target::Quantity {
+            op,
+            value,
+            unit: unit.to_string(),
         },
-        Value::Integer(n) => (ReadAs::Integer, number(n, field.unit())),
-        Value::Year(y) => (ReadAs::Year, number(y, "")),
-        Value::Date(d) => (ReadAs::Date, vec![(Part::Text, d.to_string())]),
-        Value::Choice(c) => (ReadAs::Choice, vec![(Part::Text, c.clone())]),
-        Value::Text(_) => return None,
+        Target::Range { low, high, unit: u } if u.is_empty() => Target::Range {
+            low,
+            high,
+            unit: unit.to_string(),
+        },
+        other => other,
+    }
+}
+
+/// A bare figure gets the template's comparator for its row.
+fn resolve(spec: &ReadingSpec, target: Target, text: &dyn Fn(&str) -> String) -> TargetReading {
+    let Target::Quantity {
+        op: None,
+        value,
+        unit,
+    } = target
+    else {
+        return TargetReading {
+            target,
+            op_from: OpFrom::Written,
+        };
     };
-    Some(Reading { read_as, parts })
+    let by = spec.by.as_deref().map(text).unwrap_or_default();
+    let by = by.trim().to_string();
+    let named = spec.defaults.get(&by).unwrap_or(&spec.default);
+    // Checked when the template loads; `≥` stands in for a template made
+    // in code.
+    let op = Op::from_symbol(named).unwrap_or(Op::AtLeast);
+    let reversed = spec
+        .direction
+        .as_deref()
+        .is_some_and(|d| text(d).trim() == "反向");
+    let op = if reversed { op.reversed() } else { op };
+    TargetReading {
+        target: Target::Quantity {
+            op: Some(op),
+            value,
+            unit,
+        },
+        op_from: OpFrom::Default { by, reversed },
+    }
+}
+
+/// The template's added words, by tier.
+fn extra(spec: &ReadingSpec) -> impl Iterator<Item = (Tier, &[String])> {
+    spec.tiers
+        .iter()
+        .filter_map(|(name, words)| Some((Tier::from_name(name)?, words.as_slice())))
+}
+
+fn read_actual(spec: &ReadingSpec, text: &str, target: Option<&Target>) -> ActualReading {
+    let text = text.trim();
+    if text.is_empty() {
+        return ActualReading::Blank;
+    }
+    if is_not_applicable(text) {
+        return ActualReading::NotApplicable;
+    }
+    if let Some(Target::Quality(words)) = target
+        && vocabulary::normalized(words) == vocabulary::normalized(text)
+    {
+        return ActualReading::Tier {
+            tier: Tier::Met,
+            from: TierFrom::EqualsTarget,
+        };
+    }
+    if let Some(tier) = vocabulary::tier_of(text, extra(spec)) {
+        return ActualReading::Tier {
+            tier,
+            from: TierFrom::Vocabulary,
+        };
+    }
+    let Some((op, value, unit)) = figure(text) else {
+        return ActualReading::Unknown(text.to_string());
+    };
+    let compared = match target {
+        Some(t @ (Target::Quantity { .. } | Target::Range { .. })) => {
+            units::convert(value, &unit, t.unit())
+        }
+        _ => None,
+    };
+    ActualReading::Figure {
+        op,
+        value,
+        unit,
+        compared,
+    }
+}
+
+/// The names a row's formulas and checks see from its reading: the target
+/// with its comparator in force (under the target column's id, or
+/// `target` in the split layout) and `read`, the actual value as read:
+/// `#{actual, tier, stated}` (`actual` in the target's unit, `tier` the
+/// tier's name, `stated` whether the comparator was written).
+pub fn names(spec: &ReadingSpec, reading: &Reading) -> Vec<(String, Dynamic)> {
+    let name = spec.target.as_deref().unwrap_or(SPLIT_TARGET_NAME);
+    let target = reading
+        .target
+        .as_ref()
+        .map_or(Dynamic::UNIT, |t| Dynamic::from(target_map(&t.target)));
+    let mut read = Map::new();
+    let actual = match &reading.actual {
+        ActualReading::Figure {
+            compared: Some(n), ..
+        } => Dynamic::from(*n),
+        _ => Dynamic::UNIT,
+    };
+    read.insert("actual".into(), actual);
+    let tier = match &reading.actual {
+        ActualReading::Tier { tier, .. } => Dynamic::from(tier.name()),
+        _ => Dynamic::UNIT,
+    };
+    read.insert("tier".into(), tier);
+    let stated = reading.target.as_ref().map_or(Dynamic::UNIT, |t| {
+        Dynamic::from(t.op_from == OpFrom::Written)
+    });
+    read.insert("stated".into(), stated);
+    vec![
+        (name.to_string(), target),
+        (READ_NAME.to_string(), Dynamic::from(read)),
+    ]
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog;
-
-    #[test]
-    fn cells_are_read_into_their_kind_and_parts() {
-        let p = catalog::new_project("project-selfeval");
-        let column = |table: &str, id: &str| {
-            p.template
-                .field(table)
-                .and_then(|f| f.table())
-                .and_then(|t| t.column(id))
-                .cloned()
-                .unwrap_or_else(|| panic!("{table}.{id}"))
-        };
-        let target = column("indicators", "target");
-        let budget = column("funding", "budget");
-        let weight = column("indicators", "weight");
-        let level1 = column("indicators", "level1");
-        let actual = column("indicators", "actual");
-        let cases = [
-            (
-                &target,
-                "≥50个",
-                Some("quantity comparator=≥ number=50 unit=个"),
-            ),
-            (
-                &target,
-                ">=1,000人次",
-                Some("quantity comparator=≥ number=1000 unit=人次"),
-            ),
-            (
-                &target,
-                "＝100％",
-                Some("quantity comparator== number=100 unit=%"),
-            ),
-            (
-                &target,
-                "≤90.00万元",
-                Some("quantity comparator=≤ number=90 unit=万元"),
-            ),
-            (
-                &target,
-                "效果明显",
-                Some("qualitative comparator=定性 text=效果明显"),
-            ),
-            (&target, "50个", Some("invalid ")),
-            (&target, "  ", None),
-            (&budget, "100", Some("money number=100 unit=万元")),
-            (&weight, "9.5", Some("decimal number=9.5")),
-            (&level1, "产出指标", Some("choice text=产出指标")),
-            (&actual, "40个", None),
-        ];
-        for (field, text, want) in cases {
-            let got = reading(field, text).map(|r| format!("{} {r}", r.read_as.code()));
-            assert_eq!(got.as_deref(), want, "{text}");
-        }
-    }
-}
+#[path = "reading_tests.rs"]
+mod tests;

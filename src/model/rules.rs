@@ -7,8 +7,11 @@ use super::finding::{Finding, FindingKind, Place};
 use super::lint;
 use super::numbering::{Numbering, without_typed_number};
 use super::project::{Entry, Project};
-use super::schema::{Field, Kind, Severity, TableSpec};
+use super::reading::{self, ActualReading, OpFrom};
+use super::schema::{Field, Kind, ReadingSpec, Severity, TableSpec};
+use super::sheet::cell_text;
 use super::table_value::{RowRef, TableValue};
+use super::target::Target;
 use super::value::{self, char_count};
 use super::value_error::Expectation;
 
@@ -150,6 +153,9 @@ fn table_findings(
         })
         .collect();
     for row in table.rows(field, spec) {
+        if let Some(declared) = &spec.reading {
+            out.extend(reading_findings(spec, declared, &row, place));
+        }
         for column in &spec.columns {
             let text = row.text(spec, column);
             let typed = !text.trim().is_empty();
@@ -180,6 +186,82 @@ fn table_findings(
                 out.extend(subgroup_finding(spec, &row, column).map(|k| found(Severity::Error, k)));
             }
         }
+    }
+    out
+}
+
+/// How the row's target and actual value were read, where a writer should
+/// know: a bare target's comparator, a target marked not applicable, a
+/// missing actual value, one whose tier is to confirm, units that cannot
+/// be compared, a split 指标值 that is not a target.
+fn reading_findings(
+    spec: &TableSpec,
+    declared: &ReadingSpec,
+    row: &RowRef,
+    place: &Place,
+) -> Vec<Finding> {
+    let read = reading::read_row(declared, &|id| cell_text(spec, row, id));
+    let target_column = declared
+        .target
+        .as_deref()
+        .or(declared.split.as_ref().map(|s| s.value.as_str()));
+    let at = |id: Option<&str>, severity, kind| {
+        let column = id.and_then(|id| spec.column(id));
+        Finding {
+            place: Place {
+                row: Some(row.label.clone()),
+                column: column.map(|c| c.label.clone()),
+                path: column.map(|c| format!("{}.{}", row.path, c.id)),
+                ..place.clone()
+            },
+            severity,
+            kind,
+        }
+    };
+    let mut out = Vec::new();
+    if let Some(error) = read.target_error.clone() {
+        let kind = FindingKind::Invalid { item: None, error };
+        out.push(at(target_column, Severity::Error, kind));
+    }
+    let Some(target) = &read.target else {
+        return out;
+    };
+    let actual = Some(declared.actual.as_str());
+    match (&target.op_from, &target.target) {
+        (_, Target::NotApplicable(mark)) => {
+            let kind = FindingKind::TargetNotApplicable { mark: mark.clone() };
+            out.push(at(target_column, Severity::Notice, kind));
+            return out;
+        }
+        (OpFrom::Default { by, reversed }, t) => {
+            let written = target_column.map(|id| cell_text(spec, row, id));
+            let kind = FindingKind::TargetDefault {
+                written: written.unwrap_or_default().trim().to_string(),
+                read: t.clone(),
+                by: by.clone(),
+                reversed: *reversed,
+            };
+            out.push(at(target_column, Severity::Notice, kind));
+        }
+        (OpFrom::Written, _) => {}
+    }
+    let text = cell_text(spec, row, &declared.actual).trim().to_string();
+    match (&read.actual, &target.target) {
+        (ActualReading::Blank, _) => {
+            out.push(at(actual, Severity::Error, FindingKind::ActualMissing));
+        }
+        (ActualReading::Unknown(_), _) | (ActualReading::Figure { .. }, Target::Quality(_)) => {
+            let kind = FindingKind::ActualUnknown { word: text };
+            out.push(at(actual, Severity::Notice, kind));
+        }
+        _ => {}
+    }
+    if let Some((unit, target_unit)) = read.units_differ() {
+        let kind = FindingKind::UnitsDiffer {
+            actual: unit.to_string(),
+            target: target_unit.to_string(),
+        };
+        out.push(at(actual, Severity::Warning, kind));
     }
     out
 }

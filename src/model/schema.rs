@@ -9,6 +9,7 @@ mod field;
 mod field_json;
 mod formula;
 mod kind;
+mod reading;
 mod template;
 
 pub use check::{CrossCheck, Each, Severity};
@@ -17,4 +18,5 @@ pub use field::{
 };
 pub use formula::Formula;
 pub use kind::{Bounds, Kind};
+pub use reading::{READ_NAME, ReadingSpec, SPLIT_TARGET_NAME, SplitColumns};
 pub use template::{Section, SectionRef, TEMPLATE_FORMAT, Template};

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use super::formula::{self, FormulaError, Outcome, to_decimal, to_dynamic};
 use super::project::{Entry, Project};
+use super::reading::{self, Reading};
 use super::schema::{Field, Kind, TableSpec, Template};
 use super::table_value::{RowKey, RowRef, TableValue};
 use super::value::{self, Value};
@@ -98,8 +99,10 @@ impl Cell {
         match (&self.value, &self.computed) {
             (Some(v), _) if !column.is_read_only() => to_dynamic(Some(v), false),
             (_, Some(c)) => c.to_dynamic(),
-            (None, None) => to_dynamic(None, is_text(column)),
-            (Some(_), None) => Dynamic::UNIT,
+            // A computed column not computed yet is blank whatever its
+            // kind: `""` would meet `met || …` as text and stop the check.
+            (None, None) if column.formula.is_none() => to_dynamic(None, is_text(column)),
+            _ => Dynamic::UNIT,
         }
     }
 
@@ -122,6 +125,13 @@ fn is_text(field: &Field) -> bool {
     matches!(field.kind(), Kind::Text | Kind::Choice)
 }
 
+/// Whether a blank value of `field` is `""` to formulas (text) rather
+/// than blank: a blank amount is no figure, so `spend_basic +
+/// spend_project` waits for both instead of joining them as text.
+fn blank_is_text(field: &Field) -> bool {
+    is_text(field) || field.kind().is_prose()
+}
+
 /// One row's computed cells. Owned (labels and keys copied), so a sheet can
 /// be kept beside the project it was computed from.
 #[derive(Debug, Clone)]
@@ -133,6 +143,9 @@ pub struct Row {
     pub path: String,
     /// One per column of the table, in column order.
     pub cells: Vec<Cell>,
+    /// How the row's target and actual value were read, in a table that
+    /// declares a `reading`.
+    pub reading: Option<Reading>,
 }
 
 #[derive(Debug, Clone)]
@@ -199,7 +212,8 @@ impl Sheet {
                     Some(Entry::Text(text)) => value::parse(field, text).ok().flatten(),
                     _ => None,
                 };
-                scope.push_dynamic(field.id.clone(), to_dynamic(parsed.as_ref(), true));
+                let blank = blank_is_text(field);
+                scope.push_dynamic(field.id.clone(), to_dynamic(parsed.as_ref(), blank));
             }
         }
         let mut sheet = Sheet {
@@ -240,12 +254,13 @@ impl Sheet {
     fn compute_table(&mut self, field: &Field, spec: &TableSpec, value: &TableValue) -> TableSheet {
         let mut rows = Vec::new();
         for row in value.rows(field, spec) {
-            let cells = self.compute_row(field, spec, &row);
+            let (cells, reading) = self.compute_row(field, spec, &row);
             rows.push(Row {
                 key: row.key,
                 label: row.label,
                 path: row.path,
                 cells,
+                reading,
             });
         }
         let groups = spec
@@ -286,7 +301,12 @@ impl Sheet {
         table
     }
 
-    fn compute_row(&mut self, field: &Field, spec: &TableSpec, row: &RowRef) -> Vec<Cell> {
+    fn compute_row(
+        &mut self,
+        field: &Field,
+        spec: &TableSpec,
+        row: &RowRef,
+    ) -> (Vec<Cell>, Option<Reading>) {
         let mut cells: Vec<Cell> = spec
             .columns
             .iter()
@@ -305,18 +325,24 @@ impl Sheet {
                 }
             })
             .collect();
+        // Blank, partial and textual cells are read before any formula
+        // runs: the formulas see typed values (or blanks), never raw text.
+        let reading = spec
+            .reading
+            .as_ref()
+            .map(|r| reading::read_row(r, &|id| cell_text(spec, row, id)));
         for i in 0..spec.columns.len() {
             let column = &spec.columns[i];
             let Some(formula) = column.formula.as_ref().filter(|_| cells[i].applies) else {
                 continue;
             };
             let names = self.scope.len();
-            push_row(&mut self.scope, spec, &cells);
+            push_row(&mut self.scope, spec, &cells, reading.as_ref());
             let outcome = formula::eval(formula, &mut self.scope);
             self.scope.rewind(names);
             cells[i].computed = self.figure_or_failure(outcome, column, field, Some(&row.label));
         }
-        cells
+        (cells, reading)
     }
 
     /// A formula's outcome as a figure; a template mistake is recorded once
@@ -352,6 +378,13 @@ impl Sheet {
     }
 }
 
+/// The text of column `id` in `row`; "" for a column the table lacks.
+pub fn cell_text(spec: &TableSpec, row: &RowRef, id: &str) -> String {
+    spec.column(id)
+        .map(|c| row.text(spec, c).to_string())
+        .unwrap_or_default()
+}
+
 /// A table with no rows stored, standing in for a missing or misshapen one.
 static EMPTY: TableValue = TableValue {
     rows: super::table_value::Rows::Listed(Vec::new()),
@@ -359,8 +392,8 @@ static EMPTY: TableValue = TableValue {
 
 /// Adds the names a row's formulas see on top of the report-wide ones
 /// (rewind the scope to take them away again).
-fn push_row(scope: &mut Scope<'static>, spec: &TableSpec, cells: &[Cell]) {
-    push_names(scope, row_names(spec, cells));
+fn push_row(scope: &mut Scope<'static>, spec: &TableSpec, cells: &[Cell], read: Option<&Reading>) {
+    push_names(scope, row_names(spec, cells, read));
 }
 
 /// Adds `names` on top of `scope` (rewind it to take them away again).
@@ -371,8 +404,14 @@ pub fn push_names(scope: &mut Scope<'static>, names: Vec<(String, Dynamic)>) {
 }
 
 /// The names a row's formulas and checks see besides the report-wide ones:
-/// each column's effective value, and the maps `entered` and `computed`.
-pub fn row_names(spec: &TableSpec, cells: &[Cell]) -> Vec<(String, Dynamic)> {
+/// each column's effective value, and the maps `entered` and `computed`;
+/// where the table declares a `reading`, the target as read (shadowing the
+/// column's typed one) and `read`.
+pub fn row_names(
+    spec: &TableSpec,
+    cells: &[Cell],
+    read: Option<&Reading>,
+) -> Vec<(String, Dynamic)> {
     let mut names = Vec::with_capacity(spec.columns.len() + 2);
     let mut entered = Map::new();
     let mut computed = Map::new();
@@ -392,6 +431,9 @@ pub fn row_names(spec: &TableSpec, cells: &[Cell]) -> Vec<(String, Dynamic)> {
     }
     names.push(("entered".to_string(), Dynamic::from(entered)));
     names.push(("computed".to_string(), Dynamic::from(computed)));
+    if let (Some(declared), Some(read)) = (&spec.reading, read) {
+        names.extend(reading::names(declared, read));
+    }
     names
 }
 

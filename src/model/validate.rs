@@ -5,6 +5,7 @@
 //! sentences) that themselves read the declarations.
 
 mod fields;
+mod reading;
 mod table;
 
 use std::collections::HashSet;
@@ -171,6 +172,7 @@ fn check_cross_check(
             Each::Row => {
                 names.extend(spec.columns.iter().map(|c| c.id.as_str()));
                 names.extend(ROW_NAMES);
+                names.extend(spec.reading.iter().flat_map(|r| r.names()));
             }
             Each::Column if check.columns.is_empty() => {
                 return fail("columns", "each 为 column 时要列出 columns".into());

@@ -35,8 +35,6 @@ pub enum ValueError {
         month: u32,
         day: u32,
     },
-    /// A target written as a bare number: `50个`.
-    TargetWithoutComparator(String),
     /// A comparator with no number after it: `≥`, `≤很多`.
     TargetWithoutNumber(&'static str),
     NegativeTarget,

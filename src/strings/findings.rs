@@ -122,12 +122,6 @@ pub fn value_error(e: &ValueError, lang: Lang) -> String {
         (ValueError::NoSuchDay { year, month, day }, Lang::En) => {
             format!("{year}-{month} has no day {day}")
         }
-        (ValueError::TargetWithoutComparator(t), Lang::Zh) => {
-            format!("请在数值前写明比较符号，如 ≥{t}、≤{t} 或 ={t}")
-        }
-        (ValueError::TargetWithoutComparator(t), Lang::En) => {
-            format!("Write a comparator before the number, such as ≥{t}, ≤{t} or ={t}")
-        }
         (ValueError::TargetWithoutNumber(s), Lang::Zh) => {
             format!("请在“{s}”后写数值和单位，如 {s}50个")
         }
@@ -242,6 +236,9 @@ fn item(item: Option<usize>, lang: Lang) -> String {
 
 /// The sentence for a finding.
 pub fn finding(kind: &FindingKind, lang: Lang) -> String {
+    if let Some(sentence) = super::reading::finding(kind, lang) {
+        return sentence;
+    }
     match (kind, lang) {
         (FindingKind::Missing, Lang::Zh) => "此项必填".into(),
         (FindingKind::Missing, Lang::En) => "Required".into(),
@@ -421,6 +418,15 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
         ) => format!(
             "Row \"{row}\" has a column \"{c}\" the template does not; it is kept but not shown or exported"
         ),
+        // Worded by the reading's sentences above.
+        (
+            FindingKind::TargetDefault { .. }
+            | FindingKind::TargetNotApplicable { .. }
+            | FindingKind::ActualMissing
+            | FindingKind::ActualUnknown { .. }
+            | FindingKind::UnitsDiffer { .. },
+            _,
+        ) => String::new(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The sentences for a template's formula that failed: which formula, what
-//! stopped it (a limit with its value, an unknown name …), and the
-//! engine's own words in brackets at the end, since they name the position.
+//! stopped it (a limit with its value, an unknown name …), and where: the
+//! Chinese sentence names the line and character from the engine's
+//! position, never its English words; the English one ends with them.
 
 use crate::lang::Lang;
 use crate::model::formula::{FormulaError, Limit, Problem};
@@ -32,20 +33,22 @@ fn problem(p: &Problem, lang: Lang) -> String {
             format!("there is no field, table or total named \"{n}\"")
         }
         (Problem::UnknownFunction(f), Lang::Zh) => {
-            format!("没有函数 {f}，或它不接受这些类型的值")
+            format!("没有函数 {}，或它不接受这些类型的值", signature_zh(f))
         }
         (Problem::UnknownFunction(f), Lang::En) => {
             format!("there is no function {f}, or it does not take values of these kinds")
         }
-        (Problem::WrongType { expected, found }, Lang::Zh) => {
-            format!("值的类型不对，应为 {expected}，实际是 {found}")
-        }
+        (Problem::WrongType { expected, found }, Lang::Zh) => format!(
+            "值的类型不对，应为{}，实际是{}",
+            kind_zh(expected),
+            kind_zh(found)
+        ),
         (Problem::WrongType { expected, found }, Lang::En) => {
             format!("a value has the wrong type: expected {expected}, found {found}")
         }
         (Problem::OutOfBounds, Lang::Zh) => "下标超出范围".into(),
         (Problem::OutOfBounds, Lang::En) => "an index is out of range".into(),
-        (Problem::Other, Lang::Zh) => "原因见括号内".into(),
+        (Problem::Other, Lang::Zh) => "写法或数据有误".into(),
         (Problem::Other, Lang::En) => "see the brackets".into(),
     }
 }
@@ -62,9 +65,67 @@ fn source(formula: &str) -> String {
     format!("{head}…")
 }
 
-/// The engine's own words, on one line, for the brackets at the end.
+/// The engine's own words, on one line, for the brackets at the end of
+/// the English sentence.
 fn detail(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where in the formula the engine stopped, for the end of the Chinese
+/// sentence: `（第1行第5个字符处）`, taken from the engine's `(line 1,
+/// position 5)`; nothing when it names no place. Its English words are
+/// never shown in a Chinese sentence.
+fn at(text: &str) -> String {
+    let number = |key: &str| -> Option<usize> {
+        let rest = &text[text.rfind(key)? + key.len()..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    match (number("line "), number("position ")) {
+        (Some(line), Some(column)) => format!("（第{line}行第{column}个字符处）"),
+        (Some(line), None) => format!("（第{line}行）"),
+        _ => String::new(),
+    }
+}
+
+/// The engine's name of a kind of value, in Chinese.
+fn kind_zh(name: &str) -> String {
+    let words = [
+        ("()", "空值"),
+        ("bool", "真假值"),
+        ("string", "文字"),
+        ("ImmutableString", "文字"),
+        ("char", "字符"),
+        ("decimal", "数值"),
+        ("Decimal", "数值"),
+        ("rust_decimal::Decimal", "数值"),
+        ("i64", "整数"),
+        ("int", "整数"),
+        ("map", "映射"),
+        ("Map", "映射"),
+        ("array", "列表"),
+        ("Array", "列表"),
+    ];
+    let name = name.trim();
+    words
+        .iter()
+        .find(|(en, _)| *en == name)
+        .map_or_else(|| name.to_string(), |(_, zh)| (*zh).to_string())
+}
+
+/// A function's signature (`nope (decimal, string)`) with its kinds in
+/// Chinese: `nope（数值, 文字）`.
+fn signature_zh(signature: &str) -> String {
+    let Some((name, args)) = signature.split_once('(') else {
+        return signature.to_string();
+    };
+    let args: Vec<String> = args
+        .trim_end_matches(')')
+        .split(',')
+        .filter(|a| !a.trim().is_empty())
+        .map(kind_zh)
+        .collect();
+    format!("{}（{}）", name.trim(), args.join("，"))
 }
 
 /// Why a template's formula failed: the formula, what stopped it, and the
@@ -78,7 +139,7 @@ pub(super) fn formula_error(e: &FormulaError, lang: Lang) -> String {
                 detail: d,
             },
             Lang::Zh,
-        ) => format!("公式“{}”写法有误（{}）", source(formula), detail(d)),
+        ) => format!("公式“{}”写法有误{}", source(formula), at(d)),
         (
             FormulaError::Syntax {
                 formula,
@@ -99,10 +160,10 @@ pub(super) fn formula_error(e: &FormulaError, lang: Lang) -> String {
             },
             Lang::Zh,
         ) => format!(
-            "公式“{}”写法有误：{}（{}）",
+            "公式“{}”写法有误：{}{}",
             source(formula),
             problem(p, lang),
-            detail(d)
+            at(d)
         ),
         (
             FormulaError::Syntax {
@@ -125,10 +186,10 @@ pub(super) fn formula_error(e: &FormulaError, lang: Lang) -> String {
             },
             Lang::Zh,
         ) => format!(
-            "公式“{}”超出{}，已停止计算（{}）",
+            "公式“{}”超出{}，已停止计算{}",
             source(formula),
             limit(*l, lang),
-            detail(d)
+            at(d)
         ),
         (
             FormulaError::Eval {
@@ -150,7 +211,7 @@ pub(super) fn formula_error(e: &FormulaError, lang: Lang) -> String {
                 detail: d,
             },
             Lang::Zh,
-        ) => format!("公式“{}”无法计算（{}）", source(formula), detail(d)),
+        ) => format!("公式“{}”无法计算{}", source(formula), at(d)),
         (
             FormulaError::Eval {
                 formula,
@@ -171,10 +232,10 @@ pub(super) fn formula_error(e: &FormulaError, lang: Lang) -> String {
             },
             Lang::Zh,
         ) => format!(
-            "公式“{}”无法计算：{}（{}）",
+            "公式“{}”无法计算：{}{}",
             source(formula),
             problem(p, lang),
-            detail(d)
+            at(d)
         ),
         (
             FormulaError::Eval {

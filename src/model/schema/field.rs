@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::formula::Formula;
 use super::kind::{Bounds, Kind};
+use super::reading::ReadingSpec;
 use crate::model::numbering::Numbering;
 
 /// How a field appears in the exported text.
@@ -243,6 +244,9 @@ pub struct TableSpec {
     /// Rows grouped by a column's value (一级指标), with subtotals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Groups>,
+    /// How targets and actual values are read (indicator tables).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<ReadingSpec>,
     /// Lines printed under the table, each with a formula over the report.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub summary: Vec<Field>,

@@ -2,6 +2,7 @@
 //! and formulas that compile against the names they may use.
 
 use super::fields::{Role, check_field_rules};
+use super::reading::check_reading;
 use crate::model::formula::compile_check;
 use crate::model::schema::{Field, Groups, Kind, ROW_NAMES, TableSpec};
 use crate::model::text::is_identifier;
@@ -92,6 +93,9 @@ fn check_layout(spec: &TableSpec) -> Result<(), (String, String)> {
     if let Some(groups) = &spec.groups {
         check_groups(spec, groups)?;
     }
+    if let Some(reading) = &spec.reading {
+        check_reading(spec, reading)?;
+    }
     for (i, line) in spec.summary.iter().enumerate() {
         if line.formula.is_none() {
             return fail(format!("summary[{i}].formula"), "汇总行要有公式".into());
@@ -148,6 +152,7 @@ pub(super) fn check_formulas(spec: &TableSpec, globals: &[&str]) -> Result<(), (
     let mut row_names: Vec<&str> = globals.to_vec();
     row_names.extend(spec.columns.iter().map(|c| c.id.as_str()));
     row_names.extend(ROW_NAMES);
+    row_names.extend(spec.reading.iter().flat_map(|r| r.names()));
     for (i, column) in spec.columns.iter().enumerate() {
         if let Some(formula) = &column.formula {
             compile_check(formula, &row_names).map_err(|m| (format!("columns[{i}].formula"), m))?;

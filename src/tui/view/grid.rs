@@ -17,8 +17,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::model::cell_path::refusal;
+use crate::model::cell_reading::{ReadAs, reading};
 use crate::model::finding::Finding;
-use crate::model::reading::{ReadAs, reading};
 use crate::model::schema::{Field, Kind, Severity};
 use crate::model::sheet::{GroupSheet, Row, Table, figure};
 use crate::model::value_error::Expectation;
@@ -378,7 +378,7 @@ fn about(
         && let Some(read) = reading(column, &table.rows[r].cells[i].text)
         && read.read_as != ReadAs::Invalid
     {
-        let said = strings::readings::reading(&read, lang);
+        let said = strings::cell_reading::reading(&read, lang);
         return Some((
             format!("{} › {}：{said}", table.rows[r].label, column.label),
             Role::Hint,

@@ -2,12 +2,16 @@
 //! target cell (`ziping fields` prints the same reading for scripts).
 
 use crate::lang::Lang;
-use crate::model::reading::{Part, ReadAs, Reading};
+use crate::model::cell_reading::{Part, ReadAs, Reading};
 
 fn read_as(kind: ReadAs, lang: Lang) -> &'static str {
     match (kind, lang) {
         (ReadAs::Quantity, Lang::Zh) => "定量指标",
         (ReadAs::Quantity, Lang::En) => "a quantitative target",
+        (ReadAs::Range, Lang::Zh) => "区间指标",
+        (ReadAs::Range, Lang::En) => "a target range",
+        (ReadAs::NotApplicable, Lang::Zh) => "不适用（不计分）",
+        (ReadAs::NotApplicable, Lang::En) => "not applicable (not scored)",
         (ReadAs::Qualitative, Lang::Zh) => "定性指标",
         (ReadAs::Qualitative, Lang::En) => "a qualitative target",
         (ReadAs::Money, Lang::Zh) => "金额",
@@ -35,6 +39,10 @@ fn part(part: Part, lang: Lang) -> &'static str {
         (Part::Comparator, Lang::En) => "comparator",
         (Part::Number, Lang::Zh) => "数值",
         (Part::Number, Lang::En) => "number",
+        (Part::Low, Lang::Zh) => "下限",
+        (Part::Low, Lang::En) => "from",
+        (Part::High, Lang::Zh) => "上限",
+        (Part::High, Lang::En) => "to",
         (Part::Unit, Lang::Zh) => "单位",
         (Part::Unit, Lang::En) => "unit",
         (Part::Text, Lang::Zh) => "内容",

@@ -10,7 +10,7 @@ use crate::model::validate::load_template;
 use crate::storage::{self, LoadError};
 
 /// The built-in templates' JSON, embedded at build time.
-const BUILTIN: [(&str, &str); 4] = [
+const BUILTIN: [(&str, &str); 6] = [
     (
         "hunan-narrative.json",
         include_str!("../templates/hunan-narrative.json"),
@@ -26,6 +26,14 @@ const BUILTIN: [(&str, &str); 4] = [
     (
         "dept-selfeval.json",
         include_str!("../templates/dept-selfeval.json"),
+    ),
+    (
+        "dept-common-indicators.json",
+        include_str!("../templates/dept-common-indicators.json"),
+    ),
+    (
+        "dept-score-only.json",
+        include_str!("../templates/dept-score-only.json"),
     ),
 ];
 

@@ -12,8 +12,9 @@ use rhai::{Array, Dynamic, Map, Scope};
 use rust_decimal::Decimal;
 
 use super::formula::{self, FormulaError, Outcome, to_decimal, to_dynamic};
+use super::groups::{RowGroup, WeightSource};
 use super::project::{Entry, Project};
-use super::schema::{Field, Kind, TableSpec, Template};
+use super::schema::{Field, Groups, Kind, TableSpec, Template};
 use super::table_value::{RowKey, RowRef, TableValue};
 use super::value::{self, Value};
 
@@ -135,12 +136,27 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
-#[derive(Debug, Clone)]
-pub struct GroupSheet {
-    pub name: String,
-    pub weight: Option<Decimal>,
-    /// Indexes of the group's rows.
-    pub rows: Vec<usize>,
+pub use super::groups::GroupSheet;
+
+/// The groups `rows` make (see [`super::groups`]): labels from the group
+/// column, weights as the table states them or as its rows add up.
+fn table_groups(spec: &TableSpec, groups: &Groups, rows: &[Row]) -> Vec<GroupSheet> {
+    let at = |id: Option<&str>| id.and_then(|id| spec.columns.iter().position(|c| c.id == id));
+    let label = at(Some(&groups.column));
+    let stated = at(groups.group_weight_column.as_deref());
+    let weight = at(groups.weight_column.as_deref());
+    let number = |row: &Row, index: Option<usize>| {
+        index.and_then(|i| to_decimal(&row.cells[i].effective(&spec.columns[i])))
+    };
+    let said: Vec<RowGroup> = rows
+        .iter()
+        .map(|row| RowGroup {
+            label: label.map_or("", |i| row.cells[i].text.as_str()),
+            stated: number(row, stated),
+            weight: number(row, weight),
+        })
+        .collect();
+    super::groups::collect(groups, &said)
 }
 
 /// A formula that failed because of a mistake in the template.
@@ -250,21 +266,8 @@ impl Sheet {
         }
         let groups = spec
             .groups
-            .iter()
-            .flat_map(|g| g.items.iter().map(move |group| (g, group)))
-            .map(|(groups, group)| {
-                let index = spec.columns.iter().position(|c| c.id == groups.column);
-                GroupSheet {
-                    name: group.name.clone(),
-                    weight: group.weight,
-                    rows: (0..rows.len())
-                        .filter(|&r| {
-                            index.is_some_and(|i| rows[r].cells[i].text.trim() == group.name)
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
+            .as_ref()
+            .map_or_else(Vec::new, |g| table_groups(spec, g, &rows));
         let mut table = TableSheet {
             id: field.id.clone(),
             rows,
@@ -398,7 +401,8 @@ pub fn row_names(spec: &TableSpec, cells: &[Cell]) -> Vec<(String, Dynamic)> {
 impl TableSheet {
     /// The table as formulas see it: a fixed table as `#{row_id: #{column:
     /// value}}`; an added-rows table as `#{rows: [...], total: #{column:
-    /// sum}, groups: [#{name, weight, total}]}`.
+    /// sum}, groups: [#{name, weight, …}], blank: #{column: rows without a
+    /// figure}}`.
     fn to_map(&self, spec: &TableSpec) -> Map {
         if spec.has_fixed_rows() {
             return self
@@ -422,15 +426,43 @@ impl TableSheet {
         map.insert("rows".into(), Dynamic::from(rows));
         map.insert("total".into(), Dynamic::from(self.totals(spec, &all)));
         map.insert("groups".into(), Dynamic::from(groups));
+        map.insert("blank".into(), Dynamic::from(self.blanks(spec)));
         map
     }
 
-    /// A group as formulas and checks see it: `#{name, weight, total}`.
+    /// Per number column, how many rows have no figure in it (a 得分 not
+    /// computed yet because its row is not filled in): a 等级 waits for
+    /// them.
+    fn blanks(&self, spec: &TableSpec) -> Map {
+        spec.columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind().is_number())
+            .map(|(i, c)| {
+                let blank = self
+                    .rows
+                    .iter()
+                    .filter(|r| {
+                        r.cells[i].applies && to_decimal(&r.cells[i].effective(c)).is_none()
+                    })
+                    .count();
+                (c.id.as_str().into(), Dynamic::from(blank as i64))
+            })
+            .collect()
+    }
+
+    /// A group as formulas and checks see it: `#{name, weight, stated,
+    /// hint, total}` — `weight` as the table states it or as its rows add
+    /// up (`stated` says which), `hint` the template's usual weight.
     pub fn group_map(&self, spec: &TableSpec, group: &GroupSheet) -> Map {
         let mut map = Map::new();
         map.insert("name".into(), Dynamic::from(group.name.clone()));
         let weight = group.weight.map_or(Dynamic::UNIT, Dynamic::from);
         map.insert("weight".into(), weight);
+        let stated = group.source != WeightSource::Rows;
+        map.insert("stated".into(), Dynamic::from(stated));
+        let hint = group.hint.map_or(Dynamic::UNIT, Dynamic::from);
+        map.insert("hint".into(), hint);
         map.insert(
             "total".into(),
             Dynamic::from(self.totals(spec, &group.rows)),

@@ -131,10 +131,21 @@ fn check_groups(spec: &TableSpec, groups: &Groups) -> Result<(), (String, String
             ));
         }
     }
-    for id in &groups.subtotals {
+    let numbers = groups
+        .subtotals
+        .iter()
+        .map(|id| ("subtotals", id))
+        .chain(groups.weight_column.iter().map(|id| ("weight_column", id)))
+        .chain(
+            groups
+                .group_weight_column
+                .iter()
+                .map(|id| ("group_weight_column", id)),
+        );
+    for (key, id) in numbers {
         if !spec.column(id).is_some_and(|c| c.kind().is_number()) {
             return Err((
-                "groups.subtotals".into(),
+                format!("groups.{key}"),
                 format!("\"{id}\" 应为本表的一个数值列"),
             ));
         }
@@ -151,6 +162,16 @@ pub(super) fn check_formulas(spec: &TableSpec, globals: &[&str]) -> Result<(), (
     for (i, column) in spec.columns.iter().enumerate() {
         if let Some(formula) = &column.formula {
             compile_check(formula, &row_names).map_err(|m| (format!("columns[{i}].formula"), m))?;
+        }
+        if let Some(deduction) = &column.deduction {
+            let key = format!("columns[{i}].deduction");
+            if spec.column(&deduction.reason).is_none() {
+                let message = format!("没有 id 为 \"{}\" 的列", deduction.reason);
+                return Err((format!("{key}.reason"), message));
+            }
+            if let Some(floor) = &deduction.floor {
+                compile_check(floor, &row_names).map_err(|m| (format!("{key}.floor"), m))?;
+            }
         }
     }
     for (i, line) in spec.summary.iter().enumerate() {

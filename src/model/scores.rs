@@ -146,3 +146,7 @@ fn conflicts(table: Table) -> Vec<Finding> {
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "scores_tests.rs"]
+mod tests;

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use super::schema::Groups;
+use super::schema::{Groups, TableSpec};
 use super::text::leading_number;
 
 /// Where a group's weight comes from.
@@ -76,6 +76,29 @@ pub fn split_label(label: &str) -> (&str, Option<Decimal>) {
         }
         _ => (label, None),
     }
+}
+
+/// The groups of a table's `count` rows, where `cell(row, column)` is a
+/// cell's text and figure: labels from the group column, weights as the
+/// table states them or as its rows add up.
+pub fn of_rows<'a>(
+    spec: &TableSpec,
+    groups: &Groups,
+    count: usize,
+    cell: impl Fn(usize, usize) -> (&'a str, Option<Decimal>),
+) -> Vec<GroupSheet> {
+    let at = |id: Option<&str>| id.and_then(|id| spec.columns.iter().position(|c| c.id == id));
+    let label = at(Some(&groups.column));
+    let stated = at(groups.group_weight_column.as_deref());
+    let weight = at(groups.weight_column.as_deref());
+    let said: Vec<RowGroup> = (0..count)
+        .map(|r| RowGroup {
+            label: label.map_or("", |i| cell(r, i).0),
+            stated: stated.and_then(|i| cell(r, i).1),
+            weight: weight.and_then(|i| cell(r, i).1),
+        })
+        .collect();
+    collect(groups, &said)
 }
 
 /// The groups the rows make, declared ones first.

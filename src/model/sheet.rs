@@ -12,9 +12,9 @@ use rhai::{Array, Dynamic, Map, Scope};
 use rust_decimal::Decimal;
 
 use super::formula::{self, FormulaError, Outcome, to_decimal, to_dynamic};
-use super::groups::{RowGroup, WeightSource};
+use super::groups::WeightSource;
 use super::project::{Entry, Project};
-use super::schema::{Field, Groups, Kind, TableSpec, Template};
+use super::schema::{Field, Kind, TableSpec, Template};
 use super::table_value::{RowKey, RowRef, TableValue};
 use super::value::{self, Value};
 
@@ -138,27 +138,6 @@ pub struct Row {
 
 pub use super::groups::GroupSheet;
 
-/// The groups `rows` make (see [`super::groups`]): labels from the group
-/// column, weights as the table states them or as its rows add up.
-fn table_groups(spec: &TableSpec, groups: &Groups, rows: &[Row]) -> Vec<GroupSheet> {
-    let at = |id: Option<&str>| id.and_then(|id| spec.columns.iter().position(|c| c.id == id));
-    let label = at(Some(&groups.column));
-    let stated = at(groups.group_weight_column.as_deref());
-    let weight = at(groups.weight_column.as_deref());
-    let number = |row: &Row, index: Option<usize>| {
-        index.and_then(|i| to_decimal(&row.cells[i].effective(&spec.columns[i])))
-    };
-    let said: Vec<RowGroup> = rows
-        .iter()
-        .map(|row| RowGroup {
-            label: label.map_or("", |i| row.cells[i].text.as_str()),
-            stated: number(row, stated),
-            weight: number(row, weight),
-        })
-        .collect();
-    super::groups::collect(groups, &said)
-}
-
 /// A formula that failed because of a mistake in the template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
@@ -264,10 +243,15 @@ impl Sheet {
                 cells,
             });
         }
-        let groups = spec
-            .groups
-            .as_ref()
-            .map_or_else(Vec::new, |g| table_groups(spec, g, &rows));
+        let groups = spec.groups.as_ref().map_or_else(Vec::new, |g| {
+            super::groups::of_rows(spec, g, rows.len(), |r, i| {
+                let cell = &rows[r].cells[i];
+                (
+                    cell.text.as_str(),
+                    to_decimal(&cell.effective(&spec.columns[i])),
+                )
+            })
+        });
         let mut table = TableSheet {
             id: field.id.clone(),
             rows,

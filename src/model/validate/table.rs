@@ -237,6 +237,35 @@ mod tests {
                 ),
                 format!("{t}.columns[1].editable"),
             ),
+            // A deduction only where a score may be typed over a formula,
+            // with its reason in a column the table has.
+            (
+                with_table(
+                    &format!(
+                        "{MONEY},{{\"id\":\"s\",\"label\":\"得分\",\"kind\":\"decimal\",\"deduction\":{{\"reason\":\"m\"}}}}"
+                    ),
+                    "",
+                ),
+                format!("{t}.columns[1].deduction"),
+            ),
+            (
+                with_table(
+                    &format!(
+                        "{MONEY},{{\"id\":\"s\",\"label\":\"得分\",\"kind\":\"decimal\",\"formula\":\"m\",\"editable\":true,\"deduction\":{{\"reason\":\"why\"}}}}"
+                    ),
+                    "",
+                ),
+                format!("{t}.columns[1].deduction.reason"),
+            ),
+            (
+                with_table(
+                    &format!(
+                        "{MONEY},{{\"id\":\"s\",\"label\":\"得分\",\"kind\":\"decimal\",\"formula\":\"m\",\"editable\":true,\"deduction\":{{\"reason\":\"m\",\"floor\":\"nope * 2\"}}}}"
+                    ),
+                    "",
+                ),
+                format!("{t}.columns[1].deduction.floor"),
+            ),
             (
                 with_table(
                     MONEY,

@@ -288,7 +288,7 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
             },
             Lang::En,
         ) => format!(
-            "\"{sub}\" is not one of the template's second-level indicators under \"{group}\" ({}); it is used as written",
+            "The template does not list \"{sub}\" among the second-level indicators under \"{group}\" ({}); it is used as written",
             allowed.join(", ")
         ),
         (
@@ -310,7 +310,7 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
             },
             Lang::En,
         ) => format!(
-            "\"{label}\" is not one of the template's {column} ({}); it is used as written",
+            "The template does not list \"{label}\" among its {column} ({}); it is used as written",
             usual.join(", ")
         ),
         (
@@ -333,7 +333,7 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
             },
             Lang::En,
         ) => format!(
-            "\"{group}\" is given different weights: {} counts, also written {}",
+            "The group \"{group}\" is given different weights: {} counts, also written {}",
             number(weight),
             others.iter().map(number).collect::<Vec<_>>().join(", ")
         ),

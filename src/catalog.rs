@@ -10,7 +10,7 @@ use crate::model::validate::load_template;
 use crate::storage::{self, LoadError};
 
 /// The built-in templates' JSON, embedded at build time.
-const BUILTIN: [(&str, &str); 5] = [
+const BUILTIN: [(&str, &str); 7] = [
     (
         "hunan-narrative.json",
         include_str!("../templates/hunan-narrative.json"),
@@ -30,6 +30,14 @@ const BUILTIN: [(&str, &str); 5] = [
     (
         "project-selfeval-split.json",
         include_str!("../templates/project-selfeval-split.json"),
+    ),
+    (
+        "dept-common-indicators.json",
+        include_str!("../templates/dept-common-indicators.json"),
+    ),
+    (
+        "dept-score-only.json",
+        include_str!("../templates/dept-score-only.json"),
     ),
 ];
 

@@ -2,6 +2,8 @@
 //! figures. The sentences are made from them by [`crate::strings`], in the
 //! reader's language; tests match on the kind.
 
+use rust_decimal::Decimal;
+
 use super::formula::FormulaError;
 use super::lint::Lint;
 use super::schema::{Severity, Template};
@@ -99,12 +101,43 @@ pub enum FindingKind {
     UnusedCell { column: String },
     /// Text typed over a computed column.
     ComputedTyped { column: String },
-    /// A 二级指标 that is not one of its 一级指标's.
+    /// A 二级指标 that is not one of its 一级指标's; `open` where the
+    /// column takes any label (a notice: used as written).
     WrongSubgroup {
         sub: String,
         group: String,
         allowed: Vec<String>,
+        open: bool,
     },
+    /// A label outside the suggestions of an open choice column (一级 or
+    /// 二级指标 as a province prints it): used as written.
+    UnusualLabel {
+        label: String,
+        column: String,
+        usual: Vec<String>,
+    },
+    /// A group's rows stating different weights (`产出指标（70分）` on
+    /// one, `（60分）` on another): `weight` counts, `others` do not.
+    GroupWeightsDiffer {
+        group: String,
+        weight: Decimal,
+        others: Vec<Decimal>,
+    },
+    /// A typed score below the rule's (a deduction the unit made): kept as
+    /// published; `floor` where the rule allows a range (a 定性 tier).
+    ScoreBelowRule {
+        typed: Decimal,
+        rule: Decimal,
+        floor: Option<Decimal>,
+    },
+    /// A deduction with no reason written in `reason` (the column's label).
+    DeductionUnexplained {
+        typed: Decimal,
+        rule: Decimal,
+        reason: String,
+    },
+    /// A typed score above what the rule gives.
+    ScoreAboveRule { typed: Decimal, rule: Decimal },
     /// A mistake in the template's formula: the template, so the writer
     /// knows which file to fix (a project carries its own copy), and what.
     Formula {
@@ -175,6 +208,11 @@ impl FindingKind {
             FindingKind::UnusedCell { .. } => "unused_cell",
             FindingKind::ComputedTyped { .. } => "computed_typed",
             FindingKind::WrongSubgroup { .. } => "wrong_subgroup",
+            FindingKind::UnusualLabel { .. } => "unusual_label",
+            FindingKind::GroupWeightsDiffer { .. } => "group_weights_differ",
+            FindingKind::ScoreBelowRule { .. } => "score_below_rule",
+            FindingKind::DeductionUnexplained { .. } => "deduction_unexplained",
+            FindingKind::ScoreAboveRule { .. } => "score_above_rule",
             FindingKind::Formula { .. } => "formula",
             FindingKind::Check { .. } => "check",
             FindingKind::Orphan => "orphan",

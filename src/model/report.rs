@@ -21,6 +21,7 @@ use super::outline::Outline;
 use super::project::{Entry, Project};
 use super::rules::{field_findings, orphans};
 use super::schema::{Kind, Severity, Template};
+use super::scores;
 use super::sheet::{Sheet, Table};
 use super::value::char_count;
 
@@ -176,7 +177,9 @@ impl Report {
                 });
             }
         }
-        for mut finding in crosscheck::run(&project.template, &self.sheet) {
+        let checked = crosscheck::run(&project.template, &self.sheet);
+        let scored = scores::run(&project.template, &self.sheet);
+        for mut finding in checked.into_iter().chain(scored) {
             if let Some(found) = self.fields.get_mut(&finding.place.field) {
                 finding.place.node = Some(found.node);
                 found.computed.push(finding);

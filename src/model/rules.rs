@@ -4,6 +4,7 @@
 //! into one [`super::report::Report`].
 
 use super::finding::{Finding, FindingKind, Place};
+use super::groups::split_label;
 use super::lint;
 use super::numbering::{Numbering, without_typed_number};
 use super::project::{Entry, Project};
@@ -183,7 +184,7 @@ fn table_findings(
             } else {
                 let entry = Entry::Text(text.to_string());
                 out.extend(field_findings(column, Some(&entry), &cell));
-                out.extend(subgroup_finding(spec, &row, column).map(|k| found(Severity::Error, k)));
+                out.extend(label_finding(spec, &row, column).map(|(s, k)| found(s, k)));
             }
         }
     }
@@ -266,24 +267,59 @@ fn reading_findings(
     out
 }
 
-/// A subgroup cell (二级指标) naming a subgroup of another group.
-fn subgroup_finding(spec: &TableSpec, row: &RowRef, column: &Field) -> Option<FindingKind> {
+/// A group or subgroup label (一级 / 二级指标) the template does not list
+/// for it. An open column takes any label, so this is a notice there; a
+/// closed one refuses a label outside its options already, and a subgroup
+/// of another group is an error.
+fn label_finding(
+    spec: &TableSpec,
+    row: &RowRef,
+    column: &Field,
+) -> Option<(Severity, FindingKind)> {
     let groups = spec.groups.as_ref()?;
+    let text = row.text(spec, column).trim();
+    if text.is_empty() {
+        return None;
+    }
+    let unusual = |label: &str| {
+        let kind = FindingKind::UnusualLabel {
+            label: label.to_string(),
+            column: column.label.clone(),
+            usual: column.options().to_vec(),
+        };
+        (column.is_open() && !column.options().iter().any(|o| o == label))
+            .then_some((Severity::Notice, kind))
+    };
+    if groups.column == column.id {
+        return unusual(split_label(text).0);
+    }
     if groups.subcolumn.as_deref() != Some(column.id.as_str()) {
         return None;
     }
     let group_column = spec.column(&groups.column)?;
-    let name = row.text(spec, group_column).trim();
-    let group = groups.items.iter().find(|g| g.name == name)?;
-    let sub = row.text(spec, column).trim();
-    if sub.is_empty() || group.subgroups.is_empty() || group.subgroups.iter().any(|s| s == sub) {
+    let name = split_label(row.text(spec, group_column)).0;
+    let group = groups.items.iter().find(|g| g.name == name);
+    let Some(group) = group.filter(|g| !g.subgroups.is_empty()) else {
+        return unusual(text);
+    };
+    if group.subgroups.iter().any(|s| s == text) {
         return None;
     }
-    Some(FindingKind::WrongSubgroup {
-        sub: sub.to_string(),
+    let open = column.is_open();
+    let kind = FindingKind::WrongSubgroup {
+        sub: text.to_string(),
         group: name.to_string(),
         allowed: group.subgroups.clone(),
-    })
+        open,
+    };
+    Some((
+        if open {
+            Severity::Notice
+        } else {
+            Severity::Error
+        },
+        kind,
+    ))
 }
 
 /// Findings of a value the template has no field for.

@@ -14,7 +14,8 @@ mod template;
 
 pub use check::{CrossCheck, Each, Severity};
 pub use field::{
-    DEFAULT_DECIMALS, Field, FieldKind, Group, Groups, ROW_NAMES, RowSpec, Show, TableSpec,
+    DEFAULT_DECIMALS, Deduction, Field, FieldKind, Group, Groups, ROW_NAMES, RowSpec, Show,
+    TableSpec,
 };
 pub use formula::Formula;
 pub use kind::{Bounds, Kind};

@@ -12,6 +12,7 @@ use rhai::{Array, Dynamic, Map, Scope};
 use rust_decimal::Decimal;
 
 use super::formula::{self, FormulaError, Outcome, to_decimal, to_dynamic};
+use super::groups::WeightSource;
 use super::project::{Entry, Project};
 use super::reading::{self, Reading};
 use super::schema::{Field, Kind, TableSpec, Template};
@@ -148,13 +149,7 @@ pub struct Row {
     pub reading: Option<Reading>,
 }
 
-#[derive(Debug, Clone)]
-pub struct GroupSheet {
-    pub name: String,
-    pub weight: Option<Decimal>,
-    /// Indexes of the group's rows.
-    pub rows: Vec<usize>,
-}
+pub use super::groups::GroupSheet;
 
 /// A formula that failed because of a mistake in the template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,23 +258,15 @@ impl Sheet {
                 reading,
             });
         }
-        let groups = spec
-            .groups
-            .iter()
-            .flat_map(|g| g.items.iter().map(move |group| (g, group)))
-            .map(|(groups, group)| {
-                let index = spec.columns.iter().position(|c| c.id == groups.column);
-                GroupSheet {
-                    name: group.name.clone(),
-                    weight: group.weight,
-                    rows: (0..rows.len())
-                        .filter(|&r| {
-                            index.is_some_and(|i| rows[r].cells[i].text.trim() == group.name)
-                        })
-                        .collect(),
-                }
+        let groups = spec.groups.as_ref().map_or_else(Vec::new, |g| {
+            super::groups::of_rows(spec, g, rows.len(), |r, i| {
+                let cell = &rows[r].cells[i];
+                (
+                    cell.text.as_str(),
+                    to_decimal(&cell.effective(&spec.columns[i])),
+                )
             })
-            .collect();
+        });
         let mut table = TableSheet {
             id: field.id.clone(),
             rows,
@@ -440,7 +427,8 @@ pub fn row_names(
 impl TableSheet {
     /// The table as formulas see it: a fixed table as `#{row_id: #{column:
     /// value}}`; an added-rows table as `#{rows: [...], total: #{column:
-    /// sum}, groups: [#{name, weight, total}]}`.
+    /// sum}, groups: [#{name, weight, …}], blank: #{column: rows without a
+    /// figure}}`.
     fn to_map(&self, spec: &TableSpec) -> Map {
         if spec.has_fixed_rows() {
             return self
@@ -464,15 +452,43 @@ impl TableSheet {
         map.insert("rows".into(), Dynamic::from(rows));
         map.insert("total".into(), Dynamic::from(self.totals(spec, &all)));
         map.insert("groups".into(), Dynamic::from(groups));
+        map.insert("blank".into(), Dynamic::from(self.blanks(spec)));
         map
     }
 
-    /// A group as formulas and checks see it: `#{name, weight, total}`.
+    /// Per number column, how many rows have no figure in it (a 得分 not
+    /// computed yet because its row is not filled in): a 等级 waits for
+    /// them.
+    fn blanks(&self, spec: &TableSpec) -> Map {
+        spec.columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind().is_number())
+            .map(|(i, c)| {
+                let blank = self
+                    .rows
+                    .iter()
+                    .filter(|r| {
+                        r.cells[i].applies && to_decimal(&r.cells[i].effective(c)).is_none()
+                    })
+                    .count();
+                (c.id.as_str().into(), Dynamic::from(blank as i64))
+            })
+            .collect()
+    }
+
+    /// A group as formulas and checks see it: `#{name, weight, stated,
+    /// hint, total}` — `weight` as the table states it or as its rows add
+    /// up (`stated` says which), `hint` the template's usual weight.
     pub fn group_map(&self, spec: &TableSpec, group: &GroupSheet) -> Map {
         let mut map = Map::new();
         map.insert("name".into(), Dynamic::from(group.name.clone()));
         let weight = group.weight.map_or(Dynamic::UNIT, Dynamic::from);
         map.insert("weight".into(), weight);
+        let stated = group.source != WeightSource::Rows;
+        map.insert("stated".into(), Dynamic::from(stated));
+        let hint = group.hint.map_or(Dynamic::UNIT, Dynamic::from);
+        map.insert("hint".into(), hint);
         map.insert(
             "total".into(),
             Dynamic::from(self.totals(spec, &group.rows)),

@@ -67,7 +67,7 @@ pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, ValueError> {
         Kind::Year => Value::Year(parse_year(field, text)?),
         Kind::Date => Value::Date(parse_date(text)?),
         Kind::Choice => {
-            if !field.options().iter().any(|o| o == text) {
+            if !field.is_open() && !field.options().iter().any(|o| o == text) {
                 return Err(ValueError::NotAnOption(field.options().to_vec()));
             }
             Value::Choice(text.to_string())

@@ -360,6 +360,7 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
                 sub,
                 group,
                 allowed,
+                open: false,
             },
             Lang::Zh,
         ) => {
@@ -370,12 +371,143 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
                 sub,
                 group,
                 allowed,
+                open: false,
             },
             Lang::En,
         ) => format!(
             "\"{sub}\" is not part of \"{group}\"; expected one of: {}",
             allowed.join(", ")
         ),
+        (
+            FindingKind::WrongSubgroup {
+                sub,
+                group,
+                allowed,
+                open: true,
+            },
+            Lang::Zh,
+        ) => format!(
+            "“{sub}”不是模板为“{group}”列出的二级指标（{}），按表中所写计入",
+            allowed.join("、")
+        ),
+        (
+            FindingKind::WrongSubgroup {
+                sub,
+                group,
+                allowed,
+                open: true,
+            },
+            Lang::En,
+        ) => format!(
+            "The template does not list \"{sub}\" among the second-level indicators under \"{group}\" ({}); it is used as written",
+            allowed.join(", ")
+        ),
+        (
+            FindingKind::UnusualLabel {
+                label,
+                column,
+                usual,
+            },
+            Lang::Zh,
+        ) => format!(
+            "“{label}”不是模板列出的{column}（{}），按表中所写计入",
+            usual.join("、")
+        ),
+        (
+            FindingKind::UnusualLabel {
+                label,
+                column,
+                usual,
+            },
+            Lang::En,
+        ) => format!(
+            "The template does not list \"{label}\" among its {column} ({}); it is used as written",
+            usual.join(", ")
+        ),
+        (
+            FindingKind::GroupWeightsDiffer {
+                group,
+                weight,
+                others,
+            },
+            Lang::Zh,
+        ) => format!(
+            "“{group}”的分值写法不一：按{}计，另有{}",
+            number(weight),
+            others.iter().map(number).collect::<Vec<_>>().join("、")
+        ),
+        (
+            FindingKind::GroupWeightsDiffer {
+                group,
+                weight,
+                others,
+            },
+            Lang::En,
+        ) => format!(
+            "The group \"{group}\" is given different weights: {} counts, also written {}",
+            number(weight),
+            others.iter().map(number).collect::<Vec<_>>().join(", ")
+        ),
+        (
+            FindingKind::ScoreBelowRule {
+                typed,
+                rule,
+                floor: None,
+            },
+            Lang::Zh,
+        ) => format!("填写的得分{typed}低于按规则计算的得分{rule}，按填写的得分计"),
+        (
+            FindingKind::ScoreBelowRule {
+                typed,
+                rule,
+                floor: None,
+            },
+            Lang::En,
+        ) => format!(
+            "The score typed {typed} is below the {rule} the rules give; the typed score counts"
+        ),
+        (
+            FindingKind::ScoreBelowRule {
+                typed,
+                rule,
+                floor: Some(floor),
+            },
+            Lang::Zh,
+        ) => format!("填写的得分{typed}低于按规则计算的得分{floor}至{rule}，按填写的得分计"),
+        (
+            FindingKind::ScoreBelowRule {
+                typed,
+                rule,
+                floor: Some(floor),
+            },
+            Lang::En,
+        ) => format!(
+            "The score typed {typed} is below the {floor} to {rule} the rules give; the typed score counts"
+        ),
+        (
+            FindingKind::DeductionUnexplained {
+                typed,
+                rule,
+                reason,
+            },
+            Lang::Zh,
+        ) => format!("得分{typed}低于按规则计算的{rule}，请在“{reason}”中说明扣分原因"),
+        (
+            FindingKind::DeductionUnexplained {
+                typed,
+                rule,
+                reason,
+            },
+            Lang::En,
+        ) => format!(
+            "The score {typed} is below the {rule} the rules give: please give the reason for the deduction in \"{reason}\""
+        ),
+        (FindingKind::ScoreAboveRule { typed, rule }, Lang::Zh) => {
+            format!("填写的得分{typed}高于按规则计算的得分{rule}，请改正")
+        }
+        (FindingKind::ScoreAboveRule { typed, rule }, Lang::En) => {
+            format!("The score typed {typed} is above the {rule} the rules give: please correct it")
+        }
         (FindingKind::Formula { template, error }, Lang::Zh) => format!(
             "模板“{}”（{}）的公式出错，请修改模板：{}",
             template.name,

@@ -72,8 +72,12 @@ pub enum FieldKind {
         bounds: Bounds,
     },
     Date,
+    /// `open`: the options are suggestions (一级/二级指标 as real tables
+    /// label them vary), so any text is accepted and one outside them is a
+    /// notice; otherwise only an option is.
     Choice {
         options: Vec<String>,
+        open: bool,
     },
     Decimal {
         unit: Option<String>,
@@ -129,6 +133,24 @@ pub struct Field {
     /// The fixed rows a column applies to (分值 only on 年度资金总额); all
     /// rows when empty.
     pub rows: Vec<String>,
+    /// How a score typed over this editable column is judged against the
+    /// rule's (see [`Deduction`]).
+    pub deduction: Option<Deduction>,
+}
+
+/// A score typed below the rule's is what the unit publishes (a deduction):
+/// kept, shown beside the rule's, and its reason asked for in `reason`. A
+/// score above the rule's is an error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deduction {
+    /// The column where the reason for a deduction is written (偏差原因分析及改进措施).
+    pub reason: String,
+    /// The lowest score the rule itself allows, where it allows a range (a
+    /// 定性 tier: 部分达成 scores 80–60%); blank or absent: the formula's
+    /// score is the only one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<Formula>,
 }
 
 /// Money, percentages and decimals keep two decimals unless the template
@@ -188,9 +210,14 @@ impl Field {
     /// The choices of a `choice` field; none for other kinds.
     pub fn options(&self) -> &[String] {
         match &self.kind {
-            FieldKind::Choice { options } => options,
+            FieldKind::Choice { options, .. } => options,
             _ => &[],
         }
+    }
+
+    /// Whether a `choice` field's options are only suggestions.
+    pub fn is_open(&self) -> bool {
+        matches!(self.kind, FieldKind::Choice { open: true, .. })
     }
 
     /// Numbering of list items: 1、 unless the template chose another style.
@@ -265,7 +292,9 @@ pub struct RowSpec {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Groups {
-    /// The choice column whose value puts a row in a group.
+    /// The choice column whose value puts a row in a group. A label may
+    /// state the group's weight (`产出指标（70分）`); the group is the name
+    /// before it.
     pub column: String,
     /// The choice column whose value must be one of the group's subgroups.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -274,13 +303,22 @@ pub struct Groups {
     /// Number columns summed per group in the export.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subtotals: Vec<String>,
+    /// The number column of a row's weight (分值): a group whose weight the
+    /// table does not state weighs the sum of its rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight_column: Option<String>,
+    /// A number column stating the group's weight (一级分值), printed on
+    /// the group's rows (a merged cell in the form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_weight_column: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub name: String,
-    /// The group's share of the 100 points (产出指标 50).
+    /// The group's usual share of the 100 points (产出指标 50): a hint
+    /// for the writer, never judged (the table's own weights are).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

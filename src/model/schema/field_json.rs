@@ -13,7 +13,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::field::{Field, FieldKind, Show, TableSpec};
+use super::field::{Deduction, Field, FieldKind, Show, TableSpec};
 use super::formula::Formula;
 use super::kind::{Bounds, Kind};
 use crate::model::numbering::Numbering;
@@ -48,6 +48,8 @@ struct RawField {
     max_len: Option<usize>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     options: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    open: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     numbering: Option<Numbering>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,6 +60,8 @@ struct RawField {
     editable: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     rows: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    deduction: Option<Deduction>,
 }
 
 impl RawField {
@@ -103,6 +107,7 @@ impl RawField {
             Kind::Date => FieldKind::Date,
             Kind::Choice => FieldKind::Choice {
                 options: std::mem::take(&mut self.options),
+                open: std::mem::take(&mut self.open),
             },
             Kind::Decimal => FieldKind::Decimal {
                 unit: self.unit.take(),
@@ -123,6 +128,7 @@ impl RawField {
             ("max", self.max.is_some()),
             ("max_len", self.max_len.is_some()),
             ("options", !self.options.is_empty()),
+            ("open", self.open),
             ("numbering", self.numbering.is_some()),
             ("table", self.table.is_some()),
         ]
@@ -175,7 +181,10 @@ impl RawField {
                 self.unit = unit;
                 self.decimals = decimals;
             }
-            FieldKind::Choice { options } => self.options = options,
+            FieldKind::Choice { options, open } => {
+                self.options = options;
+                self.open = open;
+            }
             FieldKind::Table(table) => self.table = Some(table),
             FieldKind::Date | FieldKind::Comparator => {}
         }
@@ -203,6 +212,7 @@ impl TryFrom<RawField> for Field {
             formula: raw.formula,
             editable: raw.editable,
             rows: raw.rows,
+            deduction: raw.deduction,
         })
     }
 }
@@ -223,11 +233,13 @@ impl From<Field> for RawField {
             max: None,
             max_len: None,
             options: Vec::new(),
+            open: false,
             numbering: None,
             table: None,
             formula: field.formula,
             editable: field.editable,
             rows: field.rows,
+            deduction: field.deduction,
         };
         raw.put(field.kind);
         raw
@@ -380,7 +392,7 @@ mod tests {
             (Kind::Percent, &["decimals", "min", "max"]),
             (Kind::Year, &["min", "max"]),
             (Kind::Date, &[]),
-            (Kind::Choice, &["options"]),
+            (Kind::Choice, &["options", "open"]),
             (Kind::Decimal, &["unit", "decimals", "min", "max"]),
             (Kind::Comparator, &[]),
             (Kind::Table, &["table"]),
@@ -393,6 +405,7 @@ mod tests {
             ("max", json!(9.5)),
             ("max_len", json!(20)),
             ("options", json!(["甲", "乙"])),
+            ("open", json!(true)),
             ("numbering", json!("paren_chinese")),
             ("table", table.clone()),
         ];

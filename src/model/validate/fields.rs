@@ -33,8 +33,20 @@ pub(super) fn check_field_rules(field: &Field, place: Role) -> Result<(), (&'sta
     )?;
     placed("editable", field.editable, &[Role::Column], "表格列")?;
     placed("rows", !field.rows.is_empty(), &[Role::Column], "表格列")?;
+    placed(
+        "deduction",
+        field.deduction.is_some(),
+        &[Role::Column],
+        "表格列",
+    )?;
     if field.editable && field.formula.is_none() {
         return Err(("editable", "editable 只适用于有公式的列".into()));
+    }
+    if field.deduction.is_some() && !(field.editable && kind.is_number()) {
+        return Err((
+            "deduction",
+            "deduction 只适用于可填写（editable）的数值公式列".into(),
+        ));
     }
     if kind == Kind::Choice && field.options().is_empty() {
         return Err(("options", "选择字段至少要有一个选项".into()));

@@ -135,10 +135,21 @@ fn check_groups(spec: &TableSpec, groups: &Groups) -> Result<(), (String, String
             ));
         }
     }
-    for id in &groups.subtotals {
+    let numbers = groups
+        .subtotals
+        .iter()
+        .map(|id| ("subtotals", id))
+        .chain(groups.weight_column.iter().map(|id| ("weight_column", id)))
+        .chain(
+            groups
+                .group_weight_column
+                .iter()
+                .map(|id| ("group_weight_column", id)),
+        );
+    for (key, id) in numbers {
         if !spec.column(id).is_some_and(|c| c.kind().is_number()) {
             return Err((
-                "groups.subtotals".into(),
+                format!("groups.{key}"),
                 format!("\"{id}\" 应为本表的一个数值列"),
             ));
         }
@@ -156,6 +167,16 @@ pub(super) fn check_formulas(spec: &TableSpec, globals: &[&str]) -> Result<(), (
     for (i, column) in spec.columns.iter().enumerate() {
         if let Some(formula) = &column.formula {
             compile_check(formula, &row_names).map_err(|m| (format!("columns[{i}].formula"), m))?;
+        }
+        if let Some(deduction) = &column.deduction {
+            let key = format!("columns[{i}].deduction");
+            if spec.column(&deduction.reason).is_none() {
+                let message = format!("没有 id 为 \"{}\" 的列", deduction.reason);
+                return Err((format!("{key}.reason"), message));
+            }
+            if let Some(floor) = &deduction.floor {
+                compile_check(floor, &row_names).map_err(|m| (format!("{key}.floor"), m))?;
+            }
         }
     }
     for (i, line) in spec.summary.iter().enumerate() {
@@ -220,6 +241,35 @@ mod tests {
                     "",
                 ),
                 format!("{t}.columns[1].editable"),
+            ),
+            // A deduction only where a score may be typed over a formula,
+            // with its reason in a column the table has.
+            (
+                with_table(
+                    &format!(
+                        "{MONEY},{{\"id\":\"s\",\"label\":\"得分\",\"kind\":\"decimal\",\"deduction\":{{\"reason\":\"m\"}}}}"
+                    ),
+                    "",
+                ),
+                format!("{t}.columns[1].deduction"),
+            ),
+            (
+                with_table(
+                    &format!(
+                        "{MONEY},{{\"id\":\"s\",\"label\":\"得分\",\"kind\":\"decimal\",\"formula\":\"m\",\"editable\":true,\"deduction\":{{\"reason\":\"why\"}}}}"
+                    ),
+                    "",
+                ),
+                format!("{t}.columns[1].deduction.reason"),
+            ),
+            (
+                with_table(
+                    &format!(
+                        "{MONEY},{{\"id\":\"s\",\"label\":\"得分\",\"kind\":\"decimal\",\"formula\":\"m\",\"editable\":true,\"deduction\":{{\"reason\":\"m\",\"floor\":\"nope * 2\"}}}}"
+                    ),
+                    "",
+                ),
+                format!("{t}.columns[1].deduction.floor"),
             ),
             (
                 with_table(

@@ -225,6 +225,7 @@ fn open_no_follow(path: &Path) -> io::Result<File> {
 /// Tries to take the lock of `project`.
 pub fn acquire(project: &Path, now: &str) -> Outcome {
     let path = path_for(project);
+    crate::storage::clean_stale_temps(&path);
     // A few rounds: the lock file can change between looking and locking
     // (another ziping ends, or replaces a stale one, at that moment).
     for _ in 0..8 {
@@ -300,25 +301,11 @@ fn unknown_owner() -> Owner {
 /// it at `path`: replacing what is there (`replace`), or only if nothing is
 /// (`Ok(None)` when something appeared meanwhile).
 fn install(path: &Path, now: &str, replace: bool) -> io::Result<Option<Lock>> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&name).suffix(".tmp");
-    // Others on the server may read who has the file open.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o644));
-    }
-    let mut temp = builder.tempfile_in(dir)?;
+    // Named after the lock file and OS-locked from its creation, like every
+    // temp file ziping makes: one a kill left behind is removed the next
+    // time (see `acquire`). Others on the server may read who has the file.
+    let mut temp = crate::storage::locked_temp_beside(path, 0o644)?;
     let token = token(temp.path());
-    temp.as_file().try_lock().map_err(io::Error::from)?;
     let json = serde_json::to_string(&Owner::me(now, token.clone())).unwrap_or_default();
     // No fsync: a lock that does not survive a power cut is harmless (the
     // process it names is gone too), and the sync would slow every start.

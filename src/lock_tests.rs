@@ -194,3 +194,24 @@ fn after_the_winner_of_a_take_over_quits_the_file_can_be_taken_again() {
     drop(third);
     assert!(matches!(acquire(&project, "t5"), Outcome::Acquired(_)));
 }
+
+#[test]
+fn what_a_kill_left_of_a_lock_being_installed_is_removed_on_the_next_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("p.json");
+    let lock_name = path_for(&project)
+        .file_name()
+        .expect("a name")
+        .to_string_lossy()
+        .to_string();
+    let left = dir.path().join(format!(".{lock_name}.ziping-Kill09.tmp"));
+    fs::write(&left, "{").expect("plant");
+    let _lock = acquired(acquire(&project, "t"));
+    assert!(!left.exists(), "a half-made lock file of a killed ziping");
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "only the lock file: {names:?}");
+}

@@ -277,6 +277,13 @@ pub fn save_with_backup(path: &Path, bytes: &[u8]) -> Result<Option<PathBuf>, Lo
 }
 
 /// `report.json` → `report.json.bak`.
+/// A new, empty file beside `target`, named after it and OS-locked (see
+/// [`temp`]), with `mode`: for what is written whole and then renamed
+/// into place outside this module (the lock file).
+pub(crate) fn locked_temp_beside(target: &Path, mode: u32) -> io::Result<tempfile::NamedTempFile> {
+    temp::create(target, Purpose::Text, mode)
+}
+
 /// Keeps the file's version as it is now under a name of its own,
 /// `NAME.theirs-1.bak`, `-2` …, which later saves leave alone: the version
 /// another program wrote, about to be saved over at the user's word.

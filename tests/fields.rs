@@ -13,24 +13,9 @@ use std::path::Path;
 #[path = "common/locale.rs"]
 mod locale;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(home: &Path, args: &[&str]) -> Run {
-    let mut cmd = Command::from_std(locale::ziping_in(home));
-    let out = cmd.current_dir(home).args(args).output().unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use locale::run_in as run;
 
 fn new_project(home: &Path) {
     let new = run(home, &["new", "--template", "project-selfeval", "p.json"]);

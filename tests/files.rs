@@ -17,23 +17,7 @@ fn repo(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(home: &Path, args: &[&str]) -> Run {
-    let out = locale::ziping_in(home)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("ziping runs: {e}"));
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use locale::run_in as run;
 
 fn with_bom(text: &[u8]) -> Vec<u8> {
     [BOM, text].concat()

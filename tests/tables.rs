@@ -13,26 +13,10 @@ use std::path::{Path, PathBuf};
 #[path = "common/locale.rs"]
 mod locale;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(home: &Path, args: &[&str]) -> Run {
-    let mut cmd = Command::from_std(locale::ziping_in(home));
-    cmd.current_dir(home).args(args);
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use locale::run_in as run;
 
 /// A new 项目支出 project `p.json` in `home` with `pairs` set in one call.
 fn project(home: &Path, pairs: &[(&str, &str)]) -> PathBuf {

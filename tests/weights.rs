@@ -13,25 +13,9 @@ use std::path::Path;
 #[path = "common/locale.rs"]
 mod locale;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(home: &Path, args: &[&str]) -> Run {
-    let mut cmd = Command::from_std(locale::ziping_in(home));
-    cmd.current_dir(home).args(args);
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use locale::run_in as run;
 
 /// A new project `p.json` from `template` with `pairs` set in one call.
 fn project(home: &Path, template: &str, pairs: &[(&str, &str)]) {

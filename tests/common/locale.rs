@@ -33,6 +33,29 @@ pub fn ziping_in(home: &Path) -> Command {
     cmd
 }
 
+/// What a run of the binary left.
+#[allow(dead_code)] // Not every test binary that includes this runs one.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// `ziping ARGS…` in `home` (its working directory too).
+#[allow(dead_code)]
+pub fn run_in(home: &Path, args: &[&str]) -> Run {
+    let out = ziping_in(home)
+        .current_dir(home)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("ziping runs: {e}"));
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 /// `ziping check --format json FILE` in `home`: its exit code and its JSON.
 #[allow(dead_code)] // Not every test binary that includes this runs check.
 pub fn check_json(file: &Path, home: &Path) -> (Option<i32>, serde_json::Value) {

@@ -264,3 +264,48 @@ fn a_bad_row_step_says_so_in_chinese_and_writes_nothing() {
         en.stderr
     );
 }
+
+#[test]
+fn fields_shows_the_rows_reading_the_default_applied_and_the_tier() {
+    let home = tempfile::tempdir().unwrap();
+    new_project(home.path());
+    let set = run(
+        home.path(),
+        &[
+            "set",
+            "p.json",
+            "indicators.1.level1",
+            "产出指标",
+            "indicators.1.level2",
+            "成本指标",
+            "indicators.1.name",
+            "培训经费",
+            "indicators.1.target",
+            "20万元",
+            "indicators.1.actual",
+            "183,000元",
+            "indicators.2.level1",
+            "效益指标",
+            "indicators.2.level2",
+            "社会效益指标",
+            "indicators.2.name",
+            "群众满意",
+            "indicators.2.target",
+            "高",
+            "indicators.2.actual",
+            "高",
+        ],
+    );
+    assert_eq!(set.code, Some(0), "{}", set.stderr);
+    let text = run(home.path(), &["fields", "p.json"]).stdout;
+    for want in [
+        // A bare figure under 成本指标 is read as ≤, and says so.
+        "indicators.1.target\tcomparator\t第1行「培训经费」 › 年度指标值\t20万元\t\tquantity\tcomparator=≤ number=20 unit=万元 default_by=成本指标",
+        // 183,000元 against 万元: 18.3 in the target's unit.
+        "indicators.1.actual\ttext\t第1行「培训经费」 › 实际完成值\t183,000元\t\tfigure\tnumber=183000 unit=元 in_target_unit=18.3",
+        // The target's own words: met.
+        "indicators.2.actual\ttext\t第2行「群众满意」 › 实际完成值\t高\t\ttier\ttier=达成 tier_from=equals_target",
+    ] {
+        assert!(text.lines().any(|l| l == want), "{want}\n{text}");
+    }
+}

@@ -14,10 +14,13 @@ use serde::Serialize;
 use super::cell_reading::reading;
 use super::finding::Place;
 use super::project::{Entry, Project};
+use super::reading::{ActualReading, OpFrom, Reading, TargetReading, TierFrom};
 use super::rules::field_findings;
+use super::schema::ReadingSpec;
 use super::schema::{Field, Severity, TableSpec};
 use super::sheet::Sheet;
 use super::table_value::{RowKey, TableValue};
+use super::target::Target;
 
 /// What a path names.
 #[derive(Debug, Clone)]
@@ -224,6 +227,82 @@ impl Listed {
     }
 }
 
+impl Listed {
+    /// Adds what the row's reading knows of this cell: the comparator a
+    /// bare target was given (and by which 二级指标, reversed or not), or
+    /// how the actual value was read (a figure in the target's unit, a
+    /// tier and where it came from, a word to confirm).
+    fn row_read(
+        mut self,
+        declared: Option<&ReadingSpec>,
+        read: Option<&Reading>,
+        column: &Field,
+    ) -> Listed {
+        let (Some(declared), Some(read)) = (declared, read) else {
+            return self;
+        };
+        let target_column = declared
+            .target
+            .as_deref()
+            .or(declared.split.as_ref().map(|s| s.value.as_str()));
+        let parts = self.reading.get_or_insert_with(IndexMap::new);
+        if target_column == Some(column.id.as_str()) {
+            if let Some(TargetReading {
+                target: Target::Quantity { op: Some(op), .. },
+                op_from: OpFrom::Default { by, reversed },
+            }) = &read.target
+            {
+                parts.shift_insert(0, "comparator", op.symbol().to_string());
+                parts.insert("default_by", by.clone());
+                if *reversed {
+                    parts.insert("reversed", "true".to_string());
+                }
+            }
+        } else if declared.actual == column.id {
+            let read_as = match &read.actual {
+                ActualReading::Blank => None,
+                ActualReading::NotApplicable => Some("not_applicable"),
+                ActualReading::Figure {
+                    op,
+                    value,
+                    unit,
+                    compared,
+                } => {
+                    if let Some(op) = op {
+                        parts.insert("comparator", op.symbol().to_string());
+                    }
+                    parts.insert("number", value.normalize().to_string());
+                    if !unit.is_empty() {
+                        parts.insert("unit", unit.clone());
+                    }
+                    if let Some(c) = compared {
+                        parts.insert("in_target_unit", c.normalize().to_string());
+                    }
+                    Some("figure")
+                }
+                ActualReading::Tier { tier, from } => {
+                    parts.insert("tier", tier.name().to_string());
+                    let from = match from {
+                        TierFrom::Vocabulary => "vocabulary",
+                        TierFrom::EqualsTarget => "equals_target",
+                    };
+                    parts.insert("tier_from", from.to_string());
+                    Some("tier")
+                }
+                ActualReading::Unknown(word) => {
+                    parts.insert("unknown", word.clone());
+                    Some("unknown_word")
+                }
+            };
+            self.read_as = read_as.or(self.read_as);
+        }
+        if self.reading.as_ref().is_some_and(IndexMap::is_empty) {
+            self.reading = None;
+        }
+        self
+    }
+}
+
 /// The label of an added table's first row, as [`TableValue::rows`] names
 /// rows.
 fn first_row_label() -> String {
@@ -266,7 +345,12 @@ pub fn listing(project: &Project) -> Vec<Listed> {
                         computed: cell.computed.as_ref().map(|c| c.display(column)),
                         ..Listed::default()
                     }
-                    .read(column, &cell.text),
+                    .read(column, &cell.text)
+                    .row_read(
+                        table.spec.reading.as_ref(),
+                        row.reading.as_ref(),
+                        column,
+                    ),
                 );
             }
         }

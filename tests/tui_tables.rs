@@ -378,9 +378,9 @@ fn a_focused_target_says_how_it_was_read() {
     ]);
     let screen = redrawn(&mut h);
     insta::assert_snapshot!(screen);
-    let said = "第2行「培训成本」 › 年度指标值：读作定量指标：比较符号 ≤，数值 90，单位 万元";
+    let said = "第2行「培训成本」 › 年度指标值：按“≤90万元”计：比较符号 ≤，数值 90，单位 万元";
     assert!(screen.contains(said), "{screen}");
-    // A qualitative target is read as words.
+    // A qualitative target is read as words (the row's reading says it).
     h.run(vec![ctrl('n')]);
     h.run(cells("满意度指标\t服务对象满意度指标\t满意度\t群众认可"));
     h.run(vec![
@@ -392,7 +392,7 @@ fn a_focused_target_says_how_it_was_read() {
     ]);
     let screen = redrawn(&mut h);
     assert!(
-        screen.contains("年度指标值：读作定性指标：比较符号 定性，内容 群众认可"),
+        screen.contains("年度指标值：定性指标：“群众认可”"),
         "{screen}"
     );
 }

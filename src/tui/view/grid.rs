@@ -16,6 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::lang::Lang;
 use crate::model::cell_path::refusal;
 use crate::model::cell_reading::{ReadAs, reading};
 use crate::model::finding::Finding;
@@ -373,12 +374,9 @@ fn about(
     // problems: the writer is looking at that cell.
     if let Some((r, i)) = cell
         && related.first().is_none_or(|&(rank, _)| rank > 0)
-        && let column = &table.spec.columns[i]
-        && column.kind() == Kind::Comparator
-        && let Some(read) = reading(column, &table.rows[r].cells[i].text)
-        && read.read_as != ReadAs::Invalid
+        && let Some(said) = said_reading(&table, r, i, lang)
     {
-        let said = strings::cell_reading::reading(&read, lang);
+        let column = &table.spec.columns[i];
         return Some((
             format!("{} › {}：{said}", table.rows[r].label, column.label),
             Role::Hint,
@@ -485,4 +483,30 @@ fn header_line(theme: &Theme, items: &[Item], view: &Columns, width: usize) -> L
         spans.push(Span::styled(">", theme.style(Role::Key)));
     }
     Line::from(spans)
+}
+
+/// How the focused cell was read, in words: for an indicator row's target
+/// or actual value the row's reading (the comparator a bare target was
+/// given and why, the actual in the target's unit or its tier); for any
+/// other target cell, the cell's own.
+fn said_reading(table: &Table<'_>, r: usize, i: usize, lang: Lang) -> Option<String> {
+    let column = &table.spec.columns[i];
+    let row = &table.rows[r];
+    if let (Some(declared), Some(read)) = (&table.spec.reading, &row.reading) {
+        let target = declared
+            .target
+            .as_deref()
+            .or(declared.split.as_ref().map(|s| s.value.as_str()));
+        if target == Some(column.id.as_str()) && read.target.is_some() {
+            return Some(strings::target_reading(read, lang));
+        }
+        if declared.actual == column.id && !row.cells[i].text.trim().is_empty() {
+            return Some(strings::actual_reading(read, lang));
+        }
+    }
+    if column.kind() != Kind::Comparator {
+        return None;
+    }
+    let read = reading(column, &row.cells[i].text)?;
+    (read.read_as != ReadAs::Invalid).then(|| strings::cell_reading::reading(&read, lang))
 }

@@ -24,6 +24,7 @@ pub mod cell_reading;
 mod reading;
 pub mod rows;
 mod screens;
+mod values;
 // Reached by its path, not re-exported below: `model::validate` words its
 // value errors through this module, and `model::upgrade` leads back to
 // `model::project`, so a re-export would close an import cycle.
@@ -32,7 +33,8 @@ pub mod upgrade;
 pub use crate::lang::Text;
 pub use cli::*;
 pub use dialogs::*;
-pub use findings::{expectation, finding, fix_key, fix_key_lead, severity, value_error};
+pub use findings::{finding, fix_key, fix_key_lead, severity};
 pub use messages::*;
 pub use reading::{actual_reading, target_reading};
 pub use screens::*;
+pub use values::{expectation, value_error};

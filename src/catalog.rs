@@ -95,6 +95,14 @@ fn user_files(dir: Option<&Path>) -> Vec<PathBuf> {
     files
 }
 
+/// One template file loaded as `load` loads each user file, for
+/// `ziping templates --check`: the one place it loads a file, so that
+/// whatever `load` comes to do with a file (resolving a base) is done here
+/// too.
+pub fn load_file(path: &Path) -> Result<Template, LoadError> {
+    storage::read_template(path)
+}
+
 /// The template with `id`, or a message listing the ones there are.
 pub fn find(entries: &[Available], id: &str) -> Result<Template, String> {
     entries

@@ -25,6 +25,7 @@ use crate::tui::keymap::Keymap;
 mod fields;
 mod recover;
 mod set;
+mod templates;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -78,8 +79,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// List built-in and user templates.
-    Templates,
+    /// List built-in and user templates (exit 2 if a user template cannot
+    /// be used), check one file, or show one template.
+    Templates(templates::Args),
     /// Restore unsaved text from the newest recovery copy, without the editor.
     Recover(recover::Args),
     /// Set fields or table cells: `set FILE PATH VALUE [PATH VALUE…]`, and
@@ -238,25 +240,7 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             }
         }
         Command::Recover(args) => emit(&recover::run(&args, lang)?)?,
-        Command::Templates => {
-            let (entries, errors) = catalog::load(paths::templates_dir().as_deref());
-            let mut out = String::new();
-            for e in &entries {
-                let origin = match &e.origin {
-                    catalog::Origin::Builtin => lang.say(strings::BUILT_IN).to_string(),
-                    catalog::Origin::User(path) => path.display().to_string(),
-                };
-                let t = &e.template;
-                out.push_str(&format!("{}\tv{}\t{}\t{origin}\n", t.id, t.version, t.name));
-            }
-            emit(&out)?;
-            for e in errors {
-                eprintln!(
-                    "ziping：{}",
-                    strings::skipped_template(&e.to_string(), lang)
-                );
-            }
-        }
+        Command::Templates(args) => return templates::run(&args, lang),
         Command::Set {
             file,
             pairs,

@@ -419,7 +419,7 @@ fn broken_user_template_is_reported_by_name() {
     fs::write(dir.join("bad.json"), bad).unwrap();
 
     let out = run(ziping(home.path()).arg("templates"));
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
     let ids = first_column(&out.stdout);
     assert!(ids.contains(&"my-county"), "{}", out.stdout);
     assert!(
@@ -430,7 +430,7 @@ fn broken_user_template_is_reported_by_name() {
     assert!(!ids.contains(&"dollar-county"), "{}", out.stdout);
 
     let problems = [
-        ("bad.json", "第4行"),
+        ("bad.json", "第4行第1列"),
         ("dollars.json", "sections[0].fields[0].unit"),
     ];
     assert_eq!(out.stderr.lines().count(), problems.len(), "{}", out.stderr);

@@ -31,23 +31,64 @@ impl FormatError {
         }
     }
 
+    /// At the end of line `line` (1-based): where a file that stops short
+    /// stops, or a line break that does not belong.
+    fn at_line_end(line: usize, message: impl Into<String>) -> Self {
+        FormatError {
+            place: format!("第{line}行末尾"),
+            message: message.into(),
+        }
+    }
+
+    /// serde_json's place made one a reader can find: it counts bytes (a
+    /// Chinese character is three) and says column 0 when it stopped on a
+    /// line break or at the end of the text, which names no character. The
+    /// column is counted in characters, as editors count it; column 0 names
+    /// the end of the line the break ends, or for a file cut short the end
+    /// of its last line with something on it.
+    fn at_syntax(text: &str, err: &serde_json::Error, message: String) -> Self {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let (line, column) = (err.line(), err.column());
+        if column == 0 {
+            let end = if err.classify() == serde_json::error::Category::Eof {
+                lines
+                    .iter()
+                    .rposition(|l| !l.trim().is_empty())
+                    .map(|i| i + 1)
+            } else {
+                line.checked_sub(1).filter(|l| *l > 0)
+            };
+            return match end {
+                Some(line) => Self::at_line_end(line, message),
+                None => Self::at_path("", message),
+            };
+        }
+        // The character holding the byte serde_json stopped on.
+        let chars = line
+            .checked_sub(1)
+            .and_then(|i| lines.get(i))
+            .map(|l| l.char_indices().take_while(|(at, _)| *at < column).count());
+        Self::at_line(line, chars.unwrap_or(column), message)
+    }
+
     /// Deserialises JSON, naming the JSON path of a wrong value and the line
     /// of a syntax error.
     pub fn deserialize<T: DeserializeOwned>(text: &str) -> Result<T, FormatError> {
         let mut de = serde_json::Deserializer::from_str(text);
         let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
             let path = err.path().to_string();
-            Self::from_json_error(&path, &err.into_inner())
+            Self::from_json_error(text, &path, &err.into_inner())
         })?;
-        de.end().map_err(|err| Self::from_json_error("", &err))?;
+        de.end()
+            .map_err(|err| Self::from_json_error(text, "", &err))?;
         Ok(value)
     }
 
-    fn from_json_error(path: &str, err: &serde_json::Error) -> FormatError {
+    fn from_json_error(text: &str, path: &str, err: &serde_json::Error) -> FormatError {
         use serde_json::error::Category;
         match err.classify() {
             Category::Syntax | Category::Eof | Category::Io => {
-                FormatError::at_line(err.line(), err.column(), explain_syntax(err))
+                FormatError::at_syntax(text, err, explain_syntax(err))
             }
             Category::Data => FormatError::at_path(path, explain_data(&strip_position(err))),
         }
@@ -229,6 +270,29 @@ fn strip_position(err: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_syntax_error_names_a_character_or_the_end_of_a_line_never_column_0() {
+        let cases = [
+            // A file cut short names the end of its last line with text.
+            ("{\n", "第1行末尾"),
+            ("{\n  \"name\": \"a\",\n\n", "第2行末尾"),
+            ("{\"name\": ", "第1行第9列"),
+            // Characters, not bytes: 名 is three bytes, one character.
+            ("{\"name\": \"名\" 5}", "第1行第14列"),
+            ("{\"name\": \"a\" 5}", "第1行第14列"),
+            ("{\n  \"name\": }", "第2行第11列"),
+            // A line break inside a string: the end of the line it ends.
+            ("{\"name\": \"a\nb\"}", "第1行末尾"),
+            ("{\"name\": \"a\", \"count\": 1} 多余", "第1行第27列"),
+        ];
+        for (text, want) in cases {
+            let err = FormatError::deserialize::<Probe>(text)
+                .map(|_| ())
+                .unwrap_err();
+            assert_eq!(err.place, want, "{text:?}: {err}");
+        }
+    }
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -114,6 +114,20 @@ pub fn skipped_template(error: &str, lang: Lang) -> String {
     }
 }
 
+/// `ziping templates --check`: the file loads and passes every check.
+pub fn template_usable(file: &Path, id: &str, version: u32, name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{}：模板可以使用（{id} v{version}，{name}）",
+            file.display()
+        ),
+        Lang::En => format!(
+            "{}: the template can be used ({id} v{version}, {name})",
+            file.display()
+        ),
+    }
+}
+
 /// `ziping set` given a path without its value.
 pub fn set_needs_pairs(last: &str, lang: Lang) -> String {
     match lang {

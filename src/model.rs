@@ -37,3 +37,4 @@ pub mod target;
 pub mod upgrade;
 pub mod value;
 pub mod value_error;
+pub mod wording;

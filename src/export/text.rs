@@ -34,7 +34,7 @@ pub fn to_text(project: &Project, report: &Report, options: TextOptions) -> Stri
         None => text,
     };
     let mut blocks: Vec<String> = Vec::new();
-    let title = fill_lines(project, &project.template.title, false);
+    let title = fill_lines(project, project.title_lines(), false);
     if !title.is_empty() {
         blocks.push(wrap(title.join("\n")));
     }

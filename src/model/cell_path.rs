@@ -6,7 +6,8 @@
 //!   row id, column id;
 //! - `indicators.3.actual`: a cell of a table whose rows the writer adds:
 //!   the row number counts from 1, and one past the last row adds a row;
-//! - `indicators.total_score`: a summary line (computed, listed only).
+//! - `indicators.total_score`: a summary line (computed, listed only);
+//! - `heading.basic`, `title`: the report's own wording (model/wording.rs).
 
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -21,6 +22,7 @@ use super::schema::{Field, Severity, TableSpec};
 use super::sheet::Sheet;
 use super::table_value::{RowKey, TableValue};
 use super::target::Target;
+use super::wording;
 
 /// What a path names.
 #[derive(Debug, Clone)]
@@ -120,6 +122,9 @@ pub fn assign(
     path: &str,
     text: &str,
 ) -> Result<Vec<(Severity, String)>, String> {
+    if wording::is_wording(project, path) {
+        return wording::assign(project, path, text).map(|_| Vec::new());
+    }
     let (entry, field) = match resolve(project, path)? {
         Resolved::Field(field) => (Entry::from_editor_text(field.kind(), text), field),
         Resolved::Cell { table, row, column } => {
@@ -379,6 +384,19 @@ pub fn listing(project: &Project) -> Vec<Listed> {
             });
         }
     }
+    // The report's own wording last: what a script reading fields for
+    // values meets first is unchanged.
+    out.extend(
+        wording::listing(project)
+            .into_iter()
+            .map(|(path, label, value)| Listed {
+                path,
+                label,
+                kind: "wording",
+                value,
+                ..Listed::default()
+            }),
+    );
     out
 }
 

@@ -8,6 +8,8 @@ use super::schema::Section;
 #[derive(Debug, Clone)]
 pub struct Node<'t> {
     pub section: &'t Section,
+    /// The heading's words in force: the project's own, or the template's.
+    pub text: &'t str,
     pub depth: usize,
     pub parent: Option<usize>,
     /// `一、`, `（二）` …; empty for unnumbered or left-out sections.
@@ -51,6 +53,7 @@ impl<'t> Outline<'t> {
             };
             nodes.push(Node {
                 section: r.section,
+                text: project.heading_of(r.section),
                 depth: r.depth,
                 parent: r.parent,
                 number,
@@ -63,7 +66,7 @@ impl<'t> Outline<'t> {
     /// The printed heading: number and text.
     pub fn heading(&self, index: usize) -> String {
         let node = &self.nodes[index];
-        format!("{}{}", node.number, node.section.heading)
+        format!("{}{}", node.number, node.text)
     }
 
     /// Headings from the top down to `index`, joined for messages.

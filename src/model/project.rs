@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::format_error::FormatError;
-use super::schema::{Field, Kind, Template};
+use super::schema::{Field, Kind, Section, Template};
 use super::table_value::TableValue;
 use super::validate::check_template;
 
@@ -100,6 +100,16 @@ pub struct Project {
     pub meta: Meta,
     /// Field id → value, in template order when written.
     pub values: IndexMap<String, Entry>,
+    /// Section id → the heading this report prints instead of the
+    /// template's (部门基本情况 for 基本情况): wording is the writer's, not
+    /// a new template. Left out of the file when empty, so files written
+    /// before it existed are unchanged by a save.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub headings: IndexMap<String, String>,
+    /// Title lines replacing the template's (same `{field}` placeholders);
+    /// empty keeps the template's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title: Vec<String>,
     /// The template this report follows, copied in so the file opens on a
     /// machine that does not have it.
     pub template: Template,
@@ -125,6 +135,8 @@ impl Project {
                 generator: generator(),
             },
             values,
+            headings: IndexMap::new(),
+            title: Vec::new(),
             template,
         }
     }
@@ -199,6 +211,23 @@ impl Project {
 
     pub fn set(&mut self, id: &str, entry: Entry) {
         self.values.insert(id.to_string(), entry);
+    }
+
+    /// The heading printed for `section`: this report's wording, or the
+    /// template's.
+    pub fn heading_of<'a>(&'a self, section: &'a Section) -> &'a str {
+        self.headings
+            .get(&section.id)
+            .map_or(section.heading.as_str(), String::as_str)
+    }
+
+    /// The title lines in force: this report's pattern, or the template's.
+    pub fn title_lines(&self) -> &[String] {
+        if self.title.is_empty() {
+            &self.template.title
+        } else {
+            &self.title
+        }
     }
 
     /// Values whose id the template does not know (from an older template).

@@ -30,6 +30,11 @@ pub const EXPORT_TO_PROMPT: Text = Text {
     en: "Export plain text to (Enter/Esc):",
 };
 
+pub const HEADING_PROMPT: Text = Text {
+    zh: "本节标题（清空则用模板的；Enter 确定，Esc 取消）：",
+    en: "Section heading (empty: the template's; Enter/Esc):",
+};
+
 pub const SAVE_AS_PROMPT: Text = Text {
     zh: "另存为（Enter 确定，Esc 取消）：",
     en: "Save as (Enter/Esc):",

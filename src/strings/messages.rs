@@ -238,3 +238,14 @@ pub fn list_numbers_stripped(count: Option<usize>, undo: &str, lang: Lang) -> St
         (Some(n), Lang::En) => format!("Removed the typed numbers of {n} items ({undo} undoes)"),
     }
 }
+
+/// After the editor's heading key: the heading now printed, and whether it
+/// is the report's own wording or the template's again.
+pub fn heading_reworded(heading: &str, own: bool, lang: Lang) -> String {
+    match (lang, own) {
+        (Lang::Zh, true) => format!("本节标题改为“{heading}”（仅本报告）"),
+        (Lang::Zh, false) => format!("本节标题恢复为模板的“{heading}”"),
+        (Lang::En, true) => format!("Heading now \u{201c}{heading}\u{201d} (this report only)"),
+        (Lang::En, false) => format!("Heading back to the template's \u{201c}{heading}\u{201d}"),
+    }
+}

@@ -5,6 +5,7 @@
 mod dialogs;
 mod grid;
 mod lifecycle;
+mod wording;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -277,8 +278,9 @@ impl App {
             Redraw => return Effect::Redraw,
             // These work on an open project; with none they do nothing.
             Save | SaveAs | NextField | PrevField | NextSection | PrevSection | JumpList
-            | Export | ExternalEditor | ToggleSidebar | NextProblem | PrevProblem | Problems
-            | Find | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures => {}
+            | Export | ExternalEditor | RenameHeading | ToggleSidebar | NextProblem
+            | PrevProblem | Problems | Find | FindNext | FindPrev | Replace | CopyField
+            | CopyReport | Figures => {}
         }
         Effect::None
     }
@@ -362,6 +364,7 @@ impl App {
             }
             ExternalEditor => return Effect::ExternalEditor(session.field_text()),
             SaveAs => self.ask_save_as(),
+            RenameHeading => self.ask_heading(),
             ToggleSidebar => self.prefs.sidebar = !self.prefs.sidebar,
             NextField => {
                 if !session.step_field(1) {

@@ -209,6 +209,12 @@ commands! {
             "用 $VISUAL/$EDITOR 编辑当前字段",
             "Edit this field in $VISUAL/$EDITOR"
         ) Global["ctrl-o"];
+        // The report's own words for a heading (部门基本情况 for 基本情况),
+        // kept in the project rather than in a new template.
+        RenameHeading "rename_heading" Edits (
+            "改写本节标题（清空恢复模板的标题）",
+            "Reword this section's heading (empty: the template's)"
+        ) Global["f4"];
         ToggleSidebar "toggle_sidebar" Plain ("显示/隐藏目录", "Show/hide the outline") Global["f2"];
         Redraw "redraw" Plain ("重绘屏幕", "Redraw the screen") Global["ctrl-l"];
         // F15 is what PuTTY and the Linux console send for Shift-F8.

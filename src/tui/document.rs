@@ -12,6 +12,7 @@ use crate::fingerprint::{Drift, Fingerprint};
 use crate::lock::{self, Lock, Owner};
 use crate::model::project::{Entry, Project};
 use crate::model::report::Report;
+use crate::model::wording;
 use crate::recovery;
 use crate::storage::{self, LoadError};
 
@@ -156,6 +157,20 @@ impl Document {
         self.project.set(id, entry);
         self.touched(id);
         true
+    }
+
+    /// Rewords the heading of section `id` (empty: the template's words);
+    /// returns whether it changed, or why it was refused. Headings are in
+    /// the outline, so the whole report is brought up to date at once.
+    pub fn set_heading(&mut self, id: &str, text: &str) -> Result<bool, String> {
+        let changed = wording::set_heading(&mut self.project, id, text)?;
+        if changed {
+            self.dirty = true;
+            self.unrecovered(Instant::now());
+            self.report = Report::new(&self.project);
+            self.pause.done();
+        }
+        Ok(changed)
     }
 
     /// Lets `work` change table `id` through the model's table setters

@@ -204,6 +204,10 @@ impl App {
     /// Acts on a prompt's answer; false keeps the prompt open.
     fn answer_prompt(&mut self, kind: &PromptKind, answer: &str) -> bool {
         let lang = self.lang();
+        // A heading may be emptied (back to the template's); a path not.
+        if let PromptKind::Heading(section) = kind {
+            return self.answer_heading(section, answer);
+        }
         if answer.is_empty() {
             self.error(lang.say(strings::FILE_NAME_NEEDED));
             return false;
@@ -236,6 +240,7 @@ impl App {
                 }
             }
             PromptKind::SaveAs => self.save_as(&path),
+            PromptKind::Heading(section) => self.answer_heading(section, answer),
             PromptKind::NewFile(template) => {
                 let project = Project::new((**template).clone(), &now());
                 let json = project.to_json();

@@ -1,5 +1,5 @@
-//! One-line prompts: the export path (Ctrl-E), "save as" and the file name
-//! of a new project.
+//! One-line prompts: the export path (Ctrl-E), "save as", the file name
+//! of a new project and a section's heading in the report's words.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,6 +23,8 @@ pub enum PromptKind {
     ExportPath,
     SaveAs,
     NewFile(Box<Template>),
+    /// The heading of the section with this id, in this report's words.
+    Heading(String),
 }
 
 #[derive(Debug)]
@@ -64,6 +66,7 @@ impl Prompt {
             PromptKind::ExportPath => lang.say(strings::EXPORT_TO_PROMPT),
             PromptKind::SaveAs => lang.say(strings::SAVE_AS_PROMPT),
             PromptKind::NewFile(_) => lang.say(strings::NEW_FILE_PROMPT),
+            PromptKind::Heading(_) => lang.say(strings::HEADING_PROMPT),
         };
         frame.render_widget(
             Paragraph::new(Line::styled(

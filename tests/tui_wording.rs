@@ -1,0 +1,71 @@
+//! A report's own headings in the editor: one reworded with `ziping set`
+//! is shown in the outline and used by the export (Ctrl-E); one reworded
+//! with the heading key (F4) is saved in the project file.
+
+mod common;
+
+use common::locale::run_in;
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn a_heading_set_on_the_command_line_is_in_the_outline_and_the_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("report.json");
+    std::fs::copy(repo("sample-data/changning-2022.json"), &path).expect("copy sample");
+    let set = run_in(
+        dir.path(),
+        &["set", "report.json", "heading.basic", "部门基本情况"],
+    );
+    assert_eq!(set.code, Some(0), "{}", set.stderr);
+
+    let mut h = Harness::open(dir, &path, 80, 24);
+    h.run(vec![key(KeyCode::Tab); 4]);
+    let screen = h.screen();
+    assert!(screen.contains("一、部门基本情况"), "{screen}");
+    assert!(!screen.contains("一、基本情况"), "{screen}");
+    insta::assert_snapshot!(screen);
+
+    // Ctrl-E offers report.txt beside the project; Enter writes it.
+    h.run(vec![ctrl('e'), key(KeyCode::Enter)]);
+    let text = std::fs::read_to_string(h.dir.path().join("report.txt")).expect("exported");
+    assert!(text.lines().any(|l| l == "一、部门基本情况"), "{text}");
+    assert!(!text.lines().any(|l| l == "一、基本情况"), "{text}");
+}
+
+#[test]
+fn the_heading_key_rewords_this_section_and_the_file_keeps_it() {
+    let mut h = Harness::sample(80, 24);
+    // Into （一）机构人员情况, then F4: the prompt holds the heading now
+    // printed, which is rubbed out and typed anew.
+    let mut events = vec![key(KeyCode::Tab); 4];
+    events.push(key(KeyCode::F(4)));
+    h.run(events);
+    assert!(h.screen().contains("本节标题"), "{}", h.screen());
+    let mut events = vec![key(KeyCode::Backspace); "机构人员情况".chars().count()];
+    events.extend(typed("机构和人员情况"));
+    events.push(key(KeyCode::Enter));
+    h.run(events);
+    let screen = h.screen();
+    assert!(screen.contains("（一）机构和人员情况"), "{screen}");
+    assert!(screen.contains("本节标题改为“机构和人员情况”"), "{screen}");
+    insta::assert_snapshot!(screen);
+
+    h.run(vec![ctrl('s')]);
+    let saved = h.saved_json();
+    assert_eq!(
+        saved["headings"]["organisation"], "机构和人员情况",
+        "{saved}"
+    );
+
+    // Emptied, the heading is the template's again and the key goes.
+    let mut events = vec![key(KeyCode::F(4))];
+    events.extend(vec![
+        key(KeyCode::Backspace);
+        "机构和人员情况".chars().count()
+    ]);
+    events.extend([key(KeyCode::Enter), ctrl('s')]);
+    h.run(events);
+    assert!(h.screen().contains("（一）机构人员情况"), "{}", h.screen());
+    assert!(h.saved_json().get("headings").is_none());
+}

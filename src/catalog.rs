@@ -155,7 +155,7 @@ impl Sources {
         let Some(base_id) = value.get("inherits").map(|v| v.as_str().unwrap_or("")) else {
             return Ok(value);
         };
-        let text_id = |text: &str| serde_json::from_str::<Head>(text).ok().map(|head| head.id);
+        let text_id = id_of;
         let own_id = value.get("id").and_then(Value::as_str).unwrap_or("");
         // A template inheriting its own id extends the one it replaces (a
         // user `project-selfeval` changing the built-in one).
@@ -163,8 +163,12 @@ impl Sources {
         let Some(base_at) = (from..self.texts.len())
             .find(|&i| i != at && text_id(&self.texts[i]).as_deref() == Some(base_id))
         else {
-            let mut ids: Vec<String> = self.texts.iter().filter_map(|t| text_id(t)).collect();
-            ids.dedup();
+            let mut ids: Vec<String> = Vec::new();
+            for id in self.texts.iter().filter_map(|t| text_id(t)) {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
             return Err(FormatError::at_path(
                 "inherits",
                 format!(
@@ -198,10 +202,19 @@ impl Sources {
     }
 }
 
+/// The id of a template's text; an extension may leave its version to its
+/// base, so only the id is read.
+fn id_of(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: String,
+    }
+    serde_json::from_str::<Id>(text).ok().map(|head| head.id)
+}
+
 /// The start of a template file: what a lookup by id needs.
 #[derive(serde::Deserialize)]
 struct Head {
-    id: String,
     version: u32,
 }
 
@@ -238,27 +251,25 @@ pub fn find(entries: &[Available], id: &str) -> Result<Template, String> {
 /// (and checked). Files that cannot be read are passed over, as in [`load`].
 pub fn newer_template(project: &Project, templates_dir: Option<&Path>) -> Option<Template> {
     let current = &project.template;
-    let same_id = |text: &str| {
-        serde_json::from_str::<Head>(text)
-            .ok()
-            .filter(|head| head.id == current.id)
-    };
     // As in `load`: the last user file of this id wins, then the built-in
     // one; a file that cannot be read, or a newer one that does not load,
     // is passed over. Only a newer one is loaded (and checked) in full,
-    // with what it inherits.
+    // with what it inherits; an extension that leaves its version to its
+    // base is resolved to learn it.
     let users = user_files(templates_dir)
         .into_iter()
         .filter_map(|path| storage::read_text(&path).ok())
         .collect();
     let sources = Sources::new(users);
     let newer = (0..sources.texts.len())
-        .filter_map(|i| Some((same_id(&sources.texts[i])?, i)))
-        .find_map(|(head, i)| {
-            if head.version <= current.version {
+        .filter(|&i| id_of(&sources.texts[i]).as_deref() == Some(current.id.as_str()))
+        .find_map(|i| {
+            let stated = serde_json::from_str::<Head>(&sources.texts[i]).ok();
+            if stated.is_some_and(|head| head.version <= current.version) {
                 return Some(None);
             }
-            sources.resolve(i).ok().map(Some)
+            let template = sources.resolve(i).ok()?;
+            Some(Some(template).filter(|t| t.version > current.version))
         })
         .flatten()?;
     // A project made after the template last changed carries the same
@@ -335,5 +346,116 @@ mod tests {
         assert_eq!(newer, Some(2));
         project.template.id = "my-county".into();
         assert!(newer_template(&project, None).is_none(), "no such id");
+    }
+
+    fn extension(id: &str, base: &str, rest: &str) -> String {
+        format!(r#"{{"format": "ziping-template", "id": "{id}", "inherits": "{base}"{rest}}}"#)
+    }
+
+    #[test]
+    fn an_extension_resolves_against_user_and_built_in_bases() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |name: &str, text: String| {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        };
+        // A user base that itself extends a built-in one, and an extension
+        // of it: the chain resolves whole.
+        write(
+            "a.json",
+            extension("county", "project-selfeval", r#", "name": "县级""#),
+        );
+        write(
+            "b.json",
+            extension(
+                "town",
+                "county",
+                r#", "overrides": [{"field": "unit", "label": "乡镇"}]"#,
+            ),
+        );
+        // A user template with a built-in's id extending it changes it in place.
+        write(
+            "c.json",
+            extension(
+                "hunan-form",
+                "hunan-form",
+                r#", "name": "湖南表单式（本地）""#,
+            ),
+        );
+        let (entries, errors) = load(Some(dir.path()));
+        assert!(errors.is_empty(), "{errors:?}");
+        let town = find(&entries, "town").expect("town");
+        assert_eq!(town.name, "县级", "inherited through county");
+        let unit = town
+            .sections
+            .iter()
+            .flat_map(|s| &s.fields)
+            .find(|f| f.id == "unit");
+        assert_eq!(unit.map(|f| f.label.as_str()), Some("乡镇"));
+        let form = entries.iter().find(|e| e.template.id == "hunan-form");
+        assert!(form.is_some_and(|e| e.template.name == "湖南表单式（本地）"
+            && matches!(e.origin, Origin::User(_))
+            && !e.template.checks.is_empty()));
+        assert_eq!(
+            entries
+                .iter()
+                .filter(|e| e.template.id == "hunan-form")
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_cycle_an_unknown_base_and_a_broken_base_are_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |name: &str, text: String| {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        };
+        write("1.json", extension("one", "two", ""));
+        write("2.json", extension("two", "three", ""));
+        write("3.json", extension("three", "one", ""));
+        write("4.json", extension("lonely", "nowhere", ""));
+        write("5.json", extension("broken", "one", ""));
+        write("6.json", extension("self", "self", ""));
+        let (entries, errors) = load(Some(dir.path()));
+        assert!(entries.iter().all(|e| e.origin == Origin::Builtin));
+        let said = |file: &str| {
+            errors
+                .iter()
+                .find(|e| e.path.ends_with(file))
+                .map(|e| e.problem.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            said("1.json").contains("循环：one → two → three → one"),
+            "{errors:?}"
+        );
+        assert!(said("4.json").contains("\"nowhere\" 不存在"), "{errors:?}");
+        assert!(said("5.json").contains("\"one\" 不能使用"), "{errors:?}");
+        assert!(said("6.json").contains("\"self\" 不存在"), "{errors:?}");
+        assert!(said("2.json").starts_with("inherits"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_project_of_the_old_split_copy_is_offered_the_extension() {
+        let mut project = new_project("project-selfeval-split");
+        assert!(newer_template(&project, None).is_none());
+        project.template.version = 1;
+        project.template.name.push('旧');
+        let newer = newer_template(&project, None).map(|t| t.version);
+        assert_eq!(newer, Some(2));
+        // An extension that leaves its version to its base is resolved to
+        // learn it.
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(
+            dir.path().join("x.json"),
+            extension("mine", "hunan-form", ""),
+        )
+        .expect("write");
+        let mut mine = new_project("hunan-form");
+        mine.template.id = "mine".into();
+        mine.template.version = 1;
+        mine.template.checks.clear();
+        let newer = newer_template(&mine, Some(dir.path())).map(|t| (t.id, t.version));
+        assert_eq!(newer, Some(("mine".to_string(), 2)));
     }
 }

@@ -4,6 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+use serde_json::Value;
+
+use crate::model::format_error::FormatError;
+use crate::model::inherit::merge;
 use crate::model::project::Project;
 use crate::model::schema::Template;
 use crate::model::validate::load_template;
@@ -56,20 +60,29 @@ pub struct Available {
 
 /// All templates available, and the user files that could not be loaded
 /// (reported, never fatal: one broken file must not hide the others).
+/// A template that inherits another is resolved here (see [`resolve`]) and
+/// then checked as a whole, so what is available is always a whole template.
 pub fn load(user_dir: Option<&Path>) -> (Vec<Available>, Vec<LoadError>) {
-    let mut entries: Vec<Available> = BUILTIN
-        .iter()
+    let mut errors = Vec::new();
+    let mut users = Vec::new();
+    for path in user_files(user_dir) {
+        match storage::read_text(&path) {
+            Ok(text) => users.push((path, text)),
+            Err(e) => errors.push(e),
+        }
+    }
+    let sources = Sources::new(users.iter().map(|(_, text)| text.clone()).collect());
+    let mut entries: Vec<Available> = (0..BUILTIN.len())
         // A broken built-in is caught by a test; skipping it beats refusing
         // to start.
-        .filter_map(|(_, json)| load_template(json).ok())
+        .filter_map(|i| sources.resolve(sources.builtin(i)).ok())
         .map(|template| Available {
             template,
             origin: Origin::Builtin,
         })
         .collect();
-    let mut errors = Vec::new();
-    for path in user_files(user_dir) {
-        match storage::read_template(&path) {
+    for (i, (path, _)) in users.into_iter().enumerate() {
+        match sources.resolve(sources.user(i)) {
             Ok(template) => {
                 entries.retain(|e| e.template.id != template.id);
                 entries.push(Available {
@@ -77,10 +90,132 @@ pub fn load(user_dir: Option<&Path>) -> (Vec<Available>, Vec<LoadError>) {
                     origin: Origin::User(path),
                 });
             }
-            Err(e) => errors.push(e),
+            Err(e) => errors.push(LoadError::new(&path, e.to_string())),
         }
     }
     (entries, errors)
+}
+
+/// The texts a base is looked up in, in the order a lookup by id takes
+/// them: the user files last to first (the last of an id wins, as in
+/// [`load`]), then the built-in ones.
+struct Sources {
+    texts: Vec<String>,
+    users: usize,
+}
+
+impl Sources {
+    fn new(mut users: Vec<String>) -> Self {
+        users.reverse();
+        let count = users.len();
+        users.extend(BUILTIN.iter().map(|(_, json)| json.to_string()));
+        Sources {
+            texts: users,
+            users: count,
+        }
+    }
+
+    /// The place of the `i`th user file (in file order).
+    fn user(&self, i: usize) -> usize {
+        self.users - 1 - i
+    }
+
+    fn builtin(&self, i: usize) -> usize {
+        self.users + i
+    }
+
+    /// The template at `at`, with what it inherits resolved, checked.
+    fn resolve(&self, at: usize) -> Result<Template, FormatError> {
+        let text = &self.texts[at];
+        let inherits = serde_json::from_str::<Value>(text)
+            .ok()
+            .filter(|v| v.get("inherits").is_some());
+        let Some(value) = inherits else {
+            // Not an extension: checked as written, so errors keep their lines.
+            return load_template(text);
+        };
+        let resolved = self.resolved(at, value, &mut Vec::new())?;
+        load_template(&resolved.to_string()).map_err(|e| {
+            FormatError::at_path(
+                e.place,
+                format!("{}（在合并了所继承的模板之后）", e.message),
+            )
+        })
+    }
+
+    /// The JSON of the template at `at` (already parsed as `value`) with its
+    /// base merged in, recursively; `chain` holds the places being resolved,
+    /// so a cycle is found.
+    fn resolved(
+        &self,
+        at: usize,
+        value: Value,
+        chain: &mut Vec<usize>,
+    ) -> Result<Value, FormatError> {
+        let Some(base_id) = value.get("inherits").map(|v| v.as_str().unwrap_or("")) else {
+            return Ok(value);
+        };
+        let text_id = id_of;
+        let own_id = value.get("id").and_then(Value::as_str).unwrap_or("");
+        // A template inheriting its own id extends the one it replaces (a
+        // user `project-selfeval` changing the built-in one).
+        let from = if base_id == own_id { at + 1 } else { 0 };
+        let Some(base_at) = (from..self.texts.len())
+            .find(|&i| i != at && text_id(&self.texts[i]).as_deref() == Some(base_id))
+        else {
+            let mut ids: Vec<String> = Vec::new();
+            for id in self.texts.iter().filter_map(|t| text_id(t)) {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            return Err(FormatError::at_path(
+                "inherits",
+                format!(
+                    "模板 \"{own_id}\" 继承的模板 \"{base_id}\" 不存在；可用的模板：{}",
+                    ids.join("、")
+                ),
+            ));
+        };
+        chain.push(at);
+        if chain.contains(&base_at) {
+            let mut names: Vec<String> = chain
+                .iter()
+                .filter_map(|&i| text_id(&self.texts[i]))
+                .collect();
+            names.push(base_id.to_string());
+            return Err(FormatError::at_path(
+                "inherits",
+                format!("inherits 形成了循环：{}", names.join(" → ")),
+            ));
+        }
+        let base = FormatError::deserialize::<Value>(&self.texts[base_at])
+            .and_then(|base| self.resolved(base_at, base, chain))
+            .map_err(|e| {
+                FormatError::at_path(
+                    "inherits",
+                    format!("模板 \"{own_id}\" 继承的模板 \"{base_id}\" 不能使用：{e}"),
+                )
+            })?;
+        chain.pop();
+        merge(&base, &value)
+    }
+}
+
+/// The id of a template's text; an extension may leave its version to its
+/// base, so only the id is read.
+fn id_of(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: String,
+    }
+    serde_json::from_str::<Id>(text).ok().map(|head| head.id)
+}
+
+/// The start of a template file: what a lookup by id needs.
+#[derive(serde::Deserialize)]
+struct Head {
+    version: u32,
 }
 
 fn user_files(dir: Option<&Path>) -> Vec<PathBuf> {
@@ -123,33 +258,26 @@ pub fn find(entries: &[Available], id: &str) -> Result<Template, String> {
 /// each template are read; the one that is newer is then loaded in full
 /// (and checked). Files that cannot be read are passed over, as in [`load`].
 pub fn newer_template(project: &Project, templates_dir: Option<&Path>) -> Option<Template> {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        id: String,
-        version: u32,
-    }
     let current = &project.template;
-    let same_id = |text: &str| {
-        serde_json::from_str::<Head>(text)
-            .ok()
-            .filter(|head| head.id == current.id)
-    };
     // As in `load`: the last user file of this id wins, then the built-in
     // one; a file that cannot be read, or a newer one that does not load,
-    // is passed over. Only a newer one is loaded (and checked) in full.
+    // is passed over. Only a newer one is loaded (and checked) in full,
+    // with what it inherits; an extension that leaves its version to its
+    // base is resolved to learn it.
     let users = user_files(templates_dir)
         .into_iter()
-        .rev()
-        .filter_map(|path| storage::read_text(&path).ok());
-    let builtins = BUILTIN.iter().map(|(_, json)| json.to_string());
-    let newer = users
-        .chain(builtins)
-        .filter_map(|text| Some((same_id(&text)?, text)))
-        .find_map(|(head, text)| {
-            if head.version <= current.version {
+        .filter_map(|path| storage::read_text(&path).ok())
+        .collect();
+    let sources = Sources::new(users);
+    let newer = (0..sources.texts.len())
+        .filter(|&i| id_of(&sources.texts[i]).as_deref() == Some(current.id.as_str()))
+        .find_map(|i| {
+            let stated = serde_json::from_str::<Head>(&sources.texts[i]).ok();
+            if stated.is_some_and(|head| head.version <= current.version) {
                 return Some(None);
             }
-            load_template(&text).ok().map(Some)
+            let template = sources.resolve(i).ok()?;
+            Some(Some(template).filter(|t| t.version > current.version))
         })
         .flatten()?;
     // A project made after the template last changed carries the same
@@ -180,8 +308,11 @@ mod tests {
 
     #[test]
     fn every_builtin_template_loads() {
-        for (name, json) in BUILTIN {
-            load_template(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let sources = Sources::new(Vec::new());
+        for (i, (name, _)) in BUILTIN.iter().enumerate() {
+            sources
+                .resolve(sources.builtin(i))
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
         }
         let (entries, errors) = load(None);
         assert_eq!(entries.len(), BUILTIN.len());
@@ -223,5 +354,116 @@ mod tests {
         assert_eq!(newer, Some(2));
         project.template.id = "my-county".into();
         assert!(newer_template(&project, None).is_none(), "no such id");
+    }
+
+    fn extension(id: &str, base: &str, rest: &str) -> String {
+        format!(r#"{{"format": "ziping-template", "id": "{id}", "inherits": "{base}"{rest}}}"#)
+    }
+
+    #[test]
+    fn an_extension_resolves_against_user_and_built_in_bases() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |name: &str, text: String| {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        };
+        // A user base that itself extends a built-in one, and an extension
+        // of it: the chain resolves whole.
+        write(
+            "a.json",
+            extension("county", "project-selfeval", r#", "name": "县级""#),
+        );
+        write(
+            "b.json",
+            extension(
+                "town",
+                "county",
+                r#", "overrides": [{"field": "unit", "label": "乡镇"}]"#,
+            ),
+        );
+        // A user template with a built-in's id extending it changes it in place.
+        write(
+            "c.json",
+            extension(
+                "hunan-form",
+                "hunan-form",
+                r#", "name": "湖南表单式（本地）""#,
+            ),
+        );
+        let (entries, errors) = load(Some(dir.path()));
+        assert!(errors.is_empty(), "{errors:?}");
+        let town = find(&entries, "town").expect("town");
+        assert_eq!(town.name, "县级", "inherited through county");
+        let unit = town
+            .sections
+            .iter()
+            .flat_map(|s| &s.fields)
+            .find(|f| f.id == "unit");
+        assert_eq!(unit.map(|f| f.label.as_str()), Some("乡镇"));
+        let form = entries.iter().find(|e| e.template.id == "hunan-form");
+        assert!(form.is_some_and(|e| e.template.name == "湖南表单式（本地）"
+            && matches!(e.origin, Origin::User(_))
+            && !e.template.checks.is_empty()));
+        assert_eq!(
+            entries
+                .iter()
+                .filter(|e| e.template.id == "hunan-form")
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_cycle_an_unknown_base_and_a_broken_base_are_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |name: &str, text: String| {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        };
+        write("1.json", extension("one", "two", ""));
+        write("2.json", extension("two", "three", ""));
+        write("3.json", extension("three", "one", ""));
+        write("4.json", extension("lonely", "nowhere", ""));
+        write("5.json", extension("broken", "one", ""));
+        write("6.json", extension("self", "self", ""));
+        let (entries, errors) = load(Some(dir.path()));
+        assert!(entries.iter().all(|e| e.origin == Origin::Builtin));
+        let said = |file: &str| {
+            errors
+                .iter()
+                .find(|e| e.path.ends_with(file))
+                .map(|e| e.problem.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            said("1.json").contains("循环：one → two → three → one"),
+            "{errors:?}"
+        );
+        assert!(said("4.json").contains("\"nowhere\" 不存在"), "{errors:?}");
+        assert!(said("5.json").contains("\"one\" 不能使用"), "{errors:?}");
+        assert!(said("6.json").contains("\"self\" 不存在"), "{errors:?}");
+        assert!(said("2.json").starts_with("inherits"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_project_of_the_old_split_copy_is_offered_the_extension() {
+        let mut project = new_project("project-selfeval-split");
+        assert!(newer_template(&project, None).is_none());
+        project.template.version = 1;
+        project.template.name.push('旧');
+        let newer = newer_template(&project, None).map(|t| t.version);
+        assert_eq!(newer, Some(2));
+        // An extension that leaves its version to its base is resolved to
+        // learn it.
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(
+            dir.path().join("x.json"),
+            extension("mine", "hunan-form", ""),
+        )
+        .expect("write");
+        let mut mine = new_project("hunan-form");
+        mine.template.id = "mine".into();
+        mine.template.version = 1;
+        mine.template.checks.clear();
+        let newer = newer_template(&mine, Some(dir.path())).map(|t| (t.id, t.version));
+        assert_eq!(newer, Some(("mine".to_string(), 2)));
     }
 }

@@ -23,6 +23,7 @@ pub mod finding;
 pub mod format_error;
 pub mod formula;
 pub mod groups;
+pub mod inherit;
 pub mod lint;
 pub mod outline;
 pub mod project;

@@ -16,8 +16,6 @@ use temp::{Purpose, parent_dir};
 use crate::fingerprint::Fingerprint;
 use crate::model::format_error::FormatError;
 use crate::model::project::{Project, generator};
-use crate::model::schema::Template;
-use crate::model::validate::load_template;
 
 /// No report or template comes near this; a bigger file is something else.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -141,11 +139,6 @@ pub fn read_project_fingerprinted(path: &Path) -> Result<(Project, Fingerprint),
     let text = decode(path, bytes)?;
     let project = Project::from_json(&text).map_err(|e| LoadError::format(path, e))?;
     Ok((project, fingerprint))
-}
-
-pub fn read_template(path: &Path) -> Result<Template, LoadError> {
-    let text = read_text(path)?;
-    load_template(&text).map_err(|e| LoadError::format(path, e))
 }
 
 /// Replaces `path` with `bytes` atomically: readers see the old file or the

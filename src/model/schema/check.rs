@@ -17,6 +17,10 @@ use super::formula::Formula;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrossCheck {
+    /// A name for the check, so a template that inherits this one can
+    /// replace, change or remove it (see `model::inherit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The field or table the check belongs to (where it is reported).
     pub at: String,
     /// What the condition is judged over.

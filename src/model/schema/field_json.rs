@@ -301,6 +301,15 @@ mod tests {
             })
             .collect();
         assert!(templates.len() >= 4, "{templates:?}");
+        // An extension is tested as the whole template it resolves to.
+        let bases = templates.clone();
+        for (name, template) in &mut templates {
+            if let Some(base_id) = template.get("inherits").and_then(Value::as_str) {
+                let base = bases.iter().map(|(_, b)| b).find(|b| b["id"] == base_id);
+                let base = base.unwrap_or_else(|| panic!("{name}: no base {base_id}"));
+                *template = crate::model::inherit::merge(base, template).expect(name);
+            }
+        }
         for project in [
             "sample-data/changning-2022.json",
             "tests/fixtures/changning-2022-schema1.json",

@@ -234,8 +234,21 @@ fn user_files(dir: Option<&Path>) -> Vec<PathBuf> {
 /// `ziping templates --check`: the one place it loads a file, so that
 /// whatever `load` comes to do with a file (resolving a base) is done here
 /// too.
-pub fn load_file(path: &Path) -> Result<Template, LoadError> {
-    storage::read_template(path)
+pub fn load_file(path: &Path, user_dir: Option<&Path>) -> Result<Template, LoadError> {
+    let text = storage::read_text(path)?;
+    // Its base may be a user template or a built-in; the file itself comes
+    // last, so it is the one its id names.
+    let mut users: Vec<String> = user_files(user_dir)
+        .into_iter()
+        .filter(|p| !storage::same_file(p, path))
+        .filter_map(|p| storage::read_text(&p).ok())
+        .collect();
+    users.push(text);
+    let sources = Sources::new(users);
+    let own = sources.user(sources.users - 1);
+    sources
+        .resolve(own)
+        .map_err(|e| LoadError::new(path, e.to_string()))
 }
 
 /// The template with `id`, or a message listing the ones there are.

@@ -153,3 +153,26 @@ fn a_missing_base_or_a_cycle_is_reported_by_file_and_path() {
         run.stderr
     );
 }
+
+#[test]
+fn templates_check_and_show_see_the_extension_resolved() {
+    let text = fs::read_to_string(fixture("my-project.json")).unwrap();
+    let home = home_with(&[]);
+    let file = home.path().join("my-project.json");
+    fs::write(&file, &text).unwrap();
+    // --check on a file anywhere: its base (a built-in) is found.
+    let checked = ok(run_in(
+        home.path(),
+        &["templates", "--check", file.to_str().unwrap()],
+    ));
+    assert!(checked.contains("my-project"), "{checked}");
+    // --show prints it whole: the base's sections and no `inherits`.
+    let installed = home_with(&[("my-project.json", &text)]);
+    let shown = ok(run_in(
+        installed.path(),
+        &["templates", "--show", "my-project"],
+    ));
+    let json: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert!(json.get("inherits").is_none(), "{shown}");
+    assert!(json["sections"].as_array().is_some_and(|s| !s.is_empty()));
+}

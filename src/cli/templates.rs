@@ -26,7 +26,8 @@ pub struct Args {
 
 pub fn run(ask: &Args, lang: Lang) -> Result<ExitCode, String> {
     if let Some(file) = &ask.check {
-        let t = catalog::load_file(file).map_err(|e| e.to_string())?;
+        let t = catalog::load_file(file, paths::templates_dir().as_deref())
+            .map_err(|e| e.to_string())?;
         let usable = strings::template_usable(file, &t.id, t.version, &t.name, lang);
         emit(&format!("{usable}\n"))?;
         return Ok(ExitCode::SUCCESS);

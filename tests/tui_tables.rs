@@ -13,28 +13,8 @@ use common::*;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ziping::tui::theme::Role;
 
-/// Typing across cells: a tab in `text` is the Tab key.
-fn cells(text: &str) -> Vec<Event> {
-    text.chars()
-        .map(|c| match c {
-            '\t' => key(KeyCode::Tab),
-            c => key(KeyCode::Char(c)),
-        })
-        .collect()
-}
-
 fn alt(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::ALT))
-}
-
-/// The screen drawn afresh. `TestBackend` does not blank the column after a
-/// wide character it writes, as a terminal does, so text from an earlier
-/// frame can show through the diff it is sent; a full redraw shows what a
-/// terminal shows.
-fn redrawn(h: &mut Harness) -> String {
-    h.terminal.clear().expect("clear");
-    h.run(vec![]);
-    h.screen()
 }
 
 fn focused_field(h: &Harness) -> String {

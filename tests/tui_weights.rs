@@ -10,25 +10,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::{Event, KeyCode};
-
-/// Typing across cells: a tab in `text` is the Tab key.
-fn cells(text: &str) -> Vec<Event> {
-    text.chars()
-        .map(|c| match c {
-            '\t' => key(KeyCode::Tab),
-            c => key(KeyCode::Char(c)),
-        })
-        .collect()
-}
-
-/// The screen drawn afresh (see tests/tui_tables.rs: `TestBackend` lets an
-/// earlier frame's wide characters show through a diff).
-fn redrawn(h: &mut Harness) -> String {
-    h.terminal.clear().expect("clear");
-    h.run(vec![]);
-    h.screen()
-}
+use ratatui::crossterm::event::KeyCode;
 
 #[test]
 fn a_common_indicator_row_is_entered_and_scored() {

@@ -193,6 +193,26 @@ pub fn typed(text: &str) -> Vec<Event> {
     text.chars().map(|c| key(KeyCode::Char(c))).collect()
 }
 
+/// Typing across cells: a tab in `text` is the Tab key.
+pub fn cells(text: &str) -> Vec<Event> {
+    text.chars()
+        .map(|c| match c {
+            '\t' => key(KeyCode::Tab),
+            c => key(KeyCode::Char(c)),
+        })
+        .collect()
+}
+
+/// The screen drawn afresh. `TestBackend` does not blank the column after a
+/// wide character it writes, as a terminal does, so text from an earlier
+/// frame can show through the diff it is sent; a full redraw shows what a
+/// terminal shows.
+pub fn redrawn(h: &mut Harness) -> String {
+    h.terminal.clear().expect("clear");
+    h.run(vec![]);
+    h.screen()
+}
+
 /// Ctrl-G, the filter text, Enter.
 pub fn jump(filter: &str) -> Vec<Event> {
     let mut events = vec![ctrl('g')];

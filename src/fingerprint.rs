@@ -19,7 +19,6 @@
 //! This is a leaf: it imports nothing of the crate, so `storage` and
 //! `recovery` can both use it.
 
-use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
 
@@ -52,18 +51,9 @@ impl Fingerprint {
     /// of, or `None` if it holds the same bytes. A symlink is followed, as
     /// a save writes through it.
     pub fn drift(&self, path: &Path) -> Option<Drift> {
-        // Opened without waiting (a FIFO now at the path would block the
-        // open forever) and looked at through the open file, so nothing can
-        // be swapped in between.
-        let mut options = fs::OpenOptions::new();
-        options.read(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
-        }
-        let (file, meta) = match options.open(path).and_then(|f| Ok((f.metadata()?, f))) {
-            Ok((meta, file)) => (file, meta),
+        // A FIFO now at the path must not block the save (see `open`).
+        let (file, meta) = match crate::open::without_waiting(path) {
+            Ok(opened) => opened,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Some(Drift::Missing),
             Err(_) => return Some(Drift::Changed),
         };
@@ -92,6 +82,7 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn fnv1a_is_the_published_function() {

@@ -9,6 +9,7 @@ pub mod fingerprint;
 pub mod lang;
 pub mod lock;
 pub mod model;
+pub mod open;
 pub mod paths;
 pub mod recent;
 pub mod recovery;

@@ -58,15 +58,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 /// `stat` said.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let failed = |e: io::Error| LoadError::new(path, io_problem(&e));
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
-    }
-    let file = options.open(path).map_err(failed)?;
-    let meta = file.metadata().map_err(failed)?;
+    let (file, meta) = crate::open::without_waiting(path).map_err(failed)?;
     if meta.is_dir() {
         return Err(LoadError::new(path, "这是一个目录，不是文件"));
     }

@@ -18,6 +18,7 @@ pub mod validate;
 
 pub mod cell_path;
 pub mod cell_reading;
+pub mod choice;
 pub mod crosscheck;
 pub mod finding;
 pub mod format_error;

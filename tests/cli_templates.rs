@@ -135,7 +135,7 @@ fn check_says_a_good_file_can_be_used_in_one_line_and_lists_a_bad_ones_problem()
                 "{name}: {}",
                 out.stdout
             );
-            assert!(out.stdout.contains("project-selfeval v3"), "{}", out.stdout);
+            assert!(out.stdout.contains("project-selfeval v4"), "{}", out.stdout);
             assert_eq!(out.stderr, "", "{name}");
         } else {
             assert_eq!(out.stdout, "", "{name}");

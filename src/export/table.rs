@@ -1,17 +1,26 @@
 //! Tables in the plain-text export, laid out as the form prints them
 //! ([`super::form`]) and drawn as a grid ([`super::grid`]): the caption
 //! where the label is not inside the grid, then the grid, fitted to the
-//! width `--wrap` asks for.
+//! width `--wrap` asks for, then the form's notes (注).
 
 use crate::model::sheet::Table;
 
 use super::form::form;
 use super::grid::draw;
+use super::wrap::hard_wrap;
 
-/// The caption (if any) and the table, as blocks of the export.
+/// The caption (if any), the table and its notes, as blocks of the export.
 pub fn table_blocks(table: Table, width: Option<usize>) -> Vec<String> {
+    let notes = &table.spec.notes;
     let form = form(table);
     let mut blocks: Vec<String> = form.caption.iter().cloned().collect();
     blocks.push(draw(&form, width));
+    if !notes.is_empty() {
+        let wrapped = notes.iter().map(|note| match width {
+            Some(width) => hard_wrap(note, width),
+            None => note.clone(),
+        });
+        blocks.push(wrapped.collect::<Vec<_>>().join("\n"));
+    }
     blocks
 }

@@ -2,6 +2,7 @@
 //! their own lines, body paragraphs indented by two full-width spaces, a
 //! blank line between blocks.
 
+use crate::model::choice;
 use crate::model::numbering::{Numbering, without_typed_number};
 use crate::model::project::{Entry, Project};
 use crate::model::report::Report;
@@ -12,6 +13,11 @@ use crate::model::value;
 use super::INDENT;
 use super::table::table_blocks;
 use super::wrap::hard_wrap;
+
+/// The check boxes of a printed form: □ is what forms print (in a CJK
+/// font it is as wide as ☑; the screen uses ☐, see the TUI's page view).
+const TICKED: char = '☑';
+const UNTICKED: char = '□';
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TextOptions {
@@ -69,13 +75,15 @@ pub fn to_text(project: &Project, report: &Report, options: TextOptions) -> Stri
 /// The text of a field for the title, the closing and labelled lines: the
 /// canonical form of a valid value, otherwise exactly what was typed.
 pub fn field_text(field: &Field, entry: Option<&Entry>) -> String {
-    match entry {
-        Some(Entry::Text(raw)) => match value::parse(field, raw) {
+    if let Some(raw) = entry.and_then(|e| e.value_text(field)) {
+        return match value::parse(field, &raw) {
             Ok(Some(v)) if !field.kind().is_prose() => value::display(field, &v),
             _ => raw.trim().to_string(),
-        },
+        };
+    }
+    match entry {
         Some(Entry::Items(items)) => items.join("\n"),
-        Some(Entry::Table(_) | Entry::Other(_)) | None => String::new(),
+        _ => String::new(),
     }
 }
 
@@ -153,7 +161,18 @@ fn trim_blank(s: &str) -> &str {
 }
 
 fn field_blocks(field: &Field, entry: Option<&Entry>) -> Vec<String> {
-    if field.show == Show::Hidden || entry.is_none_or(Entry::is_empty) {
+    if field.show == Show::Hidden {
+        return Vec::new();
+    }
+    // A form prints its check boxes even when none is ticked yet, as the
+    // blank form does; an optional one left empty is left out.
+    if field.has_boxes() && (field.required || entry.is_some_and(|e| !e.is_empty())) {
+        let line = choice::box_line(&choice::boxes(field, entry), |ticked| {
+            if ticked { TICKED } else { UNTICKED }
+        });
+        return vec![format!("{INDENT}{}：{line}", field.label)];
+    }
+    if entry.is_none_or(Entry::is_empty) {
         return Vec::new();
     }
     if field.is_labelled() {

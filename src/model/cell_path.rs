@@ -126,7 +126,7 @@ pub fn assign(
         return wording::assign(project, path, text).map(|_| Vec::new());
     }
     let (entry, field) = match resolve(project, path)? {
-        Resolved::Field(field) => (Entry::from_editor_text(field.kind(), text), field),
+        Resolved::Field(field) => (Entry::from_field_text(field, text), field),
         Resolved::Cell { table, row, column } => {
             if let Some(why) = refusal(column, &row) {
                 return Err(format!("{path}：{why}"));
@@ -320,7 +320,7 @@ pub fn listing(project: &Project) -> Vec<Listed> {
     let mut out = Vec::new();
     for field in project.template.fields() {
         let Some(table) = sheet.table(&project.template, &field.id) else {
-            let value = project.entry(&field.id).map(Entry::to_editor_text);
+            let value = project.entry(&field.id).map(|e| e.field_text(field));
             let value = value.unwrap_or_default();
             out.push(
                 Listed {

@@ -165,6 +165,10 @@ pub fn reading(field: &Field, text: &str) -> Option<Reading> {
         Value::Year(y) => (ReadAs::Year, number(y, "")),
         Value::Date(d) => (ReadAs::Date, vec![(Part::Text, d.to_string())]),
         Value::Choice(c) => (ReadAs::Choice, vec![(Part::Text, c.clone())]),
+        Value::Choices(chosen) => (
+            ReadAs::Choice,
+            chosen.iter().map(|c| (Part::Text, c.clone())).collect(),
+        ),
         Value::Text(_) => return None,
     };
     Some(Reading { read_as, parts })

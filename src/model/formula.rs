@@ -260,6 +260,10 @@ pub fn to_dynamic(value: Option<&Value>, text_kind: bool) -> Dynamic {
     };
     match value {
         Value::Text(s) | Value::Choice(s) => Dynamic::from(s.clone()),
+        // An array, so a formula asks `"自评" in 评价方式`.
+        Value::Choices(chosen) => {
+            Dynamic::from_array(chosen.iter().cloned().map(Dynamic::from).collect())
+        }
         Value::Integer(n) => Dynamic::from(Decimal::from(*n)),
         Value::Decimal(d) => Dynamic::from(*d),
         Value::Year(y) => Dynamic::from(i64::from(*y)),

@@ -1,12 +1,15 @@
 //! A project: one report being written — a copy of its template, the values
 //! typed so far and a little metadata.
 
+use std::borrow::Cow;
+
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::format_error::FormatError;
 use super::schema::{Field, Kind, Section, Template};
 use super::table_value::TableValue;
+use super::text::{CHOICE_SEPARATOR, split_choices};
 use super::validate::check_template;
 
 /// The `format` of every project file.
@@ -49,6 +52,39 @@ impl Entry {
             // Pretty JSON, which `from_editor_text` reads back.
             Entry::Table(table) => serde_json::to_string_pretty(table).unwrap_or_default(),
             Entry::Other(v) => v.to_string(),
+        }
+    }
+
+    /// The entry as the editor shows `field`: a multiple choice's options
+    /// on one line, separated by 、; otherwise [`Entry::to_editor_text`].
+    pub fn field_text(&self, field: &Field) -> String {
+        match self {
+            Entry::Items(items) if field.is_multiple() => items.join(CHOICE_SEPARATOR),
+            _ => self.to_editor_text(),
+        }
+    }
+
+    /// The inverse of [`Entry::field_text`]: a multiple choice becomes the
+    /// list of what was chosen.
+    pub fn from_field_text(field: &Field, text: &str) -> Entry {
+        if field.is_multiple() {
+            Entry::Items(split_choices(text).map(String::from).collect())
+        } else {
+            Entry::from_editor_text(field.kind(), text)
+        }
+    }
+
+    /// The one text a single-value field holds — a multiple choice's
+    /// options joined by 、, whether the file keeps them as a list or (as
+    /// written before the field took several) as one text. `None` for a
+    /// list, a table or anything else.
+    pub fn value_text(&self, field: &Field) -> Option<Cow<'_, str>> {
+        match self {
+            Entry::Text(s) => Some(Cow::Borrowed(s)),
+            Entry::Items(items) if field.is_multiple() => {
+                Some(Cow::Owned(items.join(CHOICE_SEPARATOR)))
+            }
+            _ => None,
         }
     }
 
@@ -316,8 +352,8 @@ pub(super) fn default_entry(field: &Field) -> Entry {
         return Entry::Table(TableValue::new(spec));
     }
     let text = field.default.clone().unwrap_or_default();
-    if field.kind() == Kind::List {
-        Entry::from_editor_text(Kind::List, &text)
+    if field.kind() == Kind::List || field.is_multiple() {
+        Entry::from_field_text(field, &text)
     } else {
         Entry::Text(text)
     }

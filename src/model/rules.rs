@@ -38,18 +38,18 @@ pub fn field_findings(field: &Field, entry: Option<&Entry>, place: &Place) -> Ve
             _ => vec![found(Severity::Error, FindingKind::TableUnreadable)],
         };
     }
-    let texts: Vec<&str> = match (entry, field.kind()) {
-        (Some(Entry::Text(s)), kind) if kind != Kind::List => vec![s],
-        (Some(Entry::Items(items)), Kind::List) => items.iter().map(String::as_str).collect(),
-        (Some(Entry::Text(s)), Kind::List) => vec![s],
-        (Some(other), _) => {
+    let single = entry.and_then(|e| e.value_text(field));
+    let texts: Vec<&str> = match (entry, field.kind(), &single) {
+        (Some(Entry::Items(items)), Kind::List, _) => items.iter().map(String::as_str).collect(),
+        (_, _, Some(text)) => vec![text],
+        (Some(other), _, None) => {
             let kind = FindingKind::WrongType {
                 found: serde_json::to_string(other).unwrap_or_default(),
                 expected: Expectation::of(field),
             };
             return vec![found(Severity::Error, kind)];
         }
-        (None, _) => return findings,
+        (None, _, _) => return findings,
     };
     if field.kind() == Kind::List {
         findings.extend(typed_numbers(field, &texts).map(|kind| found(Severity::Notice, kind)));

@@ -203,10 +203,10 @@ impl Sheet {
         let mut scope = Scope::new();
         for field in project.template.fields() {
             if field.kind() != Kind::Table {
-                let parsed = match project.entry(&field.id) {
-                    Some(Entry::Text(text)) => value::parse(field, text).ok().flatten(),
-                    _ => None,
-                };
+                let parsed = project
+                    .entry(&field.id)
+                    .and_then(|entry| entry.value_text(field))
+                    .and_then(|text| value::parse(field, &text).ok().flatten());
                 let blank = blank_is_text(field);
                 scope.push_dynamic(field.id.clone(), to_dynamic(parsed.as_ref(), blank));
             }

@@ -95,6 +95,17 @@ pub(super) fn parse_decimal(number: &str) -> Option<Decimal> {
     text.parse().ok()
 }
 
+/// How the options of a multiple choice are joined on one line.
+pub const CHOICE_SEPARATOR: &str = "、";
+
+/// The options typed in a multiple choice: separated by 、 (or a comma, a
+/// semicolon, a line break, in either width), blanks around them dropped.
+pub fn split_choices(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['、', '，', ',', '；', ';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

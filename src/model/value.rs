@@ -13,7 +13,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::schema::{Field, Kind};
 use super::target::Target;
-use super::text::{parse_decimal, split_number, to_halfwidth};
+use super::text::{CHOICE_SEPARATOR, parse_decimal, split_choices, split_number, to_halfwidth};
 use super::value_error::{Expectation, Measure, ValueError};
 
 /// A validated figure or choice. Prose stays text.
@@ -26,6 +26,8 @@ pub enum Value {
     Year(i32),
     Date(Date),
     Choice(String),
+    /// The options chosen in a field that takes several, in the order typed.
+    Choices(Vec<String>),
     /// A target (年度指标值) such as `≥50个` or a qualitative one.
     Target(Target),
 }
@@ -66,12 +68,12 @@ pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, ValueError> {
         Kind::Percent => Value::Decimal(parse_percent(field, text)?),
         Kind::Year => Value::Year(parse_year(field, text)?),
         Kind::Date => Value::Date(parse_date(text)?),
-        Kind::Choice => {
-            if !field.is_open() && !field.options().iter().any(|o| o == text) {
-                return Err(ValueError::NotAnOption(field.options().to_vec()));
-            }
-            Value::Choice(text.to_string())
-        }
+        Kind::Choice if field.is_multiple() => Value::Choices(
+            split_choices(text)
+                .map(|choice| parse_choice(field, choice))
+                .collect::<Result<_, _>>()?,
+        ),
+        Kind::Choice => Value::Choice(parse_choice(field, text)?),
         Kind::Decimal => Value::Decimal(parse_plain_decimal(field, text)?),
         Kind::Comparator => Value::Target(Target::parse(text)?),
         Kind::Table => return Err(ValueError::Cellwise),
@@ -79,11 +81,21 @@ pub fn parse(field: &Field, raw: &str) -> Result<Option<Value>, ValueError> {
     Ok(Some(value))
 }
 
+/// One option of a choice: one of the field's, or anything when they are
+/// only suggestions.
+fn parse_choice(field: &Field, text: &str) -> Result<String, ValueError> {
+    if !field.is_open() && !field.options().iter().any(|o| o == text) {
+        return Err(ValueError::NotAnOption(field.options().to_vec()));
+    }
+    Ok(text.to_string())
+}
+
 /// The canonical text of a value, as exported: `33016人次`, `38.34万元`,
 /// `56.7%`, `2023年4月6日`.
 pub fn display(field: &Field, value: &Value) -> String {
     match value {
         Value::Text(s) | Value::Choice(s) => s.clone(),
+        Value::Choices(chosen) => chosen.join(CHOICE_SEPARATOR),
         Value::Integer(n) => format!("{n}{}", field.unit()),
         Value::Decimal(d) if field.kind() == Kind::Percent => {
             format!("{}%", round(*d, field.decimals()).normalize())

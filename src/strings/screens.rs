@@ -35,6 +35,20 @@ pub const OPTIONAL_SECTION: Text = Text {
     en: "(optional: left out of the export while empty)",
 };
 
+/// The next-option key pressed outside a choice field.
+pub const NOT_A_CHOICE: Text = Text {
+    zh: "这里不是选项字段：下一个选项键只用于有选项的字段",
+    en: "Not a choice field: the next-option key works in fields with options",
+};
+
+/// Before a focused choice field's check boxes: what the key does.
+pub fn options_row(boxes: &str, key: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{boxes}（{key} 换选项）"),
+        Lang::En => format!("{boxes} ({key}: next option)"),
+    }
+}
+
 /// A field or table with nothing written in it yet.
 pub const EMPTY: Text = Text {
     zh: "（未填写）",

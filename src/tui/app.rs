@@ -313,7 +313,12 @@ impl App {
             return self.update_grid(GridInput::Text(command));
         }
         let one_line = session.field().is_some_and(|f| !f.kind().is_multiline());
-        if command == TextCmd::StripNumbers {
+        if command == TextCmd::NextOption {
+            if !session.next_option() {
+                let lang = self.lang();
+                self.info(lang.say(strings::NOT_A_CHOICE).to_string());
+            }
+        } else if command == TextCmd::StripNumbers {
             let stripped = session.strip_list_numbers();
             let lang = self.lang();
             let undo = self.ui.keymap.keys_for(Context::Editor, TextCmd::Undo);

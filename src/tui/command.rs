@@ -278,6 +278,11 @@ commands! {
             "删除列表条目开头手输的编号（导出时自动编号）",
             "Remove the numbers typed at the start of list items (the export numbers them)"
         ) Editor["alt-n"];
+        // Ctrl-Space would be the IME's switch on many desktops.
+        NextOption "next_option" Edits (
+            "选项字段：换成下一个选项（多选：加选下一个，全选后清空）",
+            "Choice fields: the next option (several allowed: add the next; after all, none)"
+        ) Editor["ctrl-t"];
     }
 
     /// A focused table, moving between cells.

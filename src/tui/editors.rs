@@ -107,7 +107,7 @@ fn new_editor(
     theme: &Theme,
     lang: Lang,
 ) -> TextArea<'static> {
-    let text = show_controls(&entry.map(Entry::to_editor_text).unwrap_or_default());
+    let text = show_controls(&entry.map(|e| e.field_text(field)).unwrap_or_default());
     let lines: Vec<String> = text.split('\n').map(String::from).collect();
     let mut editor = TextArea::new(lines);
     editor.set_max_histories(HISTORY);
@@ -197,8 +197,9 @@ pub fn apply(editor: &mut TextArea<'static>, command: TextCmd) {
         Paste => {
             editor.paste();
         }
-        // It needs the field's numbering: `Session::strip_list_numbers`.
-        StripNumbers => {}
+        // They need the field: `Session::strip_list_numbers`,
+        // `Session::next_option`.
+        StripNumbers | NextOption => {}
     }
 }
 

@@ -5,10 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::fingerprint::Fingerprint;
 use crate::lang::Lang;
+use crate::model::choice;
 use crate::model::numbering::{Numbering, strip_typed_numbers};
 use crate::model::project::{Entry, Project};
 use crate::model::schema::{Field, Kind, Section};
@@ -176,9 +177,38 @@ impl Session {
     /// The focused field's text as stored.
     pub fn field_text(&self) -> String {
         self.field()
-            .and_then(|f| self.doc.project().entry(&f.id))
-            .map(Entry::to_editor_text)
+            .and_then(|f| Some(self.doc.project().entry(&f.id)?.field_text(f)))
             .unwrap_or_default()
+    }
+
+    /// Moves the focused choice field to its next option as one undoable
+    /// edit; false when it is not a choice field.
+    pub fn next_option(&mut self) -> bool {
+        let Some(field) = self.field().filter(|f| f.kind() == Kind::Choice).cloned() else {
+            return false;
+        };
+        let next = choice::next_option(&field, self.doc.project().entry(&field.id));
+        let Some(editor) = self.open_editor() else {
+            return false;
+        };
+        let now = text_of(editor);
+        editor.cancel_selection();
+        if let Some(added) = next.strip_prefix(now.as_str()) {
+            // An option added (or the first chosen) is one undo step; a
+            // replaced one is two, as the text area records them.
+            editor.move_cursor(CursorMove::Bottom);
+            editor.move_cursor(CursorMove::End);
+            editor.insert_str(added);
+        } else {
+            editor.select_all();
+            if next.is_empty() {
+                editor.cut();
+            } else {
+                editor.insert_str(next);
+            }
+        }
+        self.sync();
+        true
     }
 
     /// Copies the focused editor's text into the document.
@@ -189,7 +219,7 @@ impl Session {
         let Some(editor) = self.editor.editors.get(&field.id) else {
             return false;
         };
-        let entry = Entry::from_editor_text(field.kind(), &text_of(editor));
+        let entry = Entry::from_field_text(&field, &text_of(editor));
         self.doc.set(&field.id, entry)
     }
 

@@ -74,10 +74,15 @@ pub enum FieldKind {
     Date,
     /// `open`: the options are suggestions (一级/二级指标 as real tables
     /// label them vary), so any text is accepted and one outside them is a
-    /// notice; otherwise only an option is.
+    /// notice; otherwise only an option is. `multiple`: several options
+    /// may be chosen (a form's 评价方式), and the value is a list.
+    /// `boxes`: printed as the form prints it, every option with a check
+    /// box (`☑部门整体支出 □项目支出`).
     Choice {
         options: Vec<String>,
         open: bool,
+        multiple: bool,
+        boxes: bool,
     },
     Decimal {
         unit: Option<String>,
@@ -220,6 +225,16 @@ impl Field {
         matches!(self.kind, FieldKind::Choice { open: true, .. })
     }
 
+    /// Whether a `choice` field takes several options (its value a list).
+    pub fn is_multiple(&self) -> bool {
+        matches!(self.kind, FieldKind::Choice { multiple: true, .. })
+    }
+
+    /// Whether a `choice` field is printed as check boxes.
+    pub fn has_boxes(&self) -> bool {
+        matches!(self.kind, FieldKind::Choice { boxes: true, .. })
+    }
+
     /// Numbering of list items: 1、 unless the template chose another style.
     pub fn item_numbering(&self) -> Numbering {
         match self.kind {
@@ -277,6 +292,11 @@ pub struct TableSpec {
     /// Lines printed under the table, each with a formula over the report.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub summary: Vec<Field>,
+    /// The form's own notes under the table (`注：1.…`), printed as
+    /// written after it. Not on screen: the table needs the rows, and the
+    /// field's hint is the place for guidance while typing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

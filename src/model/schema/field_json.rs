@@ -50,6 +50,10 @@ struct RawField {
     options: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     open: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    multiple: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    boxes: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     numbering: Option<Numbering>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -108,6 +112,8 @@ impl RawField {
             Kind::Choice => FieldKind::Choice {
                 options: std::mem::take(&mut self.options),
                 open: std::mem::take(&mut self.open),
+                multiple: std::mem::take(&mut self.multiple),
+                boxes: std::mem::take(&mut self.boxes),
             },
             Kind::Decimal => FieldKind::Decimal {
                 unit: self.unit.take(),
@@ -129,6 +135,8 @@ impl RawField {
             ("max_len", self.max_len.is_some()),
             ("options", !self.options.is_empty()),
             ("open", self.open),
+            ("multiple", self.multiple),
+            ("boxes", self.boxes),
             ("numbering", self.numbering.is_some()),
             ("table", self.table.is_some()),
         ]
@@ -181,9 +189,16 @@ impl RawField {
                 self.unit = unit;
                 self.decimals = decimals;
             }
-            FieldKind::Choice { options, open } => {
+            FieldKind::Choice {
+                options,
+                open,
+                multiple,
+                boxes,
+            } => {
                 self.options = options;
                 self.open = open;
+                self.multiple = multiple;
+                self.boxes = boxes;
             }
             FieldKind::Table(table) => self.table = Some(table),
             FieldKind::Date | FieldKind::Comparator => {}
@@ -234,6 +249,8 @@ impl From<Field> for RawField {
             max_len: None,
             options: Vec::new(),
             open: false,
+            multiple: false,
+            boxes: false,
             numbering: None,
             table: None,
             formula: field.formula,
@@ -401,7 +418,7 @@ mod tests {
             (Kind::Percent, &["decimals", "min", "max"]),
             (Kind::Year, &["min", "max"]),
             (Kind::Date, &[]),
-            (Kind::Choice, &["options", "open"]),
+            (Kind::Choice, &["options", "open", "multiple", "boxes"]),
             (Kind::Decimal, &["unit", "decimals", "min", "max"]),
             (Kind::Comparator, &[]),
             (Kind::Table, &["table"]),
@@ -415,6 +432,8 @@ mod tests {
             ("max_len", json!(20)),
             ("options", json!(["甲", "乙"])),
             ("open", json!(true)),
+            ("multiple", json!(true)),
+            ("boxes", json!(true)),
             ("numbering", json!("paren_chinese")),
             ("table", table.clone()),
         ];

@@ -39,6 +39,20 @@ pub(super) fn check_field_rules(field: &Field, place: Role) -> Result<(), (&'sta
         &[Role::Column],
         "表格列",
     )?;
+    // A cell holds one text: a list of choices or a row of boxes is a
+    // field's, on a cover.
+    placed(
+        "multiple",
+        field.is_multiple(),
+        &[Role::Field],
+        "字段（不适用于表格的列）",
+    )?;
+    placed(
+        "boxes",
+        field.has_boxes(),
+        &[Role::Field],
+        "字段（不适用于表格的列）",
+    )?;
     if field.editable && field.formula.is_none() {
         return Err(("editable", "editable 只适用于有公式的列".into()));
     }

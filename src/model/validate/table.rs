@@ -233,6 +233,21 @@ mod tests {
                 with_table(r#"{"id":"r","label":"列","kind":"list"}"#, ""),
                 format!("{t}.columns[0].kind"),
             ),
+            // A cell holds one text: no list of choices, no row of boxes.
+            (
+                with_table(
+                    r#"{"id":"c","label":"方式","kind":"choice","options":["甲","乙"],"multiple":true}"#,
+                    "",
+                ),
+                format!("{t}.columns[0].multiple"),
+            ),
+            (
+                with_table(
+                    r#"{"id":"c","label":"方式","kind":"choice","options":["甲"],"boxes":true}"#,
+                    "",
+                ),
+                format!("{t}.columns[0].boxes"),
+            ),
             (
                 with_table(
                     &format!(

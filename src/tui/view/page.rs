@@ -8,12 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::export::wrap::hard_wrap;
+use crate::model::choice;
 use crate::model::finding::{Finding, FindingKind};
-use crate::model::project::Entry;
 use crate::model::schema::{Field, Kind, Severity};
 use crate::strings;
 
 use super::super::app::App;
+use super::super::command::{Context, TextCmd};
 use super::super::editors::show_controls;
 use super::super::session::Session;
 use super::super::text::{display_width, fit};
@@ -28,6 +29,12 @@ const PREVIEW_ROWS: usize = 2;
 const MIN_EDITOR_ROWS: usize = 3;
 /// Field content is indented under its label.
 const INDENT: u16 = 2;
+
+/// A check box on screen: ☐, not the □ forms print, which is
+/// East-Asian-ambiguous and misaligns where the terminal draws it wide.
+fn screen_box(ticked: bool) -> char {
+    if ticked { '☑' } else { '☐' }
+}
 
 /// One field's block on the page, measured before drawing.
 struct Block<'a> {
@@ -118,7 +125,7 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
         .fields
         .iter()
         .enumerate()
-        .map(|(i, field)| measure(session, field, i == position.field, content_width))
+        .map(|(i, field)| measure(app, session, field, i == position.field, content_width))
         .collect();
     let available = (area.height as usize).saturating_sub(header.len());
     let (first, last) = visible_range(&mut blocks, position.field, available);
@@ -172,16 +179,28 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-fn measure<'a>(session: &'a Session, field: &'a Field, focused: bool, width: usize) -> Block<'a> {
+fn measure<'a>(
+    app: &App,
+    session: &'a Session,
+    field: &'a Field,
+    focused: bool,
+    width: usize,
+) -> Block<'a> {
     let entry = session.doc.project().entry(&field.id);
     let findings = session.doc.report().of_field(&field.id).collect();
-    let text = entry.map(Entry::to_editor_text).unwrap_or_default();
+    let text = entry.map(|e| e.field_text(field)).unwrap_or_default();
     let multiline = field.kind().is_multiline();
-    let hint_rows = if focused {
-        wrapped(&field.hint, width).into_iter().take(2).collect()
-    } else {
-        Vec::new()
-    };
+    let boxes = (!field.options().is_empty())
+        .then(|| choice::box_line(&choice::boxes(field, entry), screen_box));
+    let mut hint_rows: Vec<String> = Vec::new();
+    if focused {
+        hint_rows.extend(wrapped(&field.hint, width).into_iter().take(2));
+        if let Some(boxes) = &boxes {
+            let key = app.ui.keymap.keys_for(Context::Editor, TextCmd::NextOption);
+            let row = strings::options_row(boxes, &key, app.lang());
+            hint_rows.extend(wrapped(&row, width));
+        }
+    }
     let (content, rows) = if field.kind() == Kind::Table {
         (Vec::new(), grid::height(session, field, focused))
     } else if focused {
@@ -196,6 +215,8 @@ fn measure<'a>(session: &'a Session, field: &'a Field, focused: bool, width: usi
             Vec::new(),
             rows.max(if multiline { MIN_EDITOR_ROWS } else { 1 }),
         )
+    } else if let Some(boxes) = boxes {
+        (vec![fit(&boxes, width)], 1)
     } else {
         let limit = if multiline { PREVIEW_ROWS } else { 1 };
         // Only the start of a long text can show: wrap no more than that.

@@ -272,6 +272,17 @@ fn the_project_reports_table_is_its_appendix_and_the_score_is_checked_against_it
     assert!(has_line(&text, "　　自评总分：99.51分"), "{text}");
     assert!(has_line(&text, "二、基本情况"), "{text}");
     assert!(has_line(&text, "七、改进措施和建议"), "{text}");
+    set(
+        home.path(),
+        &[(
+            "use_text",
+            "自评结果已报县财政局，作为2024年项目预算安排的依据，并在县政府门户网站公开。",
+        )],
+    );
+    let text = export(home.path());
+    assert!(has_line(&text, "八、自评结果应用和公开情况"), "{text}");
+    // The 附表 stays unnumbered after it.
+    assert!(has_line(&text, "附表：项目支出绩效自评表"), "{text}");
 
     // A slip: the report says 97, the table adds up to 99.51.
     set(home.path(), &[("self_score", "97")]);

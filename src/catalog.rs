@@ -14,7 +14,7 @@ use crate::model::validate::load_template;
 use crate::storage::{self, LoadError};
 
 /// The built-in templates' JSON, embedded at build time.
-const BUILTIN: [(&str, &str); 7] = [
+const BUILTIN: [(&str, &str); 9] = [
     (
         "hunan-narrative.json",
         include_str!("../templates/hunan-narrative.json"),
@@ -42,6 +42,14 @@ const BUILTIN: [(&str, &str); 7] = [
     (
         "dept-score-only.json",
         include_str!("../templates/dept-score-only.json"),
+    ),
+    (
+        "project-report.json",
+        include_str!("../templates/project-report.json"),
+    ),
+    (
+        "dept-report.json",
+        include_str!("../templates/dept-report.json"),
     ),
 ];
 

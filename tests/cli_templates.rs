@@ -165,11 +165,17 @@ fn check_does_not_need_the_file_in_the_template_folder_and_leaves_the_folder_alo
 #[test]
 fn show_prints_a_builtin_template_as_loaded_and_it_loads_back() {
     let home = tempfile::tempdir().unwrap();
-    for id in ["hunan-form", "project-selfeval-split"] {
+    for id in [
+        "hunan-form",
+        "project-selfeval-split",
+        "project-report",
+        "dept-report",
+    ] {
         let out = run_in(home.path(), &["templates", "--show", id]);
         assert_eq!(out.code, Some(0), "{id}: {}", out.stderr);
         let shown = load_template(&out.stdout).unwrap_or_else(|e| panic!("{id}: {e}"));
-        // As the catalog loads it: an extension (the split table) resolved.
+        // As the catalog loads it: an extension (the split table, the reports)
+        // resolved.
         let (entries, _) = ziping::catalog::load(None);
         let builtin = ziping::catalog::find(&entries, id).unwrap();
         assert_eq!(shown, builtin, "{id}: shown as loaded");

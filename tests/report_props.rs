@@ -25,11 +25,13 @@ use ziping::model::report::Report;
 use ziping::model::schema::{Severity, Template};
 use ziping::strings;
 
-const TEMPLATES: [&str; 4] = [
+const TEMPLATES: [&str; 6] = [
     "hunan-narrative",
     "hunan-form",
     "project-selfeval",
     "dept-selfeval",
+    "project-report",
+    "dept-report",
 ];
 
 fn template(id: &str) -> Template {

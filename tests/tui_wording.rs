@@ -20,7 +20,8 @@ fn a_heading_set_on_the_command_line_is_in_the_outline_and_the_export() {
     assert_eq!(set.code, Some(0), "{}", set.stderr);
 
     let mut h = Harness::open(dir, &path, 80, 24);
-    h.run(vec![key(KeyCode::Tab); 4]);
+    // Past the front section's four fields and 自评得分情况's two.
+    h.run(vec![key(KeyCode::Tab); 6]);
     let screen = h.screen();
     assert!(screen.contains("一、部门基本情况"), "{screen}");
     assert!(!screen.contains("一、基本情况"), "{screen}");
@@ -36,9 +37,9 @@ fn a_heading_set_on_the_command_line_is_in_the_outline_and_the_export() {
 #[test]
 fn the_heading_key_rewords_this_section_and_the_file_keeps_it() {
     let mut h = Harness::sample(80, 24);
-    // Into （一）机构人员情况, then F4: the prompt holds the heading now
+    // Into （一）机构人员情况 (past 自评得分情况), then F4: the prompt holds the heading now
     // printed, which is rubbed out and typed anew.
-    let mut events = vec![key(KeyCode::Tab); 4];
+    let mut events = vec![key(KeyCode::Tab); 6];
     events.push(key(KeyCode::F(4)));
     h.run(events);
     assert!(h.screen().contains("本节标题"), "{}", h.screen());

@@ -17,8 +17,10 @@
 //!    `{"column": "TABLE.COLUMN"}` or `{"check": ID}`. Its other keys are
 //!    merged into that thing's as a JSON Merge Patch (an object key by key,
 //!    `null` removes, anything else replaces); `"remove": true` removes it;
-//!    `"after"` / `"before"` move it among its siblings; `"new": true` adds
-//!    it (placed by `after`, `before` or `"in": SECTION`, else at the end).
+//!    `"after"` / `"before"` move it among its siblings, `"in": SECTION`
+//!    moves a section or field into another section (a report putting a
+//!    table's sections under its 附表); `"new": true` adds it (placed by
+//!    `after`, `before` or `"in": SECTION`, else at the end).
 //!
 //! An override that names nothing in the base (or adds what is there) is an
 //! error naming both templates and the path.
@@ -40,7 +42,8 @@ enum Target {
 const CONTROL: [&str; 8] = [
     "section", "field", "column", "check", "remove", "new", "after", "before",
 ];
-/// `in` is a control key too, but only for a new item.
+/// `in` is a control key too: where a new item goes, or where a section or
+/// field moves to.
 const IN: &str = "in";
 
 /// The base's id, for error messages; the extension's is in `child`.
@@ -266,11 +269,54 @@ fn apply(root: &mut Value, item: &Value, names: &Names) -> Result<(), String> {
     }
     if let Some(Value::Object(map)) = entries.get_mut(at) {
         for (key, value) in item {
-            if !CONTROL.contains(&key.as_str()) {
+            if !CONTROL.contains(&key.as_str()) && key != IN {
                 patch_key(map, key, value);
             }
         }
     }
+    match item.get(IN).and_then(Value::as_str) {
+        None => place(entries, at, item, names),
+        Some(section) => move_into(root, (&list, at), section, item, &target, names),
+    }
+}
+
+/// Moves the section or field at `from` (its list's pointer and its place)
+/// to the end of section `inside`, then beside its `after` / `before`
+/// sibling there if one is named.
+fn move_into(
+    root: &mut Value,
+    from: (&str, usize),
+    inside: &str,
+    item: &Map<String, Value>,
+    target: &Target,
+    names: &Names,
+) -> Result<(), String> {
+    let key = match target {
+        Target::Section(_) => "sections",
+        Target::Field(_) => "fields",
+        _ => return Err("\"in\" 只能把章节或字段移入另一个章节".into()),
+    };
+    let (list, at) = from;
+    let Some((sections, i)) = find_section(root, inside) else {
+        return Err(names.nothing(&format!("章节 \"{inside}\"")));
+    };
+    // A section cannot hold itself: its own place, or one inside it.
+    if format!("{sections}/{i}/").starts_with(&format!("{list}/{at}/")) {
+        return Err(format!(
+            "{}不能移入它自己或它下面的章节 \"{inside}\"",
+            target.words()
+        ));
+    }
+    let Some(moved) = list_at(root, list).map(|entries| entries.remove(at)) else {
+        return Err(names.nothing(&target.words()));
+    };
+    // Taking it out may have moved the destination up its list.
+    let destination = find_section(root, inside).map(|(l, i)| format!("{l}/{i}/{key}"));
+    let Some(entries) = destination.and_then(|d| list_at(root, &d)) else {
+        return Err(names.nothing(&format!("章节 \"{inside}\"")));
+    };
+    entries.push(moved);
+    let at = entries.len() - 1;
     place(entries, at, item, names)
 }
 

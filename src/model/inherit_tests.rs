@@ -176,6 +176,58 @@ fn after_and_before_reorder_among_siblings() {
 }
 
 #[test]
+fn in_moves_a_section_or_field_into_another_section() {
+    // A report putting a table's section under its 附表, changed on the way.
+    let out = merge(
+        &base(),
+        &extend(json!([
+            {"section": "perf", "in": "basic", "print_heading": false},
+            {"field": "staff", "in": "duty", "before": "duty_text"}
+        ])),
+    )
+    .expect("merges");
+    assert_eq!(ids(&out, "/sections"), vec!["basic"]);
+    assert_eq!(ids(&out, "/sections/0/sections"), vec!["duty", "perf"]);
+    assert_eq!(
+        out.pointer("/sections/0/sections/1/print_heading"),
+        Some(&json!(false))
+    );
+    assert!(
+        out.pointer("/sections/0/sections/1/in").is_none(),
+        "in is not set on it"
+    );
+    assert_eq!(ids(&out, "/sections/0/fields"), vec!["unit"]);
+    assert_eq!(
+        ids(&out, "/sections/0/sections/0/fields"),
+        vec!["staff", "duty_text"]
+    );
+    // Into a section after it in the same list: the place shifts as it leaves.
+    let out = merge(
+        &base(),
+        &extend(json!([{"section": "basic", "in": "perf"}])),
+    )
+    .expect("merges");
+    assert_eq!(ids(&out, "/sections"), vec!["perf"]);
+    assert_eq!(ids(&out, "/sections/0/sections"), vec!["basic"]);
+    let cases = [
+        (json!({"section": "basic", "in": "duty"}), "不能移入它自己"),
+        (json!({"section": "basic", "in": "basic"}), "不能移入它自己"),
+        (
+            json!({"field": "unit", "in": "nowhere"}),
+            "章节 \"nowhere\"",
+        ),
+        (
+            json!({"column": "indicators.name", "in": "basic"}),
+            "只能把章节或字段",
+        ),
+    ];
+    for (change, word) in cases {
+        let err = merge(&base(), &extend(json!([change]))).expect_err("refused");
+        assert!(err.message.contains(word), "{change}: {err}");
+    }
+}
+
+#[test]
 fn new_adds_where_it_is_placed() {
     let cases = [
         (

@@ -14,7 +14,7 @@ use crate::model::validate::load_template;
 use crate::storage::{self, LoadError};
 
 /// The built-in templates' JSON, embedded at build time.
-const BUILTIN: [(&str, &str); 7] = [
+const BUILTIN: [(&str, &str); 8] = [
     (
         "hunan-narrative.json",
         include_str!("../templates/hunan-narrative.json"),
@@ -42,6 +42,10 @@ const BUILTIN: [(&str, &str); 7] = [
     (
         "dept-score-only.json",
         include_str!("../templates/dept-score-only.json"),
+    ),
+    (
+        "unit-projects.json",
+        include_str!("../templates/unit-projects.json"),
     ),
 ];
 

@@ -22,6 +22,7 @@ mod messages;
 // refused row operation), and the model words its findings through here.
 pub mod cell_reading;
 mod reading;
+pub mod repeat;
 pub mod rows;
 mod screens;
 mod values;

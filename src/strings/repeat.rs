@@ -32,9 +32,9 @@ pub fn repeat_refusal(refusal: &RepeatRefusal, lang: Lang) -> String {
         (RepeatRefusal::Full { label, max }, Lang::Zh) => {
             format!("已有{max}个{label}，模板最多允许{max}个，不能再添加")
         }
-        (RepeatRefusal::Full { label, max }, Lang::En) => format!(
-            "There are already {max} of \"{label}\", the most the template allows"
-        ),
+        (RepeatRefusal::Full { label, max }, Lang::En) => {
+            format!("There are already {max} of \"{label}\", the most the template allows")
+        }
         (RepeatRefusal::First { id, label }, Lang::Zh) => format!(
             "“{id}”是模板中的第一个{label}，其余{label}都照它添加，不能删除；可以清空其内容"
         ),

@@ -11,7 +11,9 @@ use crate::model::project::Project;
 use crate::model::repeat::{self, RepeatRefusal};
 use crate::storage;
 use crate::strings;
-use crate::strings::repeat::{instance_added, instance_removed, repeat_refusal};
+use crate::strings::repeat::{
+    FORCE_DISCARDS, SEPARATOR, instance_added, instance_removed, repeat_refusal,
+};
 
 use super::set::writer_lock;
 use super::{EXIT_FAULTY, load};
@@ -73,7 +75,11 @@ fn change(
             Ok(ExitCode::SUCCESS)
         }
         Err(refusal) => {
-            eprintln!("ziping：{}", repeat_refusal(&refusal, lang));
+            let mut said = repeat_refusal(&refusal, lang);
+            if matches!(refusal, RepeatRefusal::HoldsText { .. }) {
+                said = format!("{said}{}{}", lang.say(SEPARATOR), lang.say(FORCE_DISCARDS));
+            }
+            eprintln!("ziping：{said}");
             eprintln!("ziping：{}", strings::left_unchanged(file, lang));
             Ok(ExitCode::from(EXIT_FAULTY))
         }

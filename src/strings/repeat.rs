@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::model::repeat::RepeatRefusal;
 
 /// Why an instance was not added or removed, with what to do instead.
@@ -41,14 +41,48 @@ pub fn repeat_refusal(refusal: &RepeatRefusal, lang: Lang) -> String {
         (RepeatRefusal::First { id, label }, Lang::En) => format!(
             "\"{id}\" is the template's first \"{label}\", which the others are copied from: it cannot be removed, only emptied"
         ),
-        (RepeatRefusal::HoldsText { id, fields }, Lang::Zh) => format!(
-            "“{id}”中已填写了{}，删除会丢掉这些内容；确要删除请加 --force",
-            fields.join("、")
-        ),
+        (RepeatRefusal::HoldsText { id, fields }, Lang::Zh) => {
+            format!("“{id}”中已填写了{}，删除会丢掉这些内容", fields.join("、"))
+        }
         (RepeatRefusal::HoldsText { id, fields }, Lang::En) => format!(
-            "\"{id}\" holds text in {}, which removing it would lose; add --force to remove it all the same",
+            "\"{id}\" holds text in {}, which removing it would lose",
             fields.join(", ")
         ),
+    }
+}
+
+/// Between a refusal and what to do about it.
+pub const SEPARATOR: Text = Text {
+    zh: "；", en: "; "
+};
+
+/// What `ziping remove` adds to [`RepeatRefusal::HoldsText`].
+pub const FORCE_DISCARDS: Text = Text {
+    zh: "确要连同内容一起删除，请加 --force",
+    en: "add --force to remove it, text and all",
+};
+
+/// What the editor adds to [`RepeatRefusal::HoldsText`]: it never drops
+/// text on a key.
+pub const EMPTY_IT_FIRST: Text = Text {
+    zh: "请先清空这些内容再删除（或在命令行用 ziping remove 文件 章节 --force）",
+    en: "empty it first (or use ziping remove FILE SECTION --force)",
+};
+
+/// The editor added the section now headed `heading`; `remove` is the key
+/// that takes it away again while it is empty.
+pub fn instance_added_here(heading: &str, remove: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已添加“{heading}”；不需要时，尚未填写前按 {remove} 删除"),
+        Lang::En => format!("Added \"{heading}\"; {remove} removes it again while it is empty"),
+    }
+}
+
+/// The editor removed the section headed `heading`.
+pub fn instance_removed_here(heading: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已删除“{heading}”"),
+        Lang::En => format!("Removed \"{heading}\""),
     }
 }
 

@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::model::format_error::FormatError;
 use crate::model::inherit::merge;
 use crate::model::project::Project;
+use crate::model::repeat::with_instances;
 use crate::model::schema::Template;
 use crate::model::validate::load_template;
 use crate::storage::{self, LoadError};
@@ -303,7 +304,8 @@ pub fn newer_template(project: &Project, templates_dir: Option<&Path>) -> Option
         version: current.version,
         ..newer.clone()
     };
-    (renumbered != *current).then_some(newer)
+    // Its added sections (projects) are the report's, not a difference.
+    (with_instances(current, &renumbered) != *current).then_some(newer)
 }
 
 /// A built-in template by id, for tests.

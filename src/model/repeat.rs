@@ -95,10 +95,66 @@ fn section_ids(section: &Section) -> Vec<String> {
 /// returns the new section's id. The copy is of the template's section,
 /// never of an instance with text in it, so it starts with the defaults.
 pub fn add_after(project: &mut Project, id: &str) -> Result<String, RepeatRefusal> {
-    let section = repeated(&project.template, id)?;
+    let taken: HashSet<String> = project
+        .values
+        .keys()
+        .chain(project.headings.keys())
+        .cloned()
+        .collect();
+    let new_id = add_copy(&mut project.template, id, &taken, None)?;
+    let walk = project.template.walk();
+    if let Some(copy) = walk.iter().find(|r| r.section.id == new_id) {
+        for field in copy.section.all_fields() {
+            project
+                .values
+                .insert(field.id.clone(), default_entry(field));
+        }
+    }
+    Ok(new_id)
+}
+
+/// `new` (a newer template a project moves to) with the instances `old`
+/// had added, under the same ids and in the same places, so what was
+/// typed in them stays in view: a copy made afresh of the new prototype.
+pub fn with_instances(old: &Template, new: &Template) -> Template {
+    let mut out = new.clone();
+    let walk = old.walk();
+    for (i, r) in walk.iter().enumerate() {
+        let Some(of) = r.section.repeat.as_ref().and_then(|r| r.of.as_deref()) else {
+            continue;
+        };
+        let Some(n) = r.section.id.strip_prefix(&format!("{of}_")) else {
+            continue;
+        };
+        let Ok(n) = n.parse() else { continue };
+        // After the sibling it followed, if that is there by now.
+        let before = walk[..i]
+            .iter()
+            .rev()
+            .find(|b| b.parent == r.parent)
+            .map(|b| b.section.id.as_str())
+            .filter(|b| out.walk().iter().any(|s| s.section.id == *b))
+            .unwrap_or(of);
+        // A prototype the new template dropped leaves the values orphans,
+        // as any field it drops does.
+        let _ = add_copy(&mut out, before, &HashSet::new(), Some(n));
+    }
+    out
+}
+
+/// Puts a renamed copy of the prototype of `id` after it: numbered `carry`
+/// (an instance carried to a newer template, whatever `max` says), else
+/// after the highest so far and past any id in `taken`.
+fn add_copy(
+    template: &mut Template,
+    id: &str,
+    taken: &HashSet<String>,
+    carry: Option<usize>,
+) -> Result<String, RepeatRefusal> {
+    let section = repeated(template, id)?;
     let proto_id = prototype_of(section).unwrap_or(id).to_string();
     let repeat = section.repeat.clone();
-    let walk = project.template.walk();
+    let walk = template.walk();
     let group: Vec<&Section> = walk
         .iter()
         .map(|r| r.section)
@@ -114,44 +170,41 @@ pub fn add_after(project: &mut Project, id: &str) -> Result<String, RepeatRefusa
         return Err(RepeatRefusal::NotRepeated(id.to_string()));
     };
     let max = repeat.as_ref().map_or(1, |r| r.max);
-    if group.len() >= max {
+    if carry.is_none() && group.len() >= max {
         let label = repeat.map(|r| r.label).unwrap_or_default();
         return Err(RepeatRefusal::Full { label, max });
     }
-    let taken: HashSet<String> = declared_names(&project.template.sections)
-        .into_iter()
-        .chain(project.values.keys().cloned())
-        .chain(project.headings.keys().cloned())
-        .collect();
+    let all_names = declared_names(&template.sections);
     let old = declared_names(std::slice::from_ref(&proto));
+    let free = |n: usize| {
+        old.iter().all(|o| {
+            let new = format!("{o}_{n}");
+            !taken.contains(&new) && !all_names.contains(&new)
+        })
+    };
     // After the highest instance so far, so a removed one's id is never
-    // reused while later ones exist, and past any id already taken.
+    // reused while later ones exist.
     let highest = group
         .iter()
         .filter_map(|s| s.id.strip_prefix(&format!("{proto_id}_"))?.parse().ok())
         .max()
         .unwrap_or(1usize);
-    let n = (highest + 1..)
-        .find(|n| old.iter().all(|o| !taken.contains(&format!("{o}_{n}"))))
-        .unwrap_or(highest + 1);
+    let n = match carry {
+        Some(n) if free(n) => n,
+        Some(_) => return Err(RepeatRefusal::NotRepeated(id.to_string())),
+        None => (highest + 1..).find(|&n| free(n)).unwrap_or(highest + 1),
+    };
     let inside: HashSet<&str> = old.iter().map(String::as_str).collect();
     let rename = |name: &str| inside.contains(name).then(|| format!("{name}_{n}"));
     let copy = copied_section(&proto, &rename, &proto_id);
-    let all_names = declared_names(&project.template.sections);
-    let checks: Vec<CrossCheck> = project
-        .template
+    let checks: Vec<CrossCheck> = template
         .checks
         .iter()
-        .filter(|c| concerns_only(c, &project.template, &inside, &all_names))
-        .map(|c| copied_check(c, &project.template, &rename, n))
+        .filter(|c| concerns_only(c, template, &inside, &all_names))
+        .map(|c| copied_check(c, template, &rename, n))
         .collect();
     let new_id = copy.id.clone();
-    for field in copy.all_fields() {
-        project
-            .values
-            .insert(field.id.clone(), default_entry(field));
-    }
-    let Some(list) = holder(&mut project.template.sections, id) else {
+    let Some(list) = holder(&mut template.sections, id) else {
         return Err(RepeatRefusal::NotRepeated(id.to_string()));
     };
     let at = list
@@ -159,7 +212,7 @@ pub fn add_after(project: &mut Project, id: &str) -> Result<String, RepeatRefusa
         .position(|s| s.id == id)
         .map_or(list.len(), |i| i + 1);
     list.insert(at, copy);
-    project.template.checks.extend(checks);
+    template.checks.extend(checks);
     Ok(new_id)
 }
 

@@ -267,3 +267,47 @@ fn a_wrong_repeat_is_a_template_mistake() {
         assert!(err.contains(place), "{to}: {err}");
     }
 }
+
+#[test]
+fn a_newer_template_keeps_the_instances_added_with_what_was_typed() {
+    use crate::model::upgrade::{Change, apply, changes};
+    let mut project = project();
+    for (add, id) in [(true, "p"), (true, "p_2"), (false, "p_2"), (true, "p_3")] {
+        let done = if add {
+            add_after(&mut project, id).map(|_| ())
+        } else {
+            remove(&mut project, id, false)
+        };
+        assert_eq!(done, Ok(()), "{id}");
+    }
+    project.set("name_4", Entry::Text("第三个项目".into()));
+    // The newer template asks one more thing of each project.
+    let mut newer = load_template(TEMPLATE).unwrap_or_else(|e| panic!("{e}"));
+    newer.version = 2;
+    let mut extra = newer.sections[1].fields[0].clone();
+    extra.id = "lead".into();
+    extra.label = "负责人".into();
+    newer.sections[1].fields.push(extra);
+    // Offered as the new field, not as the projects' sections going.
+    let said = changes(&project, &newer);
+    assert!(!said.is_empty(), "{said:?}");
+    assert!(
+        said.iter().all(|c| *c
+            == Change::FieldAdded {
+                label: "负责人".into()
+            }),
+        "{said:?}"
+    );
+    let upgraded = apply(project, newer);
+    check_template(&upgraded.template).unwrap_or_else(|e| panic!("{e}"));
+    let order: Vec<&str> = upgraded
+        .template
+        .sections
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(order, ["front", "p", "p_3", "p_4"]);
+    assert!(upgraded.template.field("lead_4").is_some());
+    assert_eq!(upgraded.text("name_4"), "第三个项目");
+    assert_eq!(upgraded.orphans().count(), 0);
+}

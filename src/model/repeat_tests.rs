@@ -258,6 +258,11 @@ fn a_wrong_repeat_is_a_template_mistake() {
             "sections[1].repeat.label",
         ),
         ("{name}情况", "{unit}情况", "sections[1].repeat.heading"),
+        (
+            r#""max": 3"#,
+            r#""max": 3, "of": "gone""#,
+            "没有 \"gone\" 这个章节",
+        ),
     ];
     for (from, to, place) in cases {
         let err = load_template(&TEMPLATE.replacen(from, to, 1))

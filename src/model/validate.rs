@@ -114,6 +114,20 @@ pub(super) fn check_template(template: &Template) -> Result<(), FormatError> {
             stack.push((format!("{path}.sections[{i}]"), sub));
         }
     }
+    // A copy names the template's section it was made from (see
+    // `model::repeat`): one that is gone leaves nothing to copy.
+    for r in template.walk() {
+        let of = r.section.repeat.as_ref().and_then(|r| r.of.as_deref());
+        if let Some(of) = of.filter(|of| !section_ids.contains(of)) {
+            return fail(
+                "sections".into(),
+                format!(
+                    "章节 \"{}\" 是 \"{of}\" 的副本，但没有 \"{of}\" 这个章节",
+                    r.section.id
+                ),
+            );
+        }
+    }
     for (path, field) in &tables {
         if let Some(Err((key, message))) = field.table().map(|t| check_formulas(t, &globals)) {
             return fail(format!("{path}.{key}"), message);

@@ -216,13 +216,19 @@ impl Project {
         self.values.insert(id.to_string(), entry);
     }
 
-    /// The heading printed for `section`: this report's wording, else a
-    /// repeated section's pattern once its placeholders are filled
-    /// (`{project_name}` → the project's name), else the template's.
+    /// The heading printed for `section`: this report's wording, else
+    /// [`Project::template_heading`].
     pub fn heading_of<'a>(&'a self, section: &'a Section) -> Cow<'a, str> {
-        if let Some(own) = self.headings.get(&section.id) {
-            return Cow::Borrowed(own);
+        match self.headings.get(&section.id) {
+            Some(own) => Cow::Borrowed(own),
+            None => self.template_heading(section),
         }
+    }
+
+    /// The heading the template gives `section`: a repeated section's
+    /// pattern once its placeholders are filled (`{project_name}` → the
+    /// project's name), else its `heading`.
+    pub fn template_heading<'a>(&'a self, section: &'a Section) -> Cow<'a, str> {
         let pattern = section.repeat.as_ref().and_then(|r| r.heading.as_deref());
         let filled = pattern.and_then(|p| {
             let ids = placeholders(p).ok()?;

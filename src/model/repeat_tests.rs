@@ -216,6 +216,10 @@ fn an_instance_heading_is_its_pattern_once_filled() {
     assert_eq!(heading(&project), "项目");
     project.set("name_2", Entry::Text("数说红河展厅运维经费".into()));
     assert_eq!(heading(&project), "数说红河展厅运维经费情况");
+    // F4 answered with the heading shown stores nothing: the name may change.
+    let same = crate::model::wording::set_heading(&mut project, "p_2", "数说红河展厅运维经费情况");
+    assert_eq!(same, Ok(false));
+    assert!(project.headings.is_empty());
     project.headings.insert("p_2".into(), "自己的标题".into());
     assert_eq!(heading(&project), "自己的标题");
 }

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use super::project::{Project, default_entry};
 use super::schema::{CrossCheck, Each, Field, FieldKind, Formula, ROW_NAMES, Section, Template};
-use super::text::{formula_names, rename_names};
+use super::text::{formula_names, placeholders, rename_names};
 
 /// Why an instance was not added or removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -347,8 +347,14 @@ fn own_names(check: &CrossCheck, template: &Template) -> Vec<String> {
         shadowed.push("group".to_string());
     }
     let mut sources = vec![check.assert.source()];
-    sources.extend(message_parts(&check.message));
-    sources.extend(check.message_en.iter().flat_map(|m| message_parts(m)));
+    // A message whose braces do not pair is refused when the template
+    // loads; here it reads no names.
+    let parts = |m: &str| -> Vec<String> {
+        let found = placeholders(m).unwrap_or_default();
+        found.into_iter().map(str::to_string).collect()
+    };
+    sources.extend(parts(&check.message));
+    sources.extend(check.message_en.iter().flat_map(|m| parts(m)));
     let mut names = Vec::new();
     for source in &sources {
         for name in formula_names(source) {
@@ -358,19 +364,6 @@ fn own_names(check: &CrossCheck, template: &Template) -> Vec<String> {
         }
     }
     names
-}
-
-fn message_parts(message: &str) -> Vec<String> {
-    let mut parts = Vec::new();
-    let mut rest = message;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        parts.push(rest[open + 1..open + close].to_string());
-        rest = &rest[open + close + 1..];
-    }
-    parts
 }
 
 /// Whether a check belongs to the prototype alone: it is reported at one of

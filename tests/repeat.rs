@@ -202,12 +202,19 @@ fn a_unit_report_has_a_section_and_tables_per_project() {
             ],
         ),
     );
-    // The third was added by mistake: empty, it goes without --force.
+    // The third was added by mistake, which the 实施项目个数 shows up …
+    let counted = run(home, &["check", "p.json"]).stdout;
+    assert!(
+        counted.contains("实施项目个数为2个，报告中写了3个项目的自评情况"),
+        "{counted}"
+    );
+    // … and, empty, it goes without --force.
     let gone = run(home, &["remove", "p.json", "project_3"]);
     assert_eq!(gone.code, Some(0), "{}", gone.stderr);
 
     let check = run(home, &["check", "p.json"]);
     assert_eq!(check.code, Some(1), "{}", check.stdout);
+    assert!(!check.stdout.contains("实施项目个数为"), "{}", check.stdout);
     let wrong: Vec<&str> = check
         .stdout
         .lines()

@@ -8,6 +8,9 @@
 
 use std::collections::HashSet;
 
+use rhai::{Dynamic, Map};
+use rust_decimal::Decimal;
+
 use super::project::{Project, default_entry};
 use super::schema::{CrossCheck, Each, Field, FieldKind, Formula, ROW_NAMES, Section, Template};
 use super::text::{formula_names, placeholders, rename_names};
@@ -57,6 +60,28 @@ fn repeated<'t>(template: &'t Template, id: &str) -> Result<&'t Section, RepeatR
         Some(_) => Ok(section),
         None => Err(RepeatRefusal::NotRepeated(id.to_string())),
     }
+}
+
+/// The names formulas see for the repeated sections: each template
+/// section's id as `#{count}`, the instances the report has
+/// (`project.count`), so a check can hold 实施项目个数 to the projects
+/// written.
+pub fn names(template: &Template) -> Vec<(String, Dynamic)> {
+    let walk = template.walk();
+    let sections: Vec<&Section> = walk.iter().map(|r| r.section).collect();
+    sections
+        .iter()
+        .filter(|s| s.repeat.as_ref().is_some_and(|r| r.of.is_none()))
+        .map(|proto| {
+            let count = sections
+                .iter()
+                .filter(|s| prototype_of(s) == Some(proto.id.as_str()))
+                .count();
+            let mut map = Map::new();
+            map.insert("count".into(), Dynamic::from(Decimal::from(count)));
+            (proto.id.clone(), Dynamic::from(map))
+        })
+        .collect()
 }
 
 /// The ids of every section that repeats, instances included, in outline order.

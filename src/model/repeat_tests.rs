@@ -241,9 +241,9 @@ fn the_unit_projects_template_copies_its_project_with_the_scoring() {
         formula_of(&project, "funding_2", "rate"),
         "actual / budget * 100"
     );
-    // Every check of the per-project tables, and not the unit's own.
+    // The 9 checks of the per-project tables, not the unit's own two.
     let added = &project.template.checks[before..];
-    assert_eq!(added.len(), before - 1);
+    assert_eq!((before, added.len()), (11, 9));
     assert!(added.iter().all(|c| c.at.ends_with("_2")));
     assert!(
         added
@@ -266,6 +266,11 @@ fn a_wrong_repeat_is_a_template_mistake() {
             r#""max": 3"#,
             r#""max": 3, "of": "gone""#,
             "没有 \"gone\" 这个章节",
+        ),
+        (
+            r#""id": "p","#,
+            r#""id": "amount","#,
+            "重复的章节 \"amount\" 与字段同名",
         ),
     ];
     for (from, to, place) in cases {
@@ -319,4 +324,25 @@ fn a_newer_template_keeps_the_instances_added_with_what_was_typed() {
     assert!(upgraded.template.field("lead_4").is_some());
     assert_eq!(upgraded.text("name_4"), "第三个项目");
     assert_eq!(upgraded.orphans().count(), 0);
+}
+
+#[test]
+fn formulas_see_how_many_instances_a_report_has() {
+    let mut project = project();
+    let count = |p: &Project| -> Vec<(String, String)> {
+        names(&p.template)
+            .into_iter()
+            .map(|(name, value)| (name, value.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        count(&project),
+        [("p".to_string(), "#{\"count\": 1}".to_string())]
+    );
+    let _ = add_after(&mut project, "p");
+    let _ = add_after(&mut project, "p");
+    assert_eq!(
+        count(&project),
+        [("p".to_string(), "#{\"count\": 3}".to_string())]
+    );
 }

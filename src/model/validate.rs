@@ -115,8 +115,18 @@ pub(super) fn check_template(template: &Template) -> Result<(), FormatError> {
         }
     }
     // A copy names the template's section it was made from (see
-    // `model::repeat`): one that is gone leaves nothing to copy.
+    // `model::repeat`): one that is gone leaves nothing to copy. A
+    // template's repeated section is a name in formulas (`project.count`).
     for r in template.walk() {
+        if r.section.repeat.as_ref().is_some_and(|r| r.of.is_none()) {
+            if field_ids.contains(r.section.id.as_str()) {
+                return fail(
+                    "sections".into(),
+                    format!("重复的章节 \"{}\" 与字段同名", r.section.id),
+                );
+            }
+            globals.push(&r.section.id);
+        }
         let of = r.section.repeat.as_ref().and_then(|r| r.of.as_deref());
         if let Some(of) = of.filter(|of| !section_ids.contains(of)) {
             return fail(

@@ -219,9 +219,17 @@ fn add_copy(
         Some(_) => return Err(RepeatRefusal::NotRepeated(id.to_string())),
         None => (highest + 1..).find(|&n| free(n)).unwrap_or(highest + 1),
     };
-    let inside: HashSet<&str> = old.iter().map(String::as_str).collect();
+    // Formulas read fields and summary lines; a section's id is a name
+    // only for the template's section (`project.count`, all instances), so
+    // it is renamed as an id, never in a formula.
+    let sections = section_ids(&proto);
+    let inside: HashSet<&str> = old
+        .iter()
+        .map(String::as_str)
+        .filter(|o| !sections.iter().any(|s| s == o))
+        .collect();
     let rename = |name: &str| inside.contains(name).then(|| format!("{name}_{n}"));
-    let copy = copied_section(&proto, &rename, &proto_id);
+    let copy = copied_section(&proto, &rename, &format!("_{n}"), &proto_id);
     let checks: Vec<CrossCheck> = template
         .checks
         .iter()
@@ -280,11 +288,17 @@ pub fn remove(project: &mut Project, id: &str, force: bool) -> Result<(), Repeat
     Ok(())
 }
 
-/// The prototype with every id it declares renamed, and the formulas and
-/// the heading pattern naming them renamed alike.
-fn copied_section(proto: &Section, rename: &dyn Fn(&str) -> Option<String>, of: &str) -> Section {
+/// The prototype with every id it declares renamed (its sections' by
+/// `suffix`), and the formulas and the heading pattern naming them renamed
+/// alike.
+fn copied_section(
+    proto: &Section,
+    rename: &dyn Fn(&str) -> Option<String>,
+    suffix: &str,
+    of: &str,
+) -> Section {
     let mut copy = proto.clone();
-    rename_section(&mut copy, rename);
+    rename_section(&mut copy, rename, suffix);
     if let Some(repeat) = copy.repeat.as_mut() {
         repeat.of = Some(of.to_string());
         repeat.heading = repeat.heading.as_deref().map(|h| rename_message(h, rename));
@@ -292,13 +306,13 @@ fn copied_section(proto: &Section, rename: &dyn Fn(&str) -> Option<String>, of: 
     copy
 }
 
-fn rename_section(section: &mut Section, rename: &dyn Fn(&str) -> Option<String>) {
-    section.id = rename(&section.id).unwrap_or_else(|| section.id.clone());
+fn rename_section(section: &mut Section, rename: &dyn Fn(&str) -> Option<String>, suffix: &str) {
+    section.id.push_str(suffix);
     for field in &mut section.fields {
         rename_field(field, rename, &[]);
     }
     for sub in &mut section.sections {
-        rename_section(sub, rename);
+        rename_section(sub, rename, suffix);
     }
 }
 

@@ -31,7 +31,8 @@ const TEMPLATE: &str = r#"{
     {"at": "t", "each": "row", "assert": "amount >= 0", "severity": "error", "message": "第{amount}行"},
     {"at": "amount", "assert": "amount <= limit", "severity": "error", "message": "超过{limit}"},
     {"at": "amount", "assert": "amount >= 0", "severity": "error", "message": "{limit}"},
-    {"at": "limit", "assert": "limit > amount", "severity": "error", "message": "上限"}
+    {"at": "limit", "assert": "limit > amount", "severity": "error", "message": "上限"},
+    {"at": "amount", "assert": "p.count <= 3", "severity": "error", "message": "{p.count}"}
   ]
 }"#;
 
@@ -87,8 +88,9 @@ fn a_copy_renames_what_the_prototype_declares_and_only_that() {
     );
     assert!(project.values.contains_key("amount_2") && project.values.contains_key("t_2"));
     // (at, assert, message) of the checks added: those reading only the
-    // prototype's names, renamed; not those reading `limit` too.
-    let added: Vec<(&str, String, &str)> = project.template.checks[5..]
+    // prototype's names, renamed; not those reading `limit` too, nor the
+    // one reading `p.count`, which is about all the instances.
+    let added: Vec<(&str, String, &str)> = project.template.checks[6..]
         .iter()
         .map(|c| (c.at.as_str(), c.assert.source(), c.message.as_str()))
         .collect();
@@ -103,7 +105,7 @@ fn a_copy_renames_what_the_prototype_declares_and_only_that() {
             ("t_2", "amount >= 0".to_string(), "第{amount}行"),
         ]
     );
-    let first = &project.template.checks[5];
+    let first = &project.template.checks[6];
     assert_eq!(first.id.as_deref(), Some("inside_2"));
     assert_eq!(first.message_en.as_deref(), Some("{amount_2} is over 100"));
 }
@@ -146,7 +148,7 @@ fn ids_never_collide_after_removing_and_adding() {
     assert_eq!(order, ["front", "p", "p_2"]);
     assert_eq!(
         project.template.checks.len(),
-        7,
+        8,
         "the removed copies' checks went with them"
     );
 }

@@ -9,12 +9,13 @@ use serde_json::Value;
 use crate::model::format_error::FormatError;
 use crate::model::inherit::merge;
 use crate::model::project::Project;
+use crate::model::repeat::with_instances;
 use crate::model::schema::Template;
 use crate::model::validate::load_template;
 use crate::storage::{self, LoadError};
 
 /// The built-in templates' JSON, embedded at build time.
-const BUILTIN: [(&str, &str); 9] = [
+const BUILTIN: [(&str, &str); 10] = [
     (
         "hunan-narrative.json",
         include_str!("../templates/hunan-narrative.json"),
@@ -50,6 +51,10 @@ const BUILTIN: [(&str, &str); 9] = [
     (
         "dept-report.json",
         include_str!("../templates/dept-report.json"),
+    ),
+    (
+        "unit-projects.json",
+        include_str!("../templates/unit-projects.json"),
     ),
 ];
 
@@ -307,7 +312,8 @@ pub fn newer_template(project: &Project, templates_dir: Option<&Path>) -> Option
         version: current.version,
         ..newer.clone()
     };
-    (renumbered != *current).then_some(newer)
+    // Its added sections (projects) are the report's, not a difference.
+    (with_instances(current, &renumbered) != *current).then_some(newer)
 }
 
 /// A built-in template by id, for tests.

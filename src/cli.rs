@@ -24,6 +24,7 @@ use crate::tui::keymap::Keymap;
 
 mod fields;
 mod recover;
+mod repeat;
 mod set;
 mod templates;
 
@@ -113,6 +114,12 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Add one more of a repeated section (a project of a unit's report)
+    /// after SECTION; prints the new section's id.
+    Add(repeat::AddArgs),
+    /// Remove an added instance of a repeated section; refused while it
+    /// holds text, unless --force.
+    Remove(repeat::RemoveArgs),
     /// List the fields of a project with their current values.
     Fields {
         file: PathBuf,
@@ -252,6 +259,8 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             let steps = set::steps(&pairs, &delete_row, &move_row, order.as_ref(), lang)?;
             return set::run(&file, &steps, force, lang);
         }
+        Command::Add(args) => return repeat::add(&args, lang),
+        Command::Remove(args) => return repeat::remove(&args, lang),
         Command::Fields { file, format } => {
             let project = load(&file)?;
             emit(&fields::listing_text(&project, format, lang))?;

@@ -29,6 +29,7 @@ pub mod lint;
 pub mod outline;
 pub mod project;
 pub mod reading;
+pub mod repeat;
 pub mod report;
 pub mod row_path;
 pub mod rules;

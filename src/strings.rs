@@ -19,9 +19,11 @@ mod formulas;
 pub mod lock;
 mod messages;
 // Reached by their paths: they name the model's types (a reading, a
-// refused row operation), and the model words its findings through here.
+// refused row or section operation), and the model words its findings
+// through here.
 pub mod cell_reading;
 mod reading;
+pub mod repeat;
 pub mod rows;
 mod screens;
 mod values;

@@ -2,6 +2,8 @@
 //! and how they are numbered. Export, check and the TUI all number headings
 //! through this one place, so they always agree.
 
+use std::borrow::Cow;
+
 use super::project::Project;
 use super::schema::Section;
 
@@ -9,7 +11,7 @@ use super::schema::Section;
 pub struct Node<'t> {
     pub section: &'t Section,
     /// The heading's words in force: the project's own, or the template's.
-    pub text: &'t str,
+    pub text: Cow<'t, str>,
     pub depth: usize,
     pub parent: Option<usize>,
     /// `一、`, `（二）` …; empty for unnumbered or left-out sections.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::format_error::FormatError;
 use super::schema::{Field, Kind, Section, Template};
 use super::table_value::TableValue;
-use super::text::{CHOICE_SEPARATOR, split_choices};
+use super::text::{CHOICE_SEPARATOR, placeholders, split_choices};
 use super::validate::check_template;
 
 /// The `format` of every project file.
@@ -249,12 +249,33 @@ impl Project {
         self.values.insert(id.to_string(), entry);
     }
 
-    /// The heading printed for `section`: this report's wording, or the
-    /// template's.
-    pub fn heading_of<'a>(&'a self, section: &'a Section) -> &'a str {
-        self.headings
-            .get(&section.id)
-            .map_or(section.heading.as_str(), String::as_str)
+    /// The heading printed for `section`: this report's wording, else
+    /// [`Project::template_heading`].
+    pub fn heading_of<'a>(&'a self, section: &'a Section) -> Cow<'a, str> {
+        match self.headings.get(&section.id) {
+            Some(own) => Cow::Borrowed(own),
+            None => self.template_heading(section),
+        }
+    }
+
+    /// The heading the template gives `section`: a repeated section's
+    /// pattern once its placeholders are filled (`{project_name}` → the
+    /// project's name), else its `heading`.
+    pub fn template_heading<'a>(&'a self, section: &'a Section) -> Cow<'a, str> {
+        let pattern = section.repeat.as_ref().and_then(|r| r.heading.as_deref());
+        let filled = pattern.and_then(|p| {
+            let ids = placeholders(p).ok()?;
+            let mut line = p.to_string();
+            for id in ids {
+                let value = self.text(id).trim();
+                if value.is_empty() {
+                    return None;
+                }
+                line = line.replace(&format!("{{{id}}}"), value);
+            }
+            Some(line)
+        });
+        filled.map_or(Cow::Borrowed(section.heading.as_str()), Cow::Owned)
     }
 
     /// The title lines in force: this report's pattern, or the template's.

@@ -20,4 +20,4 @@ pub use field::{
 pub use formula::Formula;
 pub use kind::{Bounds, Kind};
 pub use reading::{READ_NAME, ReadingSpec, SPLIT_TARGET_NAME, SplitColumns};
-pub use template::{Section, SectionRef, TEMPLATE_FORMAT, Template};
+pub use template::{Repeat, Section, SectionRef, TEMPLATE_FORMAT, Template};

@@ -15,6 +15,7 @@ use super::formula::{self, FormulaError, Outcome, to_decimal, to_dynamic};
 use super::groups::WeightSource;
 use super::project::{Entry, Project};
 use super::reading::{self, Reading};
+use super::repeat;
 use super::schema::{Field, Kind, TableSpec, Template};
 use super::table_value::{RowKey, RowRef, TableValue};
 use super::value::{self, Value};
@@ -211,6 +212,7 @@ impl Sheet {
                 scope.push_dynamic(field.id.clone(), to_dynamic(parsed.as_ref(), blank));
             }
         }
+        push_names(&mut scope, repeat::names(&project.template));
         let mut sheet = Sheet {
             tables: Vec::new(),
             failures: Vec::new(),

@@ -31,6 +31,90 @@ pub fn placeholders(line: &str) -> Result<Vec<&str>, String> {
     Ok(ids)
 }
 
+/// The names a formula's source reads from its scope: identifiers outside
+/// strings and comments that are not a property (`funding.total` reads
+/// `funding`, not `total`) nor a map key (`#{op: …}`), as byte ranges.
+/// A scanner rather than Rhai's parser, so that a formula with a typo is
+/// still renamed whole (loading reports the typo).
+fn scope_names(source: &str) -> Vec<(usize, usize)> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    // The last significant byte before `i`: a `.` makes a property.
+    let mut before = b' ';
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'/' && bytes.get(i + 1) == Some(&b'/') {
+            i = source[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            continue;
+        }
+        if c == b'/' && bytes.get(i + 1) == Some(&b'*') {
+            i = source[i + 2..]
+                .find("*/")
+                .map_or(bytes.len(), |n| i + 2 + n + 2);
+            continue;
+        }
+        if matches!(c, b'"' | b'`' | b'\'') {
+            i += 1;
+            while i < bytes.len() && bytes[i] != c {
+                i += if bytes[i] == b'\\' { 2 } else { 1 };
+            }
+            i += 1;
+            before = c;
+            continue;
+        }
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        if word(c) {
+            let start = i;
+            while i < bytes.len() && word(bytes[i]) {
+                i += 1;
+            }
+            let rest = source[i..].trim_start();
+            let key = rest.starts_with(':') && !rest.starts_with("::");
+            if !c.is_ascii_digit() && before != b'.' && !key {
+                out.push((start, i));
+            }
+            before = b'a';
+            continue;
+        }
+        if !c.is_ascii_whitespace() {
+            before = c;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The names a formula reads from its scope, in order, each once.
+pub fn formula_names(source: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for (start, end) in scope_names(source) {
+        let name = &source[start..end];
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// `source` with each name it reads from its scope replaced by what
+/// `rename` gives for it (left as it is on `None`): `funding.total.score`
+/// becomes `funding_2.total.score`, while `"funding"` in a string, a
+/// comment, `x.funding` and `fundings` are untouched.
+pub fn rename_names(source: &str, rename: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for (start, end) in scope_names(source) {
+        if let Some(new) = rename(&source[start..end]) {
+            out.push_str(&source[at..start]);
+            out.push_str(&new);
+            at = end;
+        }
+    }
+    out.push_str(&source[at..]);
+    out
+}
+
 /// The number a text starts with (`40个` → 40, `１，２３４.5万元` → 1234.5),
 /// and what follows it; `None` when it does not start with one.
 pub fn leading_number(text: &str) -> Option<(Decimal, String)> {
@@ -115,5 +199,52 @@ mod tests {
         assert_eq!(placeholders("{unit}{year}年度"), Ok(vec!["unit", "year"]));
         assert!(placeholders("{unit").is_err());
         assert!(placeholders("unit}").is_err());
+    }
+
+    #[test]
+    fn names_are_renamed_where_the_formula_reads_them() {
+        let rename = |name: &str| (name == "funding").then(|| "funding_2".to_string());
+        // (source, renamed, the names it reads).
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "funding.total.score + x",
+                "funding_2.total.score + x",
+                &["funding", "x"],
+            ),
+            (
+                "fundings + funding2",
+                "fundings + funding2",
+                &["fundings", "funding2"],
+            ),
+            ("a.funding", "a.funding", &["a"]),
+            ("a . funding", "a . funding", &["a"]),
+            (
+                "\"funding\" + `funding` + 'f'",
+                "\"funding\" + `funding` + 'f'",
+                &[],
+            ),
+            (
+                "\"a\\\"funding\" + funding",
+                "\"a\\\"funding\" + funding_2",
+                &["funding"],
+            ),
+            ("// funding\nfunding", "// funding\nfunding_2", &["funding"]),
+            (
+                "/* funding */ funding",
+                "/* funding */ funding_2",
+                &["funding"],
+            ),
+            ("#{funding: funding}", "#{funding: funding_2}", &["funding"]),
+            (
+                "sum(funding.groups, \"weight\")",
+                "sum(funding_2.groups, \"weight\")",
+                &["sum", "funding"],
+            ),
+            ("1e5 + 2.5", "1e5 + 2.5", &[]),
+        ];
+        for (source, renamed, names) in cases {
+            assert_eq!(rename_names(source, &rename), *renamed, "{source}");
+            assert_eq!(formula_names(source), *names, "{source}");
+        }
     }
 }

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::project::{Project, default_entry};
+use super::repeat::with_instances;
 use super::schema::{Field, Kind, Template};
 
 /// One difference between the project's template and the newer one.
@@ -64,6 +65,8 @@ pub enum Change {
 /// template, then sections, then fields.
 pub fn changes(project: &Project, new: &Template) -> Vec<Change> {
     let old = &project.template;
+    // The sections the report added (its projects) move with it.
+    let new = &with_instances(old, new);
     let mut out = Vec::new();
     if old.name != new.name {
         out.push(Change::Renamed {
@@ -161,12 +164,13 @@ fn same_rules(a: &Field, b: &Field) -> bool {
     plain(a) == plain(b)
 }
 
-/// `project` on `new`: every value kept as it is (orphans included), and
-/// fields new to it given their defaults. The metadata is left alone; saving
+/// `project` on `new`: every value kept as it is (orphans included), the
+/// sections it added to a repeated one added again (see
+/// [`with_instances`]), and fields new to it given their defaults. The metadata is left alone; saving
 /// stamps it as for any other edit.
 pub fn apply(project: Project, new: Template) -> Project {
     let mut upgraded = Project {
-        template: new,
+        template: with_instances(&project.template, &new),
         ..project
     };
     let missing: Vec<(String, _)> = upgraded

@@ -72,6 +72,9 @@ pub(super) fn check_template(template: &Template) -> Result<(), FormatError> {
                 format!("章节 id \"{}\" 重复", section.id),
             );
         }
+        if let Err((key, message)) = check_repeat(section) {
+            return fail(format!("{path}.{key}"), message);
+        }
         for (i, field) in section.fields.iter().enumerate() {
             let field_path = format!("{path}.fields[{i}]");
             if !is_identifier(&field.id) {
@@ -111,6 +114,30 @@ pub(super) fn check_template(template: &Template) -> Result<(), FormatError> {
             stack.push((format!("{path}.sections[{i}]"), sub));
         }
     }
+    // A copy names the template's section it was made from (see
+    // `model::repeat`): one that is gone leaves nothing to copy. A
+    // template's repeated section is a name in formulas (`project.count`).
+    for r in template.walk() {
+        if r.section.repeat.as_ref().is_some_and(|r| r.of.is_none()) {
+            if field_ids.contains(r.section.id.as_str()) {
+                return fail(
+                    "sections".into(),
+                    format!("重复的章节 \"{}\" 与字段同名", r.section.id),
+                );
+            }
+            globals.push(&r.section.id);
+        }
+        let of = r.section.repeat.as_ref().and_then(|r| r.of.as_deref());
+        if let Some(of) = of.filter(|of| !section_ids.contains(of)) {
+            return fail(
+                "sections".into(),
+                format!(
+                    "章节 \"{}\" 是 \"{of}\" 的副本，但没有 \"{of}\" 这个章节",
+                    r.section.id
+                ),
+            );
+        }
+    }
     for (path, field) in &tables {
         if let Some(Err((key, message))) = field.table().map(|t| check_formulas(t, &globals)) {
             return fail(format!("{path}.{key}"), message);
@@ -134,6 +161,46 @@ pub(super) fn check_template(template: &Template) -> Result<(), FormatError> {
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// A repeated section's declaration: a name, room for one instance at
+/// least, a heading pattern naming its own fields, and no repeated section
+/// inside it (a copy renames what it holds, so nesting would need two
+/// suffixes). Returns the key and a message.
+fn check_repeat(section: &Section) -> Result<(), (String, String)> {
+    let Some(repeat) = &section.repeat else {
+        return Ok(());
+    };
+    if repeat.label.trim().is_empty() {
+        return Err((
+            "repeat.label".into(),
+            "要写明每一份叫什么（如 项目）".into(),
+        ));
+    }
+    if repeat.max == 0 {
+        return Err(("repeat.max".into(), "最多份数至少为 1".into()));
+    }
+    if let Some(pattern) = &repeat.heading {
+        let ids = placeholders(pattern).map_err(|m| ("repeat.heading".to_string(), m))?;
+        if let Some(id) = ids
+            .iter()
+            .find(|id| !section.all_fields().any(|f| f.id == **id))
+        {
+            return Err((
+                "repeat.heading".into(),
+                format!("占位符 {{{id}}} 不是本章节的字段"),
+            ));
+        }
+    }
+    fn any_repeats(sections: &[Section]) -> bool {
+        sections
+            .iter()
+            .any(|s| s.repeat.is_some() || any_repeats(&s.sections))
+    }
+    if any_repeats(&section.sections) {
+        return Err(("repeat".into(), "重复的章节里不能再有重复的章节".into()));
     }
     Ok(())
 }

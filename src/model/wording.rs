@@ -36,8 +36,11 @@ pub fn set_heading(project: &mut Project, id: &str, text: &str) -> Result<bool, 
         return Err(format!("标题“{id}”只能是一行文字"));
     }
     // The template's words are no wording of the report's own: stored, they
-    // would hide a later template's change of them.
-    let own = !text.is_empty() && text != section.heading;
+    // would hide a later template's change of them (or, for a project's
+    // section, a later change of the project's name).
+    let own = !text.is_empty()
+        && text != section.heading
+        && text != project.template_heading(section).as_ref();
     let before = project.headings.get(id).cloned();
     if own {
         project.headings.insert(id.to_string(), text.to_string());

@@ -5,6 +5,7 @@
 mod dialogs;
 mod grid;
 mod lifecycle;
+mod repeat;
 mod wording;
 
 use std::path::{Path, PathBuf};
@@ -278,9 +279,9 @@ impl App {
             Redraw => return Effect::Redraw,
             // These work on an open project; with none they do nothing.
             Save | SaveAs | NextField | PrevField | NextSection | PrevSection | JumpList
-            | Export | ExternalEditor | RenameHeading | ToggleSidebar | NextProblem
-            | PrevProblem | Problems | Find | FindNext | FindPrev | Replace | CopyField
-            | CopyReport | Figures => {}
+            | Export | ExternalEditor | RenameHeading | AddInstance | RemoveInstance
+            | ToggleSidebar | NextProblem | PrevProblem | Problems | Find | FindNext | FindPrev
+            | Replace | CopyField | CopyReport | Figures => {}
         }
         Effect::None
     }
@@ -370,6 +371,8 @@ impl App {
             ExternalEditor => return Effect::ExternalEditor(session.field_text()),
             SaveAs => self.ask_save_as(),
             RenameHeading => self.ask_heading(),
+            AddInstance => self.add_instance(),
+            RemoveInstance => self.remove_instance(),
             ToggleSidebar => self.prefs.sidebar = !self.prefs.sidebar,
             NextField => {
                 if !session.step_field(1) {

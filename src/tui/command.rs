@@ -215,6 +215,11 @@ commands! {
             "改写本节标题（清空恢复模板的标题）",
             "Reword this section's heading (empty: the template's)"
         ) Global["f4"];
+        // One more (or one fewer) of a repeated section, such as a project.
+        AddInstance "add_instance" Edits ("在本节之后再添加一个同类章节（如项目）",
+            "Add another section like this one (a project) after it") Global["f9"];
+        RemoveInstance "remove_instance" Edits ("删除本节这个添加的章节（只在尚未填写时）",
+            "Remove this added section (only while it is empty)") Global["shift-f9"];
         ToggleSidebar "toggle_sidebar" Plain ("显示/隐藏目录", "Show/hide the outline") Global["f2"];
         Redraw "redraw" Plain ("重绘屏幕", "Redraw the screen") Global["ctrl-l"];
         // F15 is what PuTTY and the Linux console send for Shift-F8.

@@ -74,6 +74,30 @@ pub struct Section {
     pub fields: Vec<Field>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
+    /// A section the report has as many times as it needs (one per
+    /// project): the template's section is the first, each added one a
+    /// copy of it in the project's stored template (see `model::repeat`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<Repeat>,
+}
+
+/// How a section repeats, as the template declares it; a copy also says
+/// which section it copies, so its siblings can be found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Repeat {
+    /// What one instance is called in messages and help (项目).
+    pub label: String,
+    /// The most instances a report may have, the first included.
+    pub max: usize,
+    /// A heading pattern with `{field_id}` placeholders of the section's
+    /// own fields (`{project_name}`), printed instead of `heading` once
+    /// they are filled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// Set on a copy only: the id of the template's section it copies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
 }
 
 /// A section found by walking the outline depth-first, in reading order.

@@ -70,3 +70,40 @@ fn the_heading_key_rewords_this_section_and_the_file_keeps_it() {
     assert!(h.screen().contains("（一）机构人员情况"), "{}", h.screen());
     assert!(h.saved_json().get("headings").is_none());
 }
+
+#[test]
+fn the_title_key_rewords_the_title_pattern_and_the_export_uses_it() {
+    let mut h = Harness::sample(80, 24);
+    h.run(vec![shift(KeyCode::F(4))]);
+    let screen = h.screen();
+    assert!(screen.contains("报告标题格式"), "{screen}");
+    // The pattern in force is offered, its lines separated by |.
+    assert!(screen.contains("{attachment} | {unit}{year}"), "{screen}");
+    // Ctrl-A then typing replaces it.
+    let mut events = vec![ctrl('a')];
+    events.extend(typed("{unit}{year}年度部门整体支出绩效评价报告 | （自评）"));
+    events.push(key(KeyCode::Enter));
+    h.run(events);
+    assert!(h.screen().contains("报告标题格式改为"), "{}", h.screen());
+
+    h.run(vec![ctrl('s')]);
+    let saved = h.saved_json();
+    assert_eq!(
+        saved["title"],
+        serde_json::json!(["{unit}{year}年度部门整体支出绩效评价报告", "（自评）"]),
+        "{saved}"
+    );
+    h.run(vec![ctrl('e'), key(KeyCode::Enter)]);
+    let text = std::fs::read_to_string(h.dir.path().join("report.txt")).expect("exported");
+    let head: Vec<&str> = text.lines().take(2).collect();
+    assert!(head[0].ends_with("年度部门整体支出绩效评价报告"), "{text}");
+    assert_eq!(head[1], "（自评）", "{text}");
+
+    // A field the template does not have is refused; the prompt stays.
+    let mut events = vec![shift(KeyCode::F(4)), ctrl('a')];
+    events.extend(typed("{nope}报告"));
+    events.push(key(KeyCode::Enter));
+    h.run(events);
+    assert!(h.screen().contains("不是本模板的字段"), "{}", h.screen());
+    assert!(h.screen().contains("报告标题格式（"), "{}", h.screen());
+}

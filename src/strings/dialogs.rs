@@ -30,6 +30,11 @@ pub const EXPORT_TO_PROMPT: Text = Text {
     en: "Export plain text to (Enter/Esc):",
 };
 
+pub const TITLE_PROMPT: Text = Text {
+    zh: "报告标题格式（{字段} 填入字段值，多行用 | 分隔，清空则用模板的）：",
+    en: "Title pattern ({field} for a value, | between lines, empty: the template's):",
+};
+
 pub const HEADING_PROMPT: Text = Text {
     zh: "本节标题（清空则用模板的；Enter 确定，Esc 取消）：",
     en: "Section heading (empty: the template's; Enter/Esc):",

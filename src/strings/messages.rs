@@ -239,6 +239,19 @@ pub fn list_numbers_stripped(count: Option<usize>, undo: &str, lang: Lang) -> St
     }
 }
 
+/// After the editor's title key: the title pattern now in force, lines
+/// separated by ` | `, and whether it is the report's own.
+pub fn title_reworded(title: &str, own: bool, lang: Lang) -> String {
+    match (lang, own) {
+        (Lang::Zh, true) => format!("报告标题格式改为“{title}”（仅本报告）"),
+        (Lang::Zh, false) => format!("报告标题格式恢复为模板的“{title}”"),
+        (Lang::En, true) => format!("Title pattern now \u{201c}{title}\u{201d} (this report only)"),
+        (Lang::En, false) => {
+            format!("Title pattern back to the template's \u{201c}{title}\u{201d}")
+        }
+    }
+}
+
 /// After the editor's heading key: the heading now printed, and whether it
 /// is the report's own wording or the template's again.
 pub fn heading_reworded(heading: &str, own: bool, lang: Lang) -> String {

@@ -279,9 +279,9 @@ impl App {
             Redraw => return Effect::Redraw,
             // These work on an open project; with none they do nothing.
             Save | SaveAs | NextField | PrevField | NextSection | PrevSection | JumpList
-            | Export | ExternalEditor | RenameHeading | AddInstance | RemoveInstance
-            | ToggleSidebar | NextProblem | PrevProblem | Problems | Find | FindNext | FindPrev
-            | Replace | CopyField | CopyReport | Figures => {}
+            | Export | ExternalEditor | RenameHeading | RenameTitle | AddInstance
+            | RemoveInstance | ToggleSidebar | NextProblem | PrevProblem | Problems | Find
+            | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures => {}
         }
         Effect::None
     }
@@ -371,6 +371,7 @@ impl App {
             ExternalEditor => return Effect::ExternalEditor(session.field_text()),
             SaveAs => self.ask_save_as(),
             RenameHeading => self.ask_heading(),
+            RenameTitle => self.ask_title(),
             AddInstance => self.add_instance(),
             RemoveInstance => self.remove_instance(),
             ToggleSidebar => self.prefs.sidebar = !self.prefs.sidebar,

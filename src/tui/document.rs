@@ -163,7 +163,20 @@ impl Document {
     /// returns whether it changed, or why it was refused. Headings are in
     /// the outline, so the whole report is brought up to date at once.
     pub fn set_heading(&mut self, id: &str, text: &str) -> Result<bool, String> {
-        let changed = wording::set_heading(&mut self.project, id, text)?;
+        self.reword(|project| wording::set_heading(project, id, text))
+    }
+
+    /// Sets the report's title pattern (one line per `\n`).
+    pub fn set_title(&mut self, text: &str) -> Result<bool, String> {
+        self.reword(|project| wording::set_title(project, text))
+    }
+
+    /// A change of wording: counted as an edit when it changed anything.
+    fn reword(
+        &mut self,
+        change: impl FnOnce(&mut Project) -> Result<bool, String>,
+    ) -> Result<bool, String> {
+        let changed = change(&mut self.project)?;
         if changed {
             self.dirty = true;
             self.unrecovered(Instant::now());

@@ -205,8 +205,10 @@ impl App {
     fn answer_prompt(&mut self, kind: &PromptKind, answer: &str) -> bool {
         let lang = self.lang();
         // A heading may be emptied (back to the template's); a path not.
-        if let PromptKind::Heading(section) = kind {
-            return self.answer_heading(section, answer);
+        match kind {
+            PromptKind::Heading(section) => return self.answer_heading(section, answer),
+            PromptKind::Title => return self.answer_title(answer),
+            _ => {}
         }
         if answer.is_empty() {
             self.error(lang.say(strings::FILE_NAME_NEEDED));
@@ -241,6 +243,7 @@ impl App {
             }
             PromptKind::SaveAs => self.save_as(&path),
             PromptKind::Heading(section) => self.answer_heading(section, answer),
+            PromptKind::Title => self.answer_title(answer),
             PromptKind::NewFile(template) => {
                 let project = Project::new((**template).clone(), &now());
                 let json = project.to_json();

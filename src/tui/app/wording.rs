@@ -1,6 +1,7 @@
-//! The editor's heading key: the current section's heading in this
-//! report's words, asked in a prompt and set through the document (the
-//! model's `wording` refuses what `ziping set heading.ID` refuses).
+//! The editor's heading and title keys: the current section's heading, or
+//! the report's title pattern, in this report's words, asked in a prompt
+//! and set through the document (the model's `wording` refuses what
+//! `ziping set heading.ID` / `title` refuses).
 
 use crate::strings;
 
@@ -49,4 +50,40 @@ impl App {
             }
         }
     }
+
+    /// Opens the title prompt with the pattern in force, its lines
+    /// separated by ` | ` (a prompt is one line).
+    pub(super) fn ask_title(&mut self) {
+        let Some(session) = self.session() else {
+            return;
+        };
+        let text = session.doc.project().title_lines().join(TITLE_LINES);
+        let prompt = Prompt::new(PromptKind::Title, &text, &self.ui.theme);
+        self.dialog = Some(Dialog::Prompt(prompt));
+    }
+
+    /// Sets the title pattern typed; false keeps the prompt open.
+    pub(super) fn answer_title(&mut self, answer: &str) -> bool {
+        let lang = self.lang();
+        let Some(session) = self.session_mut() else {
+            return true;
+        };
+        let lines = answer.split(['|', '｜']).map(str::trim).collect::<Vec<_>>();
+        match session.doc.set_title(&lines.join("\n")) {
+            Ok(_) => {
+                let project = session.doc.project();
+                let own = !project.title.is_empty();
+                let shown = project.title_lines().join(TITLE_LINES);
+                self.info(strings::title_reworded(&shown, own, lang));
+                true
+            }
+            Err(why) => {
+                self.error(why);
+                false
+            }
+        }
+    }
 }
+
+/// How the title's lines are shown in the one-line prompt.
+const TITLE_LINES: &str = " | ";

@@ -25,6 +25,8 @@ pub enum PromptKind {
     NewFile(Box<Template>),
     /// The heading of the section with this id, in this report's words.
     Heading(String),
+    /// The report's title pattern, its lines separated by `|`.
+    Title,
 }
 
 #[derive(Debug)]
@@ -67,6 +69,7 @@ impl Prompt {
             PromptKind::SaveAs => lang.say(strings::SAVE_AS_PROMPT),
             PromptKind::NewFile(_) => lang.say(strings::NEW_FILE_PROMPT),
             PromptKind::Heading(_) => lang.say(strings::HEADING_PROMPT),
+            PromptKind::Title => lang.say(strings::TITLE_PROMPT),
         };
         frame.render_widget(
             Paragraph::new(Line::styled(

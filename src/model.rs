@@ -34,6 +34,7 @@ pub mod report;
 pub mod row_path;
 pub mod rules;
 pub mod scores;
+pub mod search;
 pub mod sheet;
 pub mod table_value;
 pub mod target;

@@ -26,6 +26,8 @@ mod reading;
 pub mod repeat;
 pub mod rows;
 mod screens;
+// Reached by its path: find and replace words only the editor's search.
+pub mod search;
 mod values;
 // Reached by its path, not re-exported below: `model::validate` words its
 // value errors through this module, and `model::upgrade` leads back to

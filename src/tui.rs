@@ -13,6 +13,7 @@ pub mod external;
 pub mod grid;
 pub mod keymap;
 pub mod pause;
+pub mod search;
 pub mod session;
 pub mod start;
 pub mod terminal;

@@ -193,6 +193,22 @@ pub fn replace_in_table(
     (count > 0).then(|| (Entry::Table(value), count))
 }
 
+/// The table `id` with the cell at `cell` (a row in reading order, a
+/// column's index) holding `text`; `None` when that is no cell a writer
+/// can type in.
+pub fn with_cell(project: &Project, id: &str, cell: (usize, usize), text: String) -> Option<Entry> {
+    let field = project.template.field(id)?;
+    let spec = field.table()?;
+    let mut value = stored_table(project, field, spec).ok()?;
+    let key = value.rows(field, spec).get(cell.0)?.key.clone();
+    let column = spec.columns.get(cell.1)?;
+    if refusal(column, &key).is_some() {
+        return None;
+    }
+    value.set_cell(&key, &column.id, text);
+    Some(Entry::Table(value))
+}
+
 #[cfg(test)]
 #[path = "search_tests.rs"]
 mod tests;

@@ -3,10 +3,15 @@ use crate::catalog;
 use crate::model::project::Entry;
 use crate::model::table_value::{Rows, TableValue};
 
+/// A char range.
+type Range = (usize, usize);
+/// Where a hit is: the field id, the cell, the matched text.
+type Place = (String, Option<Range>, String);
+
 #[test]
 fn widths_and_latin_case_are_matched_alike() {
     // (text, needle, the char ranges found).
-    let cases: &[(&str, &str, &[(usize, usize)])] = &[
+    let cases: &[(&str, &str, &[Range])] = &[
         ("２０２２年度", "2022", &[(0, 4)]),
         ("2022年度", "２０２２", &[(0, 4)]),
         ("abc ABC ａｂｃ", "ABC", &[(0, 3), (4, 7), (8, 11)]),
@@ -67,8 +72,7 @@ fn project() -> Project {
     project
 }
 
-/// Where each hit is: the field id, the cell, the matched text.
-fn places(spots: &[Spot], hits: &[Hit]) -> Vec<(String, Option<(usize, usize)>, String)> {
+fn places(spots: &[Spot], hits: &[Hit]) -> Vec<Place> {
     hits.iter()
         .map(|h| {
             let s = &spots[h.spot];

@@ -3,6 +3,7 @@
 //! answer through `dialogs`, opening and recovery are in `lifecycle`.
 
 mod dialogs;
+mod find;
 mod grid;
 mod lifecycle;
 mod repeat;
@@ -26,6 +27,7 @@ use super::dialog::{Dialog, help, quit};
 use super::document::{SaveError, Saved};
 use super::grid::GridInput;
 use super::keymap::{Key, Keymap};
+use super::search::Search;
 use super::session::Session;
 use super::start::{Choice, Start};
 use super::theme::Theme;
@@ -94,6 +96,8 @@ pub struct App {
     pub status: Option<Status>,
     /// What the writer chose about the screen during this run.
     pub prefs: Prefs,
+    /// The last search, which F3 and Shift-F3 go on with.
+    pub search: Search,
     pub quit: bool,
 }
 
@@ -122,6 +126,7 @@ impl App {
             dialog: None,
             status,
             prefs: Prefs::default(),
+            search: Search::default(),
             quit: false,
         }
     }
@@ -290,6 +295,9 @@ impl App {
         if command.edits_text() && self.refuse_if_read_only() {
             return Effect::None;
         }
+        if self.undo_replacement(command) {
+            return Effect::None;
+        }
         match command {
             Command::Global(global) => {
                 // A command of the page ends any cell edit, keeping its text.
@@ -390,8 +398,11 @@ impl App {
                 session.step_section(false);
             }
             Redraw => return Effect::Redraw,
-            NextProblem | PrevProblem | Problems | Find | FindNext | FindPrev | Replace
-            | CopyField | CopyReport | Figures => {
+            Find => self.ask_find(false),
+            Replace => self.ask_find(true),
+            FindNext => self.find_step(false),
+            FindPrev => self.find_step(true),
+            NextProblem | PrevProblem | Problems | CopyField | CopyReport | Figures => {
                 note = Some(lang.say(strings::NOT_AVAILABLE_YET));
             }
         }

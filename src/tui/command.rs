@@ -35,11 +35,13 @@ pub enum Context {
     Upgrade,
     /// Saving found the file changed (or removed) by another program.
     Changed,
+    /// The find prompt (Ctrl-F, Ctrl-R).
+    Find,
 }
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::Editor,
         Context::Grid,
@@ -47,6 +49,7 @@ impl Context {
         Context::Jump,
         Context::Picker,
         Context::Prompt,
+        Context::Find,
         Context::Unsaved,
         Context::Locked,
         Context::Recover,
@@ -71,6 +74,7 @@ impl Context {
             Context::Upgrade => ("模板有新版本", "Newer template available"),
             Context::Changed => ("文件已被其他程序修改", "File changed by another program"),
             Context::HelpScreen => ("帮助界面", "This help"),
+            Context::Find => ("查找与替换", "Find and replace"),
         }
     }
 }
@@ -181,6 +185,8 @@ const CONFIRM: Text = ("确定", "Confirm");
 const CANCEL: Text = ("取消/关闭", "Cancel/close");
 const UNDO: Text = ("撤销", "Undo");
 const REDO: Text = ("重做", "Redo");
+const FIND_NEXT: Text = ("查找下一个", "Find next");
+const FIND_PREV: Text = ("查找上一个", "Find previous");
 
 commands! {
     /// Anywhere while a project is open; pressed while a table cell is being
@@ -232,10 +238,14 @@ commands! {
         PrevProblem "prev_problem" Reserved ("上一个问题", "Previous problem")
             Global["shift-f8", "f15"];
         Problems "problems" Reserved ("问题列表", "List of problems") Global["f7"];
-        Find "find" Reserved ("查找", "Find") Global["ctrl-f"];
-        FindNext "find_next" Reserved ("查找下一个", "Find next") Global["f3"];
-        FindPrev "find_prev" Reserved ("查找上一个", "Find previous") Global["shift-f3"];
-        Replace "replace" Reserved ("替换", "Replace") Global["ctrl-r"];
+        Find "find" Plain (
+            "查找（全角半角、英文大小写视为相同）",
+            "Find (full-width and half-width, upper and lower case alike)"
+        ) Global["ctrl-f"];
+        FindNext "find_next" Plain FIND_NEXT Global["f3"];
+        // F13 is what PuTTY and the Linux console send for Shift-F3.
+        FindPrev "find_prev" Plain FIND_PREV Global["shift-f3", "f13"];
+        Replace "replace" Edits ("替换", "Replace") Global["ctrl-r"];
         CopyField "copy_field" Reserved (
             "复制当前字段到终端剪贴板",
             "Copy this field to the terminal clipboard"
@@ -347,6 +357,28 @@ commands! {
         Cancel "cancel" Plain CANCEL
             Jump["esc", "ctrl-g"] Picker["esc", "ctrl-q"] Prompt["esc"]
             HelpScreen["esc", "f1", "q"];
+    }
+
+    /// The find prompt: what to look for and, to replace, what with.
+    Search(FindCmd) {
+        Next "find_next" Plain FIND_NEXT Find["enter", "f3"];
+        Prev "find_prev" Plain FIND_PREV Find["shift-f3", "f13"];
+        Scope "find_scope" Plain (
+            "切换查找范围：整份报告 / 只在本字段",
+            "Look in: the whole report / this field only"
+        ) Find["ctrl-t"];
+        Switch "find_switch" Plain (
+            "在“查找”和“替换为”之间切换",
+            "Between \"find\" and \"replace with\""
+        ) Find["tab", "shift-tab"];
+        ReplaceOne "replace_one" Edits (
+            "替换选中的这一处，再找下一处",
+            "Replace the match shown, then find the next"
+        ) Find["ctrl-r"];
+        ReplaceAll "replace_all" Edits (
+            "全部替换（Ctrl-Z 一步撤销全部）",
+            "Replace all (Ctrl-Z undoes them all at once)"
+        ) Find["alt-a"];
     }
 
     /// The question asked before quitting with unsaved changes.
@@ -495,6 +527,7 @@ mod tests {
                 context,
                 Context::Jump | Context::Picker | Context::HelpScreen | Context::Prompt
             ),
+            Command::Search(_) => context == Context::Find,
             Command::Quit(_) => context == Context::Unsaved,
             Command::Lock(_) => context == Context::Locked,
             Command::Recovery(_) => context == Context::Recover,

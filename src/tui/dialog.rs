@@ -1,4 +1,4 @@
-//! Dialogs over the page: help, the jump list, prompts and the questions
+//! Dialogs over the page: help, the jump list, prompts (find among them) and the questions
 //! asked before going on (another writer, a recovery copy, a newer
 //! template, a file changed by another program). Each has its own file
 //! holding its state, its key handling and its drawing; this one dispatches
@@ -6,6 +6,7 @@
 //! (`app/dialogs.rs`).
 
 pub mod changed;
+pub mod find;
 pub mod help;
 pub mod jump;
 pub mod locked;
@@ -32,6 +33,8 @@ pub enum Dialog {
     Recover(recover::Recover),
     Upgrade(upgrade::Upgrade),
     Changed(changed::Changed),
+    // Boxed: two inputs make it the largest dialog by far.
+    Find(Box<find::Find>),
 }
 
 impl Dialog {
@@ -46,6 +49,7 @@ impl Dialog {
             Dialog::Recover(_) => &[Context::Recover],
             Dialog::Upgrade(_) => &[Context::Upgrade],
             Dialog::Changed(_) => &[Context::Changed],
+            Dialog::Find(_) => &[Context::Find, Context::Prompt, Context::Editor],
         }
     }
 
@@ -57,6 +61,7 @@ impl Dialog {
             Dialog::Prompt(prompt) => {
                 prompt.input.insert_str(text);
             }
+            Dialog::Find(find) => find.insert(&text),
             // Questions are answered with keys, not text.
             Dialog::Help(_)
             | Dialog::Quit(_)
@@ -77,6 +82,7 @@ impl Dialog {
             Dialog::Recover(recover) => recover.draw(ctx, area, frame),
             Dialog::Upgrade(upgrade) => upgrade.draw(ctx, area, frame),
             Dialog::Changed(changed) => changed.draw(ctx, area, frame),
+            Dialog::Find(find) => find.draw(ctx, area, frame),
         }
     }
 }

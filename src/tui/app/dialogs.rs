@@ -91,6 +91,7 @@ impl App {
                     None
                 }
             },
+            Dialog::Find(find) => self.update_find(find, command),
             Dialog::Changed(c) => match c.handle(command) {
                 Outcome::Stay => Some(Dialog::Changed(c)),
                 Outcome::Close => {

@@ -361,8 +361,10 @@ commands! {
 
     /// The find prompt: what to look for and, to replace, what with.
     Search(FindCmd) {
-        Next "find_next" Plain FIND_NEXT Find["enter", "f3"];
-        Prev "find_prev" Plain FIND_PREV Find["shift-f3", "f13"];
+        // Up for the previous match because crossterm reads xterm's
+        // Shift-F3 (ESC [1;2R) as a cursor position report: it never arrives.
+        Next "find_next" Plain FIND_NEXT Find["enter", "f3", "down"];
+        Prev "find_prev" Plain FIND_PREV Find["up", "shift-f3", "f13"];
         Scope "find_scope" Plain (
             "切换查找范围：整份报告 / 只在本字段",
             "Look in: the whole report / this field only"

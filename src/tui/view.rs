@@ -17,6 +17,7 @@ use ratatui::widgets::Paragraph;
 use crate::strings;
 
 use super::app::{App, Screen};
+use super::dialog::Dialog;
 use super::text::fit;
 use super::theme::Role;
 
@@ -73,6 +74,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 }
             } else {
                 body
+            };
+            // The find prompt stays open while the page shows each match:
+            // the page is drawn above it, so the match is never under it.
+            let covered = match &app.dialog {
+                Some(Dialog::Find(find)) => find.height(),
+                _ => 0,
+            };
+            let page_area = Rect {
+                height: page_area.height.saturating_sub(covered),
+                ..page_area
             };
             page::draw(app, session, page_area, frame);
         }

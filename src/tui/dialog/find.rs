@@ -99,9 +99,14 @@ impl Find {
         Outcome::Stay
     }
 
+    /// The rows the prompt takes at the bottom of the page.
+    pub fn height(&self) -> u16 {
+        if self.replacing { 3 } else { 2 }
+    }
+
     pub fn draw(&self, ctx: &Ctx, area: Rect, frame: &mut Frame) {
         let (theme, lang) = (ctx.theme, ctx.lang);
-        let height = if self.replacing { 3 } else { 2 };
+        let height = self.height();
         let rect = panel(
             theme,
             area,

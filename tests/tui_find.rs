@@ -205,7 +205,7 @@ fn a_computed_cell_is_never_replaced() {
 }
 
 #[test]
-fn a_match_in_a_table_focuses_its_cell() {
+fn a_match_in_a_table_focuses_its_cell_and_is_replaced_there() {
     let mut h = Harness::new_project("hunan-narrative", 100, 30);
     // Into the indicators table (the last field) and type a name.
     let mut events = jump("绩效指标");
@@ -220,6 +220,18 @@ fn a_match_in_a_table_focuses_its_cell() {
     assert_eq!(session.field().map(|f| f.id.as_str()), Some("indicators"));
     let grid = &session.editor.grids["indicators"];
     assert_eq!((grid.row, grid.column), (0, 2));
+
+    // Replacing the match shown changes that cell only, as one undo step.
+    let mut events = vec![key(KeyCode::Tab)];
+    events.extend(typed("教育"));
+    events.extend([ctrl('r'), key(KeyCode::Esc), ctrl('s')]);
+    h.run(events);
+    let row = &h.saved_json()["values"]["indicators"]["rows"][0];
+    assert_eq!(row["name"], "2022年教育人次");
+    assert_eq!(row["level1"], "产出指标");
+    h.run(vec![ctrl('z'), ctrl('s')]);
+    let row = &h.saved_json()["values"]["indicators"]["rows"][0];
+    assert_eq!(row["name"], "2022年培训人次");
 }
 
 #[test]

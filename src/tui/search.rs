@@ -369,3 +369,25 @@ fn undo_change(session: &mut Session, change: &Change, redo: bool, lang: Lang) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_and_editor_places_agree() {
+        let editor = TextArea::new(vec!["一是学习".into(), String::new(), "二是2022年".into()]);
+        // (offset, row and column): a line break counts as one char.
+        let cases = [
+            (0, (0, 0)),
+            (4, (0, 4)),
+            (5, (1, 0)),
+            (6, (2, 0)),
+            (8, (2, 2)),
+        ];
+        for (at, (row, col)) in cases {
+            assert_eq!(place(&editor, at), (row as u16, col as u16), "{at}");
+            assert_eq!(offset(&editor, (row, col)), at, "{row},{col}");
+        }
+    }
+}

@@ -61,6 +61,17 @@ fn the_find_prompt_finds_full_width_digits_as_half_width() {
 }
 
 #[test]
+fn the_text_selected_in_the_field_is_what_the_prompt_looks_for() {
+    let mut h = Harness::sample(80, 24);
+    // The year field holds 2022, the cursor at its end: select 022.
+    let mut events = vec![key(KeyCode::Tab); 2];
+    events.extend(vec![shift(KeyCode::Left); 3]);
+    events.push(ctrl('f'));
+    h.run(events);
+    assert!(h.screen().contains("查找：022 "), "{}", h.screen());
+}
+
+#[test]
 fn next_and_previous_wrap_around_the_report() {
     let mut h = Harness::sample(80, 24);
     let mut events = vec![ctrl('f')];

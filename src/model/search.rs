@@ -34,7 +34,7 @@ pub struct Hit {
 /// How a char is compared: full-width ASCII forms and the ideographic
 /// space as their ASCII twins, Latin letters in lower case. One char for
 /// one, so a position in the folded text is the same in the original.
-pub fn fold(c: char) -> char {
+fn fold(c: char) -> char {
     let c = match c {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',

@@ -24,28 +24,28 @@ pub struct Search {
     pub with: String,
     pub this_field: bool,
     /// Where to go on from in a cell, which has no selection.
-    pub resume: Option<Resume>,
+    resume: Option<Resume>,
     /// The last replacement, undone or redone at once while the report
     /// is as it left it.
-    pub replaced: Option<Replaced>,
+    replaced: Option<Replaced>,
 }
 
 /// The match shown last, and where the next and the previous search
 /// start from in its field or cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resume {
-    pub field: String,
-    pub cell: Option<(usize, usize)>,
-    pub next: usize,
-    pub prev: usize,
+struct Resume {
+    field: String,
+    cell: Option<(usize, usize)>,
+    next: usize,
+    prev: usize,
 }
 
 #[derive(Debug)]
-pub struct Replaced {
-    pub changes: Vec<Change>,
+struct Replaced {
+    changes: Vec<Change>,
     /// The project's values just after it (or after its undo).
-    pub values: IndexMap<String, Entry>,
-    pub undone: bool,
+    values: IndexMap<String, Entry>,
+    undone: bool,
 }
 
 /// One field a replacement changed.
@@ -89,6 +89,21 @@ fn clamp(n: usize) -> u16 {
 }
 
 impl Search {
+    /// The text selected in the focused field, when it is on one line:
+    /// what the find prompt offers to look for.
+    pub fn selected(session: &Session) -> Option<String> {
+        let field = session.field()?;
+        let editor = session.editor.editors.get(&field.id)?;
+        let ((row, start), (end_row, end)) = editor.selection_range()?;
+        let line = editor.lines().get(row)?;
+        let text: String = line
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect();
+        (row == end_row && !text.is_empty()).then_some(text)
+    }
+
     /// Everything searchable, a field's text as its editor holds it.
     pub fn spots(session: &Session) -> Vec<Spot> {
         let mut spots = search::spots(session.doc.project());

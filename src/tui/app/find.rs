@@ -14,10 +14,13 @@ use super::super::search::Search;
 use super::{App, Screen};
 
 impl App {
-    /// Opens the find prompt with the last search's words.
+    /// Opens the find prompt with the last search's words, or the text
+    /// selected in the field as what to look for.
     pub(super) fn ask_find(&mut self, replacing: bool) {
+        let selected = self.session().and_then(Search::selected);
         let s = &self.search;
-        let prompt = Find::new(&s.needle, &s.with, s.this_field, replacing, &self.ui.theme);
+        let needle = selected.as_deref().unwrap_or(&s.needle);
+        let prompt = Find::new(needle, &s.with, s.this_field, replacing, &self.ui.theme);
         self.dialog = Some(Dialog::Find(Box::new(prompt)));
     }
 

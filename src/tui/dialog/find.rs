@@ -22,7 +22,7 @@ pub struct Find {
     pub needle: TextArea<'static>,
     pub with: TextArea<'static>,
     /// The "replace with" row is shown (opened by Ctrl-R, or asked to).
-    pub replacing: bool,
+    replacing: bool,
     /// Typing goes to "replace with" rather than "find".
     on_with: bool,
     /// Only the field focused is searched.

@@ -31,9 +31,10 @@ fn shift_f3_as_putty_sends_it_and_up_in_the_prompt_go_back() {
     tmux.wait_for("第 2/2 处");
     tmux.keys(&f13);
     tmux.wait_for("第 1/2 处");
-    // In the prompt, Up goes back too, here past the start to the end.
+    // In the prompt (offering the match selected), Up goes back too, here
+    // past the start to the end.
     tmux.keys(&["C-f"]);
-    tmux.wait_for("查找：２０２２");
+    tmux.wait_for("查找：2022");
     tmux.keys(&["Up"]);
     tmux.wait_for("第 2/2 处（已到开头，从末尾找起）");
 }

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use crate::catalog;
 use crate::clock::now;
-use crate::export::text::{TextOptions, to_text};
 use crate::lang::Lang;
 use crate::model::project::Project;
 use crate::model::report::Report;
@@ -22,6 +21,7 @@ use crate::strings;
 use crate::tui::config::Config;
 use crate::tui::keymap::Keymap;
 
+mod export;
 mod fields;
 mod recover;
 mod repeat;
@@ -62,17 +62,25 @@ pub enum Command {
         #[arg(long, short)]
         template: String,
     },
-    /// Export the report as plain text.
+    /// Export the report: plain text, a Word document (--format docx) or Markdown (md).
     Export {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
         format: ExportFormat,
-        /// Hard-wrap lines at N display columns (a Chinese character counts 2).
+        /// Hard-wrap lines at N display columns (a Chinese character counts 2;
+        /// plain text only).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(8..))]
         wrap: Option<u16>,
         /// Write to OUT instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Character encoding of the plain text: utf-8, utf-8-bom or gb18030
+        /// (what Notepad on older Windows reads).
+        #[arg(long, value_enum, default_value_t = export::Encoding::Utf8)]
+        encoding: export::Encoding,
+        /// End the plain text's lines with CR LF (Windows).
+        #[arg(long)]
+        crlf: bool,
     },
     /// List every problem; exit 1 if there are errors, 0 if only warnings.
     Check {
@@ -128,9 +136,14 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Text,
+    /// A Word document in the layout of GB/T 9704-2012.
+    Docx,
+    /// Markdown: headings, paragraphs, numbered lists, pipe tables.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -198,7 +211,7 @@ fn command_lang(flag: Option<Lang>) -> Lang {
     Lang::resolve(flag, config.lang.as_deref(), Lang::from_process_env())
 }
 
-fn load(path: &Path) -> Result<Project, String> {
+pub(crate) fn load(path: &Path) -> Result<Project, String> {
     storage::read_project(path).map_err(|e: LoadError| e.to_string())
 }
 
@@ -214,28 +227,18 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
         }
         Command::Export {
             file,
-            format: ExportFormat::Text,
+            format,
             wrap,
             output,
+            encoding,
+            crlf,
         } => {
-            let project = load(&file)?;
-            let text = to_text(
-                &project,
-                &Report::new(&project),
-                TextOptions {
-                    wrap: wrap.map(usize::from),
-                },
-            );
-            match output {
-                Some(out) => {
-                    if storage::same_file(&out, &file) {
-                        return Err(strings::export_onto_project(&out, lang));
-                    }
-                    storage::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
-                    eprintln!("{}", strings::exported_to(&out, lang));
-                }
-                None => emit(&text)?,
-            }
+            let text = export::TextFile {
+                wrap: wrap.map(usize::from),
+                encoding,
+                crlf,
+            };
+            export::run(&file, format, text, output.as_deref(), lang)?;
         }
         Command::Check { file, format } => {
             let project = load(&file)?;
@@ -431,7 +434,7 @@ fn check_listing(
 /// On a terminal, control characters from a project (an ESC that starts an
 /// escape sequence, an OSC 52 that writes the clipboard) are shown, never
 /// sent; into a pipe or a file the text goes as it is.
-fn emit(text: &str) -> Result<(), String> {
+pub(crate) fn emit(text: &str) -> Result<(), String> {
     use std::io::{IsTerminal, Write};
     let mut stdout = std::io::stdout().lock();
     let text = if stdout.is_terminal() {

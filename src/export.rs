@@ -1,7 +1,10 @@
 //! Turning a project into the documents people hand in. Pure functions.
 
+pub mod blocks;
+pub mod docx;
 pub mod form;
 pub mod grid;
+pub mod markdown;
 pub mod table;
 pub mod text;
 pub mod wrap;

@@ -3,18 +3,14 @@
 //! where the label is not inside the grid, then the grid, fitted to the
 //! width `--wrap` asks for, then the form's notes (注).
 
-use crate::model::sheet::Table;
-
-use super::form::form;
+use super::form::Form;
 use super::grid::draw;
 use super::wrap::hard_wrap;
 
 /// The caption (if any), the table and its notes, as blocks of the export.
-pub fn table_blocks(table: Table, width: Option<usize>) -> Vec<String> {
-    let notes = &table.spec.notes;
-    let form = form(table);
+pub fn table_blocks(form: &Form, notes: &[String], width: Option<usize>) -> Vec<String> {
     let mut blocks: Vec<String> = form.caption.iter().cloned().collect();
-    blocks.push(draw(&form, width));
+    blocks.push(draw(form, width));
     if !notes.is_empty() {
         let wrapped = notes.iter().map(|note| match width {
             Some(width) => hard_wrap(note, width),

@@ -174,3 +174,30 @@ pub const NEW_ROW: Text = Text {
     zh: "（新增一行）",
     en: " (a new row)",
 };
+
+/// `ziping export --format docx` with no `-o` onto a terminal: a .docx is
+/// binary and would scramble the screen.
+pub fn export_binary_to_terminal(format: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{format} 文件不能输出到终端，请用 -o 指定文件，如 -o 报告.{format}"),
+        Lang::En => format!(
+            "a {format} file cannot be shown on a terminal: give a file with -o, e.g. -o report.{format}"
+        ),
+    }
+}
+
+/// `--wrap`, `--crlf` or `--encoding` asked of a format that is not plain text.
+pub fn text_option_only(option: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{option} 只用于纯文本导出"),
+        Lang::En => format!("{option} applies to the plain-text export only"),
+    }
+}
+
+/// The Word document could not be put together (a fault of ours).
+pub fn docx_failed(problem: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法生成 Word 文档：{problem}"),
+        Lang::En => format!("could not build the Word document: {problem}"),
+    }
+}

@@ -390,8 +390,11 @@ impl App {
                 session.step_section(false);
             }
             Redraw => return Effect::Redraw,
-            NextProblem | PrevProblem | Problems | Find | FindNext | FindPrev | Replace
-            | CopyField | CopyReport | Figures => {
+            NextProblem | PrevProblem => match session.walk_problem(command == NextProblem) {
+                Some((at, of)) => self.info(strings::problem_of(at, of, lang)),
+                None => note = Some(lang.say(strings::NO_PROBLEMS)),
+            },
+            Problems | Find | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures => {
                 note = Some(lang.say(strings::NOT_AVAILABLE_YET));
             }
         }

@@ -228,8 +228,8 @@ commands! {
         ToggleSidebar "toggle_sidebar" Plain ("显示/隐藏目录", "Show/hide the outline") Global["f2"];
         Redraw "redraw" Plain ("重绘屏幕", "Redraw the screen") Global["ctrl-l"];
         // F15 is what PuTTY and the Linux console send for Shift-F8.
-        NextProblem "next_problem" Reserved ("下一个问题", "Next problem") Global["f8"];
-        PrevProblem "prev_problem" Reserved ("上一个问题", "Previous problem")
+        NextProblem "next_problem" Plain ("下一个问题", "Next problem") Global["f8"];
+        PrevProblem "prev_problem" Plain ("上一个问题", "Previous problem")
             Global["shift-f8", "f15"];
         Problems "problems" Reserved ("问题列表", "List of problems") Global["f7"];
         Find "find" Reserved ("查找", "Find") Global["ctrl-f"];

@@ -8,6 +8,7 @@
 pub mod changed;
 pub mod help;
 pub mod jump;
+pub mod list;
 pub mod locked;
 pub mod outcome;
 pub mod prompt;

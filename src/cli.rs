@@ -327,7 +327,12 @@ fn check_listing(
     let mut listed: Vec<Listed> = report
         .findings()
         .map(|f| {
-            let at = strings::CheckPlace::of(f, project, report, lang);
+            let at = strings::CheckPlace::of(
+                f,
+                &project.template,
+                f.place.node.map(|n| report.heading_path(Some(n))),
+                lang,
+            );
             let key = keymap.fix_key(&f.kind);
             Listed {
                 severity: f.severity,

@@ -4,9 +4,7 @@ use std::path::Path;
 
 use crate::lang::{Lang, Text};
 use crate::model::finding::{Finding, FindingKind};
-use crate::model::project::Project;
-use crate::model::report::Report;
-use crate::model::schema::Severity;
+use crate::model::schema::{Severity, Template};
 
 /// Where `ziping check` places a value the template has no field for.
 pub const NOT_IN_TEMPLATE: Text = Text {
@@ -200,15 +198,20 @@ pub struct CheckPlace<'a> {
 }
 
 impl<'a> CheckPlace<'a> {
-    pub fn of(finding: &'a Finding, project: &'a Project, report: &'a Report, lang: Lang) -> Self {
+    /// `finding` of a project from `template`, in the section whose
+    /// heading path is `section` (none for a value the template has no
+    /// field for).
+    pub fn of(
+        finding: &'a Finding,
+        template: &'a Template,
+        section: Option<&'a str>,
+        lang: Lang,
+    ) -> Self {
         let place = &finding.place;
-        let field = project.template.field(&place.field);
+        let field = template.field(&place.field);
         CheckPlace {
             severity: finding.severity,
-            section: match place.node {
-                Some(_) => report.heading_path(place.node),
-                None => lang.say(NOT_IN_TEMPLATE),
-            },
+            section: section.unwrap_or(lang.say(NOT_IN_TEMPLATE)),
             label: field.map_or(place.field.as_str(), |d| d.label.as_str()),
             field: &place.field,
             table: field

@@ -21,6 +21,7 @@ use crate::strings;
 use super::command::{Answer, Command, Context, GlobalCmd, TextCmd};
 use super::dialog::changed::Changed;
 use super::dialog::jump::Jump;
+use super::dialog::problems::Problems as ProblemList;
 use super::dialog::prompt::{Prompt, PromptKind};
 use super::dialog::{Dialog, help, quit};
 use super::document::{SaveError, Saved};
@@ -394,7 +395,14 @@ impl App {
                 Some((at, of)) => self.info(strings::problem_of(at, of, lang)),
                 None => note = Some(lang.say(strings::NO_PROBLEMS)),
             },
-            Problems | Find | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures => {
+            Problems => {
+                session.doc.settle_now();
+                let (project, report) = (session.doc.project(), session.doc.report());
+                let keymap = &self.ui.keymap;
+                let list = ProblemList::new(project, report, keymap, theme, lang);
+                self.dialog = Some(Dialog::Problems(list));
+            }
+            Find | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures => {
                 note = Some(lang.say(strings::NOT_AVAILABLE_YET));
             }
         }

@@ -11,6 +11,7 @@ pub mod jump;
 pub mod list;
 pub mod locked;
 pub mod outcome;
+pub mod problems;
 pub mod prompt;
 pub mod quit;
 pub mod recover;
@@ -27,6 +28,7 @@ use super::widgets::Ctx;
 pub enum Dialog {
     Help(help::Help),
     Jump(jump::Jump),
+    Problems(problems::Problems),
     Quit(quit::Quit),
     Prompt(prompt::Prompt),
     Locked(locked::Locked),
@@ -41,6 +43,7 @@ impl Dialog {
         match self {
             Dialog::Help(_) => &[Context::HelpScreen],
             Dialog::Jump(_) => &[Context::Jump, Context::Editor],
+            Dialog::Problems(_) => &[Context::Problems, Context::Editor],
             Dialog::Quit(_) => &[Context::Unsaved],
             Dialog::Prompt(_) => &[Context::Prompt, Context::Editor],
             Dialog::Locked(_) => &[Context::Locked],
@@ -55,6 +58,7 @@ impl Dialog {
         let text = clean_input(text, false);
         match self {
             Dialog::Jump(jump) => jump.insert(&text),
+            Dialog::Problems(problems) => problems.insert(&text),
             Dialog::Prompt(prompt) => {
                 prompt.input.insert_str(text);
             }
@@ -72,6 +76,7 @@ impl Dialog {
         match self {
             Dialog::Help(help) => help.draw(ctx, area, frame),
             Dialog::Jump(jump) => jump.draw(ctx, area, frame),
+            Dialog::Problems(problems) => problems.draw(ctx, area, frame),
             Dialog::Quit(quit) => quit.draw(ctx, area, frame),
             Dialog::Prompt(prompt) => prompt.draw(ctx, area, frame),
             Dialog::Locked(locked) => locked.draw(ctx, area, frame),

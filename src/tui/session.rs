@@ -292,6 +292,16 @@ impl Session {
         Some((next + 1, n))
     }
 
+    /// Goes to `finding` (chosen in the problems list): its field or cell,
+    /// its message shown; F8 goes on from it.
+    pub fn go_to_finding(&mut self, finding: &Finding) {
+        self.doc.settle_now();
+        let at = self.doc.report().walk().iter().position(|f| *f == finding);
+        self.focus_finding(finding);
+        // A notice is not in the walk: F8 starts it from the top.
+        self.editor.walked = Some((at.unwrap_or(0), finding.clone()));
+    }
+
     /// Focuses the field a finding is at and, in a table, its cell: the
     /// cell of its path, else the first cell of its row and column.
     fn focus_finding(&mut self, finding: &Finding) {

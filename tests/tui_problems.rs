@@ -165,3 +165,18 @@ fn the_problems_list_shows_every_finding_as_check_does_and_jumps() {
     let session = h.app.session().expect("session");
     assert_eq!(session.field().expect("field").id, "funding");
 }
+
+#[test]
+fn a_focused_table_speaks_of_an_error_in_another_row_with_its_place() {
+    let mut h = funding_off_by_ten();
+    let mut events = jump("funding");
+    events.extend([key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)]);
+    h.run(events);
+    let screen = h.screen();
+    assert!(
+        page_text(&screen).contains(
+            "✗年度资金总额›全年预算数（A）：本年财政拨款、上年结转资金、其他资金合计90.00万元"
+        ),
+        "{screen}"
+    );
+}

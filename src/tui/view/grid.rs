@@ -387,8 +387,10 @@ fn item(table: Table, r: usize, row: &Row, col: Col, marks: &HashMap<&str, Sever
 }
 
 /// What the line under a focused table says: the problems of the focused
-/// cell, then of its row, its group and the whole table (the first, and
-/// how many more); with none, what the cell expects.
+/// cell, then of its row, its group and the whole table, then the errors
+/// of other rows (the first, and how many more): an error in a cell
+/// scrolled out of view is not left to its ✗ alone. With none, what the
+/// cell expects.
 fn about(
     app: &App,
     table: Table,
@@ -400,8 +402,13 @@ fn about(
         if p.severity == Severity::Notice {
             return None;
         }
+        let elsewhere = (p.severity == Severity::Error).then_some(4);
         let Some((r, i)) = cell else {
-            return p.place.row.is_none().then_some(3);
+            return if p.place.row.is_none() {
+                Some(3)
+            } else {
+                elsewhere
+            };
         };
         let row = &table.rows[r];
         let path = format!("{}.{}", row.path, table.spec.columns[i].id);
@@ -411,7 +418,7 @@ fn about(
             Some(label) if label == row.label => Some(1),
             Some(name) if group.is_some_and(|g| g.name == name) => Some(2),
             None => Some(3),
-            Some(_) => None,
+            Some(_) => elsewhere,
         }
     };
     let mut related: Vec<(u8, &Finding)> = problems

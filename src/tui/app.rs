@@ -5,6 +5,7 @@
 mod dialogs;
 mod grid;
 mod lifecycle;
+mod problems;
 mod repeat;
 mod wording;
 
@@ -21,7 +22,6 @@ use crate::strings;
 use super::command::{Answer, Command, Context, GlobalCmd, TextCmd};
 use super::dialog::changed::Changed;
 use super::dialog::jump::Jump;
-use super::dialog::problems::Problems as ProblemList;
 use super::dialog::prompt::{Prompt, PromptKind};
 use super::dialog::{Dialog, help, quit};
 use super::document::{SaveError, Saved};
@@ -391,17 +391,8 @@ impl App {
                 session.step_section(false);
             }
             Redraw => return Effect::Redraw,
-            NextProblem | PrevProblem => match session.walk_problem(command == NextProblem) {
-                Some((at, of)) => self.info(strings::problem_of(at, of, lang)),
-                None => note = Some(lang.say(strings::NO_PROBLEMS)),
-            },
-            Problems => {
-                session.doc.settle_now();
-                let (project, report) = (session.doc.project(), session.doc.report());
-                let keymap = &self.ui.keymap;
-                let list = ProblemList::new(project, report, keymap, theme, lang);
-                self.dialog = Some(Dialog::Problems(list));
-            }
+            NextProblem | PrevProblem => self.walk_problem(command == NextProblem),
+            Problems => self.open_problems(),
             Find | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures => {
                 note = Some(lang.say(strings::NOT_AVAILABLE_YET));
             }

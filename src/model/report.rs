@@ -445,4 +445,25 @@ mod tests {
                 .any(|k| matches!(k, FindingKind::Unplaced { .. }))
         );
     }
+
+    #[test]
+    fn the_walk_puts_wrong_values_before_what_is_still_to_fill_in() {
+        let project = with_table(
+            "funding",
+            serde_json::json!({"rows": {"total": {"budget": "100"}, "appropriation": {"budget": "80"}}}),
+        );
+        let report = Report::new(&project);
+        let walk = report.walk();
+        assert!(
+            matches!(walk[0].kind, FindingKind::Check { .. }),
+            "{walk:?}"
+        );
+        assert!(walk[1..].iter().all(|f| f.is_to_fill()), "{walk:?}");
+        assert!(walk.iter().all(|f| f.severity != Severity::Notice));
+        let funding = report
+            .sections()
+            .iter()
+            .find(|s| s.heading.contains("项目资金"));
+        assert_eq!(funding.map(|s| s.progress), Some(Progress::Invalid));
+    }
 }

@@ -324,37 +324,30 @@ fn check_listing(
     format: ListFormat,
     lang: Lang,
 ) -> String {
-    let outside = lang.say(strings::NOT_IN_TEMPLATE);
     // A finding an editor's command settles names the key as the user's
     // config binds it.
     let keymap = Keymap::with_overrides(&Config::load(paths::config_dir().as_deref()).0.keys).0;
     let mut listed: Vec<Listed> = report
         .findings()
         .map(|f| {
-            let field = project.template.field(&f.place.field);
+            let at = strings::CheckPlace::of(
+                f,
+                &project.template,
+                f.place.node.map(|n| report.heading_path(Some(n))),
+                lang,
+            );
+            let key = keymap.fix_key(&f.kind);
             Listed {
                 severity: f.severity,
-                section: match f.place.node {
-                    Some(_) => report.heading_path(f.place.node),
-                    None => outside,
-                },
-                field: &f.place.field,
-                label: field.map_or(f.place.field.as_str(), |d| d.label.as_str()),
-                table: field
-                    .filter(|d| d.table().is_some())
-                    .map(|d| d.label.as_str()),
-                row: f.place.row.as_deref(),
-                column: f.place.column.as_deref(),
+                section: at.section,
+                field: at.field,
+                label: at.label,
+                table: at.table,
+                row: at.row,
+                column: at.column,
                 path: f.place.path.as_deref(),
                 kind: f.kind.code(),
-                message: format!(
-                    "{}{}",
-                    strings::finding(&f.kind, lang),
-                    keymap
-                        .fix_key(&f.kind)
-                        .and_then(|key| strings::fix_key(&f.kind, &key, lang))
-                        .unwrap_or_default()
-                ),
+                message: strings::check_message(&f.kind, key.as_deref(), lang),
             }
         })
         .collect();
@@ -406,20 +399,17 @@ fn check_listing(
                     out.push_str(&format!("{notice}  {}\n", p.message));
                     continue;
                 }
-                let cell: Vec<&str> = [p.row, p.column].into_iter().flatten().collect();
-                let cell = if cell.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {}", cell.join(" › "))
+                let at = strings::CheckPlace {
+                    severity: p.severity,
+                    section: p.section,
+                    label: p.label,
+                    field: p.field,
+                    table: p.table,
+                    row: p.row,
+                    column: p.column,
                 };
-                out.push_str(&format!(
-                    "{}  {}  {}［{}］{cell}：{}\n",
-                    strings::severity(p.severity, lang),
-                    p.section,
-                    p.label,
-                    p.field,
-                    p.message
-                ));
+                out.push_str(&strings::check_line(&at, &p.message, lang));
+                out.push('\n');
             }
             let (e, w, n) = (counts.errors, counts.warnings, counts.notices);
             out.push_str(&strings::check_totals(e, w, n, lang));

@@ -230,7 +230,12 @@ impl Finding {
     /// Whether it makes its field and section ✗: an error, and not merely
     /// something still to be filled in.
     pub fn marks_invalid(&self) -> bool {
-        self.severity == Severity::Error
-            && !matches!(self.kind, FindingKind::Missing | FindingKind::ActualMissing)
+        self.severity == Severity::Error && !self.is_to_fill()
+    }
+
+    /// Whether it is something still to be filled in rather than a wrong
+    /// value.
+    pub fn is_to_fill(&self) -> bool {
+        matches!(self.kind, FindingKind::Missing | FindingKind::ActualMissing)
     }
 }

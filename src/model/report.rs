@@ -36,6 +36,13 @@ pub enum Progress {
     Invalid,
 }
 
+impl Progress {
+    /// Whether the section counts as done in `完成 N/M`.
+    pub fn is_done(self) -> bool {
+        self == Progress::Complete
+    }
+}
+
 /// One section of the outline as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionState {
@@ -52,6 +59,9 @@ pub struct SectionState {
     /// Whether it has fields of its own (counted in the progress figure).
     pub has_fields: bool,
     pub progress: Progress,
+    /// Some of its fields have warnings (and, unless `progress` is
+    /// [`Progress::Invalid`], no errors): the outline marks it `!`.
+    pub warned: bool,
 }
 
 /// The figures of the status line.
@@ -208,6 +218,9 @@ impl Report {
                     included: n.included,
                     has_fields: !n.section.fields.is_empty(),
                     progress: self.progress(project, &fields),
+                    warned: fields
+                        .iter()
+                        .any(|id| self.of_field(id).any(|f| f.severity == Severity::Warning)),
                 }
             })
             .collect();
@@ -237,15 +250,18 @@ impl Report {
             return Progress::Invalid;
         }
         let count = fields.iter().filter(|id| filled(id)).count();
+        // A required field empty, or an error that is something still to
+        // fill in (an indicator's actual value): not done, though not ✗.
         let required_missing = fields.iter().any(|id| {
             project
                 .template
                 .field(id)
                 .is_some_and(|f| f.required && !filled(id))
+                || self.of_field(id).any(|f| f.severity == Severity::Error)
         });
         match count {
             0 => Progress::Empty,
-            n if n == fields.len() || !required_missing => Progress::Complete,
+            _ if !required_missing => Progress::Complete,
             _ => Progress::Partial,
         }
     }
@@ -257,6 +273,18 @@ impl Report {
             .values()
             .flat_map(|f| f.rules.iter().chain(&f.computed))
             .chain(&self.orphans)
+    }
+
+    /// The problems F8 walks, in its order: errors and warnings (never a
+    /// notice) in reading order, wrong values first, then what is still
+    /// to fill in (a required field empty, an actual value missing).
+    pub fn walk(&self) -> Vec<&Finding> {
+        let problems = self
+            .findings()
+            .filter(|f| f.severity != Severity::Notice && f.place.node.is_some());
+        let (to_fill, wrong): (Vec<&Finding>, Vec<&Finding>) =
+            problems.partition(|f| f.is_to_fill());
+        wrong.into_iter().chain(to_fill).collect()
     }
 
     /// The findings placed at one field (and its cells).
@@ -282,10 +310,7 @@ impl Report {
     /// (nothing in it yet) is not counted: there is nothing to do in it.
     pub fn done(&self) -> (usize, usize) {
         let with_fields = self.sections.iter().filter(|s| s.has_fields && s.included);
-        let complete = with_fields
-            .clone()
-            .filter(|s| s.progress == Progress::Complete)
-            .count();
+        let complete = with_fields.clone().filter(|s| s.progress.is_done()).count();
         (complete, with_fields.count())
     }
 
@@ -419,5 +444,26 @@ mod tests {
                 .iter()
                 .any(|k| matches!(k, FindingKind::Unplaced { .. }))
         );
+    }
+
+    #[test]
+    fn the_walk_puts_wrong_values_before_what_is_still_to_fill_in() {
+        let project = with_table(
+            "funding",
+            serde_json::json!({"rows": {"total": {"budget": "100"}, "appropriation": {"budget": "80"}}}),
+        );
+        let report = Report::new(&project);
+        let walk = report.walk();
+        assert!(
+            matches!(walk[0].kind, FindingKind::Check { .. }),
+            "{walk:?}"
+        );
+        assert!(walk[1..].iter().all(|f| f.is_to_fill()), "{walk:?}");
+        assert!(walk.iter().all(|f| f.severity != Severity::Notice));
+        let funding = report
+            .sections()
+            .iter()
+            .find(|s| s.heading.contains("项目资金"));
+        assert_eq!(funding.map(|s| s.progress), Some(Progress::Invalid));
     }
 }

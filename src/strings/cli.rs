@@ -3,6 +3,8 @@
 use std::path::Path;
 
 use crate::lang::{Lang, Text};
+use crate::model::finding::{Finding, FindingKind};
+use crate::model::schema::{Severity, Template};
 
 /// Where `ziping check` places a value the template has no field for.
 pub const NOT_IN_TEMPLATE: Text = Text {
@@ -200,4 +202,68 @@ pub fn docx_failed(problem: &str, lang: Lang) -> String {
         Lang::Zh => format!("无法生成 Word 文档：{problem}"),
         Lang::En => format!("could not build the Word document: {problem}"),
     }
+}
+
+/// A finding's sentence as `ziping check` and the problems list give it:
+/// with, where an editor's command settles it, that command's `key`.
+pub fn check_message(kind: &FindingKind, key: Option<&str>, lang: Lang) -> String {
+    let fix = key.and_then(|key| super::fix_key(kind, key, lang));
+    format!("{}{}", super::finding(kind, lang), fix.unwrap_or_default())
+}
+
+/// Where a finding is, as `ziping check` lists it.
+pub struct CheckPlace<'a> {
+    pub severity: Severity,
+    /// The numbered heading path of its section.
+    pub section: &'a str,
+    pub label: &'a str,
+    pub field: &'a str,
+    /// The table's label, for a finding in a table.
+    pub table: Option<&'a str>,
+    pub row: Option<&'a str>,
+    pub column: Option<&'a str>,
+}
+
+impl<'a> CheckPlace<'a> {
+    /// `finding` of a project from `template`, in the section whose
+    /// heading path is `section` (none for a value the template has no
+    /// field for).
+    pub fn of(
+        finding: &'a Finding,
+        template: &'a Template,
+        section: Option<&'a str>,
+        lang: Lang,
+    ) -> Self {
+        let place = &finding.place;
+        let field = template.field(&place.field);
+        CheckPlace {
+            severity: finding.severity,
+            section: section.unwrap_or(lang.say(NOT_IN_TEMPLATE)),
+            label: field.map_or(place.field.as_str(), |d| d.label.as_str()),
+            field: &place.field,
+            table: field
+                .filter(|d| d.table().is_some())
+                .map(|d| d.label.as_str()),
+            row: place.row.as_deref(),
+            column: place.column.as_deref(),
+        }
+    }
+}
+
+/// One line of `ziping check` (and of the editor's problems list):
+/// `错误  一、项目资金  项目资金（万元）［funding］ 年度资金总额 › 全年预算数（A）：…`.
+pub fn check_line(at: &CheckPlace, message: &str, lang: Lang) -> String {
+    let cell: Vec<&str> = [at.row, at.column].into_iter().flatten().collect();
+    let cell = if cell.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", cell.join(" › "))
+    };
+    format!(
+        "{}  {}  {}［{}］{cell}：{message}",
+        super::severity(at.severity, lang),
+        at.section,
+        at.label,
+        at.field,
+    )
 }

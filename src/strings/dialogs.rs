@@ -199,3 +199,14 @@ pub const KEY_CANCEL_WRITE_NOTHING: Text = Text {
     zh: "取消：什么也不写",
     en: "cancel: nothing is written",
 };
+
+/// Before the problems list's filter.
+pub const PROBLEMS_FILTER: Text = Text {
+    zh: "问题（输入筛选）：",
+    en: "Problems (type to filter): ",
+};
+
+pub const NO_MATCHING_PROBLEMS: Text = Text {
+    zh: "没有匹配的问题",
+    en: "No problem matches",
+};

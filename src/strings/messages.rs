@@ -262,3 +262,16 @@ pub fn heading_reworded(heading: &str, own: bool, lang: Lang) -> String {
         (Lang::En, false) => format!("Heading back to the template's \u{201c}{heading}\u{201d}"),
     }
 }
+
+pub const NO_PROBLEMS: Text = Text {
+    zh: "没有错误或警告",
+    en: "No errors or warnings",
+};
+
+/// Where F8 went: the `at`-th of `of` problems (errors and warnings).
+pub fn problem_of(at: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {at}/{of} 个问题"),
+        Lang::En => format!("Problem {at} of {of}"),
+    }
+}

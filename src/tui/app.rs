@@ -6,6 +6,7 @@ mod dialogs;
 mod find;
 mod grid;
 mod lifecycle;
+mod problems;
 mod repeat;
 mod wording;
 
@@ -402,7 +403,9 @@ impl App {
             Replace => self.ask_find(true),
             FindNext => self.find_step(false),
             FindPrev => self.find_step(true),
-            NextProblem | PrevProblem | Problems | CopyField | CopyReport | Figures => {
+            NextProblem | PrevProblem => self.walk_problem(command == NextProblem),
+            Problems => self.open_problems(),
+            CopyField | CopyReport | Figures => {
                 note = Some(lang.say(strings::NOT_AVAILABLE_YET));
             }
         }

@@ -19,6 +19,8 @@ pub enum Context {
     Cell,
     /// The jump list (Ctrl-G).
     Jump,
+    /// The problems list (F7).
+    Problems,
     /// Lists on the start screen and in pickers.
     Picker,
     /// The help screen.
@@ -47,6 +49,7 @@ impl Context {
         Context::Grid,
         Context::Cell,
         Context::Jump,
+        Context::Problems,
         Context::Picker,
         Context::Prompt,
         Context::Find,
@@ -66,6 +69,10 @@ impl Context {
             Context::Grid => ("表格（在格子间移动）", "Tables (moving between cells)"),
             Context::Cell => ("编辑表格的格子", "Editing a table cell"),
             Context::Jump => ("跳转列表（直接输入文字筛选）", "Jump list (type to filter)"),
+            Context::Problems => (
+                "问题列表（直接输入文字筛选）",
+                "List of problems (type to filter)",
+            ),
             Context::Picker => ("开始界面", "Start screen"),
             Context::Prompt => ("输入框", "Prompts"),
             Context::Unsaved => ("退出前询问", "Unsaved changes on quit"),
@@ -234,10 +241,13 @@ commands! {
         ToggleSidebar "toggle_sidebar" Plain ("显示/隐藏目录", "Show/hide the outline") Global["f2"];
         Redraw "redraw" Plain ("重绘屏幕", "Redraw the screen") Global["ctrl-l"];
         // F15 is what PuTTY and the Linux console send for Shift-F8.
-        NextProblem "next_problem" Reserved ("下一个问题", "Next problem") Global["f8"];
-        PrevProblem "prev_problem" Reserved ("上一个问题", "Previous problem")
+        NextProblem "next_problem" Plain ("下一个问题", "Next problem") Global["f8"];
+        PrevProblem "prev_problem" Plain ("上一个问题", "Previous problem")
             Global["shift-f8", "f15"];
-        Problems "problems" Reserved ("问题列表", "List of problems") Global["f7"];
+        Problems "problems" Plain (
+            "问题列表（与 ziping check 所列相同，含提示）",
+            "List of problems (as ziping check lists them, notices too)"
+        ) Global["f7"];
         Find "find" Plain (
             "查找（全角半角、英文大小写视为相同）",
             "Find (full-width and half-width, upper and lower case alike)"
@@ -342,20 +352,23 @@ commands! {
     /// Moving in a list: the jump list, the start screen, help.
     List(ListCmd) {
         Up "list_up" Plain ("上一项", "Previous item")
-            Jump["up", "ctrl-p"] Picker["up", "k"] HelpScreen["up", "k"] Upgrade["up"];
+            Jump["up", "ctrl-p"] Problems["up", "ctrl-p", "p"] Picker["up", "k"]
+            HelpScreen["up", "k"] Upgrade["up"];
         Down "list_down" Plain ("下一项", "Next item")
-            Jump["down", "ctrl-n"] Picker["down", "j"] HelpScreen["down", "j"] Upgrade["down"];
+            Jump["down", "ctrl-n"] Problems["down", "ctrl-n", "n"] Picker["down", "j"]
+            HelpScreen["down", "j"] Upgrade["down"];
         PageUp "list_page_up" Plain ("上一页", "Page up")
-            Picker["pageup"] HelpScreen["pageup"] Upgrade["pageup"];
+            Problems["pageup"] Picker["pageup"] HelpScreen["pageup"] Upgrade["pageup"];
         PageDown "list_page_down" Plain ("下一页", "Page down")
-            Picker["pagedown"] HelpScreen["pagedown"] Upgrade["pagedown"];
+            Problems["pagedown"] Picker["pagedown"] HelpScreen["pagedown"] Upgrade["pagedown"];
     }
 
     /// Confirming or leaving a list or a prompt.
     Answer(Answer) {
-        Confirm "confirm" Plain CONFIRM Jump["enter"] Picker["enter"] Prompt["enter"];
+        Confirm "confirm" Plain CONFIRM
+            Jump["enter"] Problems["enter"] Picker["enter"] Prompt["enter"];
         Cancel "cancel" Plain CANCEL
-            Jump["esc", "ctrl-g"] Picker["esc", "ctrl-q"] Prompt["esc"]
+            Jump["esc", "ctrl-g"] Problems["esc", "f7"] Picker["esc", "ctrl-q"] Prompt["esc"]
             HelpScreen["esc", "f1", "q"];
     }
 
@@ -523,11 +536,19 @@ mod tests {
             Command::Cell(_) => context == Context::Cell,
             Command::List(_) => matches!(
                 context,
-                Context::Jump | Context::Picker | Context::HelpScreen | Context::Upgrade
+                Context::Jump
+                    | Context::Problems
+                    | Context::Picker
+                    | Context::HelpScreen
+                    | Context::Upgrade
             ),
             Command::Answer(_) => matches!(
                 context,
-                Context::Jump | Context::Picker | Context::HelpScreen | Context::Prompt
+                Context::Jump
+                    | Context::Problems
+                    | Context::Picker
+                    | Context::HelpScreen
+                    | Context::Prompt
             ),
             Command::Search(_) => context == Context::Find,
             Command::Quit(_) => context == Context::Unsaved,

@@ -9,8 +9,10 @@ pub mod changed;
 pub mod find;
 pub mod help;
 pub mod jump;
+pub mod list;
 pub mod locked;
 pub mod outcome;
+pub mod problems;
 pub mod prompt;
 pub mod quit;
 pub mod recover;
@@ -27,6 +29,7 @@ use super::widgets::Ctx;
 pub enum Dialog {
     Help(help::Help),
     Jump(jump::Jump),
+    Problems(problems::Problems),
     Quit(quit::Quit),
     Prompt(prompt::Prompt),
     Locked(locked::Locked),
@@ -43,6 +46,7 @@ impl Dialog {
         match self {
             Dialog::Help(_) => &[Context::HelpScreen],
             Dialog::Jump(_) => &[Context::Jump, Context::Editor],
+            Dialog::Problems(_) => &[Context::Problems, Context::Editor],
             Dialog::Quit(_) => &[Context::Unsaved],
             Dialog::Prompt(_) => &[Context::Prompt, Context::Editor],
             Dialog::Locked(_) => &[Context::Locked],
@@ -58,6 +62,7 @@ impl Dialog {
         let text = clean_input(text, false);
         match self {
             Dialog::Jump(jump) => jump.insert(&text),
+            Dialog::Problems(problems) => problems.insert(&text),
             Dialog::Prompt(prompt) => {
                 prompt.input.insert_str(text);
             }
@@ -76,6 +81,7 @@ impl Dialog {
         match self {
             Dialog::Help(help) => help.draw(ctx, area, frame),
             Dialog::Jump(jump) => jump.draw(ctx, area, frame),
+            Dialog::Problems(problems) => problems.draw(ctx, area, frame),
             Dialog::Quit(quit) => quit.draw(ctx, area, frame),
             Dialog::Prompt(prompt) => prompt.draw(ctx, area, frame),
             Dialog::Locked(locked) => locked.draw(ctx, area, frame),

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::lang::Lang;
+use crate::model::finding::Finding;
 use crate::model::schema::Template;
 
 use super::editors::Editors;
@@ -31,6 +32,10 @@ pub struct EditorState {
     pub grids: HashMap<String, Grid>,
     /// Styles for the editors and grids this state opens.
     pub theme: Theme,
+    /// The problem F8 last went to, and its place in the walk then: its
+    /// message is the one shown, and the walk goes on from it (or, once
+    /// it is put right, from the one that took its place).
+    pub walked: Option<(usize, Finding)>,
 }
 
 impl EditorState {
@@ -41,6 +46,7 @@ impl EditorState {
             editors: Editors::new(lang),
             grids: HashMap::new(),
             theme: theme.clone(),
+            walked: None,
         }
     }
 

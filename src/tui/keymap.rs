@@ -282,6 +282,15 @@ mod tests {
             map.command(&[Context::Global], ctrl_s),
             Some(GlobalCmd::Save.into())
         );
+        // Shift-F8 as xterm and tmux send it (`ESC [19;2~`), and as PuTTY
+        // and the Linux console do (`ESC [32~`, which the key reader calls
+        // F15): both go to the previous problem. (The tmux test sends both
+        // byte sequences through the real reader.)
+        let prev = Some(GlobalCmd::PrevProblem.into());
+        let shift_f8 = Key::new(KeyCode::F(8), KeyModifiers::SHIFT);
+        assert_eq!(map.command(&[Context::Global], shift_f8), prev);
+        let f15 = Key::new(KeyCode::F(15), KeyModifiers::NONE);
+        assert_eq!(map.command(&[Context::Global], f15), prev);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use crate::fingerprint::Fingerprint;
 use crate::lang::Lang;
 use crate::model::choice;
+use crate::model::finding::Finding;
 use crate::model::numbering::{Numbering, strip_typed_numbers};
 use crate::model::project::{Entry, Project};
 use crate::model::schema::{Field, Kind, Section};
@@ -257,6 +258,90 @@ impl Session {
             self.doc
                 .edit_table(&field.id, |project| work(grid, &field, project, theme)),
         )
+    }
+
+    /// Goes to the next (or previous) problem of the report's walk, across
+    /// sections, focusing its field or its exact cell; returns its place in
+    /// the walk (from 1) and the walk's length, or None with no problem.
+    pub fn walk_problem(&mut self, forward: bool) -> Option<(usize, usize)> {
+        // Judged as of now, not as of the last pause in typing.
+        self.doc.settle_now();
+        let walk = self.doc.report().walk();
+        let n = walk.len();
+        if n == 0 {
+            self.editor.walked = None;
+            return None;
+        }
+        let next = match &self.editor.walked {
+            Some((_, last)) if let Some(i) = walk.iter().position(|f| *f == last) => {
+                if forward {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                }
+            }
+            // Put right since: the one that took its place comes next.
+            &Some((i, _)) if forward => i % n,
+            &Some((i, _)) => (i.min(n) + n - 1) % n,
+            None if forward => 0,
+            None => n - 1,
+        };
+        let finding = walk[next].clone();
+        self.focus_finding(&finding);
+        self.editor.walked = Some((next, finding));
+        Some((next + 1, n))
+    }
+
+    /// Goes to `finding` (chosen in the problems list): its field or cell,
+    /// its message shown; F8 goes on from it.
+    pub fn go_to_finding(&mut self, finding: &Finding) {
+        self.doc.settle_now();
+        let at = self.doc.report().walk().iter().position(|f| *f == finding);
+        self.focus_finding(finding);
+        // A notice is not in the walk: F8 starts it from the top.
+        self.editor.walked = Some((at.unwrap_or(0), finding.clone()));
+    }
+
+    /// Focuses the field a finding is at and, in a table, its cell: the
+    /// cell of its path, else the first cell of its row and column.
+    fn focus_finding(&mut self, finding: &Finding) {
+        let place = &finding.place;
+        let Some(node) = place.node else {
+            return;
+        };
+        let template = &self.doc.project().template;
+        let walk = template.walk();
+        let Some(section) = walk.get(node).map(|r| r.section) else {
+            return;
+        };
+        let Some(index) = section.fields.iter().position(|f| f.id == place.field) else {
+            return;
+        };
+        let cell = self.doc.report().table(template, &place.field).map(|t| {
+            let by_path = t.rows.iter().enumerate().find_map(|(r, row)| {
+                let i = t.spec.columns.iter().position(|c| {
+                    place.path.as_deref() == Some(&format!("{}.{}", row.path, c.id))
+                })?;
+                Some((r, i))
+            });
+            by_path.unwrap_or_else(|| {
+                let row = place.row.as_deref();
+                let r = t.rows.iter().position(|x| Some(x.label.as_str()) == row);
+                let column = place.column.as_deref();
+                let i = t
+                    .spec
+                    .columns
+                    .iter()
+                    .position(|c| Some(c.label.as_str()) == column);
+                (r.unwrap_or(0), i.unwrap_or(0))
+            })
+        });
+        self.go_to(node, Some(index));
+        if let Some((row, column)) = cell {
+            let grid = self.editor.grids.entry(place.field.clone()).or_default();
+            grid.row = row;
+            grid.column = column;
+        }
     }
 
     /// Puts a whole project in place (a restored recovery copy, an upgraded

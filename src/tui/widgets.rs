@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::lang::Lang;
+use crate::model::schema::Severity;
 
 use super::keymap::Keymap;
 use super::text::fit;
@@ -91,4 +92,14 @@ pub fn ask(theme: &Theme, lines: Vec<Line>, area: Rect, frame: &mut Frame) {
 /// A question's first line.
 pub fn heading<'a>(theme: &Theme, text: &str, width: u16) -> Line<'a> {
     Line::styled(fit(text, width as usize), theme.style(Role::Heading))
+}
+
+/// The marker of a problem and its role: a character, so a problem does
+/// not rest on colour alone.
+pub fn mark(severity: Severity) -> (&'static str, Role) {
+    match severity {
+        Severity::Error => ("✗", Role::Invalid),
+        Severity::Warning => ("!", Role::Warning),
+        Severity::Notice => ("i", Role::Hint),
+    }
 }

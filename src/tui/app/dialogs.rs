@@ -39,6 +39,17 @@ impl App {
                     None => Some(Dialog::Jump(jump)),
                 },
             },
+            Dialog::Problems(mut problems) => match problems.handle(command) {
+                Outcome::Stay => Some(Dialog::Problems(problems)),
+                Outcome::Close => None,
+                Outcome::Act(finding) => match self.session_mut() {
+                    Some(session) => {
+                        session.go_to_finding(&finding);
+                        None
+                    }
+                    None => Some(Dialog::Problems(problems)),
+                },
+            },
             Dialog::Quit(q) => match q.handle(command) {
                 Outcome::Stay => Some(Dialog::Quit(q)),
                 Outcome::Close => None,

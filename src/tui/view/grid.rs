@@ -16,6 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::export::wrap::hard_wrap;
 use crate::lang::Lang;
 use crate::model::cell_path::refusal;
 use crate::model::cell_reading::{ReadAs, reading};
@@ -68,8 +69,9 @@ impl Item {
 }
 
 /// The lines a grid wants: the header, its rows, subtotals and summary,
-/// and for the focused table the line about its focused cell.
-pub fn height(session: &Session, field: &Field, focused: bool) -> usize {
+/// and for the focused table the rows about its focused cell, wrapped to
+/// `width`.
+pub fn height(app: &App, session: &Session, field: &Field, focused: bool, width: usize) -> usize {
     let Some(table) = session
         .doc
         .report()
@@ -79,16 +81,63 @@ pub fn height(session: &Session, field: &Field, focused: bool) -> usize {
     };
     let rows = table.rows.len().max(1);
     if focused {
-        1 + rows + lines_below(table)
+        let problems: Vec<&Finding> = session.doc.report().of_field(&field.id).collect();
+        let texts = Texts::new(app, table, &problems);
+        let cell = focused_cell(session, field, table, &texts);
+        let about = about_rows(app, table, cell, &problems, width);
+        1 + rows + lines_below(table) + about.len()
     } else {
         1 + rows.min(PREVIEW_ROWS)
     }
 }
 
-/// The lines under the rows of a focused table: subtotals, the summary
-/// line and the line about the focused cell.
+/// The lines under the rows of a focused table, before the rows about the
+/// focused cell: subtotals and the summary line.
 fn lines_below(table: Table) -> usize {
-    subtotalled(table).count() + usize::from(!table.spec.summary.is_empty()) + 1
+    subtotalled(table).count() + usize::from(!table.spec.summary.is_empty())
+}
+
+/// The focused cell of a focused table: its row, and its index in
+/// `texts.cols`.
+fn focus(session: &Session, field: &Field, table: Table, texts: &Texts) -> Option<(usize, usize)> {
+    if table.rows.is_empty() {
+        return None;
+    }
+    let default = Grid::default();
+    let grid = session.editor.grids.get(&field.id).unwrap_or(&default);
+    let found = texts.cols.iter().position(|c| *c == Col::Cell(grid.column));
+    let first = usize::from(texts.cols.len() > 1);
+    Some((grid.row.min(table.rows.len() - 1), found.unwrap_or(first)))
+}
+
+/// The focused cell as (row, column of the table), none on the row labels.
+fn focused_cell(
+    session: &Session,
+    field: &Field,
+    table: Table,
+    texts: &Texts,
+) -> Option<(usize, usize)> {
+    focus(session, field, table, texts).and_then(|(r, c)| match texts.cols[c] {
+        Col::Cell(i) => Some((r, i)),
+        Col::Rows => None,
+    })
+}
+
+/// What [`about`] says, wrapped to `width`: all of it shows.
+fn about_rows(
+    app: &App,
+    table: Table,
+    cell: Option<(usize, usize)>,
+    problems: &[&Finding],
+    width: usize,
+) -> Vec<(String, Role)> {
+    let Some((text, role)) = about(app, table, cell, problems) else {
+        return Vec::new();
+    };
+    hard_wrap(&text, width.max(1))
+        .lines()
+        .map(|row| (row.to_string(), role))
+        .collect()
 }
 
 /// The groups that get a subtotal row: those with rows, when the template
@@ -128,11 +177,13 @@ pub fn draw(
     let default = Grid::default();
     let grid = session.editor.grids.get(&field.id).unwrap_or(&default);
     // The focused cell: its row and its index in `texts.cols`.
-    let focus = (focused && !table.rows.is_empty()).then(|| {
-        let found = texts.cols.iter().position(|c| *c == Col::Cell(grid.column));
-        let first = usize::from(texts.cols.len() > 1);
-        (grid.row.min(table.rows.len() - 1), found.unwrap_or(first))
-    });
+    let focus = focus(session, field, table, &texts).filter(|_| focused);
+    let about = if focused {
+        let cell = focused_cell(session, field, table, &texts);
+        about_rows(app, table, cell, &problems, width)
+    } else {
+        Vec::new()
+    };
     let editing = grid.edit.as_ref().filter(|_| focus.is_some());
 
     let mut widths = texts.widths();
@@ -145,7 +196,11 @@ pub fn draw(
 
     // As many rows as leave room for the rest, and always the focused one.
     let height = area.height as usize;
-    let below = if focused { lines_below(table) } else { 0 };
+    let below = if focused {
+        lines_below(table) + about.len()
+    } else {
+        0
+    };
     let cap = if focused { usize::MAX } else { PREVIEW_ROWS };
     let shown = (table.rows.len().max(1))
         .min(cap)
@@ -169,20 +224,15 @@ pub fn draw(
     }
     if focused {
         // Subtotals, then the summary, in what room is left above the
-        // line about the cell; the summary is the last to go.
-        let room = height.saturating_sub(lines.len() + 1);
+        // rows about the cell; the summary is the last to go.
+        let room = height.saturating_sub(lines.len() + about.len());
         let summary = summary_line(theme, table);
         let keep = room.saturating_sub(usize::from(summary.is_some()));
         let subtotals = texts.subtotals.iter().take(keep);
         lines.extend(subtotals.map(|items| row_line(theme, items, &view, None)));
         lines.extend(summary.filter(|_| room > 0));
-        let cell = focus.and_then(|(r, c)| match texts.cols[c] {
-            Col::Cell(i) => Some((r, i)),
-            Col::Rows => None,
-        });
-        if let Some((text, role)) = about(app, table, cell, &problems) {
-            lines.push(Line::styled(fit(&text, width), theme.style(role)));
-        }
+        let rows = about.into_iter();
+        lines.extend(rows.map(|(text, role)| Line::styled(text, theme.style(role))));
     }
     frame.render_widget(Paragraph::new(lines), area);
 
@@ -337,8 +387,10 @@ fn item(table: Table, r: usize, row: &Row, col: Col, marks: &HashMap<&str, Sever
 }
 
 /// What the line under a focused table says: the problems of the focused
-/// cell, then of its row, its group and the whole table (the first, and
-/// how many more); with none, what the cell expects.
+/// cell, then of its row, its group and the whole table, then the errors
+/// of other rows (the first, and how many more): an error in a cell
+/// scrolled out of view is not left to its ✗ alone. With none, what the
+/// cell expects.
 fn about(
     app: &App,
     table: Table,
@@ -350,8 +402,13 @@ fn about(
         if p.severity == Severity::Notice {
             return None;
         }
+        let elsewhere = (p.severity == Severity::Error).then_some(4);
         let Some((r, i)) = cell else {
-            return p.place.row.is_none().then_some(3);
+            return if p.place.row.is_none() {
+                Some(3)
+            } else {
+                elsewhere
+            };
         };
         let row = &table.rows[r];
         let path = format!("{}.{}", row.path, table.spec.columns[i].id);
@@ -361,7 +418,7 @@ fn about(
             Some(label) if label == row.label => Some(1),
             Some(name) if group.is_some_and(|g| g.name == name) => Some(2),
             None => Some(3),
-            Some(_) => None,
+            Some(_) => elsewhere,
         }
     };
     let mut related: Vec<(u8, &Finding)> = problems

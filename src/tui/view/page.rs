@@ -42,6 +42,9 @@ struct Block<'a> {
     focused: bool,
     findings: Vec<&'a Finding>,
     hint_rows: Vec<String>,
+    /// The message under the field, wrapped to the page: every row of it
+    /// shows, for the figures are the point.
+    message_rows: Vec<(String, Role)>,
     /// Preview rows (unfocused) or the wanted editor height (focused).
     content: Vec<String>,
     rows: usize,
@@ -49,7 +52,7 @@ struct Block<'a> {
 
 impl<'a> Block<'a> {
     fn height(&self) -> usize {
-        1 + self.hint_rows.len() + self.rows + usize::from(self.message().is_some())
+        1 + self.hint_rows.len() + self.rows + self.message_rows.len()
     }
 
     /// The message under the field: its first error, or for the focused
@@ -57,9 +60,13 @@ impl<'a> Block<'a> {
     /// speaks of its focused cell on its own last line instead. A notice
     /// (a figure shown rounded, list numbers typed by hand) is shown only
     /// on the focused field, when it has nothing worse to say.
-    fn message(&self) -> Option<&'a Finding> {
+    fn message(&self, walked: Option<&'a Finding>) -> Option<&'a Finding> {
         if self.focused && self.field.kind() == Kind::Table {
             return None;
+        }
+        // The problem F8 went to is the one to read.
+        if let Some(walked) = walked.filter(|_| self.focused) {
+            return Some(walked);
         }
         let shown = self
             .findings
@@ -74,8 +81,9 @@ impl<'a> Block<'a> {
     }
 
     /// The marker before the label: ✗ errors, ! warnings, ✓ filled, blank
-    /// for not done yet (a required field still empty is not an error on
-    /// screen: a fresh project would be red from top to bottom).
+    /// for not done yet (a required field still empty, or a table row
+    /// still without its actual value, is not an error on screen: a fresh
+    /// project would be red from top to bottom; but it is not ✓ either).
     fn marker(&self, filled: bool) -> (&'static str, Role) {
         if self.findings.iter().any(|f| f.marks_invalid()) {
             ("✗", Role::Invalid)
@@ -85,7 +93,7 @@ impl<'a> Block<'a> {
             .any(|f| f.severity == Severity::Warning)
         {
             ("!", Role::Warning)
-        } else if filled {
+        } else if filled && !self.findings.iter().any(|f| f.severity == Severity::Error) {
             ("✓", Role::Label)
         } else {
             (" ", Role::Label)
@@ -202,7 +210,10 @@ fn measure<'a>(
         }
     }
     let (content, rows) = if field.kind() == Kind::Table {
-        (Vec::new(), grid::height(session, field, focused))
+        (
+            Vec::new(),
+            grid::height(app, session, field, focused, width),
+        )
     } else if focused {
         // The wanted height (the layout may give less), estimated without
         // wrapping the whole text: this runs on every keystroke.
@@ -231,14 +242,50 @@ fn measure<'a>(
         let count = rows.len().max(1);
         (rows, count)
     };
-    Block {
+    let mut block = Block {
         field,
         focused,
         findings,
         hint_rows,
+        message_rows: Vec::new(),
         content,
         rows,
-    }
+    };
+    block.message_rows = message_rows(app, session, &block, width);
+    block
+}
+
+/// The message under a field (see [`Block::message`]), wrapped to `width`.
+fn message_rows(app: &App, session: &Session, block: &Block, width: usize) -> Vec<(String, Role)> {
+    let lang = app.lang();
+    let walked = session
+        .editor
+        .walked
+        .as_ref()
+        .map(|(_, f)| f)
+        .filter(|f| f.place.field == block.field.id);
+    let walked = walked.and_then(|w| block.findings.iter().copied().find(|f| *f == w));
+    let Some(finding) = block.message(walked) else {
+        return Vec::new();
+    };
+    let (mark, role) = match finding.kind {
+        FindingKind::Missing => ("*", Role::Hint),
+        _ => mark(finding.severity),
+    };
+    let more = block.findings.len().saturating_sub(1);
+    let more = if more > 0 && block.focused {
+        format!("（另有{more}项）")
+    } else {
+        String::new()
+    };
+    let text = format!(
+        "{mark} {}{more}",
+        with_fix_key(finding, &app.ui.keymap, lang)
+    );
+    wrapped(&text, width.max(1))
+        .into_iter()
+        .map(|row| (row, role))
+        .collect()
 }
 
 /// Chooses which blocks fit, keeping the focused one; shrinks the focused
@@ -367,28 +414,11 @@ fn draw_block(app: &App, session: &Session, block: &Block, area: Rect, frame: &m
     }
     y += content_area.height;
 
-    if let Some(finding) = block.message() {
-        let (mark, role) = match finding.kind {
-            FindingKind::Missing => ("*", Role::Hint),
-            _ => mark(finding.severity),
-        };
-        let more = block.findings.len().saturating_sub(1);
-        let more = if more > 0 && block.focused {
-            format!("（另有{more}项）")
-        } else {
-            String::new()
-        };
-        let text = fit(
-            &format!(
-                "{mark} {}{more}",
-                with_fix_key(finding, &app.ui.keymap, lang)
-            ),
-            width.saturating_sub(2),
-        );
+    for (row, role) in &block.message_rows {
         line(
             frame,
             &mut y,
-            Line::styled(format!("  {text}"), theme.style(role)),
+            Line::styled(format!("  {row}"), theme.style(*role)),
         );
     }
     y

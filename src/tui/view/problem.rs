@@ -3,21 +3,10 @@
 
 use crate::lang::Lang;
 use crate::model::finding::Finding;
-use crate::model::schema::Severity;
 use crate::strings;
 
 use super::super::keymap::Keymap;
-use super::super::theme::Role;
-
-/// The marker of a problem and its role: a character, so a problem does
-/// not rest on colour alone.
-pub fn mark(severity: Severity) -> (&'static str, Role) {
-    match severity {
-        Severity::Error => ("✗", Role::Invalid),
-        Severity::Warning => ("!", Role::Warning),
-        Severity::Notice => ("i", Role::Hint),
-    }
-}
+pub use super::super::widgets::mark;
 
 /// A finding's sentence led, where a command settles it, by that command's
 /// key as `keymap` binds it (`按 Alt-N 删除编号：…`): first, so a line cut

@@ -23,17 +23,21 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
     let mut rows: Vec<Line> = Vec::new();
     for (i, node) in report.sections().iter().enumerate() {
         let state = node.progress;
+        // Errors, then warnings, then how far it is filled in: a section
+        // with a warning is never shown as plainly done.
         let marker = match state {
+            Progress::Invalid => '✗',
+            _ if node.warned => '!',
             Progress::Empty => ' ',
             Progress::Partial => '~',
             Progress::Complete => '✓',
-            Progress::Invalid => '✗',
         };
         let indent = "  ".repeat(node.depth);
         let text = fit(&format!("{marker} {indent}{}", node.heading), width);
         let role = match (Some(i) == current, node.included, state) {
             (true, _, _) => Role::Selected,
             (false, _, Progress::Invalid) => Role::Invalid,
+            (false, true, _) if node.warned => Role::Warning,
             (false, false, _) => Role::Muted,
             (false, true, _) => Role::Outline,
         };

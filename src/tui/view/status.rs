@@ -18,7 +18,10 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
     let lang = app.lang();
     let width = area.width as usize;
     let keymap = &app.ui.keymap;
-    let mut left = String::new();
+    // What is said of the open project: the file's name (shortened
+    // first), its saved state, the character counts (left out next) and
+    // the problem counts (kept to the last).
+    let mut parts: [String; 4] = Default::default();
     let mut role = Role::Status;
     if let Some(session) = app.session() {
         let name = session.doc.file_name();
@@ -36,7 +39,12 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
             .field()
             .map_or(0, |f| session.doc.report().chars(&f.id));
         let lengths = strings::field_and_total(field_count, total, lang);
-        left = format!("{name} {saved} {lengths} ✗{errors} !{warnings}");
+        parts = [
+            name,
+            format!(" {saved}"),
+            format!(" {lengths}"),
+            format!(" ✗{errors} !{warnings}"),
+        ];
     }
     let right: Vec<Span> = match &app.status {
         Some(status) => {
@@ -77,8 +85,10 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
         }
     };
     let right_width: usize = right.iter().map(|s| display_width(&s.content)).sum();
-    // The message or hints win; the counts are cut to what is left.
-    let left = fit(&left, width.saturating_sub(right_width + 1));
+    // The message or hints win; what is left shortens the file's name
+    // first, then leaves out the character counts, and keeps the problem
+    // counts to the last.
+    let left = shortened(&parts, width.saturating_sub(right_width + 1));
     let pad = width.saturating_sub(display_width(&left) + right_width);
     let mut spans = vec![Span::raw(left), Span::raw(" ".repeat(pad))];
     spans.extend(right);
@@ -86,4 +96,23 @@ pub fn draw(app: &App, area: Rect, frame: &mut Frame) {
         Paragraph::new(Line::from(spans)).style(theme.style(role)),
         area,
     );
+}
+
+/// `parts` (name, saved state, lengths, problem counts) in `width`
+/// columns: the name cut down to a few characters, then the lengths left
+/// out, then the name and the saved state: the problem counts go last.
+fn shortened(parts: &[String; 4], width: usize) -> String {
+    const SHORTEST_NAME: usize = 8;
+    let [name, saved, lengths, counts] = parts;
+    for tail in [
+        format!("{saved}{lengths}{counts}"),
+        format!("{saved}{counts}"),
+    ] {
+        let room = width.saturating_sub(display_width(&tail));
+        if display_width(name) <= room || room >= SHORTEST_NAME {
+            return format!("{}{tail}", fit(name, room));
+        }
+    }
+    // Too narrow for a name at all: the problem counts first.
+    fit(counts.trim_start(), width)
 }

@@ -43,7 +43,7 @@ pub enum Context {
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::Editor,
         Context::Grid,
@@ -228,11 +228,12 @@ commands! {
             "改写本节标题（清空恢复模板的标题）",
             "Reword this section's heading (empty: the template's)"
         ) Global["f4"];
-        // F16 is what PuTTY and the Linux console send for Shift-F4.
+        // F14 is what PuTTY and the Linux console send for Shift-F4 (as F13
+        // for Shift-F3).
         RenameTitle "rename_title" Edits (
             "改写报告标题格式（多行用 | 分隔，清空恢复模板的）",
             "Reword the report's title pattern (| between lines; empty: the template's)"
-        ) Global["shift-f4", "f16"];
+        ) Global["shift-f4", "f14"];
         // One more (or one fewer) of a repeated section, such as a project.
         AddInstance "add_instance" Edits ("在本节之后再添加一个同类章节（如项目）",
             "Add another section like this one (a project) after it") Global["f9"];

@@ -239,3 +239,40 @@ fn steady_typing_reaches_the_recovery_copy_within_the_time_bound() {
     // The file itself was never saved.
     assert_eq!(saved_value(&path, "preamble"), "");
 }
+
+#[test]
+fn items_typed_into_a_list_field_keep_its_first_row_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let command = format!("{} '{}'", binary().display(), path.display());
+    let tmux = Tmux::start(80, 24, &command, &env_for(dir.path()));
+    tmux.wait_for("标题与导语");
+    tmux.jump_to("duties", ">  部门职责 *");
+    // Items long enough to wrap, typed in pieces as an input method commits
+    // phrases, a blank line (Enter Enter) between them as the hint asks.
+    let items = [
+        "负责贯彻执行国家有关法律法规和方针政策，拟订本地区相关发展规划并组织实施。",
+        "统筹协调全区机关事务管理工作，指导督促各部门落实节约型机关建设要求。",
+        "承担公务用车、办公用房和公共机构节能的监督管理，组织开展相关培训。",
+    ];
+    let mut typed = 0;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            tmux.keys(&["Enter", "Enter"]);
+        }
+        let chars: Vec<char> = item.chars().collect();
+        for phrase in chars.chunks(6) {
+            tmux.type_text(&phrase.iter().collect::<String>());
+            typed += phrase.len();
+            tmux.wait_for(&format!("{typed}字"));
+        }
+        let screen = tmux.screen();
+        let start: String = items[0].chars().take(12).collect();
+        assert!(
+            screen.contains(&start),
+            "the field's first row scrolled away after item {}:\n{screen}",
+            i + 1
+        );
+    }
+    tmux.keys(&["C-q", "n"]);
+}

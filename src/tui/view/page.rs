@@ -159,8 +159,8 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
 }
 
 /// Rows a text takes at `width` columns, near enough for sizing the editor.
-fn estimated_rows(text: &str, width: usize) -> usize {
-    text.lines()
+fn estimated_rows<'t>(lines: impl Iterator<Item = &'t str>, width: usize) -> usize {
+    lines
         .map(|p| display_width(p).div_ceil(width.max(1)).max(1))
         .sum::<usize>()
         .max(1)
@@ -205,9 +205,19 @@ fn measure<'a>(
         (Vec::new(), grid::height(session, field, focused))
     } else if focused {
         // The wanted height (the layout may give less), estimated without
-        // wrapping the whole text: this runs on every keystroke.
+        // wrapping the whole text: this runs on every keystroke. Sized from
+        // the editor, not the stored value: a list drops the empty item
+        // Enter Enter starts, and an editor shorter than its text scrolls
+        // its first rows away. Word wrapping can take more rows than the
+        // estimate, so the cursor's row (the widget's own wrapping) is a
+        // floor, plus one row to type into.
         let rows = if multiline {
-            estimated_rows(&text, width) + 1
+            let text_rows = match session.editor.editors.get(&field.id) {
+                Some(editor) => estimated_rows(editor.lines().iter().map(String::as_str), width)
+                    .max(editor.screen_cursor().row + 1),
+                None => estimated_rows(text.lines(), width),
+            };
+            text_rows + 1
         } else {
             1
         };

@@ -1,0 +1,33 @@
+//! Editing text in a field: where keys put the cursor, what one undo step
+//! takes back.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+#[allow(clippy::expect_used)] // a test helper: no session is a failed test
+fn text(h: &Harness) -> String {
+    h.app.session().expect("session").field_text()
+}
+
+#[test]
+fn ctrl_home_goes_to_the_very_start_of_the_field() {
+    let mut h = Harness::new_project("hunan-narrative", 80, 24);
+    let home = Event::Key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    // One paragraph (where keeping the column did not move at all), then two.
+    let mut events = jump("preamble");
+    events.extend(typed("现将有关情况报告如下"));
+    events.push(home.clone());
+    events.extend(typed("【"));
+    h.run(events);
+    assert_eq!(text(&h), "【现将有关情况报告如下");
+    let mut events = vec![ctrl('a')];
+    events.extend(typed("第一段"));
+    events.push(key(KeyCode::Enter));
+    events.extend(typed("第二段很长很长"));
+    events.push(home);
+    events.extend(typed("【"));
+    h.run(events);
+    assert_eq!(text(&h), "【第一段\n第二段很长很长");
+}

@@ -52,6 +52,39 @@ fn external_editor_in_a_real_terminal() {
 }
 
 #[test]
+fn without_visual_or_editor_ctrl_o_runs_the_editor_on_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    // Named as Debian names the system's chosen editor.
+    let script = bin.join("editor");
+    std::fs::write(&script, "#!/bin/sh\nprintf '（备用编辑器）' >> \"$1\"\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Set in the command: the pane's shell start-up may set PATH afresh.
+    let system = std::env::var("PATH").unwrap_or_default();
+    let command = format!(
+        "env PATH='{}:{system}' {} '{}'",
+        bin.display(),
+        binary().display(),
+        path.display()
+    );
+    let mut env = env_for(dir.path());
+    env.push(("EDITOR", String::new()));
+    env.push(("VISUAL", String::new()));
+    let tmux = Tmux::start(100, 30, &command, &env);
+    tmux.wait_for("标题与导语");
+    tmux.keys(&["C-o"]);
+    tmux.wait_for("已从外部编辑器取回文字");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("已保存到");
+    tmux.keys(&["C-q"]);
+    tmux.wait_until_gone();
+    assert_eq!(saved_value(&path, "attachment"), "（备用编辑器）");
+}
+
+#[test]
 fn unsaved_changes_are_not_lost_to_ctrl_q() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_project(dir.path());

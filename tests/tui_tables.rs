@@ -376,3 +376,39 @@ fn a_focused_target_says_how_it_was_read() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_cell_being_edited_shows_only_what_is_typed_and_says_it_is_being_edited() {
+    let mut h = funding(80, 24);
+    let mut events = vec![
+        key(KeyCode::Enter),
+        key(KeyCode::Backspace),
+        key(KeyCode::Backspace),
+    ];
+    events.extend(typed("1380"));
+    h.run(events);
+    let screen = redrawn(&mut h);
+    insta::assert_snapshot!(screen);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("年度资金总额"))
+        .expect("row");
+    assert!(row.contains("1380"), "{screen}");
+    assert!(
+        !row.contains("85.00") && !row.contains("1380.00"),
+        "the value as formatted before shows beside the typed text:\n{screen}"
+    );
+    assert!(
+        screen.contains("✎ 正在编辑（Enter 确定，Esc 取消）"),
+        "{screen}"
+    );
+    // Esc puts the value back and leaves edit mode, visibly.
+    h.run(vec![key(KeyCode::Esc)]);
+    let screen = redrawn(&mut h);
+    assert!(!screen.contains("正在编辑"), "{screen}");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("年度资金总额"))
+        .expect("row");
+    assert!(row.contains("85.00"), "{screen}");
+}

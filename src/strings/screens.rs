@@ -151,6 +151,15 @@ pub fn no_rows_yet(keys: &str, lang: Lang) -> String {
     }
 }
 
+/// Under a table while one of its cells is being edited, before what is
+/// said about the cell: table keys (Ctrl-D …) wait until the edit ends.
+pub fn editing_cell(confirm: &str, cancel: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("✎ 正在编辑（{confirm} 确定，{cancel} 取消）"),
+        Lang::En => format!("✎ Editing ({confirm} keeps, {cancel} cancels)"),
+    }
+}
+
 /// After the first of a cell's findings: how many more there are.
 pub fn more_findings(more: usize, lang: Lang) -> String {
     match lang {

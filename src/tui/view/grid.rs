@@ -26,7 +26,7 @@ use crate::model::value_error::Expectation;
 use crate::strings;
 
 use super::super::app::App;
-use super::super::command::{Context, GridCmd};
+use super::super::command::{CellCmd, Context, GridCmd};
 use super::super::editors::text_of;
 use super::super::grid::Grid;
 use super::super::session::Session;
@@ -124,7 +124,7 @@ pub fn draw(
         return;
     };
     let problems: Vec<&Finding> = session.doc.report().of_field(&field.id).collect();
-    let texts = Texts::new(app, table, &problems);
+    let mut texts = Texts::new(app, table, &problems);
     let default = Grid::default();
     let grid = session.editor.grids.get(&field.id).unwrap_or(&default);
     // The focused cell: its row and its index in `texts.cols`.
@@ -136,10 +136,15 @@ pub fn draw(
     let editing = grid.edit.as_ref().filter(|_| focus.is_some());
 
     let mut widths = texts.widths();
-    if let (Some(edit), Some((_, c))) = (editing, focus) {
+    if let (Some(edit), Some((r, c))) = (editing, focus) {
         // Room for the cursor after the last character typed.
         let typed = display_width(&text_of(&edit.input)) + 1;
         widths[c] = widths[c].max(typed.min(MAX_CELL));
+        // Only what is being typed shows: the value as formatted before
+        // (`50.00`) would stand beside it (`1250 50.00`).
+        if let Some(item) = texts.body.get_mut(r).and_then(|row| row.get_mut(c)) {
+            item.text.clear();
+        }
     }
     let view = Columns::new(&widths, &texts.pinned, focus.map_or(0, |(_, c)| c), width);
 
@@ -180,7 +185,19 @@ pub fn draw(
             Col::Cell(i) => Some((r, i)),
             Col::Rows => None,
         });
-        if let Some((text, role)) = about(app, table, cell, &problems) {
+        let about = about(app, table, cell, &problems);
+        if editing.is_some() {
+            // Edit mode is not otherwise visible: table keys (Ctrl-D …)
+            // seemed to do nothing until Esc.
+            let keys = |cmd| app.ui.keymap.keys_for(Context::Cell, cmd);
+            let said =
+                strings::editing_cell(&keys(CellCmd::Confirm), &keys(CellCmd::Cancel), app.lang());
+            let mut spans = vec![Span::styled(said, theme.style(Role::Key))];
+            if let Some((text, role)) = about {
+                spans.push(Span::styled(format!(" {text}"), theme.style(role)));
+            }
+            lines.push(Line::from(spans));
+        } else if let Some((text, role)) = about {
             lines.push(Line::styled(fit(&text, width), theme.style(role)));
         }
     }

@@ -18,6 +18,7 @@ pub mod start;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod typing;
 pub mod view;
 pub mod widgets;
 

@@ -31,3 +31,29 @@ fn ctrl_home_goes_to_the_very_start_of_the_field() {
     h.run(events);
     assert_eq!(text(&h), "【第一段\n第二段很长很长");
 }
+
+#[test]
+fn a_run_of_typing_is_one_undo_step_and_a_cursor_move_ends_it() {
+    let mut h = Harness::new_project("hunan-narrative", 80, 24);
+    // What an input method commits arrives as a burst of characters.
+    let mut events = jump("preamble");
+    events.extend(typed("现将有关情况"));
+    events.extend(typed("报告如下"));
+    events.push(ctrl('z'));
+    h.run(events);
+    assert_eq!(text(&h), "", "the whole run in one step");
+    h.run(vec![ctrl('y')]);
+    assert_eq!(text(&h), "现将有关情况报告如下");
+    // Typing after a move, or after a deletion, is a step of its own.
+    let mut events = vec![key(KeyCode::Left)];
+    events.extend(typed("的"));
+    events.push(key(KeyCode::Backspace));
+    events.extend(typed("之"));
+    events.push(ctrl('z'));
+    h.run(events);
+    assert_eq!(text(&h), "现将有关情况报告如下");
+    h.run(vec![ctrl('z'), ctrl('z')]);
+    assert_eq!(text(&h), "现将有关情况报告如下");
+    h.run(vec![ctrl('z')]);
+    assert_eq!(text(&h), "");
+}

@@ -57,3 +57,26 @@ fn a_run_of_typing_is_one_undo_step_and_a_cursor_move_ends_it() {
     h.run(vec![ctrl('z')]);
     assert_eq!(text(&h), "");
 }
+
+#[test]
+fn an_unfocused_long_field_uses_the_rows_the_page_has_spare() {
+    // The sample opens on its title; the preamble below it runs to four
+    // rows at 80 columns, and the page has room for them all.
+    // (The outline on the left cuts its names with `...` too.)
+    let page = |screen: &str| -> String {
+        let rows = screen.lines().filter_map(|l| l.split_once('|'));
+        rows.map(|(_, page)| format!("{page}\n")).collect()
+    };
+    let mut h = Harness::sample(80, 24);
+    let screen = page(&redrawn(&mut h));
+    assert!(screen.contains("效评价情况汇报如下："), "{screen}");
+    assert!(
+        !screen.contains("..."),
+        "cut although there is room:\n{screen}"
+    );
+    // On a page too short for it, the preview is cut where the room ends.
+    let mut h = Harness::sample(80, 14);
+    let screen = page(&redrawn(&mut h));
+    assert!(!screen.contains("汇报如下："), "{screen}");
+    assert!(screen.contains("..."), "{screen}");
+}

@@ -252,9 +252,11 @@ impl Session {
 
     /// Types (or pastes) `text` into the focused table's cell; None for
     /// other fields.
-    pub fn grid_type(&mut self, text: &str) -> Option<Outcome> {
-        self.in_grid(|grid, field, project, theme| grid.type_text(text, field, project, theme))
-            .map(|(outcome, _)| outcome)
+    pub fn grid_type(&mut self, text: &str, lang: Lang) -> Option<Outcome> {
+        self.in_grid(|grid, field, project, theme| {
+            grid.type_text(text, field, project, theme, lang)
+        })
+        .map(|(outcome, _)| outcome)
     }
 
     /// Runs `work` on the focused table's grid, through the document's

@@ -73,14 +73,18 @@ enum Input {
 fn wait_for_input(timeout: Option<Duration>) -> io::Result<Input> {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     use std::io::IsTerminal;
-    if !io::stdin().is_terminal() {
-        // crossterm reads /dev/tty then, not standard input; it has no
-        // endless wait, and a day is as good as one.
-        let wait = timeout.unwrap_or(Duration::from_secs(86_400));
-        return event::poll(wait).map(|_| Input::Maybe);
-    }
+    use std::os::fd::AsFd;
+    // crossterm reads /dev/tty when standard input is not the terminal:
+    // wait on that, so a signal still ends an endless wait (crossterm's own
+    // poll waits through signals).
+    let tty = if io::stdin().is_terminal() {
+        None
+    } else {
+        Some(std::fs::File::open("/dev/tty")?)
+    };
     let stdin = rustix::stdio::stdin();
-    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let fd = tty.as_ref().map_or(stdin, |t| t.as_fd());
+    let mut fds = [PollFd::new(&fd, PollFlags::IN)];
     let timeout = timeout.map(|t| Timespec {
         tv_sec: i64::try_from(t.as_secs()).unwrap_or(i64::MAX),
         tv_nsec: i64::from(t.subsec_nanos()),

@@ -1,7 +1,7 @@
 //! `cargo bench`: the figures that matter over a slow SSH link on a small
 //! machine — bytes sent per keystroke, time per keystroke, start-up time,
-//! memory, export/check speed, binary size. Prints a table; asserts nothing
-//! about the figures (the byte ceilings are asserted by a test:
+//! memory, idle CPU, export/check speed, binary size. Prints a table;
+//! asserts nothing about the figures (the byte ceilings are asserted by a test:
 //! `tests/bytes.rs`), only that the keys went where they were meant to.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -173,6 +173,19 @@ fn main() {
             "start to first frame, whole process",
             format!("not measured: {e}"),
         ),
+    }
+    // An editor left open on the report with real-sized tables: what it
+    // costs while nobody types (many clerks share one server).
+    match pty::idle(&bin, &tables(), IDLE_FOR) {
+        Ok((cpu, wakeups, bytes)) => report(
+            &format!("idle for {} s, tables project (pty)", IDLE_FOR.as_secs()),
+            format!(
+                "{} CPU ({:.2}% of a core), {wakeups} wakeups, {bytes} bytes out",
+                ms(cpu),
+                cpu.as_secs_f64() / IDLE_FOR.as_secs_f64() * 100.0
+            ),
+        ),
+        Err(e) => report("idle, whole process", format!("not measured: {e}")),
     }
 
     // export and check on a project 100 times the sample's text.
@@ -354,6 +367,9 @@ fn hundredfold(project: &Project) -> Project {
     big
 }
 
+/// How long the idle editor is watched.
+const IDLE_FOR: Duration = Duration::from_secs(3);
+
 /// Running a whole process in a pseudo-terminal of our own.
 mod pty {
     use super::*;
@@ -447,6 +463,87 @@ mod pty {
         }
         times.sort();
         Ok((percentile(&times, 0.5), rss))
+    }
+
+    /// CPU time (user + system), wakeups (voluntary context switches) and
+    /// bytes written of the editor on `project` during `quiet`, measured
+    /// from its first frame.
+    pub fn idle(
+        bin: &Path,
+        project: &Project,
+        quiet: Duration,
+    ) -> io::Result<(Duration, u64, usize)> {
+        let dir = tempfile::tempdir()?;
+        let file = dir.path().join("t.json");
+        std::fs::write(&file, project.to_json())?;
+        let (mut master, slave) = open()?;
+        let mut child = Command::new(bin)
+            .arg(&file)
+            .env("ZIPING_CONFIG_DIR", dir.path().join("c"))
+            .env("ZIPING_DATA_DIR", dir.path().join("d"))
+            .env("LANG", "C.UTF-8")
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .stdin(Stdio::from(slave.try_clone()?))
+            .stdout(Stdio::from(slave.try_clone()?))
+            .stderr(Stdio::from(slave))
+            .spawn()?;
+        read_until(&mut master, "Ctrl-Q".as_bytes(), Duration::from_secs(10))?;
+        // Whatever the first frame still had on its way.
+        std::thread::sleep(Duration::from_millis(200));
+        let _ = drain(&mut master)?;
+        let before = usage(child.id())?;
+        std::thread::sleep(quiet);
+        let after = usage(child.id())?;
+        let bytes = drain(&mut master)?;
+        master.write_all(b"\x11")?;
+        child.wait()?;
+        Ok((after.0.saturating_sub(before.0), after.1 - before.1, bytes))
+    }
+
+    /// Reads what is waiting on the pty, without blocking; returns how much.
+    fn drain(master: &mut File) -> io::Result<usize> {
+        let mut total = 0;
+        let mut buf = [0u8; 65536];
+        loop {
+            let mut fds = [PollFd::new(&*master, PollFlags::IN)];
+            let zero = Timespec {
+                tv_sec: 0,
+                tv_nsec: 0,
+            };
+            if poll(&mut fds, Some(&zero))? == 0 {
+                return Ok(total);
+            }
+            total += master.read(&mut buf)?;
+        }
+    }
+
+    /// CPU time and voluntary context switches of process `pid` so far.
+    fn usage(pid: u32) -> io::Result<(Duration, u64)> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
+        // The fields after the command name, which is in parentheses.
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map_or("", |(_, rest)| rest)
+            .split_whitespace()
+            .collect();
+        let ticks = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|v| v.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        // utime and stime are fields 14 and 15, counted from the pid;
+        // clock ticks are 1/100 s on Linux.
+        let cpu = Duration::from_millis((ticks(11) + ticks(12)) * 10);
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+        let switches = status
+            .lines()
+            .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0);
+        Ok((cpu, switches))
     }
 
     /// Median time for `cat` to start and echo a byte: the method's floor.

@@ -19,6 +19,7 @@ pub mod start;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod typing;
 pub mod view;
 pub mod widgets;
 
@@ -131,9 +132,10 @@ impl Settings {
 
 /// Where events come from: the terminal, or a script in tests.
 pub trait Events {
-    /// The next event, `Ok(None)` after `timeout` with none, `Err` when the
-    /// terminal is gone.
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+    /// The next event; `Ok(None)` once `timeout` has passed with none (or
+    /// on waking early for nothing), `Err` when the terminal is gone. No
+    /// timeout waits for as long as it takes: an idle editor sleeps.
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>>;
 }
 
 /// What the event loop needs from the terminal beyond drawing.
@@ -142,12 +144,14 @@ pub trait Host {
     fn edit_externally(&mut self, text: &str) -> Result<String, String>;
 }
 
-/// How long the loop waits for a key before doing periodic work.
-const TICK: Duration = Duration::from_millis(500);
-
 /// The loop shared by the real terminal and the tests: draw, wait for an
 /// event, let the app handle it (and everything already queued behind it,
 /// so a burst of typing or a paste costs one redraw), repeat.
+///
+/// Idle costs nothing: the loop waits with a timeout only when a timer is
+/// due (the report settling after a pause in typing, the recovery copy),
+/// and draws only after an event or a timer, since nothing else changes
+/// what is on screen. Many clerks share one server.
 pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -157,16 +161,21 @@ pub fn event_loop<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
+    let mut changed = true;
     loop {
-        terminal
-            .draw(|frame| view::draw(app, frame))
-            .map_err(io::Error::other)?;
+        if changed {
+            terminal
+                .draw(|frame| view::draw(app, frame))
+                .map_err(io::Error::other)?;
+        }
         if app.quit {
             return Ok(());
         }
-        let now = Instant::now();
-        let mut timeout = app.next_deadline(now).map_or(TICK, |d| d.min(TICK));
+        let mut timeout = app.next_deadline(Instant::now());
+        // Woken with nothing to do (a signal that changed nothing): no draw.
+        changed = timeout.is_some();
         while let Some(event) = events.next(timeout)? {
+            changed = true;
             match app.handle(event) {
                 Effect::None => {}
                 Effect::ExternalEditor(text) => {
@@ -183,7 +192,7 @@ where
             }
             // Many edits without a pause still get a recovery copy.
             app.tick(Instant::now());
-            timeout = Duration::ZERO;
+            timeout = Some(Duration::ZERO);
         }
         app.tick(Instant::now());
     }

@@ -52,6 +52,39 @@ fn external_editor_in_a_real_terminal() {
 }
 
 #[test]
+fn without_visual_or_editor_ctrl_o_runs_the_editor_on_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    // Named as Debian names the system's chosen editor.
+    let script = bin.join("editor");
+    std::fs::write(&script, "#!/bin/sh\nprintf '（备用编辑器）' >> \"$1\"\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Set in the command: the pane's shell start-up may set PATH afresh.
+    let system = std::env::var("PATH").unwrap_or_default();
+    let command = format!(
+        "env PATH='{}:{system}' {} '{}'",
+        bin.display(),
+        binary().display(),
+        path.display()
+    );
+    let mut env = env_for(dir.path());
+    env.push(("EDITOR", String::new()));
+    env.push(("VISUAL", String::new()));
+    let tmux = Tmux::start(100, 30, &command, &env);
+    tmux.wait_for("标题与导语");
+    tmux.keys(&["C-o"]);
+    tmux.wait_for("已从外部编辑器取回文字");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("已保存到");
+    tmux.keys(&["C-q"]);
+    tmux.wait_until_gone();
+    assert_eq!(saved_value(&path, "attachment"), "（备用编辑器）");
+}
+
+#[test]
 fn unsaved_changes_are_not_lost_to_ctrl_q() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_project(dir.path());
@@ -238,4 +271,41 @@ fn steady_typing_reaches_the_recovery_copy_within_the_time_bound() {
     );
     // The file itself was never saved.
     assert_eq!(saved_value(&path, "preamble"), "");
+}
+
+#[test]
+fn items_typed_into_a_list_field_keep_its_first_row_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_project(dir.path());
+    let command = format!("{} '{}'", binary().display(), path.display());
+    let tmux = Tmux::start(80, 24, &command, &env_for(dir.path()));
+    tmux.wait_for("标题与导语");
+    tmux.jump_to("duties", ">  部门职责 *");
+    // Items long enough to wrap, typed in pieces as an input method commits
+    // phrases, a blank line (Enter Enter) between them as the hint asks.
+    let items = [
+        "负责贯彻执行国家有关法律法规和方针政策，拟订本地区相关发展规划并组织实施。",
+        "统筹协调全区机关事务管理工作，指导督促各部门落实节约型机关建设要求。",
+        "承担公务用车、办公用房和公共机构节能的监督管理，组织开展相关培训。",
+    ];
+    let mut typed = 0;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            tmux.keys(&["Enter", "Enter"]);
+        }
+        let chars: Vec<char> = item.chars().collect();
+        for phrase in chars.chunks(6) {
+            tmux.type_text(&phrase.iter().collect::<String>());
+            typed += phrase.len();
+            tmux.wait_for(&format!("{typed}字"));
+        }
+        let screen = tmux.screen();
+        let start: String = items[0].chars().take(12).collect();
+        assert!(
+            screen.contains(&start),
+            "the field's first row scrolled away after item {}:\n{screen}",
+            i + 1
+        );
+    }
+    tmux.keys(&["C-q", "n"]);
 }

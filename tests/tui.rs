@@ -228,7 +228,11 @@ fn paste_normalises_line_ends_and_handles_50000_characters() {
 fn undo_reaches_back_further_than_fifty_characters() {
     let mut h = Harness::new_project("hunan-narrative", 80, 24);
     let mut events = jump("preamble");
-    events.extend(typed(&"字".repeat(120)));
+    // A cursor move between characters makes each its own undo step.
+    for _ in 0..120 {
+        events.extend(typed("字"));
+        events.extend([key(KeyCode::Left), key(KeyCode::Right)]);
+    }
     events.extend(vec![ctrl('z'); 120]);
     h.run(events);
     assert_eq!(h.app.session().expect("session").field_text(), "");

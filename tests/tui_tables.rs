@@ -376,3 +376,99 @@ fn a_focused_target_says_how_it_was_read() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_cell_being_edited_shows_only_what_is_typed_and_says_it_is_being_edited() {
+    let mut h = funding(80, 24);
+    let mut events = vec![
+        key(KeyCode::Enter),
+        key(KeyCode::Backspace),
+        key(KeyCode::Backspace),
+    ];
+    events.extend(typed("1380"));
+    h.run(events);
+    let screen = redrawn(&mut h);
+    insta::assert_snapshot!(screen);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("年度资金总额"))
+        .expect("row");
+    assert!(row.contains("1380"), "{screen}");
+    assert!(
+        !row.contains("85.00") && !row.contains("1380.00"),
+        "the value as formatted before shows beside the typed text:\n{screen}"
+    );
+    assert!(
+        screen.contains("✎ 正在编辑（Enter 确定，Esc 取消）"),
+        "{screen}"
+    );
+    // Esc puts the value back and leaves edit mode, visibly.
+    h.run(vec![key(KeyCode::Esc)]);
+    let screen = redrawn(&mut h);
+    assert!(!screen.contains("正在编辑"), "{screen}");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("年度资金总额"))
+        .expect("row");
+    assert!(row.contains("85.00"), "{screen}");
+}
+
+#[test]
+fn a_spreadsheet_copy_pastes_across_and_down_as_one_undo_step() {
+    let mut h = funding(120, 30);
+    let row = |screen: &str, label: &str| -> String {
+        let found = screen.lines().find(|l| l.contains(label));
+        found.expect("row").to_string()
+    };
+    // From the first column of the first row: three rows of two columns.
+    h.run(vec![
+        key(KeyCode::Home),
+        Event::Paste("120\t110\r\n60\t50\r\n40\t35\r\n".into()),
+    ]);
+    let screen = redrawn(&mut h);
+    assert!(screen.contains("已粘贴6格"), "{screen}");
+    assert!(
+        row(&screen, "年度资金总额").contains("120.00         ✗110.00           85.00"),
+        "{screen}"
+    );
+    assert!(
+        row(&screen, "本年财政拨款").contains("60.00           50.00"),
+        "{screen}"
+    );
+    assert!(
+        row(&screen, "上年结转资金").contains("40.00           35.00"),
+        "{screen}"
+    );
+    // One undo step takes the whole paste back.
+    h.run(vec![ctrl('z')]);
+    let screen = redrawn(&mut h);
+    assert!(!row(&screen, "本年财政拨款").contains("60.00"), "{screen}");
+    assert!(
+        row(&screen, "年度资金总额").contains("100.00           85.00"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_pasted_computed_cell_is_skipped_when_it_agrees_and_refused_when_not() {
+    let mut h = funding(120, 30);
+    // From 全年预算数（A）: A, B, 分值, then the computed 执行率 and 得分.
+    h.run(vec![
+        key(KeyCode::Home),
+        key(KeyCode::Right),
+        Event::Paste("200\t170\t10\t85%\t8.5".into()),
+    ]);
+    let screen = redrawn(&mut h);
+    assert!(screen.contains("已粘贴3格"), "{screen}");
+    assert!(screen.contains("200.00          170.00 10.00"), "{screen}");
+    h.run(vec![Event::Paste("100\t85\t10\t90%\t9".into())]);
+    let screen = redrawn(&mut h);
+    assert!(
+        screen.contains("年度资金总额 › 执行率（B/A） 由公式计算为 85.00%，粘贴的是 90%"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("200.00          170.00"),
+        "nothing pasted:\n{screen}"
+    );
+}

@@ -151,10 +151,61 @@ pub fn no_rows_yet(keys: &str, lang: Lang) -> String {
     }
 }
 
+/// Under a table while one of its cells is being edited, before what is
+/// said about the cell: table keys (Ctrl-D …) wait until the edit ends.
+pub fn editing_cell(confirm: &str, cancel: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("✎ 正在编辑（{confirm} 确定，{cancel} 取消）"),
+        Lang::En => format!("✎ Editing ({confirm} keeps, {cancel} cancels)"),
+    }
+}
+
 /// After the first of a cell's findings: how many more there are.
 pub fn more_findings(more: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("（另有{more}项）"),
         Lang::En => format!(" ({more} more)"),
+    }
+}
+
+/// A pasted block wider than the columns from the focused one to the last.
+pub fn paste_too_wide(wide: usize, room: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("粘贴的内容有{wide}列，从当前格子往右只有{room}列；未粘贴"),
+        Lang::En => format!(
+            "The pasted block is {wide} columns wide, but only {room} are left from this cell: nothing pasted"
+        ),
+    }
+}
+
+/// A pasted block longer than a table with fixed rows has rows below.
+pub fn paste_too_long(long: usize, room: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("粘贴的内容有{long}行，此表行数固定，从当前行往下只有{room}行；未粘贴"),
+        Lang::En => format!(
+            "The pasted block has {long} rows, but this table's rows are fixed and only {room} are left from this row: nothing pasted"
+        ),
+    }
+}
+
+/// A pasted value for a computed cell that is not the one computed.
+pub fn paste_differs(row: &str, column: &str, pasted: &str, computed: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{row} › {column} 由公式计算为 {computed}，粘贴的是 {pasted}；未粘贴，请核对复制的表格"
+        ),
+        Lang::En => format!(
+            "{row} › {column} is computed as {computed}, but the paste has {pasted}: nothing pasted; check the copied sheet"
+        ),
+    }
+}
+
+/// After a block of cells went in.
+pub fn pasted_cells(cells: usize, added: usize, lang: Lang) -> String {
+    match (lang, added) {
+        (Lang::Zh, 0) => format!("已粘贴{cells}格"),
+        (Lang::Zh, n) => format!("已粘贴{cells}格，新增{n}行"),
+        (Lang::En, 0) => format!("Pasted {cells} cells"),
+        (Lang::En, n) => format!("Pasted {cells} cells, {n} rows added"),
     }
 }

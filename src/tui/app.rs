@@ -245,7 +245,7 @@ impl App {
             if pasted {
                 session.paste(text);
             } else {
-                session.type_text(text);
+                session.type_text(text, std::time::Instant::now());
             }
         }
     }

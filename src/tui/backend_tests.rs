@@ -191,6 +191,25 @@ fn unchanged_frames_cost_nothing() {
     assert_eq!(screen.frame(&lines), 0);
 }
 
+#[test]
+fn after_a_clear_the_whole_screen_is_painted_again() {
+    // Ctrl-L, after `wall` or `write` wrote over the screen behind
+    // ratatui's back: every cell must be right again, not only those that
+    // changed.
+    let mut screen = Screen::new();
+    let lines = vec![
+        Line::from(vec![styled("自评", 1), styled(" report ", 2)]),
+        Line::from(styled("第二行", 3)),
+    ];
+    screen.frame(&lines);
+    screen
+        .emulator
+        .process("\x1b[1;1H\x1b[7mBroadcast message from root\r\n\x1b[0m系统将重启".as_bytes());
+    screen.terminal.clear().expect("clear");
+    let cost = screen.frame(&lines);
+    assert!(cost > 0, "a repaint sends the screen");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 

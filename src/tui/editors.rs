@@ -161,7 +161,12 @@ pub fn apply(editor: &mut TextArea<'static>, command: TextCmd) {
         WordRight => go(editor, CursorMove::WordForward),
         LineStart => go(editor, CursorMove::Head),
         LineEnd => go(editor, CursorMove::End),
-        TextStart => go(editor, CursorMove::Top),
+        // `Top` keeps the column: the start of the field is also the start
+        // of its first line.
+        TextStart => {
+            go(editor, CursorMove::Top);
+            editor.move_cursor(CursorMove::Head);
+        }
         TextEnd => {
             go(editor, CursorMove::Bottom);
             editor.move_cursor(CursorMove::End);

@@ -18,6 +18,8 @@ use super::command::{CellCmd, GridCmd, TextCmd};
 use super::editors::{apply, clean_input, one_line, show_controls, text_of};
 use super::theme::{Role, Theme};
 
+mod paste;
+
 /// Undo reaches back this many committed changes per table.
 const HISTORY: usize = 1_000;
 
@@ -234,11 +236,16 @@ impl Grid {
         field: &Field,
         project: &mut Project,
         theme: &Theme,
+        lang: Lang,
     ) -> Outcome {
         let Some(spec) = field.table() else {
             return Outcome::Done;
         };
         let table = Table { field, spec };
+        // Rows of tab-separated cells, as a spreadsheet copies them.
+        if let Some(block) = paste::block(text) {
+            return self.paste_block(&block, &table, project, lang);
+        }
         if self.edit.is_none() {
             let started = self.start(&table, project, theme, false);
             if started != Outcome::Done {

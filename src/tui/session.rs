@@ -4,6 +4,7 @@
 //! recovery copy would write.
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use ratatui_textarea::{CursorMove, TextArea};
 
@@ -22,11 +23,14 @@ use super::editor::{EditorState, Position};
 use super::editors::{apply, clean_input, show_controls, text_of};
 use super::grid::{Grid, GridInput, Outcome};
 use super::theme::Theme;
+use super::typing::Typing;
 
 #[derive(Debug)]
 pub struct Session {
     pub doc: Document,
     pub editor: EditorState,
+    /// The run of typing the next keys join as one undo step.
+    typing: Typing,
 }
 
 impl Session {
@@ -43,6 +47,7 @@ impl Session {
         let mut session = Session {
             doc: Document::new(project, path, on_disk, data_dir),
             editor,
+            typing: Typing::default(),
         };
         session.open_editor();
         session
@@ -101,6 +106,7 @@ impl Session {
     /// move must not rewrite a value the editor shows differently from how
     /// it is stored (a number where text belongs, a missing entry).
     pub fn edit(&mut self, command: TextCmd) -> bool {
+        self.typing.end();
         let Some(editor) = self.open_editor() else {
             return false;
         };
@@ -108,19 +114,23 @@ impl Session {
         command.nature() == Nature::Edits && self.sync()
     }
 
-    /// Typed text: one undo step per character, as the widget records it.
-    pub fn type_text(&mut self, text: &str) -> bool {
-        let Some(editor) = self.open_editor() else {
+    /// Typed text, at `now`: one undo step with the run of typing it
+    /// continues (see [`Typing`]).
+    pub fn type_text(&mut self, text: &str, now: Instant) -> bool {
+        let Some(id) = self.field().map(|f| f.id.clone()) else {
             return false;
         };
-        for c in text.chars() {
-            editor.insert_char(c);
+        let mut typing = std::mem::take(&mut self.typing);
+        if let Some(editor) = self.open_editor() {
+            typing.insert(&id, editor, text, now);
         }
+        self.typing = typing;
         self.sync()
     }
 
     /// Inserts pasted text (cleaned of control characters).
     pub fn paste(&mut self, text: &str) -> bool {
+        self.typing.end();
         let multiline = self.field().is_some_and(|f| f.kind().is_multiline());
         let text = clean_input(text, multiline);
         let Some(editor) = self.open_editor() else {
@@ -133,6 +143,7 @@ impl Session {
     /// Replaces the focused field's text (from the external editor) as one
     /// undoable edit.
     pub fn replace_text(&mut self, text: &str) -> bool {
+        self.typing.end();
         let multiline = self.field().is_some_and(|f| f.kind().is_multiline());
         let text = clean_input(text.strip_suffix('\n').unwrap_or(text), multiline);
         if self.grid_focus().is_some() {
@@ -157,6 +168,7 @@ impl Session {
     /// many items had one, or `None` when the field is not a numbered list.
     /// Nothing changes until this is asked for: the check only says so.
     pub fn strip_list_numbers(&mut self) -> Option<usize> {
+        self.typing.end();
         let field = self.field().filter(|f| f.kind() == Kind::List)?.clone();
         let style = field.item_numbering();
         if style == Numbering::None {
@@ -185,6 +197,7 @@ impl Session {
     /// Moves the focused choice field to its next option as one undoable
     /// edit; false when it is not a choice field.
     pub fn next_option(&mut self) -> bool {
+        self.typing.end();
         let Some(field) = self.field().filter(|f| f.kind() == Kind::Choice).cloned() else {
             return false;
         };
@@ -240,9 +253,11 @@ impl Session {
 
     /// Types (or pastes) `text` into the focused table's cell; None for
     /// other fields.
-    pub fn grid_type(&mut self, text: &str) -> Option<Outcome> {
-        self.in_grid(|grid, field, project, theme| grid.type_text(text, field, project, theme))
-            .map(|(outcome, _)| outcome)
+    pub fn grid_type(&mut self, text: &str, lang: Lang) -> Option<Outcome> {
+        self.in_grid(|grid, field, project, theme| {
+            grid.type_text(text, field, project, theme, lang)
+        })
+        .map(|(outcome, _)| outcome)
     }
 
     /// Runs `work` on the focused table's grid, through the document's
@@ -349,6 +364,7 @@ impl Session {
     /// stays on the same field when the new template still has it, and it
     /// counts as unsaved.
     pub fn replace_project(&mut self, project: Project) {
+        self.typing.end();
         let focused = self.field().map(|f| f.id.clone());
         self.editor.reset(&project.template, focused.as_deref());
         self.doc.replace(project);

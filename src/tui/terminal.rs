@@ -36,8 +36,8 @@ struct TerminalEvents {
 }
 
 impl Events for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        let deadline = Instant::now() + timeout;
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
+        let deadline = timeout.map(|t| Instant::now() + t);
         loop {
             let signal = self.signal.load(Ordering::SeqCst);
             if signal != 0 {
@@ -49,8 +49,8 @@ impl Events for TerminalEvents {
             if event::poll(Duration::ZERO)? {
                 return event::read().map(Some);
             }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if left.is_some_and(|l| l.is_zero()) {
                 return Ok(None);
             }
             // Returns early on input, on hang-up, and on any signal
@@ -70,20 +70,26 @@ enum Input {
 }
 
 #[cfg(unix)]
-fn wait_for_input(timeout: Duration) -> io::Result<Input> {
+fn wait_for_input(timeout: Option<Duration>) -> io::Result<Input> {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     use std::io::IsTerminal;
-    if !io::stdin().is_terminal() {
-        // crossterm reads /dev/tty then, not standard input.
-        return event::poll(timeout).map(|_| Input::Maybe);
-    }
-    let stdin = rustix::stdio::stdin();
-    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
-    let timeout = Timespec {
-        tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
-        tv_nsec: i64::from(timeout.subsec_nanos()),
+    use std::os::fd::AsFd;
+    // crossterm reads /dev/tty when standard input is not the terminal:
+    // wait on that, so a signal still ends an endless wait (crossterm's own
+    // poll waits through signals).
+    let tty = if io::stdin().is_terminal() {
+        None
+    } else {
+        Some(std::fs::File::open("/dev/tty")?)
     };
-    match poll(&mut fds, Some(&timeout)) {
+    let stdin = rustix::stdio::stdin();
+    let fd = tty.as_ref().map_or(stdin, |t| t.as_fd());
+    let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+    let timeout = timeout.map(|t| Timespec {
+        tv_sec: i64::try_from(t.as_secs()).unwrap_or(i64::MAX),
+        tv_nsec: i64::from(t.subsec_nanos()),
+    });
+    match poll(&mut fds, timeout.as_ref()) {
         Ok(_) => {
             let revents = fds[0].revents();
             let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
@@ -99,8 +105,8 @@ fn wait_for_input(timeout: Duration) -> io::Result<Input> {
 }
 
 #[cfg(not(unix))]
-fn wait_for_input(timeout: Duration) -> io::Result<Input> {
-    event::poll(timeout).map(|_| Input::Maybe)
+fn wait_for_input(timeout: Option<Duration>) -> io::Result<Input> {
+    event::poll(timeout.unwrap_or(Duration::from_secs(86_400))).map(|_| Input::Maybe)
 }
 
 fn signal_name(signal: usize) -> &'static str {

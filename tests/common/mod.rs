@@ -21,14 +21,15 @@ use ziping::tui::app::App;
 use ziping::tui::{Events, Host, Settings, event_loop, external};
 
 /// Events played back in order; when they run out the loop gets one quiet
-/// tick (so it redraws) and then an end-of-input error that stops it.
+/// wake (its timers run, as after a pause) and then an end-of-input error
+/// that stops it.
 pub struct Script {
     events: VecDeque<Event>,
     ticked: bool,
 }
 
 impl Events for Script {
-    fn next(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
+    fn next(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Event>> {
         match self.events.pop_front() {
             Some(e) => Ok(Some(e)),
             None if !self.ticked => {

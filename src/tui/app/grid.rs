@@ -18,7 +18,8 @@ impl App {
     /// Types (or pastes) into the focused table; false when the focused
     /// field is not a table.
     pub(super) fn type_into_grid(&mut self, text: &str) -> bool {
-        let Some(outcome) = self.session_mut().and_then(|s| s.grid_type(text)) else {
+        let lang = self.lang();
+        let Some(outcome) = self.session_mut().and_then(|s| s.grid_type(text, lang)) else {
             return false;
         };
         self.grid_outcome(outcome);

@@ -27,7 +27,7 @@ use crate::model::value_error::Expectation;
 use crate::strings;
 
 use super::super::app::App;
-use super::super::command::{Context, GridCmd};
+use super::super::command::{CellCmd, Context, GridCmd};
 use super::super::editors::text_of;
 use super::super::grid::Grid;
 use super::super::session::Session;
@@ -84,7 +84,12 @@ pub fn height(app: &App, session: &Session, field: &Field, focused: bool, width:
         let problems: Vec<&Finding> = session.doc.report().of_field(&field.id).collect();
         let texts = Texts::new(app, table, &problems);
         let cell = focused_cell(session, field, table, &texts);
-        let about = about_rows(app, table, cell, &problems, width);
+        let editing = session
+            .editor
+            .grids
+            .get(&field.id)
+            .is_some_and(|g| g.edit.is_some());
+        let about = about_rows(app, table, cell, &problems, editing, width);
         1 + rows + lines_below(table) + about.len()
     } else {
         1 + rows.min(PREVIEW_ROWS)
@@ -123,21 +128,30 @@ fn focused_cell(
     })
 }
 
-/// What [`about`] says, wrapped to `width`: all of it shows.
+/// What [`about`] says, wrapped to `width`: all of it shows. While a
+/// cell is being edited a row saying so comes first: edit mode is not
+/// otherwise visible, and table keys (Ctrl-D …) seemed to do nothing
+/// until Esc.
 fn about_rows(
     app: &App,
     table: Table,
     cell: Option<(usize, usize)>,
     problems: &[&Finding],
+    editing: bool,
     width: usize,
 ) -> Vec<(String, Role)> {
-    let Some((text, role)) = about(app, table, cell, problems) else {
-        return Vec::new();
-    };
-    hard_wrap(&text, width.max(1))
-        .lines()
-        .map(|row| (row.to_string(), role))
-        .collect()
+    let mut rows = Vec::new();
+    if editing {
+        let keys = |cmd| app.ui.keymap.keys_for(Context::Cell, cmd);
+        let said =
+            strings::editing_cell(&keys(CellCmd::Confirm), &keys(CellCmd::Cancel), app.lang());
+        rows.push((fit(&said, width), Role::Key));
+    }
+    if let Some((text, role)) = about(app, table, cell, problems) {
+        let wrapped = hard_wrap(&text, width.max(1));
+        rows.extend(wrapped.lines().map(|row| (row.to_string(), role)));
+    }
+    rows
 }
 
 /// The groups that get a subtotal row: those with rows, when the template
@@ -173,24 +187,29 @@ pub fn draw(
         return;
     };
     let problems: Vec<&Finding> = session.doc.report().of_field(&field.id).collect();
-    let texts = Texts::new(app, table, &problems);
+    let mut texts = Texts::new(app, table, &problems);
     let default = Grid::default();
     let grid = session.editor.grids.get(&field.id).unwrap_or(&default);
     // The focused cell: its row and its index in `texts.cols`.
     let focus = focus(session, field, table, &texts).filter(|_| focused);
+    let editing = grid.edit.as_ref().filter(|_| focus.is_some());
     let about = if focused {
         let cell = focused_cell(session, field, table, &texts);
-        about_rows(app, table, cell, &problems, width)
+        about_rows(app, table, cell, &problems, editing.is_some(), width)
     } else {
         Vec::new()
     };
-    let editing = grid.edit.as_ref().filter(|_| focus.is_some());
 
     let mut widths = texts.widths();
-    if let (Some(edit), Some((_, c))) = (editing, focus) {
+    if let (Some(edit), Some((r, c))) = (editing, focus) {
         // Room for the cursor after the last character typed.
         let typed = display_width(&text_of(&edit.input)) + 1;
         widths[c] = widths[c].max(typed.min(MAX_CELL));
+        // Only what is being typed shows: the value as formatted before
+        // (`50.00`) would stand beside it (`1250 50.00`).
+        if let Some(item) = texts.body.get_mut(r).and_then(|row| row.get_mut(c)) {
+            item.text.clear();
+        }
     }
     let view = Columns::new(&widths, &texts.pinned, focus.map_or(0, |(_, c)| c), width);
 

@@ -45,8 +45,12 @@ struct Block<'a> {
     /// The message under the field, wrapped to the page: every row of it
     /// shows, for the figures are the point.
     message_rows: Vec<(String, Role)>,
-    /// Preview rows (unfocused) or the wanted editor height (focused).
+    /// Preview rows (unfocused), as many as could ever show; none for the
+    /// focused field, whose editor draws itself.
     content: Vec<String>,
+    /// The text goes on past `content`.
+    more: bool,
+    /// Rows drawn: the preview's or the editor's height.
     rows: usize,
 }
 
@@ -133,7 +137,17 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
         .fields
         .iter()
         .enumerate()
-        .map(|(i, field)| measure(app, session, field, i == position.field, content_width))
+        .map(|(i, field)| {
+            let focused = i == position.field;
+            measure(
+                app,
+                session,
+                field,
+                focused,
+                content_width,
+                area.height as usize,
+            )
+        })
         .collect();
     let available = (area.height as usize).saturating_sub(header.len());
     let (first, last) = visible_range(&mut blocks, position.field, available);
@@ -167,8 +181,8 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
 }
 
 /// Rows a text takes at `width` columns, near enough for sizing the editor.
-fn estimated_rows(text: &str, width: usize) -> usize {
-    text.lines()
+fn estimated_rows<'t>(lines: impl Iterator<Item = &'t str>, width: usize) -> usize {
+    lines
         .map(|p| display_width(p).div_ceil(width.max(1)).max(1))
         .sum::<usize>()
         .max(1)
@@ -187,12 +201,15 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// A field's block, `width` columns wide, with a preview of at most
+/// `most` rows (what the layout may give it when there is room).
 fn measure<'a>(
     app: &App,
     session: &'a Session,
     field: &'a Field,
     focused: bool,
     width: usize,
+    most: usize,
 ) -> Block<'a> {
     let entry = session.doc.project().entry(&field.id);
     let findings = session.doc.report().of_field(&field.id).collect();
@@ -209,38 +226,48 @@ fn measure<'a>(
             hint_rows.extend(wrapped(&row, width));
         }
     }
-    let (content, rows) = if field.kind() == Kind::Table {
+    let (content, more, rows) = if field.kind() == Kind::Table {
         (
             Vec::new(),
+            false,
             grid::height(app, session, field, focused, width),
         )
     } else if focused {
         // The wanted height (the layout may give less), estimated without
-        // wrapping the whole text: this runs on every keystroke.
+        // wrapping the whole text: this runs on every keystroke. Sized from
+        // the editor, not the stored value: a list drops the empty item
+        // Enter Enter starts, and an editor shorter than its text scrolls
+        // its first rows away. Word wrapping can take more rows than the
+        // estimate, so the cursor's row (the widget's own wrapping) is a
+        // floor, plus one row to type into.
         let rows = if multiline {
-            estimated_rows(&text, width) + 1
+            let text_rows = match session.editor.editors.get(&field.id) {
+                Some(editor) => estimated_rows(editor.lines().iter().map(String::as_str), width)
+                    .max(editor.screen_cursor().row + 1),
+                None => estimated_rows(text.lines(), width),
+            };
+            text_rows + 1
         } else {
             1
         };
         (
             Vec::new(),
+            false,
             rows.max(if multiline { MIN_EDITOR_ROWS } else { 1 }),
         )
     } else if let Some(boxes) = boxes {
-        (vec![fit(&boxes, width)], 1)
+        (vec![fit(&boxes, width)], false, 1)
     } else {
-        let limit = if multiline { PREVIEW_ROWS } else { 1 };
-        // Only the start of a long text can show: wrap no more than that.
+        // Rows beyond PREVIEW_ROWS show only where the page has room (see
+        // `visible_range`); only the start of a long text can show, so no
+        // more than the page's height is wrapped.
+        let limit = if multiline { most.max(1) } else { 1 };
         let start: String = text.chars().take(limit * width + 1).collect();
         let mut rows = wrapped(&start, width);
-        if rows.len() > limit {
-            rows.truncate(limit);
-            if let Some(last) = rows.last_mut() {
-                *last = fit(&format!("{last}..."), width);
-            }
-        }
-        let count = rows.len().max(1);
-        (rows, count)
+        let more = rows.len() > limit || start.chars().count() < text.chars().count();
+        rows.truncate(limit);
+        let count = rows.len().clamp(1, PREVIEW_ROWS);
+        (rows, more, count)
     };
     let mut block = Block {
         field,
@@ -249,6 +276,7 @@ fn measure<'a>(
         hint_rows,
         message_rows: Vec::new(),
         content,
+        more,
         rows,
     };
     block.message_rows = message_rows(app, session, &block, width);
@@ -316,6 +344,15 @@ fn visible_range(blocks: &mut [Block], focused: usize, available: usize) -> (usi
     let room = available.saturating_sub(fixed(blocks, first, last));
     if let Some(b) = blocks.get_mut(focused) {
         b.rows = wanted.min(room).max(1);
+    }
+    // The focused field has what it wants; rows still empty go to the
+    // previews of long texts, in reading order, rather than stay blank.
+    let used: usize = blocks[first..last].iter().map(Block::height).sum();
+    let mut spare = available.saturating_sub(used);
+    for b in blocks[first..last].iter_mut().filter(|b| !b.focused) {
+        let grow = b.content.len().saturating_sub(b.rows).min(spare);
+        b.rows += grow;
+        spare -= grow;
     }
     (first, last)
 }
@@ -430,10 +467,19 @@ fn draw_preview(app: &App, block: &Block, area: Rect, frame: &mut Frame) {
         let empty = app.lang().say(strings::EMPTY);
         vec![Line::styled(empty, theme.style(Role::Muted))]
     } else {
-        block
-            .content
+        let shown = block.rows.min(block.content.len());
+        let cut = block.more || shown < block.content.len();
+        block.content[..shown]
             .iter()
-            .map(|r| Line::styled(r.clone(), theme.style(Role::Text)))
+            .enumerate()
+            .map(|(i, r)| {
+                let row = if cut && i + 1 == shown {
+                    fit(&format!("{r}..."), area.width as usize)
+                } else {
+                    r.clone()
+                };
+                Line::styled(row, theme.style(Role::Text))
+            })
             .collect()
     };
     frame.render_widget(Paragraph::new(lines), area);

@@ -1,0 +1,82 @@
+//! Editing text in a field: where keys put the cursor, what one undo step
+//! takes back.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+#[allow(clippy::expect_used)] // a test helper: no session is a failed test
+fn text(h: &Harness) -> String {
+    h.app.session().expect("session").field_text()
+}
+
+#[test]
+fn ctrl_home_goes_to_the_very_start_of_the_field() {
+    let mut h = Harness::new_project("hunan-narrative", 80, 24);
+    let home = Event::Key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    // One paragraph (where keeping the column did not move at all), then two.
+    let mut events = jump("preamble");
+    events.extend(typed("现将有关情况报告如下"));
+    events.push(home.clone());
+    events.extend(typed("【"));
+    h.run(events);
+    assert_eq!(text(&h), "【现将有关情况报告如下");
+    let mut events = vec![ctrl('a')];
+    events.extend(typed("第一段"));
+    events.push(key(KeyCode::Enter));
+    events.extend(typed("第二段很长很长"));
+    events.push(home);
+    events.extend(typed("【"));
+    h.run(events);
+    assert_eq!(text(&h), "【第一段\n第二段很长很长");
+}
+
+#[test]
+fn a_run_of_typing_is_one_undo_step_and_a_cursor_move_ends_it() {
+    let mut h = Harness::new_project("hunan-narrative", 80, 24);
+    // What an input method commits arrives as a burst of characters.
+    let mut events = jump("preamble");
+    events.extend(typed("现将有关情况"));
+    events.extend(typed("报告如下"));
+    events.push(ctrl('z'));
+    h.run(events);
+    assert_eq!(text(&h), "", "the whole run in one step");
+    h.run(vec![ctrl('y')]);
+    assert_eq!(text(&h), "现将有关情况报告如下");
+    // Typing after a move, or after a deletion, is a step of its own.
+    let mut events = vec![key(KeyCode::Left)];
+    events.extend(typed("的"));
+    events.push(key(KeyCode::Backspace));
+    events.extend(typed("之"));
+    events.push(ctrl('z'));
+    h.run(events);
+    assert_eq!(text(&h), "现将有关情况报告如下");
+    h.run(vec![ctrl('z'), ctrl('z')]);
+    assert_eq!(text(&h), "现将有关情况报告如下");
+    h.run(vec![ctrl('z')]);
+    assert_eq!(text(&h), "");
+}
+
+#[test]
+fn an_unfocused_long_field_uses_the_rows_the_page_has_spare() {
+    // The sample opens on its title; the preamble below it runs to four
+    // rows at 80 columns, and the page has room for them all.
+    // (The outline on the left cuts its names with `...` too.)
+    let page = |screen: &str| -> String {
+        let rows = screen.lines().filter_map(|l| l.split_once('|'));
+        rows.map(|(_, page)| format!("{page}\n")).collect()
+    };
+    let mut h = Harness::sample(80, 24);
+    let screen = page(&redrawn(&mut h));
+    assert!(screen.contains("效评价情况汇报如下："), "{screen}");
+    assert!(
+        !screen.contains("..."),
+        "cut although there is room:\n{screen}"
+    );
+    // On a page too short for it, the preview is cut where the room ends.
+    let mut h = Harness::sample(80, 14);
+    let screen = page(&redrawn(&mut h));
+    assert!(!screen.contains("汇报如下："), "{screen}");
+    assert!(screen.contains("..."), "{screen}");
+}

@@ -433,20 +433,8 @@ mod pty {
             let dir = tempfile::tempdir()?;
             let file = dir.path().join("s.json");
             std::fs::copy(sample, &file)?;
-            let (mut master, slave) = open()?;
             let start = Instant::now();
-            let mut child = Command::new(bin)
-                .arg(&file)
-                .env("ZIPING_CONFIG_DIR", dir.path().join("c"))
-                .env("ZIPING_DATA_DIR", dir.path().join("d"))
-                .env("LANG", "C.UTF-8")
-                .env_remove("LANGUAGE")
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES")
-                .stdin(Stdio::from(slave.try_clone()?))
-                .stdout(Stdio::from(slave.try_clone()?))
-                .stderr(Stdio::from(slave))
-                .spawn()?;
+            let (mut master, mut child) = spawn(bin, &file, dir.path())?;
             // The status line is the last thing drawn in the first frame.
             read_until(&mut master, "Ctrl-Q".as_bytes(), Duration::from_secs(10))?;
             times.push(start.elapsed());
@@ -476,19 +464,7 @@ mod pty {
         let dir = tempfile::tempdir()?;
         let file = dir.path().join("t.json");
         std::fs::write(&file, project.to_json())?;
-        let (mut master, slave) = open()?;
-        let mut child = Command::new(bin)
-            .arg(&file)
-            .env("ZIPING_CONFIG_DIR", dir.path().join("c"))
-            .env("ZIPING_DATA_DIR", dir.path().join("d"))
-            .env("LANG", "C.UTF-8")
-            .env_remove("LANGUAGE")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .stdin(Stdio::from(slave.try_clone()?))
-            .stdout(Stdio::from(slave.try_clone()?))
-            .stderr(Stdio::from(slave))
-            .spawn()?;
+        let (mut master, mut child) = spawn(bin, &file, dir.path())?;
         read_until(&mut master, "Ctrl-Q".as_bytes(), Duration::from_secs(10))?;
         // Whatever the first frame still had on its way.
         std::thread::sleep(Duration::from_millis(200));
@@ -500,6 +476,25 @@ mod pty {
         master.write_all(b"\x11")?;
         child.wait()?;
         Ok((after.0.saturating_sub(before.0), after.1 - before.1, bytes))
+    }
+
+    /// The editor on `file` in a fresh pty, with its own config and data
+    /// folders under `dir` and the Chinese defaults.
+    fn spawn(bin: &Path, file: &Path, dir: &Path) -> io::Result<(File, std::process::Child)> {
+        let (master, slave) = open()?;
+        let child = Command::new(bin)
+            .arg(file)
+            .env("ZIPING_CONFIG_DIR", dir.join("c"))
+            .env("ZIPING_DATA_DIR", dir.join("d"))
+            .env("LANG", "C.UTF-8")
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .stdin(Stdio::from(slave.try_clone()?))
+            .stdout(Stdio::from(slave.try_clone()?))
+            .stderr(Stdio::from(slave))
+            .spawn()?;
+        Ok((master, child))
     }
 
     /// Reads what is waiting on the pty, without blocking; returns how much.

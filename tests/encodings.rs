@@ -1,6 +1,7 @@
 //! The plain text for older Windows: `--encoding gb18030` (what Notepad
 //! on an older Chinese Windows reads), `--encoding utf-8-bom`, and
-//! `--crlf` line ends; refused for the other formats.
+//! `--crlf` line ends; refused for the other formats. With `--wrap N` the
+//! title is centred and the 落款 right-aligned in the N columns.
 
 // The helpers run only inside tests: a missing binary or temp dir should
 // fail the test loudly.
@@ -78,4 +79,36 @@ fn text_file_options_are_refused_for_the_word_and_markdown_exports() {
         &["export", SAMPLE, "--format", "md", "--encoding", "gb18030"],
     );
     assert!(out.stderr.contains("--encoding"), "{}", out.stderr);
+}
+
+#[test]
+fn with_a_line_width_the_title_is_centred_and_the_closing_stands_four_characters_from_the_right() {
+    use unicode_width::UnicodeWidthStr;
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("s.json");
+    fs::copy(SAMPLE, &file).unwrap();
+    let file = file.to_str().unwrap();
+    let set = run(home.path(), &["set", file, "report_date", "2023年4月6日"]);
+    assert_eq!(set.code, Some(0), "{}", set.stderr);
+    let out = run(home.path(), &["export", file, "--wrap", "60"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    // The 附件 label stays at the left; the title is centred in 60 columns.
+    assert_eq!(lines[0], "附件-1", "{}", out.stdout);
+    let title = lines[1];
+    let pad = title.len() - title.trim_start().len();
+    assert_eq!(pad, (60 - title.trim_start().width()) / 2, "{title:?}");
+    // 落款: unit and date, each ending eight columns (四字) from the right.
+    let closing = &lines[lines.len() - 2..];
+    assert!(closing[1].trim_start() == "2023年4月6日", "{closing:?}");
+    for line in closing {
+        assert_eq!(line.width(), 60 - 8, "{line:?}");
+    }
+    // Without a width nothing is padded.
+    let plain = run(home.path(), &["export", file]);
+    assert!(
+        plain.stdout.lines().all(|l| !l.starts_with(' ')),
+        "{}",
+        plain.stdout
+    );
 }

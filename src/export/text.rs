@@ -2,6 +2,8 @@
 //! their own lines, body paragraphs indented by two full-width spaces, a
 //! blank line between blocks.
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::model::project::Project;
 use crate::model::report::Report;
 
@@ -37,17 +39,48 @@ pub fn to_text(project: &Project, report: &Report, options: TextOptions) -> Stri
     for block in blocks(project, report) {
         match block {
             Block::Title(lines) => {
-                let lines: Vec<String> = lines.into_iter().map(|line| line.text).collect();
-                out.push(wrap(lines.join("\n")));
+                let lines: Vec<String> = lines
+                    .into_iter()
+                    .map(|line| match options.wrap {
+                        // The title centred; a label (附件-1) stays at the left.
+                        Some(width) if !line.label => {
+                            place_rows(&wrap(line.text), |row| width.saturating_sub(row) / 2)
+                        }
+                        _ => wrap(line.text),
+                    })
+                    .collect();
+                out.push(lines.join("\n"));
             }
             Block::Heading { text, .. } => out.push(wrap(text)),
             Block::Paragraph(text) => out.push(wrap(format!("{INDENT}{text}"))),
             Block::Item { number, text, .. } => out.push(wrap(format!("{INDENT}{number}{text}"))),
             Block::Table { form, notes } => out.extend(table_blocks(&form, &notes, options.wrap)),
-            Block::Closing(lines) => out.push(wrap(lines.join("\n"))),
+            Block::Closing(lines) => {
+                let closing = wrap(lines.join("\n"));
+                out.push(match options.wrap {
+                    // 右空四字: four characters (eight columns) from the right.
+                    Some(width) => {
+                        place_rows(&closing, |row| width.saturating_sub(row + CLOSING_RIGHT))
+                    }
+                    None => closing,
+                });
+            }
         }
     }
     let mut text = out.join("\n\n");
     text.push('\n');
     text
+}
+
+/// The columns the 落款 keeps free at its right (四字, two columns each).
+const CLOSING_RIGHT: usize = 8;
+
+/// `text`'s rows, each moved right by the spaces `indent` gives for its
+/// display width: a centred title, a 落款 to the right, once the line's
+/// width is known (`--wrap`).
+fn place_rows(text: &str, indent: impl Fn(usize) -> usize) -> String {
+    text.lines()
+        .map(|row| format!("{}{row}", " ".repeat(indent(row.width()))))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

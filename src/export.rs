@@ -13,3 +13,40 @@ pub mod wrap;
 /// Here rather than in `text` because tables indent their lines too, and
 /// `text` already uses `table`.
 pub const INDENT: &str = "\u{3000}\u{3000}";
+
+/// What an export from the editor is written as, told by the file name it
+/// is given: `.docx` a Word document, `.md` / `.markdown` Markdown, any
+/// other plain UTF-8 text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Docx,
+    Markdown,
+}
+
+impl Format {
+    pub fn of_path(path: &std::path::Path) -> Format {
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        match extension.to_ascii_lowercase().as_str() {
+            "docx" => Format::Docx,
+            "md" | "markdown" => Format::Markdown,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// The bytes of the report in `format` (plain text unwrapped, UTF-8); the
+/// error says why a Word document could not be put together.
+pub fn render(
+    project: &crate::model::project::Project,
+    report: &crate::model::report::Report,
+    format: Format,
+) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Text => {
+            Ok(text::to_text(project, report, text::TextOptions::default()).into_bytes())
+        }
+        Format::Markdown => Ok(markdown::to_markdown(project, report).into_bytes()),
+        Format::Docx => docx::to_docx_bytes(project, report, &docx::style::Style::default()),
+    }
+}

@@ -280,6 +280,31 @@ fn ctrl_e_exports_beside_the_project() {
 }
 
 #[test]
+fn ctrl_e_writes_the_format_its_file_name_says_and_offers_it_again() {
+    let mut h = Harness::sample(80, 24);
+    let name = |ext: &str| h.dir.path().join(format!("报告.{ext}"));
+    let (docx, md) = (name("docx"), name("md"));
+    let mut events = vec![ctrl('e'), ctrl('a'), key(KeyCode::Backspace)];
+    events.extend(typed(docx.to_str().expect("utf-8 path")));
+    events.push(key(KeyCode::Enter));
+    h.run(events);
+    // A Word document is a zip: it starts with PK.
+    let bytes = std::fs::read(&docx).expect("exported");
+    assert_eq!(&bytes[..2], b"PK", "not a .docx");
+    // The second Ctrl-E offers the same file; Enter writes it again.
+    h.run(vec![ctrl('e')]);
+    assert!(h.screen().contains("报告.docx"), "{}", h.screen());
+    h.run(vec![key(KeyCode::Esc)]);
+
+    let mut events = vec![ctrl('e'), ctrl('a'), key(KeyCode::Backspace)];
+    events.extend(typed(md.to_str().expect("utf-8 path")));
+    events.push(key(KeyCode::Enter));
+    h.run(events);
+    let text = std::fs::read_to_string(&md).expect("exported");
+    assert!(text.lines().any(|l| l.starts_with("# ")), "{text}");
+}
+
+#[test]
 fn no_color_gives_a_screen_without_colours() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("r.json");

@@ -26,8 +26,8 @@ pub const NOTHING_MATCHES: Text = Text {
 };
 
 pub const EXPORT_TO_PROMPT: Text = Text {
-    zh: "导出纯文本到（Enter 确定，Esc 取消）：",
-    en: "Export plain text to (Enter/Esc):",
+    zh: "导出到（.txt 纯文本，.docx Word，.md Markdown；Enter 确定，Esc 取消）：",
+    en: "Export to (.txt text, .docx Word, .md Markdown; Enter/Esc):",
 };
 
 pub const TITLE_PROMPT: Text = Text {

@@ -217,7 +217,10 @@ commands! {
             "跳转到章节或字段（输入筛选）",
             "Jump to a section or field (type to filter)"
         ) Global["ctrl-g"];
-        Export "export" Plain ("导出纯文本报告", "Export the plain-text report") Global["ctrl-e"];
+        Export "export" Plain (
+            "导出报告（文件名 .txt 纯文本、.docx Word、.md Markdown）",
+            "Export the report (name it .txt, .docx or .md)"
+        ) Global["ctrl-e"];
         ExternalEditor "external_editor" Edits (
             "用 $VISUAL/$EDITOR 编辑当前字段",
             "Edit this field in $VISUAL/$EDITOR"

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::export::text::{TextOptions, to_text};
+use crate::export::{Format, render};
 use crate::fingerprint::{Drift, Fingerprint};
 use crate::lock::{self, Lock, Owner};
 use crate::model::project::{Entry, Project};
@@ -81,6 +81,8 @@ pub struct Document {
     report: Report,
     /// When the report's outline states and counts next catch up.
     pause: Pause,
+    /// Where Ctrl-E last wrote in this session (its name says the format).
+    last_export: Option<PathBuf>,
 }
 
 impl Document {
@@ -109,6 +111,7 @@ impl Document {
             recovery_retry: None,
             report,
             pause: Pause::default(),
+            last_export: None,
         }
     }
 
@@ -146,7 +149,11 @@ impl Document {
 
     /// Where Ctrl-E suggests exporting: beside the project, `.txt`.
     pub fn default_export_path(&self) -> PathBuf {
-        self.path.with_extension("txt")
+        // The name last exported to in this session, so a second Ctrl-E
+        // writes the same kind of file again.
+        self.last_export
+            .clone()
+            .unwrap_or_else(|| self.path.with_extension("txt"))
     }
 
     /// Sets field `id` to `entry`; returns whether it changed.
@@ -456,8 +463,11 @@ impl Document {
             ));
         }
         self.settle_now();
-        let text = to_text(&self.project, &self.report, TextOptions::default());
-        storage::write_atomic(target, text.as_bytes())
+        let bytes = render(&self.project, &self.report, Format::of_path(target))
+            .map_err(|problem| LoadError::new(target, &problem))?;
+        storage::write_atomic(target, &bytes)?;
+        self.last_export = Some(target.to_path_buf());
+        Ok(())
     }
 }
 

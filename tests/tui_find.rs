@@ -43,20 +43,10 @@ fn the_find_prompt_finds_full_width_digits_as_half_width() {
     h.run(vec![key(KeyCode::Enter)]);
     let screen = h.screen();
     assert!(screen.contains("第 1/"), "{screen}");
-    let field = h
-        .app
-        .session()
-        .and_then(|s| s.field())
-        .map(|f| f.id.clone());
-    assert_eq!(field.as_deref(), Some("year"));
+    assert_eq!(h.focused_field(), "year");
     // Enter again: the 2022 in the preamble, selected in its editor.
     h.run(vec![key(KeyCode::Enter)]);
-    let field = h
-        .app
-        .session()
-        .and_then(|s| s.field())
-        .map(|f| f.id.clone());
-    assert_eq!(field.as_deref(), Some("preamble"));
+    assert_eq!(h.focused_field(), "preamble");
     assert!(status(&h).contains("第 2/"), "{}", status(&h));
 }
 
@@ -83,29 +73,14 @@ fn next_and_previous_wrap_around_the_report() {
     h.run(vec![shift(KeyCode::F(3))]);
     let line = status(&h);
     assert!(line.contains("已到开头，从末尾找起"), "{line}");
-    let field = h
-        .app
-        .session()
-        .and_then(|s| s.field())
-        .map(|f| f.id.clone());
-    assert_eq!(field.as_deref(), Some("achievements"));
+    assert_eq!(h.focused_field(), "achievements");
     // F3 goes on past the end to the first again; F13 (Shift-F3 from PuTTY
     // and the Linux console) back to the last.
     h.run(vec![key(KeyCode::F(3))]);
     assert!(status(&h).contains("已到末尾，从头找起"), "{}", status(&h));
-    let field = h
-        .app
-        .session()
-        .and_then(|s| s.field())
-        .map(|f| f.id.clone());
-    assert_eq!(field.as_deref(), Some("year"));
+    assert_eq!(h.focused_field(), "year");
     h.run(vec![key(KeyCode::F(13))]);
-    let field = h
-        .app
-        .session()
-        .and_then(|s| s.field())
-        .map(|f| f.id.clone());
-    assert_eq!(field.as_deref(), Some("achievements"));
+    assert_eq!(h.focused_field(), "achievements");
 }
 
 #[test]
@@ -120,12 +95,7 @@ fn this_field_only_stays_in_the_field() {
     assert!(h.screen().contains("［只在本字段］"), "{}", h.screen());
     h.run(vec![key(KeyCode::Enter), key(KeyCode::Enter)]);
     assert!(status(&h).contains("第 1/1 处"), "{}", status(&h));
-    let field = h
-        .app
-        .session()
-        .and_then(|s| s.field())
-        .map(|f| f.id.clone());
-    assert_eq!(field.as_deref(), Some("preamble"));
+    assert_eq!(h.focused_field(), "preamble");
     h.run(vec![key(KeyCode::End)]);
     h.run(typed("无"));
     h.run(vec![key(KeyCode::Enter)]);
@@ -174,12 +144,7 @@ fn replacing_one_match_replaces_the_one_shown_and_goes_on() {
     let saved = h.saved_json();
     assert_eq!(saved["values"]["year"], "2023");
     assert_eq!(saved_count(&h, "2022"), 13);
-    let field = h
-        .app
-        .session()
-        .and_then(|s| s.field())
-        .map(|f| f.id.clone());
-    assert_eq!(field.as_deref(), Some("preamble"));
+    assert_eq!(h.focused_field(), "preamble");
     h.run(vec![ctrl('z'), ctrl('s')]);
     assert_eq!(h.saved_json()["values"]["year"], "2022");
 }

@@ -17,11 +17,6 @@ fn alt(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::ALT))
 }
 
-fn focused_field(h: &Harness) -> String {
-    let session = h.app.session().expect("session");
-    session.field().expect("field").id.clone()
-}
-
 /// A 项目支出 project with the funding table focused and A = 100, B = 85
 /// typed (Enter commits the last cell).
 fn funding(width: u16, height: u16) -> Harness {
@@ -31,7 +26,7 @@ fn funding(width: u16, height: u16) -> Harness {
     events.extend(cells("100\t85"));
     events.push(key(KeyCode::Enter));
     h.run(events);
-    assert_eq!(focused_field(&h), "funding");
+    assert_eq!(h.focused_field(), "funding");
     h
 }
 
@@ -171,16 +166,16 @@ fn tab_past_the_last_cell_leaves_the_table_and_shift_tab_comes_back() {
     h.run(jump("funding"));
     // Six columns by four rows: 24 cells, so the 24th Tab leaves.
     h.run(vec![key(KeyCode::Tab); 23]);
-    assert_eq!(focused_field(&h), "funding");
+    assert_eq!(h.focused_field(), "funding");
     h.run(vec![key(KeyCode::Tab)]);
-    assert_eq!(focused_field(&h), "funding_note");
+    assert_eq!(h.focused_field(), "funding_note");
     h.run(vec![shift(KeyCode::BackTab)]);
-    assert_eq!(focused_field(&h), "funding");
+    assert_eq!(h.focused_field(), "funding");
     // Shift-Tab before the first cell goes to the previous field.
     h.run(vec![key(KeyCode::Home)]);
     h.run(vec![key(KeyCode::Up); 4]);
     h.run(vec![shift(KeyCode::BackTab)]);
-    assert_eq!(focused_field(&h), "issuer", "the cover's last field");
+    assert_eq!(h.focused_field(), "issuer", "the cover's last field");
 }
 
 #[test]
@@ -326,7 +321,7 @@ fn a_global_command_while_a_cell_is_edited_keeps_the_cell_and_runs() {
             h.saved_json()["values"]["funding"]["rows"]["total"]["actual"] == "7"
         }),
         (key(KeyCode::F(1)), |h| h.screen().contains("按键帮助")),
-        (key(KeyCode::PageDown), |h| focused_field(h) != "funding"),
+        (key(KeyCode::PageDown), |h| h.focused_field() != "funding"),
         (ctrl('g'), |h| h.screen().contains("跳转到：")),
     ];
     for (event, ran) in cases {

@@ -128,6 +128,12 @@ impl Harness {
             .to_path_buf()
     }
 
+    /// The id of the field the focus is on.
+    pub fn focused_field(&self) -> String {
+        let session = self.app.session().expect("session");
+        session.field().expect("a focused field").id.clone()
+    }
+
     /// Plays `events` through the real event loop.
     pub fn run(&mut self, events: Vec<Event>) -> &mut Self {
         let mut script = Script {

@@ -6,10 +6,9 @@ use std::path::Path;
 
 use clap::ValueEnum;
 
-use crate::export::docx::style::Style;
-use crate::export::docx::to_docx_bytes;
 use crate::export::markdown::to_markdown;
 use crate::export::text::{TextOptions, to_text};
+use crate::export::{Format, render};
 use crate::lang::Lang;
 use crate::model::report::Report;
 use crate::storage;
@@ -100,7 +99,7 @@ pub fn run(
             }
         }
         ExportFormat::Docx => {
-            let bytes = to_docx_bytes(&project, &report, &Style::default())
+            let bytes = render(&project, &report, Format::Docx)
                 .map_err(|e| strings::docx_failed(&e, lang))?;
             match output {
                 Some(out) => save(out, file, &bytes, lang),

@@ -13,13 +13,24 @@ pub struct CheckBox {
 }
 
 /// What is chosen in a choice field, as typed (a multiple choice's
-/// options in the order typed).
+/// options in the order typed). Whatever else the file holds there — a
+/// list in a field that takes one, a number — is chosen too, so the boxes
+/// print it beside the options (the check flags it) rather than drop it.
 pub fn chosen(field: &Field, entry: Option<&Entry>) -> Vec<String> {
-    let Some(text) = entry.and_then(|e| e.value_text(field)) else {
-        return Vec::new();
+    let text = match entry {
+        Some(Entry::Items(items)) => {
+            return items
+                .iter()
+                .flat_map(|i| split_choices(i))
+                .map(String::from)
+                .collect();
+        }
+        Some(Entry::Text(text)) => text.as_str(),
+        Some(Entry::Other(value)) if !value.is_null() => return vec![value.to_string()],
+        _ => return Vec::new(),
     };
     if field.is_multiple() {
-        split_choices(&text).map(String::from).collect()
+        split_choices(text).map(String::from).collect()
     } else {
         let text = text.trim();
         (!text.is_empty())
@@ -110,7 +121,7 @@ mod tests {
         let single = field(false, false);
         let multi = field(true, false);
         let open = field(true, true);
-        let cases: [(&Field, Option<Entry>, &str); 7] = [
+        let cases: [(&Field, Option<Entry>, &str); 9] = [
             (&single, None, "□单位自评 □部门评价 □财政评价"),
             (
                 &single,
@@ -140,6 +151,18 @@ mod tests {
                 &single,
                 Some(text("第三方")),
                 "□单位自评 □部门评价 □财政评价 ☑第三方",
+            ),
+            // A list in a field that takes one (a template changed under a
+            // file), blanks in a list, a number: all shown, none dropped.
+            (
+                &single,
+                Some(items(&["部门评价", " ", "财政评价"])),
+                "□单位自评 ☑部门评价 ☑财政评价",
+            ),
+            (
+                &multi,
+                Some(Entry::Other(serde_json::json!(3))),
+                "□单位自评 □部门评价 □财政评价 ☑3",
             ),
         ];
         for (field, entry, want) in cases {

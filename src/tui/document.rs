@@ -9,12 +9,14 @@ use std::time::{Duration, Instant};
 
 use crate::export::{Format, render};
 use crate::fingerprint::{Drift, Fingerprint};
+use crate::lang::Lang;
 use crate::lock::{self, Lock, Owner};
 use crate::model::project::{Entry, Project};
 use crate::model::report::Report;
 use crate::model::wording;
 use crate::recovery;
 use crate::storage::{self, LoadError};
+use crate::strings;
 
 use super::pause::Pause;
 
@@ -464,7 +466,7 @@ impl Document {
         }
         self.settle_now();
         let bytes = render(&self.project, &self.report, Format::of_path(target))
-            .map_err(|problem| LoadError::new(target, &problem))?;
+            .map_err(|problem| LoadError::new(target, strings::docx_failed(&problem, Lang::Zh)))?;
         storage::write_atomic(target, &bytes)?;
         self.last_export = Some(target.to_path_buf());
         Ok(())

@@ -6,6 +6,7 @@
 #![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
 pub mod locale;
+pub mod office;
 pub mod tmux;
 
 use std::collections::VecDeque;

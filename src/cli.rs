@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::catalog;
 use crate::clock::now;
+use crate::export::StyleChoice;
 use crate::lang::Lang;
 use crate::model::project::Project;
 use crate::model::report::Report;
@@ -81,6 +82,10 @@ pub enum Command {
         /// End the plain text's lines with CR LF (Windows).
         #[arg(long)]
         crlf: bool,
+        /// The Word document's print style: gbt9704 (the default), common-fonts,
+        /// or NAME.json in the config directory's styles/ (docx only).
+        #[arg(long, value_name = "NAME")]
+        style: Option<String>,
     },
     /// List every problem; exit 1 if there are errors, 0 if only warnings.
     Check {
@@ -232,13 +237,19 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             output,
             encoding,
             crlf,
+            style,
         } => {
             let text = export::TextFile {
                 wrap: wrap.map(usize::from),
                 encoding,
                 crlf,
             };
-            export::run(&file, format, text, output.as_deref(), lang)?;
+            let styles_dir = paths::styles_dir();
+            let style = StyleChoice {
+                name: style.as_deref(),
+                user_dir: styles_dir.as_deref(),
+            };
+            export::run(&file, format, text, style, output.as_deref(), lang)?;
         }
         Command::Check { file, format } => {
             let project = load(&file)?;

@@ -35,18 +35,33 @@ impl Format {
     }
 }
 
+/// Which print style a Word export is laid out in: the style named (`export
+/// --style`), else the template's `style` block; the user's style files are
+/// read from `user_dir` (`<config dir>/styles/`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StyleChoice<'a> {
+    pub name: Option<&'a str>,
+    pub user_dir: Option<&'a std::path::Path>,
+}
+
 /// The bytes of the report in `format` (plain text unwrapped, UTF-8); the
-/// error says why a Word document could not be put together.
+/// error says why a Word document could not be put together (a broken
+/// style file, named).
 pub fn render(
     project: &crate::model::project::Project,
     report: &crate::model::report::Report,
     format: Format,
+    style: StyleChoice,
 ) -> Result<Vec<u8>, String> {
     match format {
         Format::Text => {
             Ok(text::to_text(project, report, text::TextOptions::default()).into_bytes())
         }
         Format::Markdown => Ok(markdown::to_markdown(project, report).into_bytes()),
-        Format::Docx => docx::to_docx_bytes(project, report, &docx::style::Style::default()),
+        Format::Docx => {
+            let template = project.template.style.as_ref();
+            let style = docx::style_files::style_for(template, style.name, style.user_dir)?;
+            docx::to_docx_bytes(project, report, &style)
+        }
     }
 }

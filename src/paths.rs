@@ -9,7 +9,7 @@ fn dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "ziping")
 }
 
-/// `~/.config/ziping` on Linux: templates/, themes/, config.json.
+/// `~/.config/ziping` on Linux: templates/, themes/, styles/, config.json.
 pub fn config_dir() -> Option<PathBuf> {
     std::env::var_os("ZIPING_CONFIG_DIR")
         .map(PathBuf::from)
@@ -21,6 +21,11 @@ pub fn data_dir() -> Option<PathBuf> {
     std::env::var_os("ZIPING_DATA_DIR")
         .map(PathBuf::from)
         .or_else(|| dirs().map(|d| d.data_dir().to_path_buf()))
+}
+
+/// The user's own print styles for the Word export.
+pub fn styles_dir() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("styles"))
 }
 
 /// The user's own templates.

@@ -1,5 +1,8 @@
-//! The recently opened projects, kept in `<data dir>/recent.json` for the
-//! start screen. Failing to read or write it never gets in the way.
+//! What ziping remembers between sessions, in the data directory and never
+//! in a project file: the recently opened projects (`recent.json`, for the
+//! start screen) and where each project was last exported to
+//! (`exports.json`, for Ctrl-E). Failing to read or write them never gets
+//! in the way.
 
 use std::path::{Path, PathBuf};
 
@@ -7,6 +10,9 @@ use crate::storage;
 
 const FILE: &str = "recent.json";
 const KEEP: usize = 10;
+const EXPORTS: &str = "exports.json";
+/// Projects whose last export is remembered.
+const KEEP_EXPORTS: usize = 100;
 
 /// Recent projects that still exist, most recent first.
 pub fn load(data_dir: Option<&Path>) -> Vec<PathBuf> {
@@ -25,27 +31,63 @@ pub fn remember(data_dir: Option<&Path>, project: &Path) {
     let Some(dir) = data_dir else {
         return;
     };
-    let project = project
-        .canonicalize()
-        .unwrap_or_else(|_| project.to_path_buf());
+    let project = canonical(project);
     let mut list = load(Some(dir));
     list.retain(|p| *p != project);
     list.insert(0, project);
     list.truncate(KEEP);
+    write(dir, FILE, &list);
+}
+
+/// Where `project` was last exported to from the editor (its name says
+/// the format), if anywhere.
+pub fn last_export(data_dir: Option<&Path>, project: &Path) -> Option<PathBuf> {
+    let project = canonical(project);
+    exports(data_dir?)
+        .into_iter()
+        .find(|(p, _)| *p == project)
+        .map(|(_, target)| target)
+}
+
+/// Remembers `target` as `project`'s last export.
+pub fn remember_export(data_dir: Option<&Path>, project: &Path, target: &Path) {
+    let Some(dir) = data_dir else {
+        return;
+    };
+    let project = canonical(project);
+    let mut list = exports(dir);
+    list.retain(|(p, _)| *p != project);
+    list.insert(0, (project, target.to_path_buf()));
+    list.truncate(KEEP_EXPORTS);
+    write(dir, EXPORTS, &list);
+}
+
+fn exports(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+    storage::read_text(&dir.join(EXPORTS))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn write(dir: &Path, name: &str, value: &impl serde::Serialize) {
     if storage::create_private_dir(dir).is_ok()
-        && let Ok(json) = serde_json::to_string_pretty(&list)
+        && let Ok(json) = serde_json::to_string_pretty(value)
     {
         // Best effort, and not fsynced (start-up time matters more than a
-        // recent-files list surviving a power cut); written through a temp
+        // list like this surviving a power cut); written through a temp
         // file so a reader never sees half a list, and private from its
         // creation: it names the files opened.
-        let temp = dir.join(format!(".{FILE}.{}", std::process::id()));
+        let temp = dir.join(format!(".{name}.{}", std::process::id()));
         let _ = std::fs::remove_file(&temp);
         if storage::create_private_file(&temp)
             .and_then(|mut file| std::io::Write::write_all(&mut file, json.as_bytes()))
             .is_ok()
         {
-            let _ = std::fs::rename(&temp, dir.join(FILE));
+            let _ = std::fs::rename(&temp, dir.join(name));
         }
     }
 }
@@ -71,5 +113,24 @@ mod tests {
         );
         std::fs::remove_file(&b).expect("remove");
         assert_eq!(load(Some(dir.path())).len(), 1);
+    }
+
+    #[test]
+    fn each_projects_last_export_is_remembered_apart() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = Some(dir.path());
+        let a = dir.path().join("a.json");
+        let b = dir.path().join("b.json");
+        for p in [&a, &b] {
+            std::fs::write(p, "{}").expect("write");
+        }
+        assert_eq!(last_export(data, &a), None);
+        remember_export(data, &a, &dir.path().join("a.docx"));
+        remember_export(data, &b, &dir.path().join("b.md"));
+        remember_export(data, &a, &dir.path().join("报告.docx"));
+        assert_eq!(last_export(data, &a), Some(dir.path().join("报告.docx")));
+        assert_eq!(last_export(data, &b), Some(dir.path().join("b.md")));
+        assert_eq!(exports(dir.path()).len(), 2, "one entry a project");
+        assert_eq!(last_export(None, &a), None);
     }
 }

@@ -106,7 +106,9 @@ fn check_says_a_good_file_can_be_used_in_one_line_and_lists_a_bad_ones_problem()
     let h = home.path();
     let mut empty: Value = serde_json::from_str(&builtin_json("hunan-form")).unwrap();
     empty["sections"] = Value::Array(Vec::new());
-    let cases: [(&str, String, Option<i32>, &str); 4] = [
+    let mut styled: Value = serde_json::from_str(&builtin_json("hunan-form")).unwrap();
+    styled["style"] = serde_json::json!({"inherits": "guangdong"});
+    let cases: [(&str, String, Option<i32>, &str); 5] = [
         ("good.json", builtin_json("project-selfeval"), Some(0), ""),
         (
             "cut.json",
@@ -121,6 +123,12 @@ fn check_says_a_good_file_can_be_used_in_one_line_and_lists_a_bad_ones_problem()
             "sections：模板至少要有一个章节",
         ),
         ("missing.json", String::new(), Some(2), "missing.json"),
+        (
+            "styled.json",
+            styled.to_string(),
+            Some(2),
+            "没有名为 \"guangdong\" 的排版样式",
+        ),
     ];
     for (name, text, code, problem) in cases {
         if name != "missing.json" {

@@ -302,6 +302,16 @@ fn ctrl_e_writes_the_format_its_file_name_says_and_offers_it_again() {
     h.run(events);
     let text = std::fs::read_to_string(&md).expect("exported");
     assert!(text.lines().any(|l| l.starts_with("# ")), "{text}");
+
+    // The next session on the project offers that name again: it is kept
+    // in the data directory, and the project file is not touched.
+    let path = h.path().to_path_buf();
+    let before = std::fs::read(&path).expect("project");
+    drop(h.app); // closes the project, as quitting does
+    let mut again = Harness::open(h.dir, &path, 80, 24);
+    again.run(vec![ctrl('e')]);
+    assert!(again.screen().contains("报告.md"), "{}", again.screen());
+    assert_eq!(std::fs::read(&path).expect("project"), before);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use clap::ValueEnum;
 
 use crate::export::markdown::to_markdown;
 use crate::export::text::{TextOptions, to_text};
-use crate::export::{Format, render};
+use crate::export::{Format, StyleChoice, render};
 use crate::lang::Lang;
 use crate::model::report::Report;
 use crate::storage;
@@ -61,9 +61,13 @@ pub fn run(
     file: &Path,
     format: ExportFormat,
     text_file: TextFile,
+    style: StyleChoice,
     output: Option<&Path>,
     lang: Lang,
 ) -> Result<(), String> {
+    if format != ExportFormat::Docx && style.name.is_some() {
+        return Err(strings::docx_option_only("--style", lang));
+    }
     if format != ExportFormat::Text {
         let option = match text_file {
             TextFile { wrap: Some(_), .. } => Some("--wrap"),
@@ -99,7 +103,7 @@ pub fn run(
             }
         }
         ExportFormat::Docx => {
-            let bytes = render(&project, &report, Format::Docx)
+            let bytes = render(&project, &report, Format::Docx, style)
                 .map_err(|e| strings::docx_failed(&e, lang))?;
             match output {
                 Some(out) => save(out, file, &bytes, lang),

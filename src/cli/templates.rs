@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::catalog;
+use crate::export::docx::style_files::style_for;
 use crate::lang::Lang;
 use crate::{paths, strings};
 
@@ -28,6 +29,10 @@ pub fn run(ask: &Args, lang: Lang) -> Result<ExitCode, String> {
     if let Some(file) = &ask.check {
         let t = catalog::load_file(file, paths::templates_dir().as_deref())
             .map_err(|e| e.to_string())?;
+        // The print style too, which only the Word export would otherwise
+        // find wrong.
+        style_for(t.style.as_ref(), None, paths::styles_dir().as_deref())
+            .map_err(|e| format!("{}：{e}", file.display()))?;
         let usable = strings::template_usable(file, &t.id, t.version, &t.name, lang);
         emit(&format!("{usable}\n"))?;
         return Ok(ExitCode::SUCCESS);

@@ -1,8 +1,17 @@
 //! The Word document (.docx) in the layout of GB/T 9704-2012: the blocks
 //! the plain text prints ([`super::blocks`]), each paragraph formatted as
-//! the standard says (fonts and sizes from [`style::Style`]), on an A4 page
-//! with a document grid of 22 lines × 28 characters, page numbers
-//! `— 1 —` in the footer. Pure: the same project gives the same document.
+//! the standard says (fonts and sizes from [`style::Style`], which is data:
+//! [`style_files`]), on an A4 page of 22 lines × 28 characters, page
+//! numbers `— 1 —` in the footer. Pure: the same project and style give
+//! the same document.
+//!
+//! The 28 characters come from character spacing, not from a character
+//! grid: 28 三号 characters are 448 pt and the type area is 442 pt wide.
+//! Word and WPS squeeze characters into a `linesAndChars` grid narrower
+//! than the font, but LibreOffice (and the office suites of 麒麟 and 统信
+//! built on it) gives each such character two cells, 19 to a line. A
+//! `lines` grid of 22 and body text spaced −0.25 pt lay out the same
+//! 22 × 28 page in all of them.
 
 use docx_rs::{
     AlignmentType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
@@ -14,13 +23,16 @@ use crate::model::report::Report;
 
 use super::blocks::{Block, blocks};
 
+mod header_rows;
 pub mod style;
+pub mod style_files;
 mod table;
 
 use style::{Font, Style, page};
 
-/// The document of the report, laid out in `style`.
-pub fn to_docx(project: &Project, report: &Report, style: &Style) -> Docx {
+/// The document of the report, laid out in `style`, and how many header
+/// rows each of its tables has, in order.
+fn to_docx(project: &Project, report: &Report, style: &Style) -> (Docx, Vec<usize>) {
     let page = page();
     let mut doc = Docx::new()
         .page_size(page.width, page.height)
@@ -39,9 +51,8 @@ pub fn to_docx(project: &Project, report: &Report, style: &Style) -> Docx {
         .even_footer(page_number(style, AlignmentType::Left));
     doc.document = doc.document.doc_grid(
         DocGrid::new()
-            .grid_type(DocGridType::LinesAndChars)
-            .line_pitch(page.line_pitch(style.lines).unsigned_abs() as usize)
-            .char_space(page.char_space(style.chars, &style.body)),
+            .grid_type(DocGridType::Lines)
+            .line_pitch(page.line_pitch(style.lines).unsigned_abs() as usize),
     );
     let line = page.line_pitch(style.lines).unsigned_abs();
     // 首行缩进两字. Indents in characters of the grid (docx-rs writes no
@@ -54,8 +65,13 @@ pub fn to_docx(project: &Project, report: &Report, style: &Style) -> Docx {
             None,
             None,
         )
-        .align(AlignmentType::Both)
+        // Left, not justified: LibreOffice 7 drops a comma that hangs past
+        // the line's end of a justified paragraph from the page (seen in
+        // tests/office.rs), and at 28 characters a line the lines of
+        // Chinese text are full either way.
+        .align(AlignmentType::Left)
     };
+    let mut header_rows = Vec::new();
     for block in blocks(project, report) {
         match block {
             Block::Title(lines) => {
@@ -92,6 +108,7 @@ pub fn to_docx(project: &Project, report: &Report, style: &Style) -> Docx {
                     doc = doc.add_paragraph(p);
                 }
                 doc = doc.add_table(table::table(&form, style, page.text_width()));
+                header_rows.push(table::header_rows(&form));
                 for note in &notes {
                     doc = doc.add_paragraph(paragraph(note, &style.table));
                 }
@@ -112,16 +129,17 @@ pub fn to_docx(project: &Project, report: &Report, style: &Style) -> Docx {
             }
         }
     }
-    doc
+    (doc, header_rows)
 }
 
 /// The document as the bytes of a .docx file.
 pub fn to_docx_bytes(project: &Project, report: &Report, style: &Style) -> Result<Vec<u8>, String> {
+    let (doc, header_rows) = to_docx(project, report, style);
+    let mut xml = doc.build();
+    let document = String::from_utf8(xml.document).map_err(|e| e.to_string())?;
+    xml.document = header_rows::mark(&document, &header_rows).into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
-    to_docx(project, report, style)
-        .build()
-        .pack(&mut out)
-        .map_err(|e| e.to_string())?;
+    xml.pack(&mut out).map_err(|e| e.to_string())?;
     Ok(out.into_inner())
 }
 
@@ -138,7 +156,10 @@ fn fonts(font: &Font) -> RunFonts {
 }
 
 fn run(text: &str, font: &Font) -> Run {
-    let run = Run::new().add_text(text).fonts(fonts(font)).size(font.size);
+    let mut run = Run::new().add_text(text).fonts(fonts(font)).size(font.size);
+    if let Some(squeeze) = font.spacing {
+        run = run.character_spacing(squeeze);
+    }
     if font.bold { run.bold() } else { run }
 }
 

@@ -9,6 +9,7 @@ mod field;
 mod field_json;
 mod formula;
 mod kind;
+mod print_style;
 mod reading;
 mod template;
 
@@ -19,5 +20,6 @@ pub use field::{
 };
 pub use formula::Formula;
 pub use kind::{Bounds, Kind};
+pub use print_style::{FontSpec, PrintStyle, Size};
 pub use reading::{READ_NAME, ReadingSpec, SPLIT_TARGET_NAME, SplitColumns};
 pub use template::{Repeat, Section, SectionRef, TEMPLATE_FORMAT, Template};

@@ -196,7 +196,15 @@ pub fn text_option_only(option: &str, lang: Lang) -> String {
     }
 }
 
-/// The Word document could not be put together (a fault of ours).
+pub fn docx_option_only(option: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{option} 只用于 Word 导出（--format docx）"),
+        Lang::En => format!("{option} applies to the Word export (--format docx) only"),
+    }
+}
+
+/// The Word document could not be put together: a print style that cannot
+/// be used (named, with its file), or a fault of ours.
 pub fn docx_failed(problem: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("无法生成 Word 文档：{problem}"),

@@ -47,6 +47,8 @@ pub struct Ui {
     /// The user's templates, looked at on opening a file for a newer
     /// version of its template (the built-in ones are always looked at).
     pub templates_dir: Option<PathBuf>,
+    /// The user's print styles for the Word export (`<config dir>/styles/`).
+    pub styles_dir: Option<PathBuf>,
 }
 
 impl Ui {

@@ -7,13 +7,14 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::export::{Format, render};
+use crate::export::{Format, StyleChoice, render};
 use crate::fingerprint::{Drift, Fingerprint};
 use crate::lang::Lang;
 use crate::lock::{self, Lock, Owner};
 use crate::model::project::{Entry, Project};
 use crate::model::report::Report;
 use crate::model::wording;
+use crate::recent;
 use crate::recovery;
 use crate::storage::{self, LoadError};
 use crate::strings;
@@ -83,8 +84,10 @@ pub struct Document {
     report: Report,
     /// When the report's outline states and counts next catch up.
     pause: Pause,
-    /// Where Ctrl-E last wrote in this session (its name says the format).
+    /// Where Ctrl-E last wrote this project (its name says the format),
+    /// remembered in `data_dir` across sessions.
     last_export: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
 }
 
 impl Document {
@@ -98,6 +101,7 @@ impl Document {
         data_dir: Option<&Path>,
     ) -> Document {
         let report = Report::new(&project);
+        let last_export = recent::last_export(data_dir, &path);
         Document {
             recovery: recovery::Copies::new(data_dir, &path, &recovery::new_session()),
             project,
@@ -113,7 +117,8 @@ impl Document {
             recovery_retry: None,
             report,
             pause: Pause::default(),
-            last_export: None,
+            last_export,
+            data_dir: data_dir.map(Path::to_path_buf),
         }
     }
 
@@ -151,8 +156,8 @@ impl Document {
 
     /// Where Ctrl-E suggests exporting: beside the project, `.txt`.
     pub fn default_export_path(&self) -> PathBuf {
-        // The name last exported to in this session, so a second Ctrl-E
-        // writes the same kind of file again.
+        // The name this project was last exported to, in this session or
+        // an earlier one, so Ctrl-E writes the same kind of file again.
         self.last_export
             .clone()
             .unwrap_or_else(|| self.path.with_extension("txt"))
@@ -455,9 +460,11 @@ impl Document {
         Ok(Saved::Written)
     }
 
-    /// Writes the plain-text report to `target` (never over the project),
-    /// from the report brought fully up to date first.
-    pub fn export(&mut self, target: &Path) -> Result<(), LoadError> {
+    /// Writes the report to `target` (never over the project) in the format
+    /// its name says, from the report brought fully up to date first; a
+    /// Word document in the template's print style, with the user's style
+    /// files from `styles`.
+    pub fn export(&mut self, target: &Path, styles: Option<&Path>) -> Result<(), LoadError> {
         if target == self.path || storage::same_file(target, &self.path) {
             return Err(LoadError::new(
                 target,
@@ -465,10 +472,15 @@ impl Document {
             ));
         }
         self.settle_now();
-        let bytes = render(&self.project, &self.report, Format::of_path(target))
+        let style = StyleChoice {
+            name: None,
+            user_dir: styles,
+        };
+        let bytes = render(&self.project, &self.report, Format::of_path(target), style)
             .map_err(|problem| LoadError::new(target, strings::docx_failed(&problem, Lang::Zh)))?;
         storage::write_atomic(target, &bytes)?;
         self.last_export = Some(target.to_path_buf());
+        recent::remember_export(self.data_dir.as_deref(), &self.path, target);
         Ok(())
     }
 }

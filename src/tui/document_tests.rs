@@ -80,9 +80,9 @@ fn export_never_replaces_the_project_file() {
             .to_string_lossy()
             .to_string(),
     );
-    assert!(doc.export(&spelled.join("a.json")).is_err());
+    assert!(doc.export(&spelled.join("a.json"), None).is_err());
     assert_eq!(std::fs::read(doc.path()).expect("read"), before);
-    doc.export(&dir.path().join("a.txt"))
+    doc.export(&dir.path().join("a.txt"), None)
         .expect("exports beside it");
 }
 

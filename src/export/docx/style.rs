@@ -2,51 +2,37 @@
 //! default is GB/T 9704-2012 (党政机关公文格式); a province that prints
 //! otherwise changes these values, not the code that lays blocks out.
 
+use crate::model::schema::{FontSpec, PrintStyle};
+
 /// Twentieths of a point (twips) in a millimetre: 1440 a inch, 25.4 mm.
 fn mm(millimetres: f64) -> i32 {
     // Rounded to the nearest twip; pages are a few thousand twips wide.
     (millimetres * 1440.0 / 25.4).round() as i32
 }
 
-/// Chinese type sizes (字号) in half-points, the unit Word stores.
-pub mod size {
-    /// 二号, 22 pt: the title.
-    pub const ER: usize = 44;
-    /// 三号, 16 pt: the body and the headings.
-    pub const SAN: usize = 32;
-    /// 四号, 14 pt: page numbers.
-    pub const SI: usize = 28;
-    /// 小四, 12 pt: tables, one size below the body.
-    pub const XIAO_SI: usize = 24;
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Font {
     /// The font's name as Word lists it (仿宋_GB2312).
     pub family: String,
-    /// Half-points (see [`size`]).
+    /// Half-points, the unit Word stores.
     pub size: usize,
     pub bold: bool,
+    /// Character spacing in twips: negative for text of the body's size,
+    /// so `chars` of it fill a line (see [`Page::squeeze`]).
+    pub spacing: Option<i32>,
 }
 
-impl Font {
-    fn new(family: &str, size: usize) -> Font {
-        Font {
-            family: family.to_string(),
-            size,
-            bold: false,
-        }
-    }
-}
-
+/// A style whole: every kind of text has its font. Made from a resolved
+/// [`PrintStyle`] (see [`super::style_files`]), never written in code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Style {
     pub body: Font,
     pub title: Font,
     /// The attachment label above the title (附件-1).
     pub label: Font,
-    /// Heading levels 1 to 4 (一、 （一） 1、 （1）); deeper ones take the last.
-    pub headings: [Font; 4],
+    /// Heading levels 1, 2, … (一、 （一） 1、 （1）); deeper ones take the
+    /// last. Never empty.
+    pub headings: Vec<Font>,
     pub table: Font,
     pub page_number: Font,
     /// Lines per page and characters per line (the document grid).
@@ -54,36 +40,58 @@ pub struct Style {
     pub chars: u32,
 }
 
-impl Default for Style {
-    /// GB/T 9704-2012: body 3号 仿宋_GB2312, title 2号 方正小标宋简体,
-    /// 22 lines of 28 characters. Level 3 in bold is local practice (湖南
-    /// and most provinces print 1、 headings so), not the standard's.
-    fn default() -> Style {
-        let fangsong = Font::new("仿宋_GB2312", size::SAN);
-        Style {
-            body: fangsong.clone(),
-            title: Font::new("方正小标宋简体", size::ER),
-            label: Font::new("黑体", size::SAN),
-            headings: [
-                Font::new("黑体", size::SAN),
-                Font::new("楷体_GB2312", size::SAN),
-                Font {
-                    bold: true,
-                    ..fangsong.clone()
-                },
-                fangsong.clone(),
-            ],
-            table: Font::new("仿宋_GB2312", size::XIAO_SI),
-            page_number: Font::new("宋体", size::SI),
-            lines: 22,
-            chars: 28,
-        }
-    }
-}
-
 impl Style {
+    /// The style a resolved spec describes; the error names the first key
+    /// it lacks (a resolved spec lacks none unless the root style does).
+    pub fn from_spec(spec: &PrintStyle) -> Result<Style, String> {
+        fn font(spec: Option<&FontSpec>, key: &str) -> Result<Font, String> {
+            let missing = |part: &str| format!("排版样式缺少 {key}.{part}");
+            let spec = spec.ok_or_else(|| missing("font"))?;
+            Ok(Font {
+                family: spec.font.clone().ok_or_else(|| missing("font"))?,
+                size: spec.size.ok_or_else(|| missing("size"))?.0,
+                bold: spec.bold.unwrap_or(false),
+                spacing: None,
+            })
+        }
+        let headings = || -> Result<Vec<Font>, String> {
+            let fonts = spec.headings.iter().enumerate();
+            let fonts = fonts.map(|(n, h)| font(Some(h), &format!("headings[{n}]")));
+            let fonts = fonts.collect::<Result<Vec<_>, _>>()?;
+            match fonts.is_empty() {
+                true => Err("排版样式缺少 headings".into()),
+                false => Ok(fonts),
+            }
+        };
+        let count = |n: Option<u32>, key: &str| {
+            n.filter(|n| (1..=200).contains(n))
+                .ok_or_else(|| format!("排版样式的 {key} 应为 1 到 200 之间的整数"))
+        };
+        let mut style = Style {
+            body: font(spec.body.as_ref(), "body")?,
+            title: font(spec.title.as_ref(), "title")?,
+            label: font(spec.label.as_ref(), "label")?,
+            headings: headings()?,
+            table: font(spec.table.as_ref(), "table")?,
+            page_number: font(spec.page_number.as_ref(), "page_number")?,
+            lines: count(spec.lines, "lines")?,
+            chars: count(spec.chars, "chars")?,
+        };
+        let squeeze = page().squeeze(style.chars, style.body.size);
+        let body_size = style.body.size;
+        for f in [&mut style.body, &mut style.label, &mut style.title]
+            .into_iter()
+            .chain(style.headings.iter_mut())
+            .filter(|f| f.size == body_size)
+        {
+            f.spacing = squeeze;
+        }
+        Ok(style)
+    }
+
     pub fn heading(&self, depth: usize) -> &Font {
-        &self.headings[depth.min(self.headings.len() - 1)]
+        let last = self.headings.len().saturating_sub(1);
+        &self.headings[depth.min(last)]
     }
 }
 
@@ -127,31 +135,45 @@ impl Page {
         self.text_height() / lines as i32
     }
 
-    /// The grid's character pitch as Word stores it: how much wider (here
-    /// narrower) each character is than the body font, in 4096ths of a
-    /// point, so `chars` of them fill the type area's width.
-    pub fn char_space(&self, chars: u32, body: &Font) -> isize {
-        let pitch = f64::from(self.text_width()) / f64::from(chars) / 20.0;
-        let font = body.size as f64 / 2.0;
-        ((pitch - font) * 4096.0).round() as isize
+    /// The character spacing, in twips (whole ones, rounded down so the
+    /// line still fits), that makes `chars` characters of `size`
+    /// half-points fill the type area's width; `None` when they fit as
+    /// they are.
+    pub fn squeeze(&self, chars: u32, size: usize) -> Option<i32> {
+        let pitch = f64::from(self.text_width()) / f64::from(chars.max(1));
+        let font = (size * 10) as f64;
+        (pitch < font).then(|| (pitch - font).floor() as i32)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::docx::style_files::style_for;
 
     #[test]
     fn headings_take_their_levels_fonts_and_deeper_ones_the_last() {
-        let style = Style::default();
+        let style = style_for(None, None, None).expect("the default style");
         let font = |depth: usize| {
             let f = style.heading(depth);
             (f.family.as_str(), f.size, f.bold)
         };
-        assert_eq!(font(0), ("黑体", size::SAN, false));
-        assert_eq!(font(1), ("楷体_GB2312", size::SAN, false));
-        assert_eq!(font(2), ("仿宋_GB2312", size::SAN, true), "local practice");
-        assert_eq!(font(3), ("仿宋_GB2312", size::SAN, false));
+        assert_eq!(font(0), ("黑体", 32, false));
+        assert_eq!(font(1), ("楷体_GB2312", 32, false));
+        assert_eq!(font(2), ("仿宋_GB2312", 32, true), "local practice");
+        assert_eq!(font(3), ("仿宋_GB2312", 32, false));
         assert_eq!(font(5), font(3));
+    }
+
+    #[test]
+    fn a_style_missing_a_part_is_refused_by_name() {
+        let spec: PrintStyle = serde_json::from_str(
+            r#"{"body": {"font": "仿宋", "size": 16}, "title": {"font": "黑体"}}"#,
+        )
+        .expect("spec");
+        assert_eq!(
+            Style::from_spec(&spec).expect_err("no title size"),
+            "排版样式缺少 title.size"
+        );
     }
 }

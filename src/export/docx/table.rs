@@ -72,6 +72,15 @@ pub fn table(form: &Form, style: &Style, width: i32) -> Table {
         .align(TableAlignmentType::Center)
 }
 
+/// The table's leading heading rows, which Word repeats on every page the
+/// table runs onto.
+pub fn header_rows(form: &Form) -> usize {
+    form.rows
+        .iter()
+        .take_while(|row| row.kind == RowKind::Heading)
+        .count()
+}
+
 fn cell_paragraphs(cell: &FormCell, font: &Font, heading: bool) -> TableCell {
     let align = if heading {
         AlignmentType::Center

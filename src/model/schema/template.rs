@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::check::CrossCheck;
 use super::field::Field;
+use super::print_style::PrintStyle;
 use crate::model::numbering::Numbering;
 
 /// The `format` every template file declares, so a project file or any other
@@ -34,6 +35,10 @@ pub struct Template {
     /// Cross-checks over the report's figures (see `docs/templates.md`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<CrossCheck>,
+    /// How the Word export prints this report (fonts, sizes, grid): a
+    /// partial style over the one it `inherits`, by default GB/T 9704.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<PrintStyle>,
 }
 
 fn default_numbering() -> Vec<Numbering> {

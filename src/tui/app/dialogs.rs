@@ -239,10 +239,11 @@ impl App {
         };
         match kind {
             PromptKind::ExportPath => {
+                let styles = self.ui.styles_dir.clone();
                 let Some(session) = self.session_mut() else {
                     return true;
                 };
-                match session.doc.export(&path) {
+                match session.doc.export(&path, styles.as_deref()) {
                     Ok(()) => {
                         self.info(strings::exported_to(&path, lang));
                         true

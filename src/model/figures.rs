@@ -5,4 +5,10 @@
 //! This parent only declares its children: they import one another, never
 //! it, so no import cycle runs through here.
 
+pub mod check;
+pub mod counts;
+pub mod issue;
+pub mod link;
+pub mod prose;
 pub mod scan;
+pub mod years;

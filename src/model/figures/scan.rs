@@ -508,6 +508,15 @@ fn unit_at(rest: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// The unit a name ends in (培训党员人次 → 人次), longest first.
+pub fn trailing_unit(name: &str) -> Option<&'static str> {
+    UNITS
+        .iter()
+        .filter(|u| name.ends_with(**u))
+        .max_by_key(|u| u.len())
+        .copied()
+}
+
 fn suffix_approx(text: &str, chars: &[(usize, char)], i: usize) -> (Option<Approx>, usize) {
     let after = rest(text, chars, i);
     match SUFFIXES.iter().find(|(w, _)| after.starts_with(w)) {

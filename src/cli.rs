@@ -23,6 +23,7 @@ use crate::tui::keymap::Keymap;
 
 mod export;
 mod fields;
+mod figures;
 mod recover;
 mod repeat;
 mod set;
@@ -130,6 +131,13 @@ pub enum Command {
     Remove(repeat::RemoveArgs),
     /// List the fields of a project with their current values.
     Fields {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// List every figure in the report's prose (section, field, position,
+    /// unit, clause) and what it is checked against in the tables.
+    Figures {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
@@ -267,6 +275,10 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
         Command::Fields { file, format } => {
             let project = load(&file)?;
             emit(&fields::listing_text(&project, format, lang))?;
+        }
+        Command::Figures { file, format } => {
+            let project = load(&file)?;
+            emit(&figures::listing_text(&project, format, lang))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -6,9 +6,11 @@
 //! it, so no import cycle runs through here.
 
 pub mod check;
+pub mod cited;
 pub mod counts;
 pub mod issue;
 pub mod link;
+pub mod list;
 pub mod prose;
 pub mod scan;
 pub mod years;

@@ -2,8 +2,8 @@
 //! checks, and the words of `ziping figures` and the figures panel.
 
 use crate::lang::Lang;
+use crate::model::figures::cited::{Cited, Link, Strength};
 use crate::model::figures::issue::FigureIssue;
-use crate::model::figures::link::{Cited, Link, Strength};
 use crate::model::figures::scan::Approx;
 
 /// `主要成效第2条` / `主要成效 item 2`: a prose field and its item.
@@ -12,6 +12,14 @@ pub fn place(field: &str, item: Option<usize>, lang: Lang) -> String {
         (None, _) => field.to_string(),
         (Some(n), Lang::Zh) => format!("{field}第{n}条"),
         (Some(n), Lang::En) => format!("{field} item {n}"),
+    }
+}
+
+/// `第412字` / `char 412`: a figure's place in its text, counted from 1.
+pub fn position(start: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第{}字", start + 1),
+        Lang::En => format!("char {}", start + 1),
     }
 }
 

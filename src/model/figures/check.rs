@@ -2,8 +2,9 @@
 //! is linked to contradicts (a warning), a count or a total that does not
 //! match (a warning), a year ahead of the report (a notice).
 
+use super::cited::Strength;
 use super::issue::FigureIssue;
-use super::link::{Sources, Strength, link};
+use super::link::{Sources, link};
 use super::prose::Prose;
 use super::scan::quantities;
 use super::{counts, years};

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::link::Cited;
+use super::cited::Cited;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FigureIssue {

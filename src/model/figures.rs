@@ -13,4 +13,5 @@ pub mod link;
 pub mod list;
 pub mod prose;
 pub mod scan;
+pub mod words;
 pub mod years;

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::scan::RANGE_MARKS;
+use super::words::RANGE_MARKS;
 
 /// Years after `report + 1` written as `NNNN年`: each with its span.
 pub fn ahead(text: &str, report: i32) -> Vec<(i32, Range<usize>)> {

@@ -134,8 +134,9 @@ pub fn link(link: &Link, lang: Lang) -> String {
         Strength::Clause => "",
         Strength::Sentence => lang.pick("（同句，仅供参考）", " (same sentence only)"),
     };
+    let gap = lang.pick("", " ");
     format!(
-        "{mark} {}{}{weak}",
+        "{mark} {}{gap}{}{weak}",
         cited_place(&link.cited, lang),
         link.cited.shown()
     )

@@ -218,9 +218,10 @@ fn figures_that_agree_within_their_hedge_or_exactly_raise_nothing() {
 }
 
 #[test]
-fn an_amount_is_compared_with_the_funding_block_only_where_its_clause_labels_it() {
+fn an_amount_is_compared_with_the_funding_cell_its_clause_names() {
     let home = tempfile::tempdir().expect("home");
-    let summary = "全年预算执行数383406元，执行率100%。为选调生发放补贴500000元。";
+    let summary =
+        "全年执行数为383406元，执行率100%。其中人员经费支出120000元。为选调生发放补贴500000元。";
     let file = sample_with(
         home.path(),
         &[
@@ -229,7 +230,8 @@ fn an_amount_is_compared_with_the_funding_block_only_where_its_clause_labels_it(
             ("funding.total.actual", "38.34"),
         ],
     );
-    // 383406元 is 38.34万元 as the table keeps it; the 补贴 is not labelled.
+    // 383406元 is 38.34万元 as the table keeps it; 人员经费 has no cell
+    // (a part, only shown), the 补贴 is not labelled at all.
     assert_eq!(figure_problems(home.path(), &file), vec![]);
     let home = tempfile::tempdir().expect("home");
     let file = sample_with(
@@ -243,7 +245,9 @@ fn an_amount_is_compared_with_the_funding_block_only_where_its_clause_labels_it(
     let problems = figure_problems(home.path(), &file);
     assert_eq!(
         problems.iter().map(|p| p.2.as_str()).collect::<Vec<_>>(),
-        ["总体情况写“执行数383406元”，年度资金（万元）“年度资金总额”全年执行数（B）为39.5万元"]
+        [
+            "总体情况写“全年执行数为383406元”，年度资金（万元）“年度资金总额”全年执行数（B）为39.5万元"
+        ]
     );
 }
 
@@ -254,7 +258,7 @@ fn counts_totals_and_years_in_the_seed_raise_nothing_and_slips_are_caught() {
     // （2022—2026年）.
     assert_eq!(figure_problems(home.path(), &sample()), vec![]);
 
-    let text = "全市辖10个乡镇，分别是宜阳、泉峰、培元、宜潭、盐湖、西岭、柏坊、罗桥、庙前。城区8个，乡镇8个，共15个。计划2025年完成。";
+    let text = "全市辖10个乡镇，分别是宜阳、泉峰、培元、宜潭、盐湖、西岭、柏坊、罗桥、庙前。城区8个，乡镇8个，共15个。2025年已全部完成。";
     let file = sample_with(home.path(), &[("problems_text", text)]);
     let problems = figure_problems(home.path(), &file);
     let got: Vec<(&str, &str, &str)> = problems

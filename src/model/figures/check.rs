@@ -4,7 +4,7 @@
 
 use super::cited::Strength;
 use super::issue::FigureIssue;
-use super::link::{Sources, link};
+use super::link::{Sources, is_plan_field, link};
 use super::prose::Prose;
 use super::scan::quantities;
 use super::{counts, years};
@@ -41,8 +41,9 @@ pub fn findings(texts: &[Prose], sources: &Sources, year: Option<i32>) -> Vec<Fi
         let text = prose.text;
         let all = quantities(text);
         if !sources.is_empty() {
+            let plans = is_plan_field(&prose.field.label);
             for at in 0..all.len() {
-                let Some(l) = link(text, &all, at, sources) else {
+                let Some(l) = link(text, &all, at, sources, plans) else {
                     continue;
                 };
                 if l.strength == Strength::Clause && !l.agrees {

@@ -15,6 +15,7 @@ use crate::model::reading::ActualReading;
 use crate::model::reading::units::convert;
 use crate::model::schema::Kind;
 use crate::model::sheet::{Scalar, Sheet};
+use crate::model::target::Target;
 use crate::model::value::{self, Value};
 
 /// What an amount's sentence calls it.
@@ -30,7 +31,11 @@ pub struct Sources {
     /// Indicators with a figure for an actual value, with the words that
     /// name them in prose.
     indicators: Vec<(Cited, Vec<String>)>,
-    amounts: Vec<(Cited, Label)>,
+    /// The same rows' targets (年度指标值), for prose that states a plan.
+    targets: Vec<(Cited, Vec<String>)>,
+    /// Amounts with what they are called and the words that name the
+    /// very cell (its column's label without 数 and （A）: 全年执行).
+    amounts: Vec<(Cited, Label, String)>,
 }
 
 impl Sources {
@@ -51,36 +56,45 @@ impl Sources {
             for row in &table.rows {
                 if let (Some(reading), Some(spec_reading), Some(at)) =
                     (&row.reading, &spec.reading, name_at)
-                    && let ActualReading::Figure { value, unit, .. } = &reading.actual
                 {
                     let name = row.cells[at].text.trim().to_string();
-                    let unit = match (unit.is_empty(), &reading.target) {
-                        (true, Some(t)) => t.target.unit().to_string(),
-                        _ => unit.clone(),
-                    };
-                    let actual = spec.column(&spec_reading.actual);
-                    if name.is_empty() || unit.is_empty() {
+                    if name.is_empty() {
                         continue;
                     }
                     let mut words = names(&name);
-                    words.extend(
-                        spec_reading
-                            .aliases
-                            .get(&name)
-                            .into_iter()
-                            .flatten()
-                            .cloned(),
-                    );
-                    let cited = Cited {
+                    let aliases = spec_reading.aliases.get(&name).into_iter().flatten();
+                    words.extend(aliases.cloned());
+                    let target_unit = reading.target.as_ref().map(|t| t.target.unit());
+                    let cited = |column: &str, value: Decimal, unit: &str| Cited {
                         table: field.label.clone(),
-                        row: Some(name),
-                        column: actual.map(|c| c.label.clone()),
-                        path: format!("{}.{}", row.path, spec_reading.actual),
-                        value: *value,
-                        unit,
+                        row: Some(name.clone()),
+                        column: spec.column(column).map(|c| c.label.clone()),
+                        path: format!("{}.{column}", row.path),
+                        value,
+                        unit: unit.to_string(),
                         decimals: None,
                     };
-                    sources.indicators.push((cited, words));
+                    if let ActualReading::Figure { value, unit, .. } = &reading.actual {
+                        let unit = if unit.is_empty() {
+                            target_unit.unwrap_or_default()
+                        } else {
+                            unit
+                        };
+                        if !unit.is_empty() {
+                            let actual = cited(&spec_reading.actual, *value, unit);
+                            sources.indicators.push((actual, words.clone()));
+                        }
+                    }
+                    let target_column = spec_reading
+                        .target
+                        .as_deref()
+                        .or(spec_reading.split.as_ref().map(|s| s.value.as_str()));
+                    if let (Some(column), Some(t)) = (target_column, &reading.target)
+                        && let Target::Quantity { value, unit, .. } = &t.target
+                        && !unit.is_empty()
+                    {
+                        sources.targets.push((cited(column, *value, unit), words));
+                    }
                 }
                 for (column, cell) in spec.columns.iter().zip(&row.cells) {
                     let Some(label) = label_of(&column.label) else {
@@ -103,7 +117,8 @@ impl Sources {
                         unit: column.unit().to_string(),
                         decimals: Some(column.decimals()),
                     };
-                    sources.amounts.push((cited, label));
+                    let words = stem(&column.label);
+                    sources.amounts.push((cited, label, words));
                 }
             }
         }
@@ -128,14 +143,15 @@ impl Sources {
                     unit: field.unit().to_string(),
                     decimals: Some(field.decimals()),
                 };
-                sources.amounts.push((cited, label));
+                let words = stem(&field.label);
+                sources.amounts.push((cited, label, words));
             }
         }
         sources
     }
 
     pub fn is_empty(&self) -> bool {
-        self.indicators.is_empty() && self.amounts.is_empty()
+        self.indicators.is_empty() && self.targets.is_empty() && self.amounts.is_empty()
     }
 }
 
@@ -154,6 +170,28 @@ fn names(name: &str) -> Vec<String> {
     words
 }
 
+/// A label as prose words it: without what is in brackets and a final 数
+/// (全年执行数（B） → 全年执行).
+fn stem(label: &str) -> String {
+    let mut depth = 0usize;
+    let bare: String = label
+        .chars()
+        .filter(|&c| match c {
+            '（' | '(' => {
+                depth += 1;
+                false
+            }
+            '）' | ')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect();
+    let bare = bare.trim_start_matches("其中：");
+    bare.strip_suffix('数').unwrap_or(bare).to_string()
+}
+
 /// What a column or field label says an amount is: 预算 (budget), or
 /// 执行 / 支出 / 决算 (spent); `None` for other amounts.
 fn label_of(label: &str) -> Option<Label> {
@@ -166,16 +204,45 @@ fn label_of(label: &str) -> Option<Label> {
     }
 }
 
-/// The link of figure `at` of `all` (the figures of `text`), if any.
-pub fn link(text: &str, all: &[Quantity], at: usize, sources: &Sources) -> Option<Link> {
-    let q = &all[at];
-    indicator(text, all, at, sources).or_else(|| amount(text, q, sources))
+/// Words saying a figure is planned, not done: it is then compared with
+/// the indicator's target (年度指标值) rather than its actual value.
+const PLAN_WORDS: &[&str] = &["计划", "目标", "预期", "预计", "力争", "指标值"];
+
+/// Whether a prose field holds plans (绩效目标, 年度总体目标): its
+/// figures are compared with the targets.
+pub fn is_plan_field(label: &str) -> bool {
+    label.contains("目标") || label.contains("计划")
 }
 
-fn indicator(text: &str, all: &[Quantity], at: usize, sources: &Sources) -> Option<Link> {
+/// The link of figure `at` of `all` (the figures of `text`), if any;
+/// `plans` for a field of plans (see [`is_plan_field`]).
+pub fn link(
+    text: &str,
+    all: &[Quantity],
+    at: usize,
+    sources: &Sources,
+    plans: bool,
+) -> Option<Link> {
+    let q = &all[at];
+    let clause = &text[q.clause.clone()];
+    let planned = plans || PLAN_WORDS.iter().any(|w| clause.contains(w));
+    let rows = if planned {
+        &sources.targets
+    } else {
+        &sources.indicators
+    };
+    indicator(text, all, at, rows).or_else(|| amount(text, q, sources))
+}
+
+fn indicator(
+    text: &str,
+    all: &[Quantity],
+    at: usize,
+    rows: &[(Cited, Vec<String>)],
+) -> Option<Link> {
     let q = &all[at];
     let mut best: Option<(Link, usize)> = None;
-    for (cited, words) in &sources.indicators {
+    for (cited, words) in rows {
         if convert(Decimal::ONE, &cited.unit, &q.unit).is_none() {
             continue;
         }
@@ -241,43 +308,60 @@ fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// An amount compared with the funding cells its sentence's label names.
+/// An amount linked to the funding cells. Strongly where its clause names
+/// the very column or field (年初预算, 全年执行, 基本支出): compared with
+/// that cell of the row the clause names, else of the first row (the
+/// total). Weakly where it only says 预算 / 执行 / 支出 somewhere in its
+/// sentence: a part of a whole (其中人员经费…) is named so too, so that
+/// link is only shown.
 fn amount(text: &str, q: &Quantity, sources: &Sources) -> Option<Link> {
     convert(Decimal::ONE, &q.unit, "元")?;
-    let find = |range: &std::ops::Range<usize>| {
-        let part = &text[range.clone()];
-        let spent = ["执行", "支出", "决算"]
-            .iter()
-            .find_map(|w| part.find(w).map(|i| (Label::Spent, i, w.len())));
-        let budget = part.find("预算").map(|i| (Label::Budget, i, "预算".len()));
-        spent
-            .or(budget)
-            .map(|(l, i, n)| (l, range.start + i..range.start + i + n))
-    };
-    let (label, words, strength) = match find(&q.clause) {
-        Some((l, w)) => (l, w, Strength::Clause),
-        None => {
-            let (l, w) = find(&q.sentence)?;
-            (l, w, Strength::Sentence)
-        }
-    };
+    let clause = &text[q.clause.clone()];
+    let named: Vec<(&Cited, usize)> = sources
+        .amounts
+        .iter()
+        .filter(|(_, _, words)| !words.is_empty())
+        .filter_map(|(c, _, words)| clause.find(words.as_str()).map(|i| (c, i)))
+        .collect();
+    if let Some(&(first, at)) = named.first() {
+        let by_row = named.iter().find(|(c, _)| {
+            c.row
+                .as_deref()
+                .is_some_and(|r| clause.contains(stem(r).as_str()))
+        });
+        let agreeing = named.iter().find(|(c, _)| agrees(q, c));
+        let (cited, at) = agreeing.or(by_row).copied().unwrap_or((first, at));
+        let start = q.clause.start + at;
+        let words = stem(&cited.column.clone().unwrap_or_else(|| cited.table.clone()));
+        return Some(Link {
+            agrees: agreeing.is_some(),
+            cited: cited.clone(),
+            strength: Strength::Clause,
+            words: start..start + words.len(),
+        });
+    }
+    let sentence = &text[q.sentence.clone()];
+    let spent = ["执行", "支出", "决算"]
+        .iter()
+        .find_map(|w| sentence.find(w).map(|i| (Label::Spent, i, w.len())));
+    let budget = sentence
+        .find("预算")
+        .map(|i| (Label::Budget, i, "预算".len()));
+    let (label, at, len) = spent.or(budget)?;
     let candidates: Vec<&Cited> = sources
         .amounts
         .iter()
-        .filter(|(_, l)| *l == label)
-        .map(|(c, _)| c)
+        .filter(|(_, l, _)| *l == label)
+        .map(|(c, _, _)| c)
         .collect();
-    let sentence = &text[q.sentence.clone()];
     let agreeing = candidates.iter().find(|c| agrees(q, c));
-    let named = candidates
-        .iter()
-        .find(|c| c.row.as_deref().is_some_and(|r| sentence.contains(r)));
-    let cited = agreeing.or(named).or(candidates.first())?;
+    let cited = agreeing.or(candidates.first())?;
+    let start = q.sentence.start + at;
     Some(Link {
         agrees: agreeing.is_some(),
         cited: (*cited).clone(),
-        strength,
-        words,
+        strength: Strength::Sentence,
+        words: start..start + len,
     })
 }
 
@@ -314,10 +398,20 @@ mod tests {
     /// A narrative report with one indicator row and `text` as its
     /// 总体情况; the template's reading given `aliases`.
     fn linked(text: &str, name: &str, actual: &str, aliases: &[&str]) -> Vec<(String, Link)> {
+        linked_to(text, name, "≥1", actual, aliases)
+    }
+
+    fn linked_to(
+        text: &str,
+        name: &str,
+        target: &str,
+        actual: &str,
+        aliases: &[&str],
+    ) -> Vec<(String, Link)> {
         let mut project = crate::catalog::new_project("hunan-narrative");
         let row = serde_json::json!({"rows": [{
             "level1": "产出指标", "level2": "数量指标", "name": name,
-            "target": "≥1", "actual": actual, "weight": "10"
+            "target": target, "actual": actual, "weight": "10"
         }]});
         let entry: Entry = serde_json::from_value(row).unwrap_or(Entry::Text(String::new()));
         project.set("indicators", entry);
@@ -346,7 +440,7 @@ mod tests {
         let all = quantities(text);
         (0..all.len())
             .filter_map(|at| {
-                let l = link(text, &all, at, &sources)?;
+                let l = link(text, &all, at, &sources, false)?;
                 Some((text[all[at].span.clone()].to_string(), l))
             })
             .collect()
@@ -411,5 +505,26 @@ mod tests {
         assert!(share[0].1.agrees, "{share:?}");
         let count = linked("培训党员33000人次", "培训党员人次", "33016人次", &[]);
         assert!(!count[0].1.agrees, "{count:?}");
+    }
+
+    #[test]
+    fn a_planned_figure_is_compared_with_the_target() {
+        let got = linked_to(
+            "计划培训党员30000人次",
+            "培训党员人次",
+            "≥30000人次",
+            "32000人次",
+            &[],
+        );
+        assert_eq!(got[0].1.cited.path, "indicators.1.target");
+        assert!(got[0].1.agrees, "{got:?}");
+        let done = linked_to(
+            "累计培训党员32000人次",
+            "培训党员人次",
+            "≥30000人次",
+            "32000人次",
+            &[],
+        );
+        assert_eq!(done[0].1.cited.path, "indicators.1.actual");
     }
 }

@@ -3,7 +3,7 @@
 //! shows.
 
 use super::cited::Link;
-use super::link::{Sources, link};
+use super::link::{Sources, is_plan_field, link};
 use super::prose::{self, Prose};
 use super::scan::{Quantity, quantities};
 use crate::model::project::Project;
@@ -41,10 +41,11 @@ pub fn all<'p>(project: &'p Project, sheet: &Sheet) -> Vec<Figure<'p>> {
 
 fn in_prose<'p>(prose: Prose<'p>, sources: &Sources) -> Vec<Figure<'p>> {
     let found = quantities(prose.text);
+    let plans = is_plan_field(&prose.field.label);
     (0..found.len())
         .map(|at| Figure {
             prose,
-            link: link(prose.text, &found, at, sources),
+            link: link(prose.text, &found, at, sources, plans),
             quantity: found[at].clone(),
         })
         .collect()

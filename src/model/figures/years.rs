@@ -7,7 +7,12 @@ use std::ops::Range;
 
 use super::words::RANGE_MARKS;
 
-/// Years after `report + 1` written as `NNNN年`: each with its span.
+/// Words of a clause looking ahead, where a later year is the point: the
+/// budget being prepared (`作为2024年预算安排的参考`), a plan, a goal.
+const AHEAD: &[&str] = &["预算", "计划", "规划", "力争", "预计", "目标", "展望"];
+
+/// Years after `report + 1` written as `NNNN年`, outside clauses looking
+/// ahead: each with its span.
 pub fn ahead(text: &str, report: i32) -> Vec<(i32, Range<usize>)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut found = Vec::new();
@@ -40,7 +45,7 @@ pub fn ahead(text: &str, report: i32) -> Vec<(i32, Range<usize>)> {
                 .iter()
                 .filter_map(|&(_, d)| digit(d))
                 .fold(0i32, |y, d| y * 10 + d as i32);
-            if year > report + 1 {
+            if year > report + 1 && !looks_ahead(text, chars[i].0) {
                 let to = chars.get(end + 1).map_or(text.len(), |&(b, _)| b);
                 found.push((year, chars[i].0..to));
             }
@@ -48,6 +53,16 @@ pub fn ahead(text: &str, report: i32) -> Vec<(i32, Range<usize>)> {
         i = end;
     }
     found
+}
+
+/// Whether the clause around byte `at` says it looks ahead.
+fn looks_ahead(text: &str, at: usize) -> bool {
+    let ends = ['，', ',', '；', ';', '：', ':', '。', '！', '？', '\n'];
+    let start = text[..at].rfind(ends).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[at..].find(ends).map_or(text.len(), |i| at + i);
+    AHEAD.iter().any(|w| text[start..end].contains(w))
 }
 
 fn digit(c: char) -> Option<u32> {
@@ -83,5 +98,8 @@ mod tests {
         assert_eq!(years("按照湘办发〔2024〕10号文件"), Vec::<i32>::new());
         assert_eq!(years("《2025年度工作计划》"), Vec::<i32>::new());
         assert_eq!(years("编号20250年"), Vec::<i32>::new());
+        // The budget being prepared, a plan: a later year is their point.
+        assert_eq!(years("作为2024年预算安排的参考"), Vec::<i32>::new());
+        assert_eq!(years("力争2025年全面完成"), Vec::<i32>::new());
     }
 }

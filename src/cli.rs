@@ -24,6 +24,7 @@ use crate::tui::keymap::Keymap;
 
 mod export;
 mod fields;
+mod figures;
 mod recover;
 mod repeat;
 mod set;
@@ -135,6 +136,13 @@ pub enum Command {
     Remove(repeat::RemoveArgs),
     /// List the fields of a project with their current values.
     Fields {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// List every figure in the report's prose (section, field, position,
+    /// unit, clause) and what it is checked against in the tables.
+    Figures {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
@@ -278,6 +286,10 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
         Command::Fields { file, format } => {
             let project = load(&file)?;
             emit(&fields::listing_text(&project, format, lang))?;
+        }
+        Command::Figures { file, format } => {
+            let project = load(&file)?;
+            emit(&figures::listing_text(&project, format, lang))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -20,6 +20,7 @@ pub mod cell_path;
 pub mod cell_reading;
 pub mod choice;
 pub mod crosscheck;
+pub mod figures;
 pub mod finding;
 pub mod format_error;
 pub mod formula;

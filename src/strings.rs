@@ -12,6 +12,8 @@
 
 mod cli;
 mod dialogs;
+// Reached by its path: it names the figure checks' types.
+pub mod figures;
 mod findings;
 mod formulas;
 // Reached by its path like `upgrade`: it names `lock`'s types, and `lock`

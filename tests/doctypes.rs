@@ -399,15 +399,27 @@ fn a_department_report_in_the_circulated_outline_is_filled_checked_and_exported(
     set(home.path(), &TABLE);
     set(home.path(), &[("self_score", "98")]);
     let found = problems(home.path());
+    // The table set here is the project report's (年初预算数 1260万元),
+    // which this department's own text (年初预算4,862.35万元) contradicts:
+    // the figure check says so.
+    let contradicted = (
+        "warning".to_string(),
+        "预算及执行情况写“年初预算4,862.35万元”，年度资金（万元）“年度资金总额”年初预算数为1260万元"
+            .to_string(),
+    );
     assert_eq!(
         found,
-        vec![(
-            "error".to_string(),
-            "自评得分情况中的自评总分98.00分与附表自评表的总分99.51分不一致，请核对".to_string()
-        )]
+        vec![
+            (
+                "error".to_string(),
+                "自评得分情况中的自评总分98.00分与附表自评表的总分99.51分不一致，请核对"
+                    .to_string()
+            ),
+            contradicted.clone()
+        ]
     );
     set(home.path(), &[("self_score", "")]);
-    assert_eq!(problems(home.path()), vec![]);
+    assert_eq!(problems(home.path()), vec![contradicted]);
     let text = export(home.path());
     assert!(has_line(&text, "附表：部门整体支出绩效自评表"), "{text}");
     assert!(has_line(&text, "一、部门（单位）概况"), "{text}");

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::figures::issue::FigureIssue;
 use super::formula::FormulaError;
 use super::lint::Lint;
 use super::schema::{Severity, Template};
@@ -86,6 +87,12 @@ pub enum FindingKind {
     TypedNumbers { items: Vec<usize>, example: String },
     /// A reviewer's remark on prose.
     Lint { item: Option<usize>, lint: Lint },
+    /// A figure in prose that its table, its list or the report's year
+    /// contradicts; `item` for a list's items (from 1).
+    Figure {
+        item: Option<usize>,
+        issue: FigureIssue,
+    },
     /// A value in the file of the wrong JSON type (a number where text
     /// belongs), kept as it is.
     WrongType {
@@ -202,6 +209,7 @@ impl FindingKind {
                 lint: Lint::ControlCharacters,
                 ..
             } => "control_characters",
+            FindingKind::Figure { issue, .. } => issue.code(),
             FindingKind::WrongType { .. } => "wrong_type",
             FindingKind::TableUnreadable => "table_unreadable",
             FindingKind::TableShape { .. } => "table_shape",

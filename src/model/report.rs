@@ -16,11 +16,12 @@ use std::collections::{HashMap, HashSet};
 use indexmap::IndexMap;
 
 use super::crosscheck;
+use super::figures::{check as figure_check, link::Sources, prose};
 use super::finding::{Finding, Place};
 use super::outline::Outline;
 use super::project::{Entry, Project};
 use super::rules::{field_findings, orphans};
-use super::schema::{Kind, Severity, Template};
+use super::schema::{Severity, Template};
 use super::scores;
 use super::sheet::{Sheet, Table};
 use super::value::char_count;
@@ -81,6 +82,14 @@ struct FieldFindings {
     rules: Vec<Finding>,
     /// Cross-checks placed at the field and failed formulas of its table.
     computed: Vec<Finding>,
+    /// Its figures checked against the tables, their lists and the year.
+    figures: Vec<Finding>,
+}
+
+impl FieldFindings {
+    fn all(&self) -> impl Iterator<Item = &Finding> {
+        self.rules.iter().chain(&self.computed).chain(&self.figures)
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -114,6 +123,7 @@ impl Report {
                     node,
                     rules,
                     computed: Vec::new(),
+                    figures: Vec::new(),
                 };
                 fields.insert(field.id.clone(), found);
             }
@@ -147,8 +157,13 @@ impl Report {
         }
         // A paragraph is a figure only where a formula or a check names it:
         // typing other prose recomputes no formula.
-        if !is_paragraph(declared.kind()) || self.prose_in_formulas.contains(field) {
+        if !prose::is_prose(declared.kind()) || self.prose_in_formulas.contains(field) {
             self.compute(project);
+        } else if let Some(found) = self.fields.get_mut(field) {
+            let texts = prose::of_field(found.node, declared, project.entry(field));
+            let sources = Sources::new(project, &self.sheet);
+            let year = figure_check::report_year(project);
+            found.figures = figure_check::findings(&texts, &sources, year);
         }
     }
 
@@ -193,6 +208,22 @@ impl Report {
             if let Some(found) = self.fields.get_mut(&finding.place.field) {
                 finding.place.node = Some(found.node);
                 found.computed.push(finding);
+            }
+        }
+        self.check_figures(project);
+    }
+
+    /// Every paragraph's figures against the tables as now computed.
+    fn check_figures(&mut self, project: &Project) {
+        let sources = Sources::new(project, &self.sheet);
+        let year = figure_check::report_year(project);
+        for found in self.fields.values_mut() {
+            found.figures.clear();
+        }
+        for prose in prose::texts(project) {
+            if let Some(found) = self.fields.get_mut(&prose.field.id) {
+                let found_here = figure_check::findings(&[prose], &sources, year);
+                found.figures.extend(found_here);
             }
         }
     }
@@ -271,7 +302,7 @@ impl Report {
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
         self.fields
             .values()
-            .flat_map(|f| f.rules.iter().chain(&f.computed))
+            .flat_map(FieldFindings::all)
             .chain(&self.orphans)
     }
 
@@ -289,10 +320,7 @@ impl Report {
 
     /// The findings placed at one field (and its cells).
     pub fn of_field(&self, id: &str) -> impl Iterator<Item = &Finding> {
-        self.fields
-            .get(id)
-            .into_iter()
-            .flat_map(|f| f.rules.iter().chain(&f.computed))
+        self.fields.get(id).into_iter().flat_map(FieldFindings::all)
     }
 
     pub fn sections(&self) -> &[SectionState] {
@@ -323,14 +351,15 @@ impl Report {
         self.chars.get(id).copied().unwrap_or(0)
     }
 
+    /// Every table's figures.
+    pub fn sheet(&self) -> &Sheet {
+        &self.sheet
+    }
+
     /// Table `id`'s figures with its declaration.
     pub fn table<'a>(&'a self, template: &'a Template, id: &str) -> Option<Table<'a>> {
         self.sheet.table(template, id)
     }
-}
-
-fn is_paragraph(kind: Kind) -> bool {
-    matches!(kind, Kind::Narrative | Kind::List)
 }
 
 /// The paragraph fields of `template` that a formula or a cross-check (its
@@ -358,7 +387,7 @@ fn prose_in_formulas(template: &Template) -> HashSet<String> {
     let sources: Vec<String> = formulas.chain(checks).collect();
     template
         .fields()
-        .filter(|f| is_paragraph(f.kind()))
+        .filter(|f| prose::is_prose(f.kind()))
         .filter(|f| sources.iter().any(|source| names(source, &f.id)))
         .map(|f| f.id.clone())
         .collect()

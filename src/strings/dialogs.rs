@@ -210,3 +210,14 @@ pub const NO_MATCHING_PROBLEMS: Text = Text {
     zh: "没有匹配的问题",
     en: "No problem matches",
 };
+
+/// Before the figures panel's filter.
+pub const FIGURES_FILTER: Text = Text {
+    zh: "本节数字（输入筛选）：",
+    en: "Figures here (type to filter): ",
+};
+
+pub const NO_MATCHING_FIGURES: Text = Text {
+    zh: "本节正文中没有匹配的数字",
+    en: "No figure in this section's text matches",
+};

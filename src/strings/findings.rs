@@ -192,6 +192,7 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
                 items.join(", ")
             )
         }
+        (FindingKind::Figure { item, issue }, _) => super::figures::finding(*item, issue, lang),
         (FindingKind::Lint { item: i, lint: l }, _) => {
             format!("{}{}", item(*i, lang), lint(l, lang))
         }

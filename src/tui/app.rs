@@ -3,6 +3,7 @@
 //! answer through `dialogs`, opening and recovery are in `lifecycle`.
 
 mod dialogs;
+mod figures;
 mod find;
 mod grid;
 mod lifecycle;
@@ -407,7 +408,8 @@ impl App {
             FindPrev => self.find_step(true),
             NextProblem | PrevProblem => self.walk_problem(command == NextProblem),
             Problems => self.open_problems(),
-            CopyField | CopyReport | Figures => {
+            Figures => self.open_figures(),
+            CopyField | CopyReport => {
                 note = Some(lang.say(strings::NOT_AVAILABLE_YET));
             }
         }

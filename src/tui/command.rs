@@ -21,6 +21,8 @@ pub enum Context {
     Jump,
     /// The problems list (F7).
     Problems,
+    /// The figures panel (F6).
+    Figures,
     /// Lists on the start screen and in pickers.
     Picker,
     /// The help screen.
@@ -43,13 +45,14 @@ pub enum Context {
 
 impl Context {
     /// In the order the help screen lists them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::Editor,
         Context::Grid,
         Context::Cell,
         Context::Jump,
         Context::Problems,
+        Context::Figures,
         Context::Picker,
         Context::Prompt,
         Context::Find,
@@ -72,6 +75,10 @@ impl Context {
             Context::Problems => (
                 "问题列表（直接输入文字筛选）",
                 "List of problems (type to filter)",
+            ),
+            Context::Figures => (
+                "本节数字面板（直接输入文字筛选）",
+                "Figures of this section (type to filter)",
             ),
             Context::Picker => ("开始界面", "Start screen"),
             Context::Prompt => ("输入框", "Prompts"),
@@ -268,7 +275,10 @@ commands! {
             "复制整份报告到终端剪贴板",
             "Copy the whole report to the terminal clipboard"
         ) Global["f5"];
-        Figures "figures" Reserved ("数字面板", "Figures panel") Global["f6"];
+        Figures "figures" Plain (
+            "本节数字面板：正文中的每个数字及其上下文、与表格的核对，回车跳到该处",
+            "This section's figures: each with its context and how it checks against the tables; Enter goes there"
+        ) Global["f6"];
     }
 
     /// Editing a text area: a field, a table cell, the jump filter, a prompt.
@@ -356,24 +366,26 @@ commands! {
     /// Moving in a list: the jump list, the start screen, help.
     List(ListCmd) {
         Up "list_up" Plain ("上一项", "Previous item")
-            Jump["up", "ctrl-p"] Problems["up", "ctrl-p", "p"] Picker["up", "k"]
-            HelpScreen["up", "k"] Upgrade["up"];
+            Jump["up", "ctrl-p"] Problems["up", "ctrl-p", "p"] Figures["up", "ctrl-p"]
+            Picker["up", "k"] HelpScreen["up", "k"] Upgrade["up"];
         Down "list_down" Plain ("下一项", "Next item")
-            Jump["down", "ctrl-n"] Problems["down", "ctrl-n", "n"] Picker["down", "j"]
-            HelpScreen["down", "j"] Upgrade["down"];
+            Jump["down", "ctrl-n"] Problems["down", "ctrl-n", "n"] Figures["down", "ctrl-n"]
+            Picker["down", "j"] HelpScreen["down", "j"] Upgrade["down"];
         PageUp "list_page_up" Plain ("上一页", "Page up")
-            Problems["pageup"] Picker["pageup"] HelpScreen["pageup"] Upgrade["pageup"];
+            Problems["pageup"] Figures["pageup"] Picker["pageup"] HelpScreen["pageup"]
+            Upgrade["pageup"];
         PageDown "list_page_down" Plain ("下一页", "Page down")
-            Problems["pagedown"] Picker["pagedown"] HelpScreen["pagedown"] Upgrade["pagedown"];
+            Problems["pagedown"] Figures["pagedown"] Picker["pagedown"] HelpScreen["pagedown"]
+            Upgrade["pagedown"];
     }
 
     /// Confirming or leaving a list or a prompt.
     Answer(Answer) {
         Confirm "confirm" Plain CONFIRM
-            Jump["enter"] Problems["enter"] Picker["enter"] Prompt["enter"];
+            Jump["enter"] Problems["enter"] Figures["enter"] Picker["enter"] Prompt["enter"];
         Cancel "cancel" Plain CANCEL
-            Jump["esc", "ctrl-g"] Problems["esc", "f7"] Picker["esc", "ctrl-q"] Prompt["esc"]
-            HelpScreen["esc", "f1", "q"];
+            Jump["esc", "ctrl-g"] Problems["esc", "f7"] Figures["esc", "f6"]
+            Picker["esc", "ctrl-q"] Prompt["esc"] HelpScreen["esc", "f1", "q"];
     }
 
     /// The find prompt: what to look for and, to replace, what with.
@@ -542,6 +554,7 @@ mod tests {
                 context,
                 Context::Jump
                     | Context::Problems
+                    | Context::Figures
                     | Context::Picker
                     | Context::HelpScreen
                     | Context::Upgrade
@@ -550,6 +563,7 @@ mod tests {
                 context,
                 Context::Jump
                     | Context::Problems
+                    | Context::Figures
                     | Context::Picker
                     | Context::HelpScreen
                     | Context::Prompt

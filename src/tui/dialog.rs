@@ -6,6 +6,7 @@
 //! (`app/dialogs.rs`).
 
 pub mod changed;
+pub mod figures;
 pub mod find;
 pub mod help;
 pub mod jump;
@@ -30,6 +31,7 @@ pub enum Dialog {
     Help(help::Help),
     Jump(jump::Jump),
     Problems(problems::Problems),
+    Figures(figures::FiguresPanel),
     Quit(quit::Quit),
     Prompt(prompt::Prompt),
     Locked(locked::Locked),
@@ -47,6 +49,7 @@ impl Dialog {
             Dialog::Help(_) => &[Context::HelpScreen],
             Dialog::Jump(_) => &[Context::Jump, Context::Editor],
             Dialog::Problems(_) => &[Context::Problems, Context::Editor],
+            Dialog::Figures(_) => &[Context::Figures, Context::Editor],
             Dialog::Quit(_) => &[Context::Unsaved],
             Dialog::Prompt(_) => &[Context::Prompt, Context::Editor],
             Dialog::Locked(_) => &[Context::Locked],
@@ -63,6 +66,7 @@ impl Dialog {
         match self {
             Dialog::Jump(jump) => jump.insert(&text),
             Dialog::Problems(problems) => problems.insert(&text),
+            Dialog::Figures(figures) => figures.insert(&text),
             Dialog::Prompt(prompt) => {
                 prompt.input.insert_str(text);
             }
@@ -82,6 +86,7 @@ impl Dialog {
             Dialog::Help(help) => help.draw(ctx, area, frame),
             Dialog::Jump(jump) => jump.draw(ctx, area, frame),
             Dialog::Problems(problems) => problems.draw(ctx, area, frame),
+            Dialog::Figures(figures) => figures.draw(ctx, area, frame),
             Dialog::Quit(quit) => quit.draw(ctx, area, frame),
             Dialog::Prompt(prompt) => prompt.draw(ctx, area, frame),
             Dialog::Locked(locked) => locked.draw(ctx, area, frame),

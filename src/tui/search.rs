@@ -294,7 +294,7 @@ impl Search {
 
 /// Selects chars `start..end` in the focused field's editor (none when
 /// they are equal: the cursor goes there).
-fn select(session: &mut Session, start: usize, end: usize) {
+pub fn select(session: &mut Session, start: usize, end: usize) {
     let Some(editor) = session.open_editor() else {
         return;
     };

@@ -39,6 +39,10 @@ pub struct ReadingSpec {
     /// 部分达成, 未达成).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub tiers: IndexMap<String, Vec<String>>,
+    /// A 三级指标 as typed and other words prose calls it by (培训党员人次:
+    /// 轮训党员), for linking a figure in prose to the row's 实际完成值.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub aliases: IndexMap<String, Vec<String>>,
 }
 
 /// 指标性质 (定量/定性) | 指标值 | 度量单位: the column ids.

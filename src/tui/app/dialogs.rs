@@ -50,6 +50,14 @@ impl App {
                     None => Some(Dialog::Problems(problems)),
                 },
             },
+            Dialog::Figures(mut figures) => match figures.handle(command) {
+                Outcome::Stay => Some(Dialog::Figures(figures)),
+                Outcome::Close => None,
+                Outcome::Act(at) => {
+                    self.go_to_figure(&at);
+                    None
+                }
+            },
             Dialog::Quit(q) => match q.handle(command) {
                 Outcome::Stay => Some(Dialog::Quit(q)),
                 Outcome::Close => None,

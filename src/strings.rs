@@ -22,6 +22,8 @@ mod messages;
 // refused row or section operation), and the model words its findings
 // through here.
 pub mod cell_reading;
+// Reached by its path: only the command line words its help.
+pub mod help;
 mod reading;
 pub mod repeat;
 pub mod rows;

@@ -275,3 +275,15 @@ pub fn problem_of(at: usize, of: usize, lang: Lang) -> String {
         Lang::En => format!("Problem {at} of {of}"),
     }
 }
+
+/// `config.json` has keys this version does not know: they are passed over
+/// and the rest applies. Chinese only, as every config message: the file
+/// itself may be what says the language.
+pub fn unknown_config_keys(path: &Path, keys: &[String]) -> String {
+    let keys: Vec<String> = keys.iter().map(|k| format!("“{k}”")).collect();
+    format!(
+        "{}：不认识的设置 {}，已忽略（可能是新版本的设置或拼写有误；可用的设置见 docs/config.md），其余设置照常使用",
+        path.display(),
+        keys.join("、")
+    )
+}

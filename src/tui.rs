@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backend;
+pub mod capabilities;
 pub mod command;
 pub mod config;
 pub mod dialog;

@@ -287,3 +287,14 @@ pub fn unknown_config_keys(path: &Path, keys: &[String]) -> String {
         keys.join("、")
     )
 }
+
+/// `TERM` names a terminal without cursor addressing: the full-screen
+/// editor cannot run, the commands can.
+pub fn no_full_screen(term: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("终端不支持全屏界面（TERM={term}）；请用 ziping check / export / set"),
+        Lang::En => format!(
+            "This terminal cannot show the full-screen editor (TERM={term}); use ziping check / export / set"
+        ),
+    }
+}

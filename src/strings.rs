@@ -11,6 +11,7 @@
 //! only for now.
 
 mod cli;
+mod clipboard;
 mod dialogs;
 mod findings;
 mod formulas;
@@ -38,6 +39,7 @@ pub mod upgrade;
 
 pub use crate::lang::Text;
 pub use cli::*;
+pub use clipboard::*;
 pub use dialogs::*;
 pub use findings::{finding, fix_key, fix_key_lead, severity};
 pub use messages::*;

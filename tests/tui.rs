@@ -457,7 +457,7 @@ fn reserved_commands_say_they_are_not_available_yet() {
         .filter(|b| b.command.nature() == ziping::tui::command::Nature::Reserved)
         .flat_map(|b| b.keys.clone())
         .collect();
-    // Fewer as they are built: copying and the figures panel remain.
+    // Fewer as they are built: the figures panel remains.
     assert!(!reserved.is_empty());
     for k in reserved {
         h.run(vec![Event::Key(KeyEvent::new(k.code, k.mods))]);

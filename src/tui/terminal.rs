@@ -130,6 +130,15 @@ impl Host for TerminalHost {
         let _ = enter();
         result
     }
+
+    fn to_clipboard(&mut self, sequence: &str) {
+        // The frame before was flushed whole; a terminal gone is noticed
+        // by the next read.
+        let mut stdout = io::stdout();
+        let _ = stdout
+            .write_all(sequence.as_bytes())
+            .and_then(|()| stdout.flush());
+    }
 }
 
 /// Raw mode, the alternate screen and bracketed paste.

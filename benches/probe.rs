@@ -58,6 +58,7 @@ impl Session {
             data_dir: Some(dir.path().join("data")),
             no_color: false,
             env_lang: ziping::lang::Lang::Zh,
+            multiplexer: Default::default(),
         };
         let app = settings.app(Some(path)).expect("app");
         let terminal = Terminal::new(LeanBackend::with_size(Counter::default(), WIDTH, HEIGHT))

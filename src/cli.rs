@@ -1,11 +1,11 @@
 //! The command line: arguments become calls into the model, storage and
 //! export; results go to stdout, problems to stderr in plain words.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::error::ErrorKind;
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::catalog;
@@ -22,19 +22,23 @@ use crate::strings;
 use crate::tui::config::Config;
 use crate::tui::keymap::Keymap;
 
+mod docs;
 mod export;
 mod fields;
 mod figures;
+pub mod help;
 mod recover;
 mod repeat;
 mod set;
 mod templates;
 
+// The help texts of the commands and arguments are in `strings::help`, in
+// both languages; `cli/help.rs` puts them in (a test checks that none is
+// missing).
 #[derive(Debug, Parser)]
 #[command(
     name = "ziping",
     version,
-    about = "自评：在终端里撰写部门整体支出绩效自评报告",
     override_usage = "ziping [OPTIONS] [FILE]\n       ziping [--lang LANG] <COMMAND>"
 )]
 // Not `args_conflicts_with_subcommands`: it would refuse the global
@@ -43,69 +47,44 @@ mod templates;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Project file to open in the editor.
     pub file: Option<PathBuf>,
-    /// Theme: dark, light, high-contrast, mono, or a file in <config>/themes/.
     #[arg(long)]
     pub theme: Option<String>,
-    /// Language of messages: zh or en (default: Chinese unless config.json,
-    /// LANGUAGE, LC_ALL or LC_MESSAGES ask for English; LANG alone does not).
-    /// Accepted before or after a subcommand.
     #[arg(long, global = true, value_parser = Lang::parse_arg)]
     pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a new project file from a template.
     New {
         file: PathBuf,
-        /// Template id (see `ziping templates`).
         #[arg(long, short)]
         template: String,
     },
-    /// Export the report: plain text, a Word document (--format docx) or Markdown (md).
     Export {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
         format: ExportFormat,
-        /// Hard-wrap lines at N display columns (a Chinese character counts 2;
-        /// plain text only).
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(8..))]
+        #[arg(long, value_name = "N", value_parser = wrap_width)]
         wrap: Option<u16>,
-        /// Write to OUT instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Character encoding of the plain text: utf-8, utf-8-bom or gb18030
-        /// (what Notepad on older Windows reads).
         #[arg(long, value_enum, default_value_t = export::Encoding::Utf8)]
         encoding: export::Encoding,
-        /// End the plain text's lines with CR LF (Windows).
         #[arg(long)]
         crlf: bool,
-        /// The Word document's print style: gbt9704 (the default), common-fonts,
-        /// or NAME.json in the config directory's styles/ (docx only).
         #[arg(long, value_name = "NAME")]
         style: Option<String>,
     },
-    /// List every problem; exit 1 if there are errors, 0 if only warnings.
     Check {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// List built-in and user templates (exit 2 if a user template cannot
-    /// be used), check one file, or show one template.
     Templates(templates::Args),
-    /// Restore unsaved text from the newest recovery copy, without the editor.
     Recover(recover::Args),
-    /// Set fields or table cells: `set FILE PATH VALUE [PATH VALUE…]`, and
-    /// delete or move rows. Paths are listed by `ziping fields`; values are
-    /// checked as in the editor; everything is done in the order given,
-    /// and nothing is written if anything is refused.
     Set {
         file: PathBuf,
-        /// PATH VALUE pairs, e.g. `funding.total.budget 100`.
         #[arg(
             value_name = "PATH VALUE",
             num_args = 1..,
@@ -113,48 +92,40 @@ pub enum Command {
             allow_negative_numbers = true
         )]
         pairs: Vec<String>,
-        /// Delete a row of a table, e.g. `--delete-row indicators.3`.
         #[arg(long, value_name = "ROW")]
         delete_row: Vec<String>,
-        /// Move a row to another place, e.g. `--move-row indicators.3 1`.
         #[arg(long, value_names = ["ROW", "TO"], num_args = 2)]
         move_row: Vec<String>,
-        /// Where each of `pairs`, `delete_row` and `move_row` was on the
-        /// command line, so they are done in that order (filled by `main`
-        /// from clap's indices; without them, pairs, deletions, moves).
+        // Where each of `pairs`, `delete_row` and `move_row` was on the
+        // command line, so they are done in that order (filled by `main`
+        // from clap's indices; without them, pairs, deletions, moves).
         #[arg(skip)]
         order: Option<set::Order>,
-        /// Write even though an editor has the file open.
         #[arg(long)]
         force: bool,
     },
-    /// Add one more of a repeated section (a project of a unit's report)
-    /// after SECTION; prints the new section's id.
     Add(repeat::AddArgs),
-    /// Remove an added instance of a repeated section; refused while it
-    /// holds text, unless --force.
     Remove(repeat::RemoveArgs),
-    /// List the fields of a project with their current values.
     Fields {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// List every figure in the report's prose (section, field, position,
-    /// unit, clause) and what it is checked against in the tables.
     Figures {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    Completions {
+        shell: clap_complete::Shell,
+    },
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Text,
-    /// A Word document in the layout of GB/T 9704-2012.
     Docx,
-    /// Markdown: headings, paragraphs, numbered lists, pipe tables.
     #[value(name = "md", alias = "markdown")]
     Markdown,
 }
@@ -165,25 +136,39 @@ pub enum ListFormat {
     Json,
 }
 
+/// `--wrap N`: a width of at least 8 columns (clap's own range check
+/// words its refusal in English).
+fn wrap_width(text: &str) -> Result<u16, String> {
+    const NARROWEST: u16 = 8;
+    match text.parse::<u16>() {
+        Ok(n) if n >= NARROWEST => Ok(n),
+        _ => Err(strings::help::wrap_too_narrow(NARROWEST)),
+    }
+}
+
 /// Exit codes: 0 fine, 1 the report has errors, 2 a file could not be used.
 const EXIT_FAULTY: u8 = 1;
 const EXIT_UNUSABLE: u8 = 2;
 
 pub fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
-    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = help_lang(help::lang_flag(&args));
+    let matches = help::command(lang)
+        .try_get_matches_from(&args)
+        .unwrap_or_else(|e| help::exit(e, lang));
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| help::exit(e, lang));
     if let (Some(Command::Set { order, .. }), Some(("set", set))) =
         (&mut cli.command, matches.subcommand())
     {
         *order = Some(set::Order::of(set));
     }
     if let Some(arg) = editor_only_arg(&cli) {
-        Cli::command()
-            .error(
-                ErrorKind::ArgumentConflict,
-                format!("{arg} 只用于打开编辑器，不能与子命令同用 ({arg} cannot be used with a subcommand)"),
-            )
-            .exit();
+        eprintln!(
+            "ziping：{}{}",
+            lang.say(strings::help::ERROR_LABEL),
+            strings::help::editor_only(arg, lang)
+        );
+        return ExitCode::from(EXIT_UNUSABLE);
     }
     match run(cli) {
         Ok(code) => code,
@@ -212,6 +197,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             &crate::tui::Settings::from_env(cli.theme, cli.lang),
         ),
     }
+}
+
+/// The language of the help and of clap's errors, before anything is
+/// parsed: `--lang` as found by hand, then the config file and the
+/// environment. The config file's problems are reported later, once.
+fn help_lang(flag: Option<Lang>) -> Lang {
+    let config = Config::load(paths::config_dir().as_deref()).0;
+    Lang::resolve(flag, config.lang.as_deref(), Lang::from_process_env())
 }
 
 /// The language for a subcommand's messages, decided as the editor decides
@@ -291,6 +284,8 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             let project = load(&file)?;
             emit(&figures::listing_text(&project, format, lang))?;
         }
+        Command::Completions { shell } => docs::completions(shell, lang)?,
+        Command::Man => docs::man(lang)?,
     }
     Ok(ExitCode::SUCCESS)
 }

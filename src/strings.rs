@@ -11,6 +11,7 @@
 //! only for now.
 
 mod cli;
+mod clipboard;
 mod dialogs;
 // Reached by its path: it names the figure checks' types.
 pub mod figures;
@@ -24,6 +25,8 @@ mod messages;
 // refused row or section operation), and the model words its findings
 // through here.
 pub mod cell_reading;
+// Reached by its path: only the command line words its help.
+pub mod help;
 mod reading;
 pub mod repeat;
 pub mod rows;
@@ -38,6 +41,7 @@ pub mod upgrade;
 
 pub use crate::lang::Text;
 pub use cli::*;
+pub use clipboard::*;
 pub use dialogs::*;
 pub use findings::{finding, fix_key, fix_key_lead, severity};
 pub use messages::*;

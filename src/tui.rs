@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod backend;
+pub mod capabilities;
+pub mod clipboard;
 pub mod command;
 pub mod config;
 pub mod dialog;
@@ -51,6 +53,8 @@ pub struct Settings {
     pub no_color: bool,
     /// The language the environment asks for (see `crate::lang`).
     pub env_lang: Lang,
+    /// tmux or GNU screen, which decide whether OSC 52 gets through.
+    pub multiplexer: clipboard::Multiplexer,
 }
 
 impl Settings {
@@ -64,6 +68,7 @@ impl Settings {
             data_dir: paths::data_dir(),
             no_color: var("NO_COLOR").is_some(),
             env_lang: Lang::from_process_env(),
+            multiplexer: clipboard::Multiplexer::from_env(var),
         }
     }
 
@@ -95,6 +100,8 @@ impl Settings {
                 autosave: Duration::from_secs(config.autosave_seconds.unwrap_or(2).clamp(1, 600)),
                 templates_dir: self.templates_dir(),
                 styles_dir: self.config_dir.as_ref().map(|d| d.join("styles")),
+                osc52: config.osc52.unwrap_or(true),
+                multiplexer: self.multiplexer,
             },
             messages,
         )
@@ -143,6 +150,8 @@ pub trait Events {
 pub trait Host {
     /// Suspends the UI, edits `text` in the user's editor, and restores.
     fn edit_externally(&mut self, text: &str) -> Result<String, String>;
+    /// Writes an OSC 52 sequence to the terminal, between frames.
+    fn to_clipboard(&mut self, sequence: &str);
 }
 
 /// The loop shared by the real terminal and the tests: draw, wait for an
@@ -187,6 +196,7 @@ where
                 // Clearing also forgets what ratatui thinks is on screen,
                 // so the next draw paints every cell.
                 Effect::Redraw => terminal.clear().map_err(io::Error::other)?,
+                Effect::Clipboard(sequence) => host.to_clipboard(&sequence),
             }
             if app.quit {
                 break;

@@ -545,3 +545,22 @@ fn json_listings_escape_what_a_terminal_would_act_on() {
         .unwrap();
     assert_eq!(preamble["value"], hostile, "the value reads back as typed");
 }
+
+#[test]
+fn a_dumb_terminal_is_refused_and_pointed_to_the_commands() {
+    let home = tempfile::tempdir().unwrap();
+    let sample = repo(SAMPLE).display().to_string();
+    for args in [vec![sample.as_str()], vec![]] {
+        let out = run(ziping(home.path()).env("TERM", "dumb").args(&args));
+        assert_eq!(out.code, Some(2), "{args:?}");
+        assert_eq!(
+            out.stderr.trim_end(),
+            "ziping：终端不支持全屏界面（TERM=dumb）；请用 ziping check / export / set"
+        );
+    }
+    // The commands it points to work there.
+    let check = run(ziping(home.path())
+        .env("TERM", "dumb")
+        .args(["check", &sample]));
+    assert_eq!(check.code, Some(0), "{}", check.stderr);
+}

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::crossterm::event::{Event, KeyCode};
 use ratatui::style::Color;
 
 #[test]
@@ -453,27 +453,6 @@ fn the_config_example_in_the_readme_loads_and_f10_saves() {
     events.push(key(KeyCode::F(10)));
     h.run(events);
     assert_eq!(h.saved_json()["values"]["attachment"], "附件-1（修订）");
-}
-
-#[test]
-fn reserved_commands_say_they_are_not_available_yet() {
-    let mut h = Harness::sample(80, 24);
-    let reserved: Vec<_> = h
-        .app
-        .ui
-        .keymap
-        .bindings()
-        .iter()
-        .filter(|b| b.command.nature() == ziping::tui::command::Nature::Reserved)
-        .flat_map(|b| b.keys.clone())
-        .collect();
-    // Fewer as they are built: copying and the figures panel remain.
-    assert!(!reserved.is_empty());
-    for k in reserved {
-        h.run(vec![Event::Key(KeyEvent::new(k.code, k.mods))]);
-        let status = h.app.status.as_ref().map(|s| s.text.clone());
-        assert_eq!(status.as_deref(), Some("此功能尚未提供"), "{k}");
-    }
 }
 
 #[test]

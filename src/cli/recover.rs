@@ -13,25 +13,15 @@ use crate::{lock, paths, storage, strings};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     file: PathBuf,
-    /// Write the recovered project to OUT instead of over FILE.
     #[arg(long, short)]
     output: Option<PathBuf>,
-    /// Restore this recovery copy (one `--list` shows) instead of the newest.
     #[arg(long, value_name = "COPY")]
     from: Option<PathBuf>,
-    /// List every recovery copy of FILE, newest first, and restore nothing.
     #[arg(long, conflicts_with_all = ["output", "from"])]
     list: bool,
-    /// Write even though an editor has the file open, or COPY is another
-    /// file's.
     #[arg(long)]
     force: bool,
 }
-
-/// Restores the newest copy with text the file lacks (or the one named)
-/// over the file, keeping the old version as `.bak`, or to `output`; says
-/// which, and which copies are left. Returns what goes to standard output:
-/// the listing, for `--list`.
 pub fn run(ask: &Args, lang: Lang) -> Result<String, String> {
     let file = ask.file.as_path();
     let copies =

@@ -22,22 +22,14 @@ use super::{EXIT_FAULTY, load};
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
     file: PathBuf,
-    /// The repeated section (or any of its instances) to add one after,
-    /// e.g. `project`; the new section's id is printed.
     section: String,
-    /// Write even though an editor has the file open.
     #[arg(long)]
     force: bool,
 }
-
-/// `ziping remove FILE SECTION`.
 #[derive(Debug, clap::Args)]
 pub struct RemoveArgs {
     file: PathBuf,
-    /// The added instance to remove, e.g. `project_2`.
     section: String,
-    /// Remove it even though it holds text (which goes with it), or an
-    /// editor has the file open.
     #[arg(long)]
     force: bool,
 }

@@ -15,12 +15,8 @@ use super::{EXIT_UNUSABLE, emit, json_text};
 /// `ziping templates [--check FILE | --show ID]`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Check one template file: a line saying it can be used (exit 0), or
-    /// its problems (exit 2).
     #[arg(long, value_name = "FILE", conflicts_with = "show")]
     check: Option<PathBuf>,
-    /// Print the template with this id (built-in or user) as JSON, as it
-    /// is loaded.
     #[arg(long, value_name = "ID")]
     show: Option<String>,
 }

@@ -9,12 +9,6 @@ pub const HELP_TITLE: Text = Text {
     en: "Keys (Esc closes, Up/Down scroll)",
 };
 
-/// After a reserved command's description in the help.
-pub const NOT_YET_MARK: Text = Text {
-    zh: "（尚未提供）",
-    en: " (not available yet)",
-};
-
 pub const JUMP_TO: Text = Text {
     zh: "跳转到：",
     en: "Jump to: ",

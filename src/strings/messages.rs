@@ -11,11 +11,6 @@ pub const LAST_FIELD: Text = Text {
     en: "This is the last field",
 };
 
-pub const NOT_AVAILABLE_YET: Text = Text {
-    zh: "此功能尚未提供",
-    en: "Not available yet",
-};
-
 pub const TEXT_FROM_EDITOR: Text = Text {
     zh: "已从外部编辑器取回文字（Ctrl-Z 可撤销）",
     en: "Text taken from the editor (Ctrl-Z undoes)",
@@ -273,5 +268,28 @@ pub fn problem_of(at: usize, of: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("第 {at}/{of} 个问题"),
         Lang::En => format!("Problem {at} of {of}"),
+    }
+}
+
+/// `config.json` has keys this version does not know: they are passed over
+/// and the rest applies. Chinese only, as every config message: the file
+/// itself may be what says the language.
+pub fn unknown_config_keys(path: &Path, keys: &[String]) -> String {
+    let keys: Vec<String> = keys.iter().map(|k| format!("“{k}”")).collect();
+    format!(
+        "{}：不认识的设置 {}，已忽略（可能是新版本的设置或拼写有误；可用的设置见 docs/config.md），其余设置照常使用",
+        path.display(),
+        keys.join("、")
+    )
+}
+
+/// `TERM` names a terminal without cursor addressing: the full-screen
+/// editor cannot run, the commands can.
+pub fn no_full_screen(term: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("终端不支持全屏界面（TERM={term}）；请用 ziping check / export / set"),
+        Lang::En => format!(
+            "This terminal cannot show the full-screen editor (TERM={term}); use ziping check / export / set"
+        ),
     }
 }

@@ -2,6 +2,7 @@
 //! commands through the key table, and `update` carries them out. Dialogs
 //! answer through `dialogs`, opening and recovery are in `lifecycle`.
 
+mod copy;
 mod dialogs;
 mod figures;
 mod find;
@@ -21,6 +22,7 @@ use crate::fingerprint::Drift;
 use crate::lang::Lang;
 use crate::strings;
 
+use super::clipboard::Multiplexer;
 use super::command::{Answer, Command, Context, GlobalCmd, TextCmd};
 use super::dialog::changed::Changed;
 use super::dialog::jump::Jump;
@@ -50,6 +52,10 @@ pub struct Ui {
     pub templates_dir: Option<PathBuf>,
     /// The user's print styles for the Word export (`<config dir>/styles/`).
     pub styles_dir: Option<PathBuf>,
+    /// Copies go to the terminal's clipboard too (`osc52` in config.json).
+    pub osc52: bool,
+    /// tmux or GNU screen between ziping and the terminal.
+    pub multiplexer: Multiplexer,
 }
 
 impl Ui {
@@ -90,6 +96,9 @@ pub enum Effect {
     /// Clear the terminal and paint everything again (after another
     /// program wrote over the screen).
     Redraw,
+    /// Write this OSC 52 sequence: the copy goes to the terminal's
+    /// clipboard.
+    Clipboard(String),
 }
 
 #[derive(Debug)]
@@ -102,6 +111,8 @@ pub struct App {
     pub prefs: Prefs,
     /// The last search, which F3 and Shift-F3 go on with.
     pub search: Search,
+    /// What was copied last, which Ctrl-V pastes in any field.
+    pub clipboard: String,
     pub quit: bool,
 }
 
@@ -131,6 +142,7 @@ impl App {
             status,
             prefs: Prefs::default(),
             search: Search::default(),
+            clipboard: String::new(),
             quit: false,
         }
     }
@@ -318,7 +330,18 @@ impl App {
     }
 
     /// A text command: to the cell being edited, or to the focused field.
+    /// Copying and pasting go through ziping's clipboard.
     fn text(&mut self, command: TextCmd) -> Effect {
+        match command {
+            TextCmd::Copy | TextCmd::Cut => return self.copy_selection(command),
+            TextCmd::Paste => self.offer_clipboard(),
+            _ => {}
+        }
+        self.text_to_input(command)
+    }
+
+    /// A text command, as the field or cell's editor carries it out.
+    fn text_to_input(&mut self, command: TextCmd) -> Effect {
         let Some(session) = self.session_mut() else {
             return Effect::None;
         };
@@ -409,9 +432,8 @@ impl App {
             NextProblem | PrevProblem => self.walk_problem(command == NextProblem),
             Problems => self.open_problems(),
             Figures => self.open_figures(),
-            CopyField | CopyReport => {
-                note = Some(lang.say(strings::NOT_AVAILABLE_YET));
-            }
+            CopyField => return self.copy_field(),
+            CopyReport => return self.copy_report(),
         }
         if let Some(note) = note {
             self.info(note);

@@ -10,7 +10,10 @@
 //! - keeps a copy of what the screen shows, so that a row whose text only
 //!   slid sideways is redrawn with insert/delete-character (ICH/DCH, which
 //!   every VT100-style terminal has) plus the few cells that really changed —
-//!   whichever of the two ways is shorter, decided by producing both.
+//!   whichever of the two ways is shorter, decided by producing both;
+//! - sends only what the terminal named by `TERM` shows
+//!   (`capabilities.rs`): colours brought down to its 16 or 8, no italics
+//!   where it has none, and no ICH/DCH on a `vt100`.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -18,32 +21,12 @@ use std::io::{self, Write};
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
-use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
-/// The attributes the terminal is set to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Pen {
-    fg: Color,
-    bg: Color,
-    modifier: Modifier,
-}
+use super::capabilities::Capabilities;
 
-impl Pen {
-    const PLAIN: Pen = Pen {
-        fg: Color::Reset,
-        bg: Color::Reset,
-        modifier: Modifier::empty(),
-    };
-
-    fn of(cell: &Cell) -> Pen {
-        Pen {
-            fg: cell.fg,
-            bg: cell.bg,
-            modifier: cell.modifier,
-        }
-    }
-}
+mod pen;
+use pen::Pen;
 
 /// Where the terminal's cursor is and which pen is set; `None` = unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -60,6 +43,8 @@ pub struct LeanBackend<W: Write> {
     cursor_shown: Option<bool>,
     /// A fixed size for measuring without a terminal.
     fixed_size: Option<Size>,
+    /// What the terminal can show.
+    caps: Capabilities,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -71,7 +56,13 @@ impl<W: Write> LeanBackend<W> {
             state: State::default(),
             cursor_shown: None,
             fixed_size: None,
+            caps: Capabilities::FULL,
         }
+    }
+
+    /// Sends only what a terminal with `caps` shows.
+    pub fn with_capabilities(self, caps: Capabilities) -> Self {
+        LeanBackend { caps, ..self }
     }
 
     /// A backend of a fixed size (benchmarks and tests, no terminal needed).
@@ -115,6 +106,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         }
         let mut out = String::new();
         let mut state = self.state;
+        let caps = self.caps;
         let screen = self.screen_for(area);
         for (y, changes) in rows.into_iter().enumerate() {
             if changes.is_empty() {
@@ -142,19 +134,20 @@ impl<W: Write> Backend for LeanBackend<W> {
             let plain = emit(
                 &complete(sent, &before, &new),
                 &new,
-                y,
+                (y, caps),
                 state,
                 String::new(),
             );
-            let best = shifted(&old, &new, y, state)
-                .into_iter()
-                .fold(plain, |best, candidate| {
-                    if candidate.0.len() < best.0.len() {
-                        candidate
-                    } else {
-                        best
-                    }
-                });
+            let best =
+                shifted(&old, &new, (y, caps), state)
+                    .into_iter()
+                    .fold(plain, |best, candidate| {
+                        if candidate.0.len() < best.0.len() {
+                            candidate
+                        } else {
+                            best
+                        }
+                    });
             out.push_str(&best.0);
             state = best.1;
             for (x, cell) in new.into_iter().enumerate() {
@@ -254,7 +247,17 @@ const SHIFTS: [i16; 8] = [2, -2, 1, -1, 4, -4, 3, -3];
 
 /// The row redrawn by sliding its tail with ICH/DCH, for each plausible
 /// shift; each candidate is the bytes to send and the state after them.
-fn shifted(old: &[Cell], new: &[Cell], y: u16, state: State) -> Vec<(String, State)> {
+/// None where the terminal has no ICH/DCH.
+fn shifted(
+    old: &[Cell],
+    new: &[Cell],
+    at: (u16, Capabilities),
+    state: State,
+) -> Vec<(String, State)> {
+    let (y, caps) = at;
+    if !caps.insert_delete {
+        return Vec::new();
+    }
     let width = old.len();
     let Some(start) = (0..width).find(|&x| old[x] != new[x]) else {
         return Vec::new();
@@ -307,7 +310,7 @@ fn shifted(old: &[Cell], new: &[Cell], y: u16, state: State) -> Vec<(String, Sta
                     .any(|i| i < width && slid[i].as_ref() != Some(&new[i]))
             })
             .collect();
-        let (text, s) = emit(&complete(differing, &slid, new), new, y, s, text);
+        let (text, s) = emit(&complete(differing, &slid, new), new, at, s, text);
         candidates.push((text, s));
     }
     candidates
@@ -376,9 +379,21 @@ fn complete(mut xs: Vec<usize>, before: &[Option<Cell>], new: &[Cell]) -> Vec<us
 
 /// Writes the glyphs at `xs` of row `y`, after `text`; returns the bytes
 /// and the state they leave.
-fn emit(xs: &[usize], row: &[Cell], y: u16, mut state: State, mut text: String) -> (String, State) {
+fn emit(
+    xs: &[usize],
+    row: &[Cell],
+    (y, caps): (u16, Capabilities),
+    mut state: State,
+    mut text: String,
+) -> (String, State) {
     for &x in xs {
-        put(&mut text, &mut state, x as u16, y, &row[x]);
+        put(
+            &mut text,
+            &mut state,
+            Position { x: x as u16, y },
+            &row[x],
+            caps,
+        );
     }
     (text, state)
 }
@@ -405,14 +420,14 @@ fn starts_inside_wide(row: &[Cell], x: usize) -> bool {
     (1..x.min(3) + 1).any(|back| width_of(&row[x - back]) as usize > back)
 }
 
-/// Writes one cell at (x, y).
-fn put(out: &mut String, state: &mut State, x: u16, y: u16, cell: &Cell) {
-    move_to(out, state, Position { x, y });
-    set_pen(out, state, Pen::of(cell));
+/// Writes one cell at `at`.
+fn put(out: &mut String, state: &mut State, at: Position, cell: &Cell, caps: Capabilities) {
+    move_to(out, state, at);
+    set_pen(out, state, Pen::of(cell, caps));
     out.push_str(cell.symbol());
     state.cursor = Some(Position {
-        x: x + width_of(cell),
-        y,
+        x: at.x + width_of(cell),
+        y: at.y,
     });
 }
 
@@ -437,64 +452,8 @@ fn set_pen(out: &mut String, state: &mut State, pen: Pen) {
     if state.pen == Some(pen) {
         return;
     }
-    // One SGR sequence that resets and sets everything.
-    out.push_str("\x1b[0");
-    for (modifier, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::SLOW_BLINK, "5"),
-        (Modifier::RAPID_BLINK, "6"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::HIDDEN, "8"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if pen.modifier.contains(modifier) {
-            out.push(';');
-            out.push_str(code);
-        }
-    }
-    colour(out, pen.fg, 30);
-    colour(out, pen.bg, 40);
-    out.push('m');
+    pen.write_sgr(out);
     state.pen = Some(pen);
-}
-
-/// Appends `;n` for a colour: `base` is 30 for foreground, 40 for background.
-fn colour(out: &mut String, color: Color, base: u8) {
-    let named = |n: u8| Some(base + n);
-    let bright = |n: u8| Some(base + 60 + n);
-    let code = match color {
-        Color::Reset => None,
-        Color::Black => named(0),
-        Color::Red => named(1),
-        Color::Green => named(2),
-        Color::Yellow => named(3),
-        Color::Blue => named(4),
-        Color::Magenta => named(5),
-        Color::Cyan => named(6),
-        Color::Gray => named(7),
-        Color::DarkGray => bright(0),
-        Color::LightRed => bright(1),
-        Color::LightGreen => bright(2),
-        Color::LightYellow => bright(3),
-        Color::LightBlue => bright(4),
-        Color::LightMagenta => bright(5),
-        Color::LightCyan => bright(6),
-        Color::White => bright(7),
-        Color::Indexed(i) => {
-            let _ = write!(out, ";{};5;{i}", base + 8);
-            None
-        }
-        Color::Rgb(r, g, b) => {
-            let _ = write!(out, ";{};2;{r};{g};{b}", base + 8);
-            None
-        }
-    };
-    if let Some(code) = code {
-        let _ = write!(out, ";{code}");
-    }
 }
 
 #[cfg(test)]

@@ -257,3 +257,154 @@ proptest! {
         }
     }
 }
+
+/// The frames of the per-TERM tests: a line in italic, 256 and 24-bit
+/// colours and a bright one, over a paragraph being typed into in the
+/// middle (which slides rows: ICH/DCH where the terminal has them).
+fn term_frames() -> Vec<Vec<Line<'static>>> {
+    let chrome = Line::from(vec![
+        Span::styled("斜体", Style::default().add_modifier(Modifier::ITALIC)),
+        Span::styled("橙", Style::default().fg(Color::Rgb(0xff, 0x88, 0))),
+        Span::styled("紫", Style::default().bg(Color::Indexed(93))),
+        Span::styled("亮", Style::default().fg(Color::LightCyan)),
+    ]);
+    let mut text: Vec<char> = "中共常宁市委组织部单位内设机构包括十个股级职能组室"
+        .repeat(3)
+        .chars()
+        .collect();
+    let mut frames = Vec::new();
+    for i in 0..6 {
+        let mut lines = vec![chrome.clone()];
+        lines.extend(wrapped(&text));
+        frames.push(lines);
+        text.insert(8 + i, '字');
+    }
+    frames
+}
+
+/// Every frame drawn for a terminal with `caps`: the control sequences
+/// sent (parameters, final byte), and whether the emulator shows the text
+/// of every frame.
+fn sent_for(caps: Capabilities) -> (Vec<(Vec<u16>, char)>, bool) {
+    let backend = LeanBackend::with_size(Vec::new(), W, H).with_capabilities(caps);
+    let mut terminal = Terminal::new(backend).expect("terminal");
+    let mut emulator = vt100::Parser::new(H, W, 0);
+    let mut sequences = Vec::new();
+    let mut text_intact = true;
+    for lines in term_frames() {
+        let buffer = terminal
+            .draw(|f| f.render_widget(Paragraph::new(lines.clone()), f.area()))
+            .expect("draw")
+            .buffer
+            .clone();
+        let bytes = std::mem::take(terminal.backend_mut().writer_mut());
+        emulator.process(&bytes);
+        sequences.extend(control_sequences(&String::from_utf8_lossy(&bytes)));
+        let shown: Vec<String> = emulator.screen().rows(0, W).collect();
+        let wanted: Vec<String> = (0..H)
+            .map(|y| {
+                let mut row = String::new();
+                let mut x = 0;
+                while x < W {
+                    row.push_str(buffer[(x, y)].symbol());
+                    x += width_of(&buffer[(x, y)]);
+                }
+                row.trim_end().to_string()
+            })
+            .collect();
+        let shown: Vec<String> = shown.iter().map(|r| r.trim_end().to_string()).collect();
+        text_intact &= shown == wanted;
+    }
+    (sequences, text_intact)
+}
+
+/// The CSI sequences in `bytes`: their numeric parameters and final byte.
+fn control_sequences(bytes: &str) -> Vec<(Vec<u16>, char)> {
+    bytes
+        .split("\x1b[")
+        .skip(1)
+        .filter_map(|rest| {
+            let end = rest.find(|c: char| ('@'..='~').contains(&c))?;
+            let params = rest[..end]
+                .split(';')
+                .filter_map(|p| p.trim_start_matches('?').parse().ok())
+                .collect();
+            rest[end..].chars().next().map(|c| (params, c))
+        })
+        .collect()
+}
+
+/// The SGR parameters that are attributes, with colours as their first
+/// parameter (38 / 48 for the extended ones, whose values are skipped).
+fn sgr_codes(sequences: &[(Vec<u16>, char)]) -> Vec<u16> {
+    let mut codes = Vec::new();
+    for (params, _) in sequences.iter().filter(|(_, c)| *c == 'm') {
+        let mut p = params.iter();
+        while let Some(&code) = p.next() {
+            codes.push(code);
+            if code == 38 || code == 48 {
+                let skip = if p.next() == Some(&5) { 1 } else { 3 };
+                p.nth(skip - 1);
+            }
+        }
+    }
+    codes
+}
+
+fn caps_of(term: &str) -> Capabilities {
+    Capabilities::of(Some(term), None, false).expect("a terminal with cursor addressing")
+}
+
+#[test]
+fn an_xterm_gets_italics_256_colours_and_sliding_rows() {
+    // The frames do use what the other TERMs must not get.
+    let (sent, intact) = sent_for(caps_of("xterm-256color"));
+    assert!(intact);
+    let codes = sgr_codes(&sent);
+    assert!(codes.contains(&3), "italic: {codes:?}");
+    assert!(codes.contains(&38) && codes.contains(&48), "{codes:?}");
+    assert!(sent.iter().any(|(_, c)| *c == '@'), "ICH");
+}
+
+#[test]
+fn the_linux_console_gets_16_colours_and_no_italics() {
+    let (sent, intact) = sent_for(caps_of("linux"));
+    assert!(intact, "the text is shown");
+    for code in sgr_codes(&sent) {
+        assert!(
+            matches!(code, 0..=2 | 4..=9 | 30..=37 | 39..=47 | 49 | 90..=97 | 100..=107),
+            "SGR {code} on a linux console"
+        );
+    }
+}
+
+#[test]
+fn screen_gets_8_colours_unless_it_is_tmux() {
+    let (sent, intact) = sent_for(caps_of("screen"));
+    assert!(intact);
+    for code in sgr_codes(&sent) {
+        assert!(
+            matches!(code, 0..=2 | 4..=9 | 30..=37 | 39..=47 | 49),
+            "SGR {code} in GNU screen"
+        );
+    }
+    let tmux = Capabilities::of(Some("screen"), None, true).expect("tmux");
+    assert!(
+        sgr_codes(&sent_for(tmux).0).contains(&3),
+        "tmux shows italics"
+    );
+}
+
+#[test]
+fn a_vt100_gets_plain_redraws_and_no_colour() {
+    let (sent, intact) = sent_for(caps_of("vt100"));
+    assert!(intact, "plain redraws show the same text");
+    let finals: Vec<char> = sent.iter().map(|(_, c)| *c).collect();
+    assert!(
+        !finals.contains(&'@') && !finals.contains(&'P'),
+        "insert/delete-character sent to a vt100: {finals:?}"
+    );
+    for code in sgr_codes(&sent) {
+        assert!(matches!(code, 0..=2 | 4..=9), "SGR {code} on a vt100");
+    }
+}

@@ -93,6 +93,21 @@ impl Context {
     }
 }
 
+/// The heading of help's clipboard group and the commands it lists (each
+/// listed there instead of under its own context): every copy also goes to
+/// the terminal's clipboard.
+pub const CLIPBOARD_HEADING: (&str, &str) = (
+    "剪贴板（复制的同时经 OSC 52 发送到终端剪贴板）",
+    "Clipboard (copies also go to the terminal's clipboard, by OSC 52)",
+);
+pub const CLIPBOARD: [Command; 5] = [
+    Command::Text(TextCmd::Copy),
+    Command::Text(TextCmd::Cut),
+    Command::Text(TextCmd::Paste),
+    Command::Global(GlobalCmd::CopyField),
+    Command::Global(GlobalCmd::CopyReport),
+];
+
 /// What a command may do, where that matters beyond its handler.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nature {
@@ -100,9 +115,6 @@ pub enum Nature {
     Plain,
     /// Changes the text of a field: refused in a read-only session.
     Edits,
-    /// Has its keys and its name, but is not built yet: it says so, and
-    /// help marks it, so the keys are not given to something else meanwhile.
-    Reserved,
 }
 
 /// Generates the command enums from the table: for each kind its wrapper
@@ -267,13 +279,13 @@ commands! {
         // F13 is what PuTTY and the Linux console send for Shift-F3.
         FindPrev "find_prev" Plain FIND_PREV Global["shift-f3", "f13"];
         Replace "replace" Edits ("替换", "Replace") Global["ctrl-r"];
-        CopyField "copy_field" Reserved (
-            "复制当前字段到终端剪贴板",
-            "Copy this field to the terminal clipboard"
+        CopyField "copy_field" Plain (
+            "复制当前字段（表格：各行以制表符分隔）",
+            "Copy this field (a table: its rows, tab-separated)"
         ) Global["alt-c"];
-        CopyReport "copy_report" Reserved (
-            "复制整份报告到终端剪贴板",
-            "Copy the whole report to the terminal clipboard"
+        CopyReport "copy_report" Plain (
+            "复制整份报告（导出的纯文本）",
+            "Copy the whole report (the exported plain text)"
         ) Global["f5"];
         Figures "figures" Plain (
             "本节数字面板：正文中的每个数字及其上下文、与表格的核对，回车跳到该处",
@@ -312,11 +324,11 @@ commands! {
         ) Editor["enter"];
         Undo "undo" Edits UNDO Editor["ctrl-z"];
         Redo "redo" Edits REDO Editor["ctrl-y"];
-        Copy "copy" Plain ("复制选中文字", "Copy selection") Editor["ctrl-c"];
-        Cut "cut" Edits ("剪切选中文字", "Cut selection") Editor["ctrl-x"];
+        Copy "copy" Plain ("复制选中文字", "Copy the selection") Editor["ctrl-c"];
+        Cut "cut" Edits ("剪切选中文字", "Cut the selection") Editor["ctrl-x"];
         Paste "paste" Edits (
-            "粘贴（终端粘贴也可直接使用）",
-            "Paste (terminal paste works too)"
+            "粘贴 ziping 里复制的文字（终端的粘贴也可直接使用）",
+            "Paste what was copied in ziping (the terminal's paste works too)"
         ) Editor["ctrl-v"];
         StripNumbers "strip_list_numbers" Edits (
             "删除列表条目开头手输的编号（导出时自动编号）",

@@ -452,3 +452,35 @@ impl Grid {
         self.row = self.row.min(table.row_count(project).saturating_sub(1));
     }
 }
+
+/// The table `field` as a spreadsheet takes it: a header row of column
+/// labels, then each row's cells as typed, tab-separated (a fixed row
+/// starts with its label).
+pub fn as_tab_separated(field: &Field, project: &Project) -> String {
+    let Some(spec) = field.table() else {
+        return String::new();
+    };
+    let value = stored_table(project, field, spec).unwrap_or_else(|_| TableValue::new(spec));
+    let labelled = spec.has_fixed_rows();
+    let mut lines = Vec::new();
+    let mut header: Vec<&str> = Vec::new();
+    if labelled {
+        header.push(spec.row_header.as_deref().unwrap_or(""));
+    }
+    header.extend(spec.columns.iter().map(|c| c.label.as_str()));
+    lines.push(header.join("\t"));
+    for row in value.rows(field, spec) {
+        let mut cells: Vec<&str> = Vec::new();
+        if labelled {
+            let label = row
+                .key
+                .id()
+                .and_then(|id| spec.row(id))
+                .map(|r| r.label.as_str());
+            cells.push(label.unwrap_or(""));
+        }
+        cells.extend(spec.columns.iter().map(|c| row.text(spec, c)));
+        lines.push(cells.join("\t"));
+    }
+    lines.join("\n")
+}

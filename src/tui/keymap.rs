@@ -349,7 +349,7 @@ mod tests {
     }
 
     #[test]
-    fn reserved_keys_bind_without_taking_selection_copy() {
+    fn problem_find_and_copy_keys_bind_without_taking_selection_copy() {
         let map = Keymap::default();
         let text = [Context::Editor, Context::Global];
         let cases = [

@@ -101,6 +101,34 @@ impl Session {
         Some(self.editor.editors.open(&field, entry, theme))
     }
 
+    /// The text area keys type into: the table cell being edited, else the
+    /// focused field's editor.
+    pub fn text_input(&mut self) -> Option<&mut TextArea<'static>> {
+        let field = self.field()?;
+        if field.kind() == Kind::Table {
+            let id = field.id.clone();
+            return self
+                .editor
+                .grids
+                .get_mut(&id)?
+                .edit
+                .as_mut()
+                .map(|e| &mut e.input);
+        }
+        self.open_editor()
+    }
+
+    /// The focused field's text to copy: as stored, a table as rows of
+    /// tab-separated cells.
+    pub fn copy_text(&self) -> String {
+        match self.field() {
+            Some(field) if field.kind() == Kind::Table => {
+                super::grid::as_tab_separated(field, self.doc.project())
+            }
+            _ => self.field_text(),
+        }
+    }
+
     /// Applies a text command to the focused field; returns whether the
     /// text changed. Only a command that edits is written back: a cursor
     /// move must not rewrite a value the editor shows differently from how

@@ -21,6 +21,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use crate::{recovery, strings};
 
 use super::backend::LeanBackend;
+use super::capabilities::{Capabilities, Colours};
 use super::{Events, Host, Settings, event_loop, external};
 
 /// Events from the terminal, ended early by a caught signal or by a
@@ -129,6 +130,15 @@ impl Host for TerminalHost {
         let _ = enter();
         result
     }
+
+    fn to_clipboard(&mut self, sequence: &str) {
+        // The frame before was flushed whole; a terminal gone is noticed
+        // by the next read.
+        let mut stdout = io::stdout();
+        let _ = stdout
+            .write_all(sequence.as_bytes())
+            .and_then(|()| stdout.flush());
+    }
 }
 
 /// Raw mode, the alternate screen and bracketed paste.
@@ -164,6 +174,28 @@ fn install_panic_hook() {
 
 /// Opens the editor on `file`, or the start screen without one.
 pub fn run(file: Option<&Path>, settings: &Settings) -> Result<ExitCode, String> {
+    let var = |name: &str| std::env::var(name).ok();
+    let term = var("TERM");
+    let Some(caps) = Capabilities::of(
+        term.as_deref(),
+        var("COLORTERM").as_deref(),
+        var("TMUX").is_some_and(|t| !t.is_empty()),
+    ) else {
+        let lang = settings.ui().0.lang;
+        return Err(strings::no_full_screen(term.as_deref().unwrap_or(""), lang));
+    };
+    // A terminal without colours gets the monochrome theme, whose markers
+    // are attributes (bold, reverse), unless a theme was named.
+    let mono;
+    let settings = if caps.colours == Colours::None {
+        mono = Settings {
+            no_color: true,
+            ..settings.clone()
+        };
+        &mono
+    } else {
+        settings
+    };
     let mut app = settings.app(file)?;
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [SIGHUP, SIGTERM, SIGQUIT, SIGINT] {
@@ -175,10 +207,10 @@ pub fn run(file: Option<&Path>, settings: &Settings) -> Result<ExitCode, String>
         // One write per frame: the backend's output is buffered and flushed
         // by ratatui at the end of each draw.
         .and_then(|()| {
-            Terminal::new(LeanBackend::new(io::BufWriter::with_capacity(
-                1 << 16,
-                io::stdout(),
-            )))
+            Terminal::new(
+                LeanBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout()))
+                    .with_capabilities(caps),
+            )
         })
         .map_err(|e| {
             restore();

@@ -45,11 +45,17 @@ impl Events for Script {
 /// Runs `$EDITOR`-style commands without touching a real terminal.
 pub struct TestHost {
     pub editor: String,
+    /// The OSC 52 sequences the app wrote, in order.
+    pub clipboard: Vec<String>,
 }
 
 impl Host for TestHost {
     fn edit_externally(&mut self, text: &str) -> Result<String, String> {
         external::edit_with(&self.editor, text)
+    }
+
+    fn to_clipboard(&mut self, sequence: &str) {
+        self.clipboard.push(sequence.to_string());
     }
 }
 
@@ -72,6 +78,7 @@ pub fn settings(dir: &Path) -> Settings {
         data_dir: Some(dir.join("data")),
         no_color: false,
         env_lang: Lang::Zh,
+        multiplexer: Default::default(),
     }
 }
 
@@ -116,6 +123,7 @@ impl Harness {
             dir,
             host: TestHost {
                 editor: "false".into(),
+                clipboard: Vec::new(),
             },
         }
     }

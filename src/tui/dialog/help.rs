@@ -11,7 +11,7 @@ use std::convert::Infallible;
 use crate::lang::Lang;
 use crate::strings;
 
-use super::super::command::{Answer, Command, Context, Nature};
+use super::super::command::{Answer, CLIPBOARD, CLIPBOARD_HEADING, Command, Context};
 use super::super::keymap::Keymap;
 use super::super::text::{display_width, fit};
 use super::super::theme::Role;
@@ -81,21 +81,52 @@ impl Help {
     }
 }
 
-/// Every binding of the key table, by context: (keys, what it does, the
-/// context for a heading row).
-pub fn help_rows(keymap: &Keymap, lang: Lang) -> Vec<(String, String, Option<Context>)> {
+/// A heading of the help screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Context(Context),
+    /// Copy and paste, from whichever context they are bound in.
+    Clipboard,
+}
+
+/// Every binding of the key table, by context, the clipboard's commands in
+/// a group of their own after the global ones: (keys, what it does, the
+/// group for a heading row).
+pub fn help_rows(keymap: &Keymap, lang: Lang) -> Vec<(String, String, Option<Group>)> {
     let mut rows = Vec::new();
+    let row = |binding: &super::super::keymap::Binding| {
+        let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
+        let (zh, en) = binding.command.describe();
+        let text = lang.pick(zh, en).to_string();
+        (keys.join(" / "), text, None)
+    };
     for context in Context::ALL {
         let (zh, en) = context.describe();
-        rows.push((lang.pick(zh, en).to_string(), String::new(), Some(context)));
-        for binding in keymap.bindings().iter().filter(|b| b.context == context) {
-            let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
-            let (zh, en) = binding.command.describe();
-            let mut text = lang.pick(zh, en).to_string();
-            if binding.command.nature() == Nature::Reserved {
-                text.push_str(lang.say(strings::NOT_YET_MARK));
+        let heading = Some(Group::Context(context));
+        rows.push((lang.pick(zh, en).to_string(), String::new(), heading));
+        rows.extend(
+            keymap
+                .bindings()
+                .iter()
+                .filter(|b| b.context == context && !CLIPBOARD.contains(&b.command))
+                .map(row),
+        );
+        if context == Context::Global {
+            let (zh, en) = CLIPBOARD_HEADING;
+            rows.push((
+                lang.pick(zh, en).to_string(),
+                String::new(),
+                Some(Group::Clipboard),
+            ));
+            for command in CLIPBOARD {
+                rows.extend(
+                    keymap
+                        .bindings()
+                        .iter()
+                        .filter(|b| b.command == command)
+                        .map(row),
+                );
             }
-            rows.push((keys.join(" / "), text, None));
         }
     }
     rows

@@ -23,6 +23,7 @@ use crate::tui::keymap::Keymap;
 
 mod export;
 mod fields;
+mod import;
 mod recover;
 mod repeat;
 mod set;
@@ -62,6 +63,9 @@ pub enum Command {
         #[arg(long, short)]
         template: String,
     },
+    /// Start from last year's report: read a .docx, .txt or .md into a new
+    /// project (-o, never overwritten) and say what went where.
+    Import(import::Args),
     /// Export the report: plain text, a Word document (--format docx) or Markdown (md).
     Export {
         file: PathBuf,
@@ -225,6 +229,7 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             storage::create_new(&file, project.to_json().as_bytes()).map_err(|e| e.to_string())?;
             println!("{}", strings::created(&file, &name, lang));
         }
+        Command::Import(args) => import::run(&args, lang)?,
         Command::Export {
             file,
             format,

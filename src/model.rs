@@ -24,6 +24,7 @@ pub mod finding;
 pub mod format_error;
 pub mod formula;
 pub mod groups;
+pub mod held;
 pub mod inherit;
 pub mod lint;
 pub mod outline;

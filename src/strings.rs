@@ -14,6 +14,9 @@ mod cli;
 mod dialogs;
 mod findings;
 mod formulas;
+// Reached by its path: it words the import's summary, and the model's
+// holding place through here.
+pub mod import;
 // Reached by its path like `upgrade`: it names `lock`'s types, and `lock`
 // leads through `storage` back to the model, which words through here.
 pub mod lock;

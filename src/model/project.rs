@@ -7,6 +7,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::format_error::FormatError;
+use super::held::Held;
 use super::schema::{Field, Kind, Section, Template};
 use super::table_value::TableValue;
 use super::text::{CHOICE_SEPARATOR, placeholders, split_choices};
@@ -146,6 +147,10 @@ pub struct Project {
     /// empty keeps the template's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub title: Vec<String>,
+    /// Text an import found no field for (see [`Held`]); left out of the
+    /// file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<Held>,
     /// The template this report follows, copied in so the file opens on a
     /// machine that does not have it.
     pub template: Template,
@@ -173,6 +178,7 @@ impl Project {
             values,
             headings: IndexMap::new(),
             title: Vec::new(),
+            unplaced: Vec::new(),
             template,
         }
     }

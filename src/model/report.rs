@@ -19,7 +19,7 @@ use super::crosscheck;
 use super::finding::{Finding, Place};
 use super::outline::Outline;
 use super::project::{Entry, Project};
-use super::rules::{field_findings, orphans};
+use super::rules::{field_findings, held, orphans};
 use super::schema::{Kind, Severity, Template};
 use super::scores;
 use super::sheet::{Sheet, Table};
@@ -88,7 +88,9 @@ pub struct Report {
     sections: Vec<SectionState>,
     /// Fields of the included sections, in reading order.
     fields: IndexMap<String, FieldFindings>,
-    orphans: Vec<Finding>,
+    /// Findings outside the template's fields: values it has no field
+    /// for, and the holding place's pieces.
+    outside: Vec<Finding>,
     sheet: Sheet,
     counts: Counts,
     chars: HashMap<String, usize>,
@@ -121,7 +123,7 @@ impl Report {
         let mut report = Report {
             sections: Vec::new(),
             fields,
-            orphans: orphans(project),
+            outside: orphans(project).into_iter().chain(held(project)).collect(),
             sheet: Sheet::default(),
             counts: Counts::default(),
             chars: HashMap::new(),
@@ -272,7 +274,7 @@ impl Report {
         self.fields
             .values()
             .flat_map(|f| f.rules.iter().chain(&f.computed))
-            .chain(&self.orphans)
+            .chain(&self.outside)
     }
 
     /// The problems F8 walks, in its order: errors and warnings (never a

@@ -435,6 +435,15 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
         ) => format!(
             "Row \"{row}\" has a column \"{c}\" the template does not; it is kept but not shown or exported"
         ),
+        (
+            FindingKind::Held {
+                index,
+                reason,
+                under,
+                preview,
+            },
+            _,
+        ) => super::import::held_notice(*index, *reason, under.as_deref(), preview, lang),
         // Worded by the reading's sentences above.
         (
             FindingKind::TargetDefault { .. }

@@ -1,0 +1,43 @@
+//! `ziping import OLD -o NEW.json`: last year's report (.docx, .txt, .md)
+//! into a new project, then a short summary of what went where.
+
+use std::path::PathBuf;
+
+use crate::clock::now;
+use crate::lang::Lang;
+use crate::{import, paths, storage, strings};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The report to read: a Word document (.docx), plain text (.txt, any
+    /// encoding Windows writes) or Markdown (.md).
+    file: PathBuf,
+    /// Template id (see `ziping templates`); without it the template whose
+    /// headings match the document best.
+    #[arg(long, short)]
+    template: Option<String>,
+    /// The new project file; never overwritten.
+    #[arg(long, short, required = true)]
+    output: PathBuf,
+}
+
+pub fn run(args: &Args, lang: Lang) -> Result<(), String> {
+    // Refused before any reading, as `ziping new` refuses.
+    if args.output.exists() {
+        return Err(strings::import::exists(&args.output, lang));
+    }
+    let imported = import::from_file(
+        &args.file,
+        paths::templates_dir().as_deref(),
+        args.template.as_deref(),
+        &now(),
+    )
+    .map_err(|f| strings::import::failure(&args.file, &f, lang))?;
+    storage::create_new(&args.output, imported.project.to_json().as_bytes())
+        .map_err(|e| e.to_string())?;
+    super::emit(&strings::import::summary(
+        &imported.summary,
+        &args.output,
+        lang,
+    ))
+}

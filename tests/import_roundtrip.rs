@@ -253,3 +253,89 @@ fn figures(table: &Value) -> Value {
         other => other.clone(),
     }
 }
+
+#[test]
+fn old_word_files_are_refused_with_how_to_save_them_as_docx() {
+    let home = tempfile::tempdir().unwrap();
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.extend([0u8; 512]);
+    std::fs::write(home.path().join("去年.doc"), &ole).unwrap();
+    let run = run_in(home.path(), &["import", "去年.doc", "-o", "new.json"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("另存为") && run.stderr.contains(".docx"),
+        "{}",
+        run.stderr
+    );
+    assert!(!home.path().join("new.json").exists());
+}
+
+#[test]
+fn the_output_is_never_overwritten_and_is_required() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("new.json"), "mine").unwrap();
+    let run = run_in(
+        home.path(),
+        &["import", &repo(SAMPLE_TEXT), "-o", "new.json"],
+    );
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("不会覆盖"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("new.json")).unwrap(),
+        "mine"
+    );
+    let run = run_in(home.path(), &["import", &repo(SAMPLE_TEXT)]);
+    assert_eq!(run.code, Some(2), "-o is required");
+}
+
+/// A paragraph with no field is in the summary, in `check` as a notice
+/// (never an error: the exit code stays 0 when nothing else is wrong),
+/// and gone after `--delete-row unplaced.1`.
+#[test]
+fn held_text_is_reported_checked_and_deleted() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let text = std::fs::read_to_string(repo(SAMPLE_TEXT)).unwrap();
+    let text = text.replace("一、基本情况\n", "一、基本情况\n本部门情况如下。\n");
+    std::fs::write(h.join("去年.txt"), text).unwrap();
+    let run = run_in(h, &["import", "去年.txt", "-o", "new.json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("1 段文字没有对应的字段"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("本部门情况如下。（所在章节没有可以填写正文的字段）"),
+        "{}",
+        run.stdout
+    );
+    let (code, json) = locale::check_json(&h.join("new.json"), h);
+    assert_eq!(code, Some(0), "{json}");
+    let held: Vec<&Value> = json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["kind"] == "held")
+        .collect();
+    assert_eq!(held.len(), 1, "{json}");
+    assert_eq!(held[0]["severity"], "notice");
+    assert_eq!(held[0]["path"], "unplaced.1");
+    assert!(
+        held[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("“本部门情况如下。”"),
+        "{json}"
+    );
+    let run = run_in(h, &["set", "new.json", "--delete-row", "unplaced.1"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let (_, json) = locale::check_json(&h.join("new.json"), h);
+    assert!(!json.to_string().contains("\"held\""), "{json}");
+    let saved = std::fs::read_to_string(h.join("new.json")).unwrap();
+    assert!(
+        !saved.contains("unplaced"),
+        "an empty holding place is left out of the file"
+    );
+}

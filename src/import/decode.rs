@@ -117,13 +117,7 @@ mod tests {
         let mut utf16be = vec![0xFE, 0xFF];
         utf16be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
         let bom: Vec<u8> = UTF8_BOM.iter().copied().chain(text.bytes()).collect();
-        for bytes in [
-            text.as_bytes().to_vec(),
-            bom,
-            gb.to_vec(),
-            utf16le,
-            utf16be,
-        ] {
+        for bytes in [text.as_bytes().to_vec(), bom, gb.to_vec(), utf16le, utf16be] {
             assert_eq!(super::text(&bytes).ok().as_deref(), Some(text), "{bytes:?}");
         }
     }

@@ -14,6 +14,9 @@ pub enum Family {
     Arabic,
     ParenArabic,
     Circled,
+    /// 1.1, 2.3.1: the outline numbers of a document that numbers its
+    /// levels as decimals (no template prints them).
+    Decimal,
 }
 
 impl Family {
@@ -35,6 +38,9 @@ impl Family {
 /// when the line starts with no number.
 pub fn split_number(text: &str) -> (Option<Family>, &str) {
     let text = text.trim();
+    if let Some(rest) = decimal_number(text) {
+        return (Some(Family::Decimal), rest.trim());
+    }
     let Some(rest) = without_typed_number(text, Numbering::ArabicDun) else {
         return (None, text);
     };
@@ -50,6 +56,41 @@ pub fn split_number(text: &str) -> (Option<Family>, &str) {
         _ => Family::Circled,
     };
     (Some(family), rest.trim())
+}
+
+/// What follows an outline number like `1.1` or `２．３．１、` at the start
+/// of `text`; `None` unless it has two parts at least and words follow.
+fn decimal_number(text: &str) -> Option<&str> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let dot = |c: char| c == '.' || c == '．';
+    let mut parts = 0;
+    let mut rest = text;
+    loop {
+        let digits: usize = rest
+            .chars()
+            .take_while(|&c| digit(c))
+            .map(char::len_utf8)
+            .sum();
+        if digits == 0 {
+            break;
+        }
+        parts += 1;
+        rest = &rest[digits..];
+        match rest.chars().next() {
+            Some(c) if dot(c) && rest[c.len_utf8()..].starts_with(digit) => {
+                rest = &rest[c.len_utf8()..];
+            }
+            _ => break,
+        }
+    }
+    if parts < 2 {
+        return None;
+    }
+    let rest = rest.strip_prefix(['.', '．', '、']).unwrap_or(rest);
+    // 1.5万元 is a figure: an outline number is followed by a blank or words.
+    (!rest.trim().is_empty()
+        && !rest.starts_with(|c: char| c.is_ascii_digit() || "万元%％".contains(c)))
+    .then_some(rest)
 }
 
 /// Punctuation a heading may end with in a real document.
@@ -178,6 +219,9 @@ mod tests {
             ("１．基本情况", Some(Family::Arabic), "基本情况"),
             ("（3）基本情况", Some(Family::ParenArabic), "基本情况"),
             ("①基本情况", Some(Family::Circled), "基本情况"),
+            ("1.1 基本情况", Some(Family::Decimal), "基本情况"),
+            ("２．３．１、基本情况", Some(Family::Decimal), "基本情况"),
+            ("1.5万元用于培训", None, "1.5万元用于培训"),
             ("  基本情况  ", None, "基本情况"),
             ("2022年基本情况", None, "2022年基本情况"),
         ];

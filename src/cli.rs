@@ -26,6 +26,7 @@ mod fields;
 mod import;
 mod recover;
 mod repeat;
+mod roll;
 mod set;
 mod templates;
 
@@ -66,6 +67,10 @@ pub enum Command {
     /// Start from last year's report: read a .docx, .txt or .md into a new
     /// project (-o, never overwritten) and say what went where.
     Import(import::Args),
+    /// Start a new year from last year's project: year set, dates and the
+    /// year's figures cleared (kept under `previous`), text kept and marked
+    /// 沿用去年; written to -o, never overwritten.
+    Roll(roll::Args),
     /// Export the report: plain text, a Word document (--format docx) or Markdown (md).
     Export {
         file: PathBuf,
@@ -230,6 +235,7 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             println!("{}", strings::created(&file, &name, lang));
         }
         Command::Import(args) => import::run(&args, lang)?,
+        Command::Roll(args) => roll::run(&args, lang)?,
         Command::Export {
             file,
             format,

@@ -32,6 +32,7 @@ pub mod project;
 pub mod reading;
 pub mod repeat;
 pub mod report;
+pub mod roll;
 pub mod row_path;
 pub mod rules;
 pub mod scores;

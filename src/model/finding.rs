@@ -176,6 +176,9 @@ pub enum FindingKind {
     /// for: kept, not shown or exported. `row` is the row's id, or its
     /// position from 1 in a table whose rows the writer adds.
     Unplaced { row: String, column: Option<String> },
+    /// A paragraph or list kept from last year by `ziping roll`, not yet
+    /// edited or confirmed unchanged (沿用去年).
+    Carried,
     /// Text an import found no field for, waiting in the holding place:
     /// `index` its number there from 1, the document's heading it came
     /// under, the start of the text.
@@ -228,6 +231,7 @@ impl FindingKind {
             FindingKind::Orphan => "orphan",
             FindingKind::Unplaced { .. } => "unplaced",
             FindingKind::Held { .. } => "held",
+            FindingKind::Carried => "carried",
             FindingKind::TargetDefault { .. } => "target_default",
             FindingKind::TargetNotApplicable { .. } => "target_not_applicable",
             FindingKind::ActualMissing => "actual_missing",

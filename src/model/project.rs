@@ -151,6 +151,15 @@ pub struct Project {
     /// file when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<Held>,
+    /// Paragraph and list fields kept from last year by `ziping roll`
+    /// (沿用去年), until edited or confirmed unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<String>,
+    /// Last year's figures `ziping roll` cleared, by path
+    /// (`funding.total.budget`): shown beside the empty cells, never
+    /// exported.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub previous: IndexMap<String, String>,
     /// The template this report follows, copied in so the file opens on a
     /// machine that does not have it.
     pub template: Template,
@@ -179,6 +188,8 @@ impl Project {
             headings: IndexMap::new(),
             title: Vec::new(),
             unplaced: Vec::new(),
+            carried: Vec::new(),
+            previous: IndexMap::new(),
             template,
         }
     }

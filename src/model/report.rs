@@ -16,11 +16,11 @@ use std::collections::{HashMap, HashSet};
 use indexmap::IndexMap;
 
 use super::crosscheck;
-use super::finding::{Finding, Place};
+use super::finding::{Finding, FindingKind, Place};
 use super::outline::Outline;
 use super::project::{Entry, Project};
 use super::rules::{field_findings, held, orphans};
-use super::schema::{Kind, Severity, Template};
+use super::schema::{Field, Kind, Severity, Template};
 use super::scores;
 use super::sheet::{Sheet, Table};
 use super::value::char_count;
@@ -101,6 +101,20 @@ pub struct Report {
     stale: bool,
 }
 
+/// A field's findings of its own: its rules', and the notice of a
+/// paragraph kept from last year (沿用去年) not yet looked at.
+fn own_findings(project: &Project, field: &Field, place: &Place) -> Vec<Finding> {
+    let mut found = field_findings(field, project.entry(&field.id), place);
+    if project.carried.contains(&field.id) {
+        found.push(Finding {
+            place: place.clone(),
+            severity: Severity::Notice,
+            kind: FindingKind::Carried,
+        });
+    }
+    found
+}
+
 impl Report {
     pub fn new(project: &Project) -> Report {
         let outline = Outline::new(project);
@@ -111,7 +125,7 @@ impl Report {
             }
             for field in &n.section.fields {
                 let place = Place::field(&field.id, Some(node));
-                let rules = field_findings(field, project.entry(&field.id), &place);
+                let rules = own_findings(project, field, &place);
                 let found = FieldFindings {
                     node,
                     rules,
@@ -145,7 +159,7 @@ impl Report {
         };
         if let Some(found) = self.fields.get_mut(field) {
             let place = Place::field(field, Some(found.node));
-            found.rules = field_findings(declared, project.entry(field), &place);
+            found.rules = own_findings(project, declared, &place);
         }
         // A paragraph is a figure only where a formula or a check names it:
         // typing other prose recomputes no formula.

@@ -161,3 +161,16 @@ pub fn exists(path: &Path, lang: Lang) -> String {
         ),
     }
 }
+
+/// What `ziping roll` did.
+pub fn rolled(out: &Path, year: u16, cleared: usize, carried: usize, lang: Lang) -> String {
+    let file = out.display();
+    match lang {
+        Lang::Zh => format!(
+            "已创建 {file}（{year}年度）：清空了 {cleared} 项当年的数字和日期（去年的值保留在 previous 中，ziping fields 可查看）；{carried} 处文字沿用去年，标记为“沿用去年”，修改或确认后标记消失\n"
+        ),
+        Lang::En => format!(
+            "Created {file} ({year}): {cleared} of the year's figures and dates cleared (last year's kept under previous, listed by ziping fields); {carried} texts kept from last year, marked until edited or confirmed\n"
+        ),
+    }
+}

@@ -36,6 +36,16 @@ pub const OPTIONAL_SECTION: Text = Text {
 };
 
 /// The next-option key pressed outside a choice field.
+pub const KEPT_LAST_YEAR: Text = Text {
+    zh: "已确认沿用去年的文字，“沿用去年”标记已去掉",
+    en: "Confirmed: last year's text stays, and its mark is gone",
+};
+
+pub const NOT_CARRIED: Text = Text {
+    zh: "这个字段没有“沿用去年”标记（修改过或不是去年的文字）",
+    en: "This field has no kept-from-last-year mark (edited, or not last year's text)",
+};
+
 pub const NOT_A_CHOICE: Text = Text {
     zh: "这里不是选项字段：下一个选项键只用于有选项的字段",
     en: "Not a choice field: the next-option key works in fields with options",

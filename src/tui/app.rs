@@ -287,7 +287,7 @@ impl App {
             Save | SaveAs | NextField | PrevField | NextSection | PrevSection | JumpList
             | Export | ExternalEditor | RenameHeading | RenameTitle | AddInstance
             | RemoveInstance | ToggleSidebar | NextProblem | PrevProblem | Problems | Find
-            | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures => {}
+            | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures | KeepLastYear => {}
         }
         Effect::None
     }
@@ -407,6 +407,15 @@ impl App {
             Problems => self.open_problems(),
             CopyField | CopyReport | Figures => {
                 note = Some(lang.say(strings::NOT_AVAILABLE_YET));
+            }
+            KeepLastYear => {
+                let id = session.field().map(|f| f.id.clone()).unwrap_or_default();
+                let kept = session.doc.confirm_carried(&id);
+                note = Some(lang.say(if kept {
+                    strings::KEPT_LAST_YEAR
+                } else {
+                    strings::NOT_CARRIED
+                }));
             }
         }
         if let Some(note) = note {

@@ -269,6 +269,12 @@ commands! {
             "Copy the whole report to the terminal clipboard"
         ) Global["f5"];
         Figures "figures" Reserved ("数字面板", "Figures panel") Global["f6"];
+        // `ziping roll` keeps last year's paragraphs marked until edited;
+        // one that stays as it was is confirmed with this key.
+        KeepLastYear "keep_last_year" Edits (
+            "确认沿用去年的文字不变（去掉“沿用去年”标记）",
+            "Confirm that text kept from last year stays unchanged (drops its mark)"
+        ) Global["alt-y"];
     }
 
     /// Editing a text area: a field, a table cell, the jump filter, a prompt.

@@ -51,6 +51,31 @@ fn yearly_field(field: &Field) -> bool {
     )
 }
 
+/// The year after the project's (its year field): what the start screen
+/// rolls to. Without one, the year before `now`'s (RFC 3339), the year a
+/// report written now is about.
+pub fn next_year(project: &Project, now: &str) -> u16 {
+    let year = project
+        .template
+        .fields()
+        .find(|f| f.kind() == Kind::Year)
+        .and_then(|f| {
+            project
+                .entry(&f.id)?
+                .value_text(f)?
+                .trim()
+                .parse::<u16>()
+                .ok()
+        });
+    match year {
+        Some(y) => y.saturating_add(1),
+        None => now
+            .get(..4)
+            .and_then(|y| y.parse::<u16>().ok())
+            .map_or(0, |y| y.saturating_sub(1)),
+    }
+}
+
 /// `project` for `year`: see the module's comment. `now` stamps it new.
 pub fn roll(project: &Project, year: &str, now: &str) -> Rolled {
     let mut new = project.clone();

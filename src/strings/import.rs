@@ -84,12 +84,30 @@ pub fn refusal(path: &Path, refusal: &Refusal, lang: Lang) -> String {
 /// The summary printed after an import: the template chosen and why, what
 /// was filled, and what went to the holding place and why.
 pub fn summary(s: &Summary, out: &Path, lang: Lang) -> String {
-    let mut lines = Vec::new();
     let file = out.display();
-    lines.push(match lang {
+    let mut lines = vec![match lang {
         Lang::Zh => format!("已导入到 {file}"),
         Lang::En => format!("Imported into {file}"),
-    });
+    }];
+    let (main, details) = parts(s, lang);
+    lines.extend(main);
+    lines.extend(details.iter().map(|d| format!("  {d}")));
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
+
+/// The summary on one line, for the editor's message: the template, what
+/// was filled, how much waits in the holding place (F7 lists each).
+pub fn summary_line(s: &Summary, lang: Lang) -> String {
+    parts(s, lang).0.join(" ")
+}
+
+/// The summary's sentences, and its details (reworded headings, each
+/// piece held).
+fn parts(s: &Summary, lang: Lang) -> (Vec<String>, Vec<String>) {
+    let mut lines = Vec::new();
+    let mut details = Vec::new();
     let (id, name, score) = (&s.template_id, &s.template_name, s.score);
     lines.push(match (lang, s.forced, &s.runner_up) {
         (Lang::Zh, true, _) => format!("模板：{name}（{id}，按 --template 指定；标题吻合度 {score}/100）"),
@@ -114,9 +132,11 @@ pub fn summary(s: &Summary, out: &Path, lang: Lang) -> String {
         ),
     });
     for (template, own) in &s.reworded {
-        lines.push(match lang {
-            Lang::Zh => format!("  标题“{own}”对应模板的“{template}”，报告中保留“{own}”"),
-            Lang::En => format!("  The heading \"{own}\" is the template's \"{template}\"; the report keeps \"{own}\""),
+        details.push(match lang {
+            Lang::Zh => format!("标题“{own}”对应模板的“{template}”，报告中保留“{own}”"),
+            Lang::En => format!(
+                "The heading \"{own}\" is the template's \"{template}\"; the report keeps \"{own}\""
+            ),
         });
     }
     if s.held.is_empty() {
@@ -143,12 +163,10 @@ pub fn summary(s: &Summary, out: &Path, lang: Lang) -> String {
                 .collect::<String>()
                 .replace('\n', " ");
             let why = held_reason(h.reason, lang);
-            lines.push(format!("  {}. {preview}（{why}）", n + 1));
+            details.push(format!("{}. {preview}（{why}）", n + 1));
         }
     }
-    let mut text = lines.join("\n");
-    text.push('\n');
-    text
+    (lines, details)
 }
 
 /// `-o` names a file that is there already.

@@ -20,6 +20,16 @@ pub const START_HINT: Text = Text {
     en: "Choose with Up/Down, Enter to confirm",
 };
 
+pub const IMPORT_CHOICE: Text = Text {
+    zh: "从已有报告导入（去年的 .docx、.txt、.md）",
+    en: "Import an existing report (last year's .docx, .txt, .md)",
+};
+
+pub const ROLL_CHOICE: Text = Text {
+    zh: "用去年的项目开始（ziping 项目文件，年度加一）",
+    en: "Start from last year's project (a ziping project, one year on)",
+};
+
 pub const OPEN_SAMPLE: Text = Text {
     zh: "打开示例报告（常宁市委组织部2022年度）",
     en: "Open the sample report",

@@ -259,9 +259,18 @@ impl App {
             Command::Answer(Answer::Cancel) => self.quit = true,
             Command::Answer(Answer::Confirm) => match start.choice().cloned() {
                 Some(Choice::New(template)) => {
-                    let default = unused_name("自评报告", "json");
+                    let default = unused_name(Path::new(""), "自评报告", "json");
+                    let default = default.display().to_string();
                     let kind = PromptKind::NewFile(template);
                     let prompt = Prompt::new(kind, &default, &self.ui.theme);
+                    self.dialog = Some(Dialog::Prompt(prompt));
+                }
+                Some(Choice::Import) => {
+                    let prompt = Prompt::new(PromptKind::ImportFrom, "", &self.ui.theme);
+                    self.dialog = Some(Dialog::Prompt(prompt));
+                }
+                Some(Choice::Roll) => {
+                    let prompt = Prompt::new(PromptKind::RollFrom, "", &self.ui.theme);
                     self.dialog = Some(Dialog::Prompt(prompt));
                 }
                 Some(Choice::Open(path)) => self.open(&path),
@@ -374,7 +383,9 @@ impl App {
             }
             Export => {
                 let path = session.doc.default_export_path().display().to_string();
-                let prompt = Prompt::new(PromptKind::ExportPath, &path, theme);
+                let folder = session.doc.path().parent().map(Path::to_path_buf);
+                let prompt = Prompt::new(PromptKind::ExportPath, &path, theme)
+                    .in_folder(folder.as_deref().unwrap_or(Path::new(".")));
                 self.dialog = Some(Dialog::Prompt(prompt));
             }
             ExternalEditor => return Effect::ExternalEditor(session.field_text()),
@@ -502,21 +513,23 @@ impl App {
             return;
         };
         let path = session.doc.path().display().to_string();
-        let prompt = Prompt::new(PromptKind::SaveAs, &path, &self.ui.theme);
+        let folder = session.doc.path().parent().map(Path::to_path_buf);
+        let prompt = Prompt::new(PromptKind::SaveAs, &path, &self.ui.theme)
+            .in_folder(folder.as_deref().unwrap_or(Path::new(".")));
         self.dialog = Some(Dialog::Prompt(prompt));
     }
 }
 
 /// `stem.ext` in the current directory, or `stem-2.ext` … if taken.
-fn unused_name(stem: &str, ext: &str) -> String {
+fn unused_name(dir: &Path, stem: &str, ext: &str) -> PathBuf {
     (1..)
         .map(|n| {
             if n == 1 {
-                format!("{stem}.{ext}")
+                dir.join(format!("{stem}.{ext}"))
             } else {
-                format!("{stem}-{n}.{ext}")
+                dir.join(format!("{stem}-{n}.{ext}"))
             }
         })
-        .find(|name| !Path::new(name).exists())
-        .unwrap_or_else(|| format!("{stem}.{ext}"))
+        .find(|path| !path.exists())
+        .unwrap_or_else(|| dir.join(format!("{stem}.{ext}")))
 }

@@ -380,6 +380,11 @@ commands! {
         Cancel "cancel" Plain CANCEL
             Jump["esc", "ctrl-g"] Problems["esc", "f7"] Picker["esc", "ctrl-q"] Prompt["esc"]
             HelpScreen["esc", "f1", "q"];
+        // In the prompts that ask for a file (import, roll, save as, export).
+        Complete "complete_path" Plain (
+            "补全文件名（只有一个可选时补全，多个时补出共同的开头）",
+            "Complete the file name (the one that fits, or what all that fit share)"
+        ) Prompt["tab"];
     }
 
     /// The find prompt: what to look for and, to replace, what with.

@@ -6,6 +6,7 @@
 //! (`app/dialogs.rs`).
 
 pub mod changed;
+pub mod complete;
 pub mod find;
 pub mod help;
 pub mod jump;

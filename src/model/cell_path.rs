@@ -399,29 +399,8 @@ pub fn listing(project: &Project) -> Vec<Listed> {
                 ..Listed::default()
             }),
     );
-    // Last year's figures (`ziping roll`), under the path they came from,
-    // labelled as it is now.
-    let previous: Vec<Listed> = project
-        .previous
-        .iter()
-        .map(|(path, value)| {
-            let now = out.iter().find(|l| &l.path == path);
-            Listed {
-                path: format!("{PREVIOUS}.{path}"),
-                label: now.map_or_else(|| path.clone(), |l| l.label.clone()),
-                row_label: now.and_then(|l| l.row_label.clone()),
-                kind: PREVIOUS,
-                value: value.clone(),
-                ..Listed::default()
-            }
-        })
-        .collect();
-    out.extend(previous);
     out
 }
-
-/// The prefix `ziping fields` lists last year's figures under.
-pub const PREVIOUS: &str = "previous";
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,7 @@
 
 use indexmap::IndexMap;
 
+use super::cell_path::Listed;
 use super::project::{Entry, Project};
 use super::schema::{Field, Kind, TableSpec};
 use super::table_value::{Rows, TableValue};
@@ -161,6 +162,30 @@ fn cleared_table(
         }
     }
     (kept, moved)
+}
+
+/// The prefix `ziping fields` lists last year's figures under.
+pub const PREVIOUS: &str = "previous";
+
+/// Last year's figures for `ziping fields`, after the paths `listed` (the
+/// project's own): each under the path it came from, labelled as that
+/// path is now.
+pub fn previous_listing(project: &Project, listed: &[Listed]) -> Vec<Listed> {
+    project
+        .previous
+        .iter()
+        .map(|(path, value)| {
+            let now = listed.iter().find(|l| &l.path == path);
+            Listed {
+                path: format!("{PREVIOUS}.{path}"),
+                label: now.map_or_else(|| path.clone(), |l| l.label.clone()),
+                row_label: now.and_then(|l| l.row_label.clone()),
+                kind: PREVIOUS,
+                value: value.clone(),
+                ..Listed::default()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -27,8 +27,10 @@ mod export;
 mod fields;
 mod figures;
 pub mod help;
+mod import;
 mod recover;
 mod repeat;
+mod roll;
 mod set;
 mod templates;
 
@@ -61,6 +63,8 @@ pub enum Command {
         #[arg(long, short)]
         template: String,
     },
+    Import(import::Args),
+    Roll(roll::Args),
     Export {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
@@ -231,6 +235,8 @@ pub fn run_command(command: Command, lang: Lang) -> Result<ExitCode, String> {
             storage::create_new(&file, project.to_json().as_bytes()).map_err(|e| e.to_string())?;
             println!("{}", strings::created(&file, &name, lang));
         }
+        Command::Import(args) => import::run(&args, lang)?,
+        Command::Roll(args) => roll::run(&args, lang)?,
         Command::Export {
             file,
             format,

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clock;
 pub mod export;
 pub mod fingerprint;
+pub mod import;
 pub mod lang;
 pub mod lock;
 pub mod model;

@@ -56,7 +56,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 /// be swapped in between; a device such as `/dev/zero` reports no size and
 /// never ends; and the read itself stops at the size limit, whatever
 /// `stat` said.
-fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let failed = |e: io::Error| LoadError::new(path, io_problem(&e));
     let (file, meta) = crate::open::without_waiting(path).map_err(failed)?;
     if meta.is_dir() {

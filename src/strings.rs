@@ -17,6 +17,9 @@ mod dialogs;
 pub mod figures;
 mod findings;
 mod formulas;
+// Reached by its path: it words the import's summary, and the model's
+// holding place through here.
+pub mod import;
 // Reached by its path like `upgrade`: it names `lock`'s types, and `lock`
 // leads through `storage` back to the model, which words through here.
 pub mod lock;

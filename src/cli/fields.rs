@@ -4,6 +4,7 @@
 use crate::lang::Lang;
 use crate::model::cell_path::listing;
 use crate::model::project::Project;
+use crate::model::roll::previous_listing;
 use crate::strings;
 
 use super::{ListFormat, json_text};
@@ -14,7 +15,10 @@ use super::{ListFormat, json_text};
 /// what it was read as and its parts, `comparator=≥ number=50 unit=个`.
 /// A script reading the first columns sees what it always saw.
 pub fn listing_text(project: &Project, format: ListFormat, lang: Lang) -> String {
-    let rows = listing(project);
+    let mut rows = listing(project);
+    // Last year's figures (`ziping roll`) after everything else.
+    let previous = previous_listing(project, &rows);
+    rows.extend(previous);
     match format {
         ListFormat::Json => {
             format!("{}\n", json_text(&rows))

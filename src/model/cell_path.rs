@@ -144,6 +144,8 @@ pub fn assign(
     let warnings = judge(path, field, &entry)?;
     let id = field.id.clone();
     project.set(&id, entry);
+    // Set anew, so no longer last year's text as it was (沿用去年).
+    project.carried.retain(|c| *c != id);
     Ok(warnings)
 }
 

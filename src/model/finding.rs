@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::figures::issue::FigureIssue;
 use super::formula::FormulaError;
+use super::held::HeldReason;
 use super::lint::Lint;
 use super::schema::{Severity, Template};
 use super::target::Target;
@@ -182,6 +183,18 @@ pub enum FindingKind {
     /// for: kept, not shown or exported. `row` is the row's id, or its
     /// position from 1 in a table whose rows the writer adds.
     Unplaced { row: String, column: Option<String> },
+    /// A paragraph or list kept from last year by `ziping roll`, not yet
+    /// edited or confirmed unchanged (沿用去年).
+    Carried,
+    /// Text an import found no field for, waiting in the holding place:
+    /// `index` its number there from 1, the document's heading it came
+    /// under, the start of the text.
+    Held {
+        index: usize,
+        reason: HeldReason,
+        under: Option<String>,
+        preview: String,
+    },
 }
 
 /// One finding: where, how bad, what.
@@ -225,6 +238,8 @@ impl FindingKind {
             FindingKind::Check { .. } => "check",
             FindingKind::Orphan => "orphan",
             FindingKind::Unplaced { .. } => "unplaced",
+            FindingKind::Held { .. } => "held",
+            FindingKind::Carried => "carried",
             FindingKind::TargetDefault { .. } => "target_default",
             FindingKind::TargetNotApplicable { .. } => "target_not_applicable",
             FindingKind::ActualMissing => "actual_missing",

@@ -7,6 +7,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::format_error::FormatError;
+use super::held::Held;
 use super::schema::{Field, Kind, Section, Template};
 use super::table_value::TableValue;
 use super::text::{CHOICE_SEPARATOR, placeholders, split_choices};
@@ -146,6 +147,19 @@ pub struct Project {
     /// empty keeps the template's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub title: Vec<String>,
+    /// Text an import found no field for (see [`Held`]); left out of the
+    /// file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<Held>,
+    /// Paragraph and list fields kept from last year by `ziping roll`
+    /// (沿用去年), until edited or confirmed unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<String>,
+    /// Last year's figures `ziping roll` cleared, by path
+    /// (`funding.total.budget`): shown beside the empty cells, never
+    /// exported.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub previous: IndexMap<String, String>,
     /// The template this report follows, copied in so the file opens on a
     /// machine that does not have it.
     pub template: Template,
@@ -173,6 +187,9 @@ impl Project {
             values,
             headings: IndexMap::new(),
             title: Vec::new(),
+            unplaced: Vec::new(),
+            carried: Vec::new(),
+            previous: IndexMap::new(),
             template,
         }
     }

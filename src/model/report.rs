@@ -17,11 +17,11 @@ use indexmap::IndexMap;
 
 use super::crosscheck;
 use super::figures::{check as figure_check, link::Sources, prose};
-use super::finding::{Finding, Place};
+use super::finding::{Finding, FindingKind, Place};
 use super::outline::Outline;
 use super::project::{Entry, Project};
-use super::rules::{field_findings, orphans};
-use super::schema::{Severity, Template};
+use super::rules::{field_findings, held, orphans};
+use super::schema::{Field, Severity, Template};
 use super::scores;
 use super::sheet::{Sheet, Table};
 use super::value::char_count;
@@ -97,7 +97,9 @@ pub struct Report {
     sections: Vec<SectionState>,
     /// Fields of the included sections, in reading order.
     fields: IndexMap<String, FieldFindings>,
-    orphans: Vec<Finding>,
+    /// Findings outside the template's fields: values it has no field
+    /// for, and the holding place's pieces.
+    outside: Vec<Finding>,
     sheet: Sheet,
     counts: Counts,
     chars: HashMap<String, usize>,
@@ -106,6 +108,20 @@ pub struct Report {
     prose_in_formulas: HashSet<String>,
     /// The outline's states and the counts lag behind the last edit.
     stale: bool,
+}
+
+/// A field's findings of its own: its rules', and the notice of a
+/// paragraph kept from last year (沿用去年) not yet looked at.
+fn own_findings(project: &Project, field: &Field, place: &Place) -> Vec<Finding> {
+    let mut found = field_findings(field, project.entry(&field.id), place);
+    if project.carried.contains(&field.id) {
+        found.push(Finding {
+            place: place.clone(),
+            severity: Severity::Notice,
+            kind: FindingKind::Carried,
+        });
+    }
+    found
 }
 
 impl Report {
@@ -118,7 +134,7 @@ impl Report {
             }
             for field in &n.section.fields {
                 let place = Place::field(&field.id, Some(node));
-                let rules = field_findings(field, project.entry(&field.id), &place);
+                let rules = own_findings(project, field, &place);
                 let found = FieldFindings {
                     node,
                     rules,
@@ -131,7 +147,7 @@ impl Report {
         let mut report = Report {
             sections: Vec::new(),
             fields,
-            orphans: orphans(project),
+            outside: orphans(project).into_iter().chain(held(project)).collect(),
             sheet: Sheet::default(),
             counts: Counts::default(),
             chars: HashMap::new(),
@@ -153,7 +169,7 @@ impl Report {
         };
         if let Some(found) = self.fields.get_mut(field) {
             let place = Place::field(field, Some(found.node));
-            found.rules = field_findings(declared, project.entry(field), &place);
+            found.rules = own_findings(project, declared, &place);
         }
         // A paragraph is a figure only where a formula or a check names it:
         // typing other prose recomputes no formula.
@@ -303,7 +319,7 @@ impl Report {
         self.fields
             .values()
             .flat_map(FieldFindings::all)
-            .chain(&self.orphans)
+            .chain(&self.outside)
     }
 
     /// The problems F8 walks, in its order: errors and warnings (never a

@@ -5,6 +5,7 @@
 
 use super::cell_path::stored_table;
 use super::project::{Entry, Project};
+use super::rules::HELD;
 
 /// Why a row operation was refused; nothing is changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +96,24 @@ fn change(
 
 /// Deletes the row `path` names (`indicators.3`); the rows below move up.
 pub fn delete_row(project: &mut Project, path: &str) -> Result<(), RowRefusal> {
+    // The holding place is a list like a table's rows (`unplaced.2`),
+    // unless the template has a field of that name.
+    if let Some(row) = path.strip_prefix(&format!("{HELD}."))
+        && project.template.field(HELD).is_none()
+    {
+        let count = project.unplaced.len();
+        return match row.parse::<usize>() {
+            Ok(n) if (1..=count).contains(&n) => {
+                project.unplaced.remove(n - 1);
+                Ok(())
+            }
+            _ => Err(RowRefusal::NoSuchRow {
+                table: HELD.to_string(),
+                row: row.to_string(),
+                count,
+            }),
+        };
+    }
     let (id, at, _) = resolve(project, path)?;
     change(project, &id, |value, spec| {
         value.remove_row(spec, at);

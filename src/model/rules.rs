@@ -334,6 +334,42 @@ pub fn orphans(project: &Project) -> Vec<Finding> {
         .collect()
 }
 
+/// The holding place's pieces (see [`crate::model::held`]): a notice each
+/// until it is moved into a field or deleted. The place is the piece's
+/// `--delete-row` path, `unplaced.N`.
+pub fn held(project: &Project) -> Vec<Finding> {
+    /// How much of a piece its notice quotes, in characters.
+    const PREVIEW: usize = 24;
+    project
+        .unplaced
+        .iter()
+        .enumerate()
+        .map(|(n, h)| {
+            let path = format!("{HELD}.{}", n + 1);
+            let mut preview: String = h.text.chars().take(PREVIEW).collect();
+            if h.text.chars().count() > PREVIEW {
+                preview.push('…');
+            }
+            Finding {
+                place: Place {
+                    path: Some(path.clone()),
+                    ..Place::field(&path, None)
+                },
+                severity: Severity::Notice,
+                kind: FindingKind::Held {
+                    index: n + 1,
+                    reason: h.reason,
+                    under: h.under.clone(),
+                    preview: preview.replace('\n', " "),
+                },
+            }
+        })
+        .collect()
+}
+
+/// The path of the holding place: `unplaced.N` names its N-th piece.
+pub const HELD: &str = "unplaced";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,16 @@ pub const EXPORT_TO_PROMPT: Text = Text {
     en: "Export to (.txt text, .docx Word, .md Markdown; Enter/Esc):",
 };
 
+pub const IMPORT_FROM_PROMPT: Text = Text {
+    zh: "要导入的报告（.docx、.txt 或 .md；Tab 补全文件名）：",
+    en: "Report to import (.docx, .txt or .md; Tab completes):",
+};
+
+pub const ROLL_FROM_PROMPT: Text = Text {
+    zh: "去年的项目文件（.json；Tab 补全文件名）：",
+    en: "Last year's project file (.json; Tab completes):",
+};
+
 pub const TITLE_PROMPT: Text = Text {
     zh: "报告标题格式（{字段} 填入字段值，多行用 | 分隔，清空则用模板的）：",
     en: "Title pattern ({field} for a value, | between lines, empty: the template's):",

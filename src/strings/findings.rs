@@ -436,6 +436,21 @@ pub fn finding(kind: &FindingKind, lang: Lang) -> String {
         ) => format!(
             "Row \"{row}\" has a column \"{c}\" the template does not; it is kept but not shown or exported"
         ),
+        (FindingKind::Carried, Lang::Zh) => {
+            "沿用去年的文字，尚未修改；请按今年的情况改写，或确认不变".into()
+        }
+        (FindingKind::Carried, Lang::En) => {
+            "Kept from last year and not edited yet: rewrite it for this year, or confirm it unchanged".into()
+        }
+        (
+            FindingKind::Held {
+                index,
+                reason,
+                under,
+                preview,
+            },
+            _,
+        ) => super::import::held_notice(*index, *reason, under.as_deref(), preview, lang),
         // Worded by the reading's sentences above.
         (
             FindingKind::TargetDefault { .. }

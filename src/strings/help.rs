@@ -93,6 +93,20 @@ pub const SUBCOMMANDS: &[(&str, Text)] = &[
         },
     ),
     (
+        "import",
+        Text {
+            zh: "从去年的报告开始：把 .docx、.txt 或 .md 读进一个新项目（-o，决不覆盖），并说明各段落放到了哪里",
+            en: "Start from last year's report: read a .docx, .txt or .md into a new project (-o, never overwritten) and say what went where",
+        },
+    ),
+    (
+        "roll",
+        Text {
+            zh: "用去年的项目开始新的一年：设好年度，清空日期和当年的数字（保存在 previous 中），文字保留并标为“沿用去年”；写到 -o，决不覆盖",
+            en: "Start a new year from last year's project: year set, dates and the year's figures cleared (kept under previous), text kept and marked 沿用去年; written to -o, never overwritten",
+        },
+    ),
+    (
         "figures",
         Text {
             zh: "列出报告正文中的所有数字（章节、字段、位置、单位、所在分句）及其与表格的核对",
@@ -388,6 +402,54 @@ pub const ARGUMENTS: &[(&str, &str, Text)] = &[
         Text {
             zh: "输出格式",
             en: "Output format",
+        },
+    ),
+    (
+        "import",
+        "file",
+        Text {
+            zh: "要读入的报告：Word 文档（.docx）、纯文本（.txt，Windows 写出的任何编码）或 Markdown（.md）",
+            en: "The report to read: a Word document (.docx), plain text (.txt, any encoding Windows writes) or Markdown (.md)",
+        },
+    ),
+    (
+        "import",
+        "template",
+        Text {
+            zh: "模板 id（见 ziping templates）；不给时选标题与文档最相符的模板",
+            en: "Template id (see ziping templates); without it, the template whose headings match the document best",
+        },
+    ),
+    (
+        "import",
+        "output",
+        Text {
+            zh: "新的项目文件；决不覆盖",
+            en: "The new project file; never overwritten",
+        },
+    ),
+    (
+        "roll",
+        "file",
+        Text {
+            zh: "去年的项目；不会被改动",
+            en: "Last year's project; never changed",
+        },
+    ),
+    (
+        "roll",
+        "year",
+        Text {
+            zh: "新报告的年度，如 2024",
+            en: "The new report's year, e.g. 2024",
+        },
+    ),
+    (
+        "roll",
+        "output",
+        Text {
+            zh: "新的项目文件；决不覆盖",
+            en: "The new project file; never overwritten",
         },
     ),
     (

@@ -20,6 +20,16 @@ pub const START_HINT: Text = Text {
     en: "Choose with Up/Down, Enter to confirm",
 };
 
+pub const IMPORT_CHOICE: Text = Text {
+    zh: "从已有报告导入（去年的 .docx、.txt、.md）",
+    en: "Import an existing report (last year's .docx, .txt, .md)",
+};
+
+pub const ROLL_CHOICE: Text = Text {
+    zh: "用去年的项目开始（ziping 项目文件，年度加一）",
+    en: "Start from last year's project (a ziping project, one year on)",
+};
+
 pub const OPEN_SAMPLE: Text = Text {
     zh: "打开示例报告（常宁市委组织部2022年度）",
     en: "Open the sample report",
@@ -36,6 +46,16 @@ pub const OPTIONAL_SECTION: Text = Text {
 };
 
 /// The next-option key pressed outside a choice field.
+pub const KEPT_LAST_YEAR: Text = Text {
+    zh: "已确认沿用去年的文字，“沿用去年”标记已去掉",
+    en: "Confirmed: last year's text stays, and its mark is gone",
+};
+
+pub const NOT_CARRIED: Text = Text {
+    zh: "这个字段没有“沿用去年”标记（修改过或不是去年的文字）",
+    en: "This field has no kept-from-last-year mark (edited, or not last year's text)",
+};
+
 pub const NOT_A_CHOICE: Text = Text {
     zh: "这里不是选项字段：下一个选项键只用于有选项的字段",
     en: "Not a choice field: the next-option key works in fields with options",

@@ -274,9 +274,18 @@ impl App {
             Command::Answer(Answer::Cancel) => self.quit = true,
             Command::Answer(Answer::Confirm) => match start.choice().cloned() {
                 Some(Choice::New(template)) => {
-                    let default = unused_name("自评报告", "json");
+                    let default = unused_name(Path::new(""), "自评报告", "json");
+                    let default = default.display().to_string();
                     let kind = PromptKind::NewFile(template);
                     let prompt = Prompt::new(kind, &default, &self.ui.theme);
+                    self.dialog = Some(Dialog::Prompt(prompt));
+                }
+                Some(Choice::Import) => {
+                    let prompt = Prompt::new(PromptKind::ImportFrom, "", &self.ui.theme);
+                    self.dialog = Some(Dialog::Prompt(prompt));
+                }
+                Some(Choice::Roll) => {
+                    let prompt = Prompt::new(PromptKind::RollFrom, "", &self.ui.theme);
                     self.dialog = Some(Dialog::Prompt(prompt));
                 }
                 Some(Choice::Open(path)) => self.open(&path),
@@ -302,7 +311,7 @@ impl App {
             Save | SaveAs | NextField | PrevField | NextSection | PrevSection | JumpList
             | Export | ExternalEditor | RenameHeading | RenameTitle | AddInstance
             | RemoveInstance | ToggleSidebar | NextProblem | PrevProblem | Problems | Find
-            | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures => {}
+            | FindNext | FindPrev | Replace | CopyField | CopyReport | Figures | KeepLastYear => {}
         }
         Effect::None
     }
@@ -400,7 +409,9 @@ impl App {
             }
             Export => {
                 let path = session.doc.default_export_path().display().to_string();
-                let prompt = Prompt::new(PromptKind::ExportPath, &path, theme);
+                let folder = session.doc.path().parent().map(Path::to_path_buf);
+                let prompt = Prompt::new(PromptKind::ExportPath, &path, theme)
+                    .in_folder(folder.as_deref().unwrap_or(Path::new(".")));
                 self.dialog = Some(Dialog::Prompt(prompt));
             }
             ExternalEditor => return Effect::ExternalEditor(session.field_text()),
@@ -434,6 +445,15 @@ impl App {
             Figures => self.open_figures(),
             CopyField => return self.copy_field(),
             CopyReport => return self.copy_report(),
+            KeepLastYear => {
+                let id = session.field().map(|f| f.id.clone()).unwrap_or_default();
+                let kept = session.doc.confirm_carried(&id);
+                note = Some(lang.say(if kept {
+                    strings::KEPT_LAST_YEAR
+                } else {
+                    strings::NOT_CARRIED
+                }));
+            }
         }
         if let Some(note) = note {
             self.info(note);
@@ -519,21 +539,23 @@ impl App {
             return;
         };
         let path = session.doc.path().display().to_string();
-        let prompt = Prompt::new(PromptKind::SaveAs, &path, &self.ui.theme);
+        let folder = session.doc.path().parent().map(Path::to_path_buf);
+        let prompt = Prompt::new(PromptKind::SaveAs, &path, &self.ui.theme)
+            .in_folder(folder.as_deref().unwrap_or(Path::new(".")));
         self.dialog = Some(Dialog::Prompt(prompt));
     }
 }
 
 /// `stem.ext` in the current directory, or `stem-2.ext` … if taken.
-fn unused_name(stem: &str, ext: &str) -> String {
+fn unused_name(dir: &Path, stem: &str, ext: &str) -> PathBuf {
     (1..)
         .map(|n| {
             if n == 1 {
-                format!("{stem}.{ext}")
+                dir.join(format!("{stem}.{ext}"))
             } else {
-                format!("{stem}-{n}.{ext}")
+                dir.join(format!("{stem}-{n}.{ext}"))
             }
         })
-        .find(|name| !Path::new(name).exists())
-        .unwrap_or_else(|| format!("{stem}.{ext}"))
+        .find(|path| !path.exists())
+        .unwrap_or_else(|| dir.join(format!("{stem}.{ext}")))
 }

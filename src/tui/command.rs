@@ -291,6 +291,12 @@ commands! {
             "本节数字面板：正文中的每个数字及其上下文、与表格的核对，回车跳到该处",
             "This section's figures: each with its context and how it checks against the tables; Enter goes there"
         ) Global["f6"];
+        // `ziping roll` keeps last year's paragraphs marked until edited;
+        // one that stays as it was is confirmed with this key.
+        KeepLastYear "keep_last_year" Edits (
+            "确认沿用去年的文字不变（去掉“沿用去年”标记）",
+            "Confirm that text kept from last year stays unchanged (drops its mark)"
+        ) Global["alt-y"];
     }
 
     /// Editing a text area: a field, a table cell, the jump filter, a prompt.
@@ -398,6 +404,11 @@ commands! {
         Cancel "cancel" Plain CANCEL
             Jump["esc", "ctrl-g"] Problems["esc", "f7"] Figures["esc", "f6"]
             Picker["esc", "ctrl-q"] Prompt["esc"] HelpScreen["esc", "f1", "q"];
+        // In the prompts that ask for a file (import, roll, save as, export).
+        Complete "complete_path" Plain (
+            "补全文件名（只有一个可选时补全，多个时补出共同的开头）",
+            "Complete the file name (the one that fits, or what all that fit share)"
+        ) Prompt["tab"];
     }
 
     /// The find prompt: what to look for and, to replace, what with.

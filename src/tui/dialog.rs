@@ -6,6 +6,7 @@
 //! (`app/dialogs.rs`).
 
 pub mod changed;
+pub mod complete;
 pub mod figures;
 pub mod find;
 pub mod help;

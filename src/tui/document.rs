@@ -169,8 +169,22 @@ impl Document {
             return false;
         }
         self.project.set(id, entry);
+        // Edited, so no longer last year's text as it was (沿用去年).
+        self.project.carried.retain(|c| c != id);
         self.touched(id);
         true
+    }
+
+    /// Confirms that field `id`, kept from last year, stays as it is:
+    /// its 沿用去年 mark goes. Returns whether it had one.
+    pub fn confirm_carried(&mut self, id: &str) -> bool {
+        let before = self.project.carried.len();
+        self.project.carried.retain(|c| c != id);
+        let had = self.project.carried.len() != before;
+        if had {
+            self.touched(id);
+        }
+        had
     }
 
     /// Rewords the heading of section `id` (empty: the template's words);

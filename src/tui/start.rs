@@ -1,5 +1,6 @@
 //! The start screen, shown by `ziping` without a file: a new project from a
-//! template, a recent file, or the bundled sample.
+//! template, from last year's report or project, a recent file, or the
+//! bundled sample.
 
 use std::path::PathBuf;
 
@@ -13,6 +14,10 @@ pub const SAMPLE_FILE_NAME: &str = "changning-2022.json";
 #[derive(Debug, Clone)]
 pub enum Choice {
     New(Box<Template>),
+    /// Last year's report (.docx, .txt, .md) into a new project.
+    Import,
+    /// Last year's project, rolled on a year.
+    Roll,
     Open(PathBuf),
     Sample,
 }
@@ -29,6 +34,7 @@ impl Start {
             .iter()
             .map(|e| Choice::New(Box::new(e.template.clone())))
             .collect();
+        choices.extend([Choice::Import, Choice::Roll]);
         choices.extend(recent.into_iter().map(Choice::Open));
         choices.push(Choice::Sample);
         Start {

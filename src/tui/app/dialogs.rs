@@ -265,6 +265,8 @@ impl App {
             PromptKind::SaveAs => self.save_as(&path),
             PromptKind::Heading(section) => self.answer_heading(section, answer),
             PromptKind::Title => self.answer_title(answer),
+            PromptKind::ImportFrom => self.import_from(&path),
+            PromptKind::RollFrom => self.roll_from(&path),
             PromptKind::NewFile(template) => {
                 let project = Project::new((**template).clone(), &now());
                 let json = project.to_json();

@@ -280,4 +280,70 @@ impl App {
         }
         self.open(&path);
     }
+
+    /// The start screen's 「从已有报告导入」: last year's report read into a
+    /// new project beside it, named after it (never over a file),
+    /// opened with the import's summary as the message.
+    pub(super) fn import_from(&mut self, document: &Path) -> bool {
+        let lang = self.lang();
+        let imported = match crate::import::from_file(
+            document,
+            self.ui.templates_dir.as_deref(),
+            None,
+            &now(),
+        ) {
+            Ok(imported) => imported,
+            Err(f) => {
+                self.error(strings::import::failure(document, &f, lang));
+                return false;
+            }
+        };
+        let stem = document
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let folder = document.parent().unwrap_or(Path::new(""));
+        let path = super::unused_name(folder, &stem, "json");
+        let summary = strings::import::summary_line(&imported.summary, lang);
+        self.create_and_open(imported.project, path, summary)
+    }
+
+    /// The start screen's 「用去年的项目开始」: the project rolled on a year
+    /// (its year plus one) into a new file beside it, opened with what was
+    /// done.
+    pub(super) fn roll_from(&mut self, old: &Path) -> bool {
+        let lang = self.lang();
+        let project = match storage::read_project(old) {
+            Ok(project) => project,
+            Err(e) => {
+                self.error(e.to_string());
+                return false;
+            }
+        };
+        let now = now();
+        let year = crate::model::roll::next_year(&project, &now);
+        let rolled = crate::model::roll::roll(&project, &year.to_string(), &now);
+        let stem = old
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let folder = old.parent().unwrap_or(Path::new(""));
+        let path = super::unused_name(folder, &format!("{stem}-{year}"), "json");
+        let said = strings::import::rolled(&path, year, rolled.cleared, rolled.carried, lang);
+        self.create_and_open(rolled.project, path, said)
+    }
+
+    /// Writes `project` as a new file at `path` and opens it, saying `said`.
+    fn create_and_open(&mut self, project: Project, path: PathBuf, said: String) -> bool {
+        let json = project.to_json();
+        match storage::create_new(&path, json.as_bytes()) {
+            Ok(()) => {
+                self.start_session(project, path, Fingerprint::of(json.as_bytes()));
+                self.info(said.trim_end().to_string());
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
+        }
+    }
 }

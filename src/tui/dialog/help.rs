@@ -32,7 +32,7 @@ impl Help {
             Command::Answer(answer) => match answer {
                 Answer::Cancel => return Outcome::Close,
                 // Not bound in help: it stays as it is.
-                Answer::Confirm => {}
+                Answer::Confirm | Answer::Complete => {}
             },
             // Kinds bound only in other contexts never reach here (a test in
             // `command.rs` checks each context binds only what it takes).

@@ -7,6 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
+use std::path::{Path, PathBuf};
+
 use crate::model::schema::Template;
 use crate::strings;
 
@@ -15,6 +17,7 @@ use super::super::editors::{apply, one_line, text_of};
 use super::super::text::fit;
 use super::super::theme::{Role, Theme};
 use super::super::widgets::{Ctx, draw_input, panel};
+use super::complete::complete;
 use super::outcome::Outcome;
 
 /// What a prompt asks for, and so what its answer is used for.
@@ -27,12 +30,25 @@ pub enum PromptKind {
     Heading(String),
     /// The report's title pattern, its lines separated by `|`.
     Title,
+    /// Last year's report (.docx, .txt, .md) to import (start screen).
+    ImportFrom,
+    /// Last year's project to start the new year from (start screen).
+    RollFrom,
+}
+
+impl PromptKind {
+    /// Whether the answer is a file's path, which Tab completes.
+    fn is_path(&self) -> bool {
+        !matches!(self, PromptKind::Heading(_) | PromptKind::Title)
+    }
 }
 
 #[derive(Debug)]
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: TextArea<'static>,
+    /// The folder a relative path answer goes to, where Tab looks names up.
+    pub base: PathBuf,
 }
 
 impl Prompt {
@@ -41,6 +57,15 @@ impl Prompt {
         Prompt {
             kind,
             input: one_line(text, theme),
+            base: PathBuf::from("."),
+        }
+    }
+
+    /// The same, with relative names taken in `base` (beside the project).
+    pub fn in_folder(self, base: &Path) -> Prompt {
+        Prompt {
+            base: base.to_path_buf(),
+            ..self
         }
     }
 
@@ -50,6 +75,16 @@ impl Prompt {
             Command::Answer(Answer::Cancel) => return Outcome::Close,
             Command::Answer(Answer::Confirm) => {
                 return Outcome::Act(text_of(&self.input).trim().to_string());
+            }
+            Command::Answer(Answer::Complete) if self.kind.is_path() => {
+                let typed = text_of(&self.input);
+                // A completion only adds to what was typed: it goes at the end.
+                if let Some(added) = complete(&typed, &self.base)
+                    .and_then(|done| done.strip_prefix(typed.as_str()).map(str::to_string))
+                {
+                    apply(&mut self.input, TextCmd::TextEnd);
+                    self.input.insert_str(added);
+                }
             }
             // A one-line input has no newlines to make.
             Command::Text(TextCmd::Newline) => {}
@@ -70,6 +105,8 @@ impl Prompt {
             PromptKind::NewFile(_) => lang.say(strings::NEW_FILE_PROMPT),
             PromptKind::Heading(_) => lang.say(strings::HEADING_PROMPT),
             PromptKind::Title => lang.say(strings::TITLE_PROMPT),
+            PromptKind::ImportFrom => lang.say(strings::IMPORT_FROM_PROMPT),
+            PromptKind::RollFrom => lang.say(strings::ROLL_FROM_PROMPT),
         };
         frame.render_widget(
             Paragraph::new(Line::styled(

@@ -12,6 +12,7 @@ mod columns;
 
 use std::collections::HashMap;
 
+use indexmap::IndexMap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -289,13 +290,14 @@ impl Texts {
                 Col::Cell(i) => Item::new(spec.columns[*i].label.clone(), Role::Label),
             })
             .collect();
+        let previous = app.session().map(|s| &s.doc.project().previous);
         let body = table
             .rows
             .iter()
             .enumerate()
             .map(|(r, row)| {
                 cols.iter()
-                    .map(|c| item(table, r, row, *c, &marks))
+                    .map(|c| item(table, r, row, *c, &marks, previous))
                     .collect()
             })
             .collect();
@@ -345,8 +347,17 @@ impl Texts {
 }
 
 /// One cell of a row: its figure (typed, else computed), marked `✗` or `!`
-/// when it has a problem, so the mark does not rest on colour alone.
-fn item(table: Table, r: usize, row: &Row, col: Col, marks: &HashMap<&str, Severity>) -> Item {
+/// when it has a problem, so the mark does not rest on colour alone. An
+/// empty cell `ziping roll` cleared shows last year's figure dimmed and in
+/// brackets, `(100)`, so it reads as a hint, not a value.
+fn item(
+    table: Table,
+    r: usize,
+    row: &Row,
+    col: Col,
+    marks: &HashMap<&str, Severity>,
+    previous: Option<&IndexMap<String, String>>,
+) -> Item {
     let spec = table.spec;
     let Col::Cell(i) = col else {
         return if spec.has_fixed_rows() {
@@ -365,6 +376,15 @@ fn item(table: Table, r: usize, row: &Row, col: Col, marks: &HashMap<&str, Sever
     };
     let computed = column.formula.is_some() && (column.is_read_only() || cell.value.is_none());
     let path = format!("{}.{}", row.path, column.id);
+    let last_year = previous
+        .and_then(|p| p.get(&path))
+        .filter(|_| text.is_empty());
+    if let Some(old) = last_year {
+        return Item {
+            right: column.kind().is_number(),
+            ..Item::new(format!("({old})"), Role::Muted)
+        };
+    }
     let (mark, role) = match marks.get(path.as_str()) {
         Some(severity) => mark(*severity),
         None if computed || !cell.applies => ("", Role::Muted),

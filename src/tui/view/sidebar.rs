@@ -20,8 +20,18 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
     let report = session.doc.report();
     let current = session.position().map(|p| p.node);
     let width = area.width as usize;
+    let project = session.doc.project();
+    let walk = project.template.walk();
     let mut rows: Vec<Line> = Vec::new();
     for (i, node) in report.sections().iter().enumerate() {
+        // `=`: text kept from last year (沿用去年), not yet edited or confirmed.
+        let carried = walk.get(i).is_some_and(|r| {
+            r.section
+                .fields
+                .iter()
+                .any(|f| project.carried.contains(&f.id))
+        });
+        let kept = if carried { '=' } else { ' ' };
         let state = node.progress;
         // Errors, then warnings, then how far it is filled in: a section
         // with a warning is never shown as plainly done.
@@ -33,7 +43,7 @@ pub fn draw(app: &App, session: &Session, area: Rect, frame: &mut Frame) {
             Progress::Complete => '✓',
         };
         let indent = "  ".repeat(node.depth);
-        let text = fit(&format!("{marker} {indent}{}", node.heading), width);
+        let text = fit(&format!("{marker}{kept}{indent}{}", node.heading), width);
         let role = match (Some(i) == current, node.included, state) {
             (true, _, _) => Role::Selected,
             (false, _, Progress::Invalid) => Role::Invalid,

@@ -30,6 +30,8 @@ pub fn draw(app: &App, start: &Start, area: Rect, frame: &mut Frame) {
     for (i, choice) in start.choices.iter().enumerate() {
         let text = match choice {
             Choice::New(t) => strings::new_from(&t.name, lang),
+            Choice::Import => lang.say(strings::IMPORT_CHOICE).to_string(),
+            Choice::Roll => lang.say(strings::ROLL_CHOICE).to_string(),
             Choice::Open(path) => strings::open_recent(path, lang),
             Choice::Sample => lang.say(strings::OPEN_SAMPLE).to_string(),
         };

@@ -1,0 +1,137 @@
+//! A document's bytes as paragraphs and tables: a Word document (.docx)
+//! through docx-rs's reader, plain text in whatever encoding Chinese
+//! Windows wrote it (UTF-8 with or without its mark, UTF-16, GB18030/GBK),
+//! Markdown as its text. The old binary Word and WPS formats are refused
+//! with the way to save them as .docx.
+
+use std::path::Path;
+
+use encoding_rs::GB18030;
+
+use super::{Piece, Refusal, docx};
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+/// Every .docx is a zip archive.
+const ZIP: &[u8] = b"PK\x03\x04";
+/// The compound file the old .doc and .wps formats are.
+const COMPOUND: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// The document at `path` (its bytes `bytes`) as pieces in reading order.
+pub fn pieces(path: &Path, bytes: &[u8]) -> Result<Vec<Piece>, Refusal> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if bytes.starts_with(COMPOUND) || matches!(extension.as_str(), "doc" | "wps" | "et") {
+        return Err(Refusal::OldWord);
+    }
+    if bytes.starts_with(ZIP) {
+        return docx::pieces(bytes);
+    }
+    let text = text(bytes)?;
+    Ok(if matches!(extension.as_str(), "md" | "markdown") {
+        markdown(&text)
+    } else {
+        lines(&text)
+    })
+}
+
+/// The bytes as text: a byte-order mark decides (Notepad's "Unicode" is
+/// UTF-16 with one); else UTF-8 if it is valid, else GB18030 (which GBK
+/// and GB2312 are subsets of) if it decodes without a fault.
+pub fn text(bytes: &[u8]) -> Result<String, Refusal> {
+    if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
+        return String::from_utf8(rest.to_vec()).map_err(|_| Refusal::NotText);
+    }
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, faulty) = encoding.decode_with_bom_removal(bytes);
+        return if faulty {
+            Err(Refusal::NotText)
+        } else {
+            Ok(text.into_owned())
+        };
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_string());
+    }
+    let (text, faulty) = GB18030.decode_without_bom_handling(bytes);
+    if faulty {
+        return Err(Refusal::NotText);
+    }
+    Ok(text.into_owned())
+}
+
+/// Plain text: each line a paragraph (blank lines only separate).
+fn lines(text: &str) -> Vec<Piece> {
+    text.lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'))
+        .filter(|l| !l.is_empty())
+        .map(|l| Piece::Para(l.to_string()))
+        .collect()
+}
+
+/// Markdown as a reader sees it: headings without their `#`, emphasis
+/// without its `**`, pipe tables as tables (their `---` row left out).
+fn markdown(text: &str) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with('|') {
+            let cells: Vec<String> = line
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().replace("<br>", "\n"))
+                .collect();
+            if cells.iter().all(|c| c.chars().all(|ch| "-: ".contains(ch))) {
+                continue;
+            }
+            match out.last_mut() {
+                Some(Piece::Table(rows)) => rows.push(cells),
+                _ => out.push(Piece::Table(vec![cells])),
+            }
+            continue;
+        }
+        let line = line.trim_start_matches('#').trim_start();
+        let line = line.strip_prefix("- ").unwrap_or(line);
+        let line = line.replace("**", "");
+        if !line.is_empty() {
+            out.push(Piece::Para(line));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_encoding_a_clerk_saves_in_is_read() {
+        let text = "一、基本情况\n部门职责";
+        let (gb, _, _) = GB18030.encode(text);
+        let mut utf16le = vec![0xFF, 0xFE];
+        utf16le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut utf16be = vec![0xFE, 0xFF];
+        utf16be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        let bom: Vec<u8> = UTF8_BOM.iter().copied().chain(text.bytes()).collect();
+        for bytes in [text.as_bytes().to_vec(), bom, gb.to_vec(), utf16le, utf16be] {
+            assert_eq!(super::text(&bytes).ok().as_deref(), Some(text), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn old_word_and_wps_files_are_refused() {
+        let mut ole = COMPOUND.to_vec();
+        ole.extend([0; 64]);
+        for name in ["去年.doc", "去年.wps", "去年.txt"] {
+            assert_eq!(
+                pieces(Path::new(name), &ole).err(),
+                Some(Refusal::OldWord),
+                "{name}"
+            );
+        }
+    }
+}

@@ -103,7 +103,7 @@ pub const SUBCOMMANDS: &[(&str, Text)] = &[
         "roll",
         Text {
             zh: "用去年的项目开始新的一年：设好年度，清空日期和当年的数字（保存在 previous 中），文字保留并标为“沿用去年”；写到 -o，决不覆盖",
-            en: "Start a new year from last year's project: year set, dates and the year's figures cleared (kept under previous), text kept and marked 沿用去年; written to -o, never overwritten",
+            en: "Start a new year from last year's project: year set, dates and the year's figures cleared (kept under previous), text kept and marked as carried over; written to -o, never overwritten",
         },
     ),
     (

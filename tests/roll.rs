@@ -181,3 +181,54 @@ fn tables_keep_their_rows_and_targets_and_lose_the_years_figures() {
         "{text}"
     );
 }
+
+#[test]
+fn last_years_year_in_text_kept_from_last_year_is_a_notice_until_edited() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/changning-2022.json"),
+        h.join("2022.json"),
+    )
+    .unwrap();
+    ok(
+        h,
+        &["roll", "2022.json", "--year", "2023", "-o", "2023.json"],
+    );
+    let last_year = |file: &str| -> Vec<(String, String)> {
+        let (_, check) = check_json(&h.join(file), h);
+        check["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["kind"] == "last_year")
+            .map(|p| {
+                assert_eq!(p["severity"], "notice", "{p}");
+                let message = p["message"].as_str().unwrap().to_string();
+                (p["field"].as_str().unwrap().to_string(), message)
+            })
+            .collect()
+    };
+    // The 导语 says 现将2022年预算支出绩效评价情况汇报如下: last year's own
+    // year, now likely this year's. Not in last year's own report.
+    let found = last_year("2023.json");
+    let preamble: Vec<_> = found.iter().filter(|(f, _)| f == "preamble").collect();
+    assert_eq!(preamble.len(), 1, "{found:?}");
+    assert!(preamble[0].1.contains("“2022年”"), "{}", preamble[0].1);
+    assert!(last_year("2022.json").is_empty());
+    // Edited, the text is this year's: no longer looked at.
+    ok(
+        h,
+        &[
+            "set",
+            "2023.json",
+            "preamble",
+            "现将2022年的经验和2023年预算支出绩效评价情况汇报如下：",
+        ],
+    );
+    assert!(
+        last_year("2023.json").iter().all(|(f, _)| f != "preamble"),
+        "{:?}",
+        last_year("2023.json")
+    );
+}

@@ -179,7 +179,8 @@ impl Report {
             let texts = prose::of_field(found.node, declared, project.entry(field));
             let sources = Sources::new(project, &self.sheet);
             let year = figure_check::report_year(project);
-            found.figures = figure_check::findings(&texts, &sources, year);
+            let carried = |id: &str| project.carried.iter().any(|c| c == id);
+            found.figures = figure_check::findings(&texts, &sources, year, carried);
         }
     }
 
@@ -238,7 +239,8 @@ impl Report {
         }
         for prose in prose::texts(project) {
             if let Some(found) = self.fields.get_mut(&prose.field.id) {
-                let found_here = figure_check::findings(&[prose], &sources, year);
+                let carried = |id: &str| project.carried.iter().any(|c| c == id);
+                let found_here = figure_check::findings(&[prose], &sources, year, carried);
                 found.figures.extend(found_here);
             }
         }

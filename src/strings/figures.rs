@@ -99,6 +99,14 @@ pub(super) fn finding(item: Option<usize>, issue: &FigureIssue, lang: Lang) -> S
             "{}The year {year} is later than the year after the report's ({report}): check it",
             item_lead(*item, lang)
         ),
+        (FigureIssue::LastYear { year }, Lang::Zh) => format!(
+            "{}沿用去年的文字里写着“{year}年”，是去年报告的年度，请核对是否应改为今年",
+            item_lead(*item, lang)
+        ),
+        (FigureIssue::LastYear { year }, Lang::En) => format!(
+            "{}Text kept from last year says {year}, last year's report year: check whether it should be this year's",
+            item_lead(*item, lang)
+        ),
     }
 }
 

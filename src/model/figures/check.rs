@@ -1,6 +1,7 @@
 //! The figure checks as findings of a prose field: a figure the table it
 //! is linked to contradicts (a warning), a count or a total that does not
-//! match (a warning), a year ahead of the report (a notice).
+//! match (a warning), a year ahead of the report or last year's in text
+//! kept from last year (notices).
 
 use super::cited::Strength;
 use super::issue::FigureIssue;
@@ -23,8 +24,14 @@ pub fn report_year(project: &Project) -> Option<i32> {
     }
 }
 
-/// The findings of the figures in `texts` (one field's paragraphs).
-pub fn findings(texts: &[Prose], sources: &Sources, year: Option<i32>) -> Vec<Finding> {
+/// The findings of the figures in `texts` (one field's paragraphs);
+/// `carried` says whether a field's text is kept from last year (沿用去年).
+pub fn findings(
+    texts: &[Prose],
+    sources: &Sources,
+    year: Option<i32>,
+    carried: impl Fn(&str) -> bool,
+) -> Vec<Finding> {
     let mut found = Vec::new();
     for prose in texts {
         let place = Place::field(&prose.field.id, Some(prose.node));
@@ -87,6 +94,11 @@ pub fn findings(texts: &[Prose], sources: &Sources, year: Option<i32>) -> Vec<Fi
                     report,
                 };
                 push(Severity::Notice, issue);
+            }
+            if carried(&prose.field.id) {
+                for _ in years::of_year(text, report - 1) {
+                    push(Severity::Notice, FigureIssue::LastYear { year: report - 1 });
+                }
             }
         }
     }

@@ -31,6 +31,9 @@ pub enum FigureIssue {
     },
     /// A year after the report's year + 1 (`2025年` in a 2022 report).
     YearAhead { year: i32, report: i32 },
+    /// Last year's year in a paragraph kept from last year (沿用去年): it
+    /// was that report's own year, and is likely to be this one's now.
+    LastYear { year: i32 },
 }
 
 impl FigureIssue {
@@ -41,6 +44,7 @@ impl FigureIssue {
             FigureIssue::CountDiffers { .. } => "count_differs",
             FigureIssue::SumDiffers { .. } => "sum_differs",
             FigureIssue::YearAhead { .. } => "year_ahead",
+            FigureIssue::LastYear { .. } => "last_year",
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Years in prose that drift: a year after the report's year + 1 (a plan
-//! year typed for the report year, a slip of a key). Ranges (`2022—2026年`),
-//! titles in 《》 and document numbers are left alone, and earlier years
-//! are history.
+//! year typed for the report year, a slip of a key), and last year's year
+//! in a paragraph kept from last year's report (沿用去年), where it was the
+//! report's own year. Ranges (`2022—2026年`), titles in 《》 and document
+//! numbers are left alone, and elsewhere earlier years are history.
 
 use std::ops::Range;
 
@@ -14,6 +15,23 @@ const AHEAD: &[&str] = &["预算", "计划", "规划", "力争", "预计", "目�
 /// Years after `report + 1` written as `NNNN年`, outside clauses looking
 /// ahead: each with its span.
 pub fn ahead(text: &str, report: i32) -> Vec<(i32, Range<usize>)> {
+    written(text)
+        .into_iter()
+        .filter(|(year, span)| *year > report + 1 && !looks_ahead(text, span.start))
+        .collect()
+}
+
+/// The places `year` is written as `NNNN年` (outside ranges and titles).
+pub fn of_year(text: &str, year: i32) -> Vec<Range<usize>> {
+    written(text)
+        .into_iter()
+        .filter(|(y, _)| *y == year)
+        .map(|(_, span)| span)
+        .collect()
+}
+
+/// Every year written as `NNNN年` outside ranges and titles, with its span.
+fn written(text: &str) -> Vec<(i32, Range<usize>)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut found = Vec::new();
     let mut title = 0usize;
@@ -45,10 +63,8 @@ pub fn ahead(text: &str, report: i32) -> Vec<(i32, Range<usize>)> {
                 .iter()
                 .filter_map(|&(_, d)| digit(d))
                 .fold(0i32, |y, d| y * 10 + d as i32);
-            if year > report + 1 && !looks_ahead(text, chars[i].0) {
-                let to = chars.get(end + 1).map_or(text.len(), |&(b, _)| b);
-                found.push((year, chars[i].0..to));
-            }
+            let to = chars.get(end + 1).map_or(text.len(), |&(b, _)| b);
+            found.push((year, chars[i].0..to));
         }
         i = end;
     }
@@ -101,5 +117,13 @@ mod tests {
         // The budget being prepared, a plan: a later year is their point.
         assert_eq!(years("作为2024年预算安排的参考"), Vec::<i32>::new());
         assert_eq!(years("力争2025年全面完成"), Vec::<i32>::new());
+    }
+
+    #[test]
+    fn a_years_places_outside_ranges_titles_and_numbers() {
+        let text = "现将2022年预算支出绩效评价情况汇报如下：《2022年工作要点》（2022—2026年）湘办发〔2022〕10号，2022年共培训";
+        let found: Vec<&str> = of_year(text, 2022).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["2022年", "2022年"]);
+        assert!(of_year("2021年", 2022).is_empty());
     }
 }

@@ -1,4 +1,4 @@
-use crate::util::{char_width, num_digits, spaces};
+use crate::util::{CharWidths, num_digits, spaces};
 use ratatui_core::style::Style;
 use ratatui_core::text::{Line, Span};
 use std::borrow::Cow;
@@ -41,14 +41,16 @@ struct DisplayTextBuilder {
     tab_len: u8,
     width: usize,
     mask: Option<char>,
+    widths: CharWidths,
 }
 
 impl DisplayTextBuilder {
-    fn new(tab_len: u8, mask: Option<char>) -> Self {
+    fn new(tab_len: u8, mask: Option<char>, widths: CharWidths) -> Self {
         Self {
             tab_len,
             width: 0,
             mask,
+            widths,
         }
     }
 
@@ -73,10 +75,16 @@ impl DisplayTextBuilder {
                     self.width += len;
                 }
             } else {
+                let fillers = self.widths.fillers(c);
+                if buf.is_empty() && fillers > 0 {
+                    buf.reserve(s.len() + fillers);
+                    buf.push_str(&s[..i]);
+                }
                 if !buf.is_empty() {
                     buf.push(c);
+                    buf.extend(std::iter::repeat_n(self.widths.filler, fillers));
                 }
-                self.width += char_width(c);
+                self.width += (self.widths.width)(c);
             }
         }
 
@@ -99,6 +107,7 @@ pub struct LineHighlighter<'a> {
     mask: Option<char>,
     select_at_end: bool,
     select_style: Style,
+    widths: CharWidths,
 }
 
 impl<'a> LineHighlighter<'a> {
@@ -120,7 +129,12 @@ impl<'a> LineHighlighter<'a> {
             mask,
             select_at_end: false,
             select_style,
+            widths: CharWidths::default(),
         }
+    }
+
+    pub fn set_char_widths(&mut self, widths: CharWidths) {
+        self.widths = widths;
     }
 
     pub fn line_number(&mut self, row: usize, lnum_len: u8, style: Style) {
@@ -211,8 +225,9 @@ impl<'a> LineHighlighter<'a> {
             mask,
             select_at_end,
             select_style,
+            widths,
         } = self;
-        let mut builder = DisplayTextBuilder::new(tab_len, mask);
+        let mut builder = DisplayTextBuilder::new(tab_len, mask, widths);
 
         if boundaries.is_empty() {
             let built = builder.build(line);
@@ -273,12 +288,12 @@ mod tests {
     use unicode_width::UnicodeWidthStr as _;
 
     fn build(text: &'static str, tab: u8, mask: Option<char>) -> Cow<'static, str> {
-        DisplayTextBuilder::new(tab, mask).build(text)
+        DisplayTextBuilder::new(tab, mask, CharWidths::default()).build(text)
     }
 
     #[track_caller]
     fn build_with_offset(offset: usize, text: &'static str, tab: u8) -> Cow<'static, str> {
-        let mut b = DisplayTextBuilder::new(tab, None);
+        let mut b = DisplayTextBuilder::new(tab, None, CharWidths::default());
         b.width = offset;
         let built = b.build(text);
         let want = offset + built.as_ref().width();

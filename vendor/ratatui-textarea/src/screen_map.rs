@@ -1,7 +1,7 @@
 use crate::cursor::{DataCursor, ScreenCursor};
 use crate::textarea::TextArea;
-use crate::util::{char_width, num_digits};
-use crate::wrap::{WrapMode, WrappedLine, effective_wrap_width, wrapped_rows};
+use crate::util::num_digits;
+use crate::wrap::{WrapMode, WrappedLine, Wrapper, effective_wrap_width, wrapped_rows};
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ScreenLine {
@@ -17,67 +17,87 @@ pub(crate) struct DataLine {
     pub pure_ascii: bool,
 }
 
+/// An edit within one line, in bytes: `removed` bytes at `at` replaced by
+/// `inserted` bytes, which are `removed_chars` and `inserted_chars` chars.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineEdit {
+    pub row: usize,
+    pub at: usize,
+    pub removed: usize,
+    pub inserted: usize,
+    pub removed_chars: usize,
+    pub inserted_chars: usize,
+}
+
 fn is_pure_ascii(line: &str) -> bool {
     line.is_ascii() && !line.contains('\t')
 }
 
-fn char_display_width(c: char, col: usize, tab_len: u8, mask: Option<char>) -> usize {
-    // A masked line is drawn as one mask character per char, so each char is as wide as the mask.
-    if let Some(mask) = mask {
-        char_width(mask)
-    } else if c == '\t' {
-        let tab = tab_len.max(1) as usize;
-        let pad = tab - (col % tab);
-        pad.max(1)
-    } else {
-        char_width(c)
-    }
-}
-
-fn display_width(text: &str, tab_len: u8, mask: Option<char>) -> usize {
-    let mut col = 0usize;
-    for c in text.chars() {
-        col += char_display_width(c, col, tab_len, mask);
-    }
-    col
-}
-
-fn screen_col_for_char_offset(
-    text: &str,
-    char_offset: usize,
+/// How the screen map measures: tab length, mask and char width.
+#[derive(Clone, Copy)]
+struct Measure {
     tab_len: u8,
     mask: Option<char>,
-) -> usize {
-    let mut col = 0usize;
-    for c in text.chars().take(char_offset) {
-        col += char_display_width(c, col, tab_len, mask);
-    }
-    col
+    width: fn(char) -> usize,
 }
 
-fn char_offset_for_screen_col(
-    text: &str,
-    screen_col: usize,
-    tab_len: u8,
-    mask: Option<char>,
-) -> usize {
-    let mut col = 0usize;
-    let mut chars = 0usize;
-    for c in text.chars() {
-        if col >= screen_col {
-            break;
+impl Measure {
+    fn char_display_width(&self, c: char, col: usize) -> usize {
+        // A masked line is drawn as one mask character per char, so each char is as wide as the mask.
+        if let Some(mask) = self.mask {
+            (self.width)(mask)
+        } else if c == '\t' {
+            let tab = self.tab_len.max(1) as usize;
+            let pad = tab - (col % tab);
+            pad.max(1)
+        } else {
+            (self.width)(c)
         }
-        let width = char_display_width(c, col, tab_len, mask);
-        if col + width > screen_col {
-            break;
-        }
-        col += width;
-        chars += 1;
     }
-    chars
+
+    fn display_width(&self, text: &str) -> usize {
+        let mut col = 0usize;
+        for c in text.chars() {
+            col += self.char_display_width(c, col);
+        }
+        col
+    }
+
+    fn screen_col_for_char_offset(&self, text: &str, char_offset: usize) -> usize {
+        let mut col = 0usize;
+        for c in text.chars().take(char_offset) {
+            col += self.char_display_width(c, col);
+        }
+        col
+    }
+
+    fn char_offset_for_screen_col(&self, text: &str, screen_col: usize) -> usize {
+        let mut col = 0usize;
+        let mut chars = 0usize;
+        for c in text.chars() {
+            if col >= screen_col {
+                break;
+            }
+            let width = self.char_display_width(c, col);
+            if col + width > screen_col {
+                break;
+            }
+            col += width;
+            chars += 1;
+        }
+        chars
+    }
 }
 
 impl TextArea<'_> {
+    fn measure(&self) -> Measure {
+        Measure {
+            tab_len: self.tab_length(),
+            mask: self.mask_char(),
+            width: self.char_widths.width,
+        }
+    }
+
     fn fallback_rows(&self) -> Vec<WrappedLine> {
         self.lines
             .iter()
@@ -90,72 +110,160 @@ impl TextArea<'_> {
                 end_col: line.chars().count(),
                 first_in_row: true,
                 last_in_row: true,
+                read_to: line.len(),
             })
             .collect()
     }
 
-    pub(crate) fn screen_map_load(&self) {
-        let wrap_width = if self.wrap_mode() != WrapMode::None {
-            let width = self.area.get().width;
-            if width > 0 {
-                let line_number_len = self
-                    .line_number_style()
-                    .map(|_| num_digits(self.lines.len()));
-                Some(effective_wrap_width(width, line_number_len))
-            } else {
-                None
-            }
-        } else {
-            None
-        };
+    /// How lines are wrapped at the width last rendered; `None` without
+    /// wrapping (or before the first render).
+    fn wrapper(&self) -> Option<Wrapper> {
+        if self.wrap_mode() == WrapMode::None {
+            return None;
+        }
+        let width = self.area.get().width;
+        if width == 0 {
+            return None;
+        }
+        let line_number_len = self
+            .line_number_style()
+            .map(|_| num_digits(self.lines.len()));
+        Some(Wrapper {
+            mode: self.wrap_mode(),
+            breaker: self.line_breaker,
+            width: effective_wrap_width(width, line_number_len),
+            tab_len: self.tab_length(),
+            mask: self.mask_char(),
+            char_width: self.char_widths.width,
+        })
+    }
 
-        let rows = match wrap_width {
-            Some(width) => wrapped_rows(
-                &self.lines,
-                self.wrap_mode(),
-                width,
-                self.tab_length(),
-                self.mask_char(),
-            ),
+    fn screen_line_of(&self, wrapped: WrappedLine, measure: &Measure) -> ScreenLine {
+        let fragment = &self.lines[wrapped.row][wrapped.start_byte..wrapped.end_byte];
+        let char_count = wrapped.end_col.saturating_sub(wrapped.start_col);
+        let screen_width = measure.display_width(fragment);
+        let cursor_max_col = if wrapped.last_in_row {
+            screen_width
+        } else {
+            measure.screen_col_for_char_offset(fragment, char_count.saturating_sub(1))
+        };
+        ScreenLine {
+            wrapped,
+            screen_width,
+            cursor_max_col,
+        }
+    }
+
+    pub(crate) fn screen_map_load(&self) {
+        let rows = match self.wrapper() {
+            Some(wrapper) => wrapped_rows(&self.lines, &wrapper),
             None => self.fallback_rows(),
         };
 
+        let measure = self.measure();
         let mut screen_lines = Vec::with_capacity(rows.len());
         let mut data_pointers = vec![DataLine::default(); self.lines.len()];
-        let mut current_row = 0usize;
 
         for (screen_idx, wrapped) in rows.into_iter().enumerate() {
-            while current_row < wrapped.row {
-                current_row += 1;
-            }
-
             if data_pointers[wrapped.row].screen_line_count == 0 {
                 data_pointers[wrapped.row].first_screen_line = screen_idx;
                 data_pointers[wrapped.row].pure_ascii = is_pure_ascii(&self.lines[wrapped.row]);
             }
             data_pointers[wrapped.row].screen_line_count += 1;
-
-            let fragment = &self.lines[wrapped.row][wrapped.start_byte..wrapped.end_byte];
-            let char_count = wrapped.end_col.saturating_sub(wrapped.start_col);
-            let cursor_max_col = if wrapped.last_in_row {
-                display_width(fragment, self.tab_length(), self.mask_char())
-            } else {
-                screen_col_for_char_offset(
-                    fragment,
-                    char_count.saturating_sub(1),
-                    self.tab_length(),
-                    self.mask_char(),
-                )
-            };
-            screen_lines.push(ScreenLine {
-                wrapped,
-                screen_width: display_width(fragment, self.tab_length(), self.mask_char()),
-                cursor_max_col,
-            });
+            screen_lines.push(self.screen_line_of(wrapped, &measure));
         }
 
         *self.screen_lines.borrow_mut() = screen_lines;
         *self.data_pointers.borrow_mut() = data_pointers;
+    }
+
+    /// Updates the screen map after `edit`, which changed one line and no
+    /// others. With a line breaker only the rows from the first one whose
+    /// decision read the edited bytes are wrapped again, up to the first
+    /// row that ends where an old row ended (the rest of the line wraps as
+    /// before, shifted); with a built-in mode the edited line is wrapped
+    /// again. Either way the other lines' rows are kept.
+    pub(crate) fn screen_map_edit(&self, edit: LineEdit) {
+        let Some(wrapper) = self.wrapper() else {
+            return self.screen_map_load();
+        };
+        if self.data_pointers.borrow().len() != self.lines.len() {
+            return self.screen_map_load();
+        }
+        let LineEdit {
+            row,
+            at,
+            removed,
+            inserted,
+            removed_chars,
+            inserted_chars,
+        } = edit;
+        let line = &self.lines[row];
+        let (first, count) = {
+            let pointer = &self.data_pointers.borrow()[row];
+            (pointer.first_screen_line, pointer.screen_line_count)
+        };
+        let mut screen_lines = self.screen_lines.borrow_mut();
+        let old = &screen_lines[first..first + count];
+
+        let (restart, rows, resume) = if wrapper.breaker.is_some() {
+            let restart = old
+                .iter()
+                .position(|l| l.wrapped.read_to >= at)
+                .unwrap_or(count.saturating_sub(1));
+            let (start, start_col) = old
+                .get(restart)
+                .map_or((0, 0), |l| (l.wrapped.start_byte, l.wrapped.start_col));
+            // Where the old rows start, in the new text's bytes: the old
+            // row starting at `old_start` now starts at `old_start - removed + inserted`.
+            let edit_end = at + inserted;
+            let mut next_old = restart + 1;
+            let mut resume = count;
+            let rows = wrapper.rows_from(row, line, start, start_col, |end, _| {
+                if end < edit_end {
+                    return false;
+                }
+                let old_end = end + removed - inserted;
+                while next_old < count && old[next_old].wrapped.start_byte < old_end {
+                    next_old += 1;
+                }
+                let realigned = next_old < count && old[next_old].wrapped.start_byte == old_end;
+                if realigned {
+                    resume = next_old;
+                }
+                realigned
+            });
+            (restart, rows, resume)
+        } else {
+            (0, wrapper.rows_of(row, line), count)
+        };
+
+        let measure = self.measure();
+        let shift = |v: usize, by_removed: usize, by_inserted: usize| v + by_inserted - by_removed;
+        let mut replacement: Vec<ScreenLine> = rows
+            .into_iter()
+            .map(|wrapped| self.screen_line_of(wrapped, &measure))
+            .collect();
+        replacement.extend(old[resume..].iter().map(|l| {
+            let mut l = *l;
+            let w = &mut l.wrapped;
+            w.start_byte = shift(w.start_byte, removed, inserted);
+            w.end_byte = shift(w.end_byte, removed, inserted);
+            w.read_to = shift(w.read_to, removed, inserted);
+            w.start_col = shift(w.start_col, removed_chars, inserted_chars);
+            w.end_col = shift(w.end_col, removed_chars, inserted_chars);
+            l
+        }));
+        let new_count = restart + replacement.len();
+        screen_lines.splice(first + restart..first + count, replacement);
+        drop(screen_lines);
+
+        let mut pointers = self.data_pointers.borrow_mut();
+        pointers[row].screen_line_count = new_count;
+        pointers[row].pure_ascii = is_pure_ascii(line);
+        for pointer in pointers.iter_mut().skip(row + 1) {
+            pointer.first_screen_line = pointer.first_screen_line + new_count - count;
+        }
     }
 
     pub(crate) fn screen_lines_count(&self) -> usize {
@@ -182,8 +290,9 @@ impl TextArea<'_> {
         let line = self.screen_line(screen.row);
         let fragment =
             &self.lines[line.wrapped.row][line.wrapped.start_byte..line.wrapped.end_byte];
-        let char_offset =
-            char_offset_for_screen_col(fragment, screen.col, self.tab_length(), self.mask_char());
+        let char_offset = self
+            .measure()
+            .char_offset_for_screen_col(fragment, screen.col);
         DataCursor(line.wrapped.row, line.wrapped.start_col + char_offset)
     }
 
@@ -210,8 +319,9 @@ impl TextArea<'_> {
         let line = screen_lines[screen_idx];
         let fragment = &self.lines[array.0][line.wrapped.start_byte..line.wrapped.end_byte];
         let char_offset = array.1.saturating_sub(line.wrapped.start_col);
-        let col =
-            screen_col_for_char_offset(fragment, char_offset, self.tab_length(), self.mask_char());
+        let col = self
+            .measure()
+            .screen_col_for_char_offset(fragment, char_offset);
 
         ScreenCursor {
             row: screen_idx,

@@ -2,14 +2,14 @@ use crate::cursor::{CursorMove, DataCursor, ScreenCursor};
 use crate::highlight::LineHighlighter;
 use crate::history::{Edit, EditKind, History};
 use crate::input::{Input, Key};
-use crate::screen_map::{DataLine, ScreenLine};
+use crate::screen_map::{DataLine, LineEdit, ScreenLine};
 use crate::scroll::Scrolling;
 #[cfg(feature = "search")]
 use crate::search::Search;
-use crate::util::{Pos, char_width, num_digits, spaces};
+use crate::util::{CharWidths, Pos, num_digits, spaces};
 use crate::widget::Viewport;
 use crate::word::{find_word_exclusive_end_forward, find_word_start_backward};
-use crate::wrap::{WrapMode, WrappedLine};
+use crate::wrap::{LineBreaker, WrapMode, WrappedLine};
 use ratatui_core::layout::Alignment;
 use ratatui_core::layout::Rect;
 use ratatui_core::style::{Color, Modifier, Style, Stylize};
@@ -119,6 +119,8 @@ pub struct TextArea<'a> {
     search: Search,
     alignment: Alignment,
     wrap_mode: WrapMode,
+    pub(crate) line_breaker: Option<LineBreaker>,
+    pub(crate) char_widths: CharWidths,
     pub(crate) placeholder: Text<'a>,
     mask: Option<char>,
     selection_start: Option<DataCursor>,
@@ -231,6 +233,8 @@ impl<'a> TextArea<'a> {
             search: Search::default(),
             alignment: Alignment::Left,
             wrap_mode: WrapMode::None,
+            line_breaker: None,
+            char_widths: CharWidths::default(),
             placeholder: Text::default().fg(Color::DarkGray),
             mask: None,
             selection_start: None,
@@ -752,10 +756,34 @@ impl<'a> TextArea<'a> {
 
     fn push_history(&mut self, kind: EditKind, before: Pos, after_offset: usize) {
         let DataCursor(row, col) = self.cursor;
+        // An edit within one line re-wraps only what it reaches.
+        let one_line = before.row == row;
+        let line_edit = match &kind {
+            EditKind::InsertChar(_) | EditKind::InsertStr(_) if one_line => Some(LineEdit {
+                row,
+                at: before.offset,
+                removed: 0,
+                inserted: after_offset.saturating_sub(before.offset),
+                removed_chars: 0,
+                inserted_chars: col.saturating_sub(before.col),
+            }),
+            EditKind::DeleteChar(_) | EditKind::DeleteStr(_) if one_line => Some(LineEdit {
+                row,
+                at: after_offset,
+                removed: before.offset.saturating_sub(after_offset),
+                inserted: 0,
+                removed_chars: before.col.saturating_sub(col),
+                inserted_chars: 0,
+            }),
+            _ => None,
+        };
         let after = Pos::new(row, col, after_offset);
         let edit = Edit::new(kind, before, after);
         self.history.push(edit);
-        self.refresh_screen_map();
+        match line_edit {
+            Some(line_edit) => self.screen_map_edit(line_edit),
+            None => self.refresh_screen_map(),
+        }
     }
 
     /// Insert a single character at current cursor position.
@@ -1065,7 +1093,11 @@ impl<'a> TextArea<'a> {
         }
 
         let DataCursor(row, col) = self.cursor;
-        let width: usize = self.lines[row].chars().take(col).map(char_width).sum();
+        let width: usize = self.lines[row]
+            .chars()
+            .take(col)
+            .map(self.char_widths.width)
+            .sum();
         let len = self.tab_len - (width % self.tab_len as usize) as u8;
         self.insert_piece(spaces(len).to_string())
     }
@@ -1648,6 +1680,7 @@ impl<'a> TextArea<'a> {
             self.mask,
             self.select_style,
         );
+        hl.set_char_widths(self.char_widths);
 
         if let Some(style) = self.line_number_style {
             if wrapped.first_in_row {
@@ -2384,6 +2417,55 @@ impl<'a> TextArea<'a> {
     /// Get the current soft-wrap mode.
     pub fn wrap_mode(&self) -> WrapMode {
         self.wrap_mode
+    }
+
+    /// Decide row ends with `breaker` instead of the wrap mode's own rule
+    /// (the wrap mode must not be [`WrapMode::None`] for rows to wrap);
+    /// `None` goes back to the mode's rule. See [`LineBreaker`].
+    /// ```
+    /// use ratatui_core::buffer::Buffer;
+    /// use ratatui_core::layout::Rect;
+    /// use ratatui_core::widgets::Widget as _;
+    /// use ratatui_textarea::{RowBreak, TextArea, WrapMode};
+    ///
+    /// // Rows of at most three chars.
+    /// fn three(line: &str, start: usize, _width: usize) -> RowBreak {
+    ///     let end = line[start..].char_indices().nth(3).map_or(line.len(), |(i, _)| start + i);
+    ///     RowBreak { end, read_to: end }
+    /// }
+    /// let mut textarea = TextArea::from(["abcdefg"]);
+    /// textarea.set_wrap_mode(WrapMode::Glyph);
+    /// textarea.set_line_breaker(Some(three));
+    /// let area = Rect { x: 0, y: 0, width: 20, height: 4 };
+    /// (&textarea).render(area, &mut Buffer::empty(area));
+    /// let rows: Vec<_> = textarea.display_rows().map(|(_, r)| r).collect();
+    /// assert_eq!(rows, [0..3, 3..6, 6..7]);
+    /// ```
+    pub fn set_line_breaker(&mut self, breaker: Option<LineBreaker>) {
+        self.line_breaker = breaker;
+        self.refresh_screen_map();
+    }
+
+    /// Measure characters with `width` (wrapping, cursor positions), and
+    /// draw `filler` after a character in each cell it takes beyond the
+    /// cells ratatui gives it. For a terminal that draws East Asian
+    /// ambiguous characters two columns wide, for example.
+    pub fn set_char_width(&mut self, width: fn(char) -> usize, filler: char) {
+        self.char_widths = CharWidths { width, filler };
+        self.refresh_screen_map();
+    }
+
+    /// The rows the text is displayed in, after soft wrapping at the width
+    /// last rendered: each row's line index and the byte range of that line
+    /// it shows.
+    pub fn display_rows(&self) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + '_ {
+        let rows: Vec<_> = self
+            .screen_lines
+            .borrow()
+            .iter()
+            .map(|l| (l.wrapped.row, l.wrapped.start_byte..l.wrapped.end_byte))
+            .collect();
+        rows.into_iter()
     }
 
     /// Check if the textarea has a empty content.

@@ -1,5 +1,5 @@
 use crate::textarea::TextArea;
-use crate::util::{char_width, num_digits};
+use crate::util::num_digits;
 use crate::wrap::WrapMode;
 #[cfg(feature = "portable-atomic")]
 use portable_atomic::{AtomicU64, Ordering};
@@ -180,7 +180,7 @@ impl<'a> TextArea<'a> {
         // first column. A char wider than the viewport keeps its first column in view.
         // A masked line draws the mask char, so that is the char whose width counts.
         let glyph = screen.char.map(|c| self.mask_char().unwrap_or(c));
-        let glyph_width = glyph.map_or(1, char_width).max(1) as u16;
+        let glyph_width = glyph.map_or(1, self.char_widths.width).max(1) as u16;
         let right = cursor + glyph_width - 1;
         next_scroll_top(next_scroll_top(prev_top, right, width), cursor, width)
     }

@@ -94,6 +94,7 @@ impl Settings {
                 data_dir: self.data_dir.clone(),
                 autosave: Duration::from_secs(config.autosave_seconds.unwrap_or(2).clamp(1, 600)),
                 templates_dir: self.templates_dir(),
+                ambiguous: config.ambiguous(),
             },
             messages,
         )

@@ -18,6 +18,7 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::clock::now;
 use crate::fingerprint::Drift;
 use crate::lang::Lang;
+use crate::model::linebreak::Ambiguous;
 use crate::strings;
 
 use super::command::{Answer, Command, Context, GlobalCmd, TextCmd};
@@ -31,6 +32,7 @@ use super::keymap::{Key, Keymap};
 use super::search::Search;
 use super::session::Session;
 use super::start::{Choice, Start};
+use super::text;
 use super::theme::Theme;
 use super::widgets::Ctx;
 
@@ -47,6 +49,8 @@ pub struct Ui {
     /// The user's templates, looked at on opening a file for a newer
     /// version of its template (the built-in ones are always looked at).
     pub templates_dir: Option<PathBuf>,
+    /// How the terminal draws East Asian ambiguous characters.
+    pub ambiguous: Ambiguous,
 }
 
 impl Ui {
@@ -117,6 +121,7 @@ impl Default for Prefs {
 
 impl App {
     pub fn new(ui: Ui, screen: Screen, messages: Vec<String>) -> App {
+        text::set_ambiguous(ui.ambiguous);
         let status = (!messages.is_empty()).then(|| Status {
             level: Level::Error,
             text: messages.join("；"),

@@ -41,6 +41,7 @@ enum Op {
     Delete,
     Newline,
     Undo,
+    Redo,
     Go(u16),
 }
 
@@ -51,7 +52,8 @@ fn op() -> impl Strategy<Value = Op> {
         3 => Just(Op::Backspace),
         1 => Just(Op::Delete),
         1 => Just(Op::Newline),
-        1 => Just(Op::Undo),
+        2 => Just(Op::Undo),
+        1 => Just(Op::Redo),
         3 => any::<u16>().prop_map(Op::Go),
     ]
 }
@@ -71,6 +73,9 @@ fn apply(editor: &mut TextArea, op: &Op) {
         Op::Newline => editor.insert_newline(),
         Op::Undo => {
             editor.undo();
+        }
+        Op::Redo => {
+            editor.redo();
         }
         Op::Go(to) => {
             let row = editor.cursor().0;

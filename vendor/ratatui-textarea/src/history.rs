@@ -1,4 +1,5 @@
 use crate::cursor::DataCursor;
+use crate::screen_map::LineEdit;
 use crate::util::Pos;
 use std::collections::VecDeque;
 
@@ -114,6 +115,41 @@ impl Edit {
         self.kind.invert().apply(lines, &self.after, &self.before); // Undo is redo of inverted edit
     }
 
+    /// This edit as a change within one line, done (`undo` false) or
+    /// undone; `None` when it spans lines.
+    pub(crate) fn line_change(&self, undo: bool) -> Option<LineEdit> {
+        if self.before.row != self.after.row {
+            return None;
+        }
+        let (at, text, inserts) = match &self.kind {
+            EditKind::InsertChar(c) => (self.before.offset, c.to_string(), true),
+            EditKind::InsertStr(s) => (self.before.offset, s.clone(), true),
+            EditKind::DeleteChar(c) => (self.after.offset, c.to_string(), false),
+            EditKind::DeleteStr(s) => (self.after.offset, s.clone(), false),
+            _ => return None,
+        };
+        let (bytes, chars) = (text.len(), text.chars().count());
+        Some(if inserts != undo {
+            LineEdit {
+                row: self.before.row,
+                at,
+                removed: 0,
+                inserted: bytes,
+                removed_chars: 0,
+                inserted_chars: chars,
+            }
+        } else {
+            LineEdit {
+                row: self.before.row,
+                at,
+                removed: bytes,
+                inserted: 0,
+                removed_chars: chars,
+                inserted_chars: 0,
+            }
+        })
+    }
+
     pub fn cursor_before(&self) -> DataCursor {
         DataCursor(self.before.row, self.before.col)
     }
@@ -155,6 +191,16 @@ impl History {
 
         self.index += 1;
         self.edits.push_back(edit);
+    }
+
+    /// The edit [`History::undo`] would take back.
+    pub(crate) fn next_undo(&self) -> Option<&Edit> {
+        self.index.checked_sub(1).and_then(|i| self.edits.get(i))
+    }
+
+    /// The edit [`History::redo`] would do again.
+    pub(crate) fn next_redo(&self) -> Option<&Edit> {
+        self.edits.get(self.index)
     }
 
     pub fn redo(&mut self, lines: &mut Vec<String>) -> Option<DataCursor> {

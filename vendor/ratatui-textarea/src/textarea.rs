@@ -1628,12 +1628,17 @@ impl<'a> TextArea<'a> {
     /// assert_eq!(textarea.lines(), ["abc def"]);
     /// ```
     pub fn undo(&mut self) -> bool {
+        // Undoing an edit within one line re-wraps only what it reaches.
+        let change = self.history.next_undo().and_then(|e| e.line_change(true));
         if let Some(cursor) = self.history.undo(&mut self.lines) {
             self.cancel_selection();
             let row = cursor.0.min(self.lines.len().saturating_sub(1));
             let col = cursor.1.min(self.lines[row].chars().count());
             self.cursor = (row, col).into();
-            self.refresh_screen_map();
+            match change {
+                Some(change) => self.screen_map_edit(change),
+                None => self.refresh_screen_map(),
+            }
             true
         } else {
             false
@@ -1654,12 +1659,16 @@ impl<'a> TextArea<'a> {
     /// assert_eq!(textarea.lines(), [" def"]);
     /// ```
     pub fn redo(&mut self) -> bool {
+        let change = self.history.next_redo().and_then(|e| e.line_change(false));
         if let Some(cursor) = self.history.redo(&mut self.lines) {
             self.cancel_selection();
             let row = cursor.0.min(self.lines.len().saturating_sub(1));
             let col = cursor.1.min(self.lines[row].chars().count());
             self.cursor = (row, col).into();
-            self.refresh_screen_map();
+            match change {
+                Some(change) => self.screen_map_edit(change),
+                None => self.refresh_screen_map(),
+            }
             true
         } else {
             false

@@ -174,6 +174,23 @@ fn main() {
             format!("not measured: {e}"),
         ),
     }
+    // Typing in a long paragraph, whole processes in a pty: ziping against
+    // nano --softwrap and vim where installed, the same text, the same keys.
+    for (what, chars) in [
+        ("char 1,500 of a 3,000-char paragraph", 3_000),
+        ("char 5,000 of a 10,000-char section", 10_000),
+    ] {
+        let text = long_text(chars);
+        for editor in pty::EDITORS {
+            match pty::typing(&bin, editor, &text, chars / 2) {
+                Ok(typed) => typed.report(editor, what),
+                Err(e) => report(
+                    &format!("{editor}, {what} (pty)"),
+                    format!("not measured: {e}"),
+                ),
+            }
+        }
+    }
     // An editor left open on the report with real-sized tables: what it
     // costs while nobody types (many clerks share one server).
     match pty::idle(&bin, &tables(), IDLE_FOR) {
@@ -367,6 +384,16 @@ fn hundredfold(project: &Project) -> Project {
     big
 }
 
+/// A paragraph of `chars` characters, made of the sample's 机构人员 text (as the
+/// in-process 10,000-char row is).
+fn long_text(chars: usize) -> String {
+    let seed = sample().text("organisation_text").replace('\n', "");
+    seed.repeat(chars / seed.chars().count().max(1) + 1)
+        .chars()
+        .take(chars)
+        .collect()
+}
+
 /// How long the idle editor is watched.
 const IDLE_FOR: Duration = Duration::from_secs(3);
 
@@ -438,14 +465,7 @@ mod pty {
             // The status line is the last thing drawn in the first frame.
             read_until(&mut master, "Ctrl-Q".as_bytes(), Duration::from_secs(10))?;
             times.push(start.elapsed());
-            let status = std::fs::read_to_string(format!("/proc/{}/status", child.id()))?;
-            rss = rss.max(
-                status
-                    .lines()
-                    .find_map(|l| l.strip_prefix("VmHWM:"))
-                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-                    .unwrap_or(0),
-            );
+            rss = rss.max(peak_rss(child.id())?);
             master.write_all(b"\x11")?;
             child.wait()?;
         }
@@ -539,6 +559,184 @@ mod pty {
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(0);
         Ok((cpu, switches))
+    }
+
+    /// The editors typed into; those not installed are skipped.
+    pub const EDITORS: [&str; 3] = ["ziping", "nano --softwrap", "vim"];
+
+    /// A key's redraw is over once the editor has been quiet this long.
+    const QUIET: Duration = Duration::from_millis(40);
+
+    /// Keys typed per editor and text.
+    const KEYS: usize = 200;
+
+    /// What typing into an editor cost: per key, the time from writing it
+    /// to the last byte of its redraw and the bytes of that redraw; the
+    /// process's peak RSS (KiB).
+    pub struct Typed {
+        times: Vec<Duration>,
+        bytes: Vec<usize>,
+        rss: u64,
+    }
+
+    impl Typed {
+        pub fn report(&self, editor: &str, what: &str) {
+            let mut times = self.times.clone();
+            times.sort();
+            report(
+                &format!("{editor}, {what} (pty)"),
+                format!(
+                    "p50 {}, p99 {}; bytes/key {}; peak RSS {:.1} MB",
+                    ms(percentile(&times, 0.5)),
+                    ms(percentile(&times, 0.99)),
+                    mean_max(&self.bytes),
+                    self.rss as f64 / 1024.0
+                ),
+            );
+        }
+    }
+
+    /// Types [`KEYS`] Chinese characters at char `at` of `text` in `editor`
+    /// (one of [`EDITORS`]) in a fresh pty. ziping gets the text as a
+    /// field of the sample and is taken there with its own keys (Ctrl-G,
+    /// the field's id, Ctrl-Home, Right); nano and vim open it as a file at
+    /// that character.
+    pub fn typing(bin: &Path, editor: &str, text: &str, at: usize) -> io::Result<Typed> {
+        let dir = tempfile::tempdir()?;
+        // Keys to get to the place, each whole (a piece never cuts an
+        // escape sequence in two).
+        let mut setup: Vec<Vec<u8>> = Vec::new();
+        let mut command = match editor {
+            "ziping" => {
+                let mut project = sample();
+                project.set("organisation_text", Entry::Text(text.to_string()));
+                let file = dir.path().join("t.json");
+                std::fs::write(&file, project.to_json())?;
+                setup.push(b"\x07organisation_text\r".to_vec());
+                setup.push(b"\x1b[1;5H".to_vec());
+                setup.extend(std::iter::repeat_n(b"\x1b[C".to_vec(), at));
+                let mut command = Command::new(bin);
+                command
+                    .arg(file)
+                    .env("ZIPING_CONFIG_DIR", dir.path().join("c"))
+                    .env("ZIPING_DATA_DIR", dir.path().join("d"));
+                command
+            }
+            _ => {
+                let name = editor.split(' ').next().unwrap_or(editor);
+                let found = std::env::var_os("PATH").is_some_and(|paths| {
+                    std::env::split_paths(&paths).any(|d| d.join(name).is_file())
+                });
+                if !found {
+                    return Err(io::Error::other(format!("{name} is not installed")));
+                }
+                let file = dir.path().join("t.txt");
+                std::fs::write(&file, text)?;
+                let byte = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+                let mut command = Command::new(name);
+                if name == "vim" {
+                    command.args(["-u", "NONE", "-i", "NONE", "-n", "-N"]);
+                    command.arg(format!("+call cursor(1, {})", byte + 1));
+                    setup.push(b"i".to_vec());
+                } else {
+                    command.args(["--softwrap", "--ignorercfiles"]);
+                    command.arg(format!("+1,{}", at + 1));
+                }
+                command.arg(file).env("HOME", dir.path());
+                command
+            }
+        };
+        let (master, slave) = open()?;
+        let mut master = master;
+        let mut child = command
+            .env("LANG", "C.UTF-8")
+            .env("TERM", "xterm-256color")
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .stdin(Stdio::from(slave.try_clone()?))
+            .stdout(Stdio::from(slave.try_clone()?))
+            .stderr(Stdio::from(slave))
+            .spawn()?;
+        settle(&mut master, Duration::from_secs(10))?;
+        // In pieces, reading the redraws in between: an editor blocked on
+        // writing to a full pty reads no more keys, and our write would wait
+        // for it for ever.
+        for keys in setup.chunks(64) {
+            master.write_all(&keys.concat())?;
+            settle(&mut master, Duration::from_secs(1))?;
+        }
+        let mut times = Vec::new();
+        let mut bytes = Vec::new();
+        let mut buf = [0u8; 4];
+        for c in typed().take(KEYS) {
+            let start = Instant::now();
+            master.write_all(c.encode_utf8(&mut buf).as_bytes())?;
+            // A loaded machine may take a while to answer at all.
+            let mut fds = [PollFd::new(&master, PollFlags::IN)];
+            let second = Timespec {
+                tv_sec: 1,
+                tv_nsec: 0,
+            };
+            poll(&mut fds, Some(&second))?;
+            let (last, n) = redraw(&mut master)?;
+            times.push(last.duration_since(start));
+            bytes.push(n);
+        }
+        let rss = peak_rss(child.id())?;
+        let _ = child.kill();
+        child.wait()?;
+        Ok(Typed { times, bytes, rss })
+    }
+
+    /// Reads a redraw: until the pty has been quiet for [`QUIET`]; returns
+    /// when its last byte came and how many came.
+    fn redraw(master: &mut File) -> io::Result<(Instant, usize)> {
+        let mut last = Instant::now();
+        let mut total = 0;
+        let mut buf = [0u8; 65536];
+        loop {
+            let timeout = Timespec {
+                tv_sec: 0,
+                tv_nsec: QUIET.as_nanos() as i64,
+            };
+            let mut fds = [PollFd::new(&*master, PollFlags::IN)];
+            if poll(&mut fds, Some(&timeout))? == 0 {
+                return Ok((last, total));
+            }
+            let n = master.read(&mut buf)?;
+            last = Instant::now();
+            total += n;
+        }
+    }
+
+    /// Waits up to `first` for the editor to answer (a process starting
+    /// says nothing for a while), then reads until it is quiet.
+    fn settle(master: &mut File, first: Duration) -> io::Result<()> {
+        let timeout = Timespec {
+            tv_sec: first.as_secs() as i64,
+            tv_nsec: i64::from(first.subsec_nanos()),
+        };
+        let mut fds = [PollFd::new(&*master, PollFlags::IN)];
+        if poll(&mut fds, Some(&timeout))? == 0 {
+            return Ok(());
+        }
+        let start = Instant::now();
+        while redraw(master)?.1 > 0 {
+            if start.elapsed() > Duration::from_secs(60) {
+                return Err(io::Error::other("never quiet"));
+            }
+        }
+        Ok(())
+    }
+
+    /// A process's peak resident set (VmHWM, KiB).
+    fn peak_rss(pid: u32) -> io::Result<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+        Ok(status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0))
     }
 
     /// Median time for `cat` to start and echo a byte: the method's floor.

@@ -477,7 +477,7 @@ fn acts_on_terminal(c: char) -> bool {
 /// `text` made safe to show on a terminal: C0 controls as their control
 /// pictures (␛, as the editor shows them), C1 and bidi controls as `<U+…>`.
 fn for_terminal(text: &str) -> String {
-    crate::tui::editors::show_controls(text)
+    crate::tui::text::show_controls(text)
         .chars()
         .map(|c| {
             if acts_on_terminal(c) {

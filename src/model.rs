@@ -10,6 +10,7 @@
 //! [`table_value`] hold a report's values, and [`rules`], [`crosscheck`],
 //! [`lint`] and [`report`] find what is wrong with them.
 
+pub mod linebreak;
 pub mod numbering;
 pub mod schema;
 pub mod text;

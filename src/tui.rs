@@ -102,6 +102,7 @@ impl Settings {
                 styles_dir: self.config_dir.as_ref().map(|d| d.join("styles")),
                 osc52: config.osc52.unwrap_or(true),
                 multiplexer: self.multiplexer,
+                ambiguous: config.ambiguous(),
             },
             messages,
         )

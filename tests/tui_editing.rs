@@ -80,3 +80,34 @@ fn an_unfocused_long_field_uses_the_rows_the_page_has_spare() {
     assert!(!screen.contains("汇报如下："), "{screen}");
     assert!(screen.contains("..."), "{screen}");
 }
+
+/// The terminal cursor (where the input method's window opens) after typing
+/// `text` into the preamble, with `config` as config.json.
+#[allow(clippy::expect_used)] // a test helper: a failed set-up is a failed test
+fn cursor_after(config: &str, text: &str) -> ratatui::layout::Position {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("config")).expect("config dir");
+    std::fs::write(dir.path().join("config/config.json"), config).expect("config");
+    let path = dir.path().join("new.json");
+    let (entries, _) = ziping::catalog::load(None);
+    let template = ziping::catalog::find(&entries, "hunan-narrative").expect("template");
+    let project = ziping::model::project::Project::new(template, "2026-01-01T00:00:00Z");
+    std::fs::write(&path, project.to_json()).expect("write project");
+    let mut h = Harness::open(dir, &path, 80, 24);
+    let mut events = jump("preamble");
+    events.extend(typed(text));
+    h.run(events);
+    assert_eq!(h.app.session().expect("session").field_text(), text);
+    h.terminal.get_cursor_position().expect("cursor")
+}
+
+#[test]
+fn ambiguous_width_two_puts_the_cursor_where_such_a_terminal_draws_it() {
+    // “ ” … count one column each by default, two with the setting: the
+    // cursor after them moves right by one column per mark.
+    let text = "“一”…";
+    let narrow = cursor_after("{}", text);
+    let wide = cursor_after(r#"{"ambiguous_width": 2}"#, text);
+    assert_eq!(wide.y, narrow.y);
+    assert_eq!(wide.x, narrow.x + 3, "{narrow:?} {wide:?}");
+}

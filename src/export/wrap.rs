@@ -1,101 +1,42 @@
 //! Hard wrapping by display width, for people who paste into fixed-width
-//! forms. A Chinese character counts two columns; figures such as `33016`
-//! and `56.7%` are never split; a line never starts with closing punctuation
-//! nor ends with opening punctuation (the usual 禁则 of Chinese typesetting).
+//! forms. A Chinese character counts two columns; the rows break where the
+//! editor's soft wrap breaks them ([`crate::model::linebreak`]): figures such
+//! as `33016` and `56.7%` are never split, and a line never starts with
+//! closing punctuation nor ends with opening punctuation (避头尾).
 
-use unicode_width::UnicodeWidthStr;
-
-/// Characters that must not begin a line.
-const NO_START: &str = "，。、；：？！）】」』》〉〕”’…—·%％,.;:?!)]}";
-/// Characters that must not end a line.
-const NO_END: &str = "（【「『《〈〔“‘([{";
+use crate::model::linebreak::{Ambiguous, next_break};
 
 /// Splits `line` into lines no wider than `width` columns (except where a
-/// single character is wider than `width`).
+/// single character is wider than `width`). Ambiguous characters (`“ …`)
+/// count one column, as they always have here: the export does not follow
+/// the terminal's setting.
 pub fn hard_wrap(line: &str, width: usize) -> String {
-    let width = width.max(2);
-    let mut lines: Vec<Vec<&str>> = vec![Vec::new()];
-    let mut used = 0;
-    for token in tokens(line, width) {
-        let w = token.width();
-        let current = lines.last_mut().map_or(0, |l| l.len());
-        if used + w > width && current > 0 {
-            let carried = lines
-                .last_mut()
-                .map(|l| carry_over(l, token))
-                .unwrap_or_default();
-            used = carried.iter().map(|t| t.width()).sum();
-            lines.push(carried);
-        }
-        used += w;
-        if let Some(last) = lines.last_mut() {
-            last.push(token);
-        }
-    }
-    lines
-        .iter()
-        .map(|l| l.concat().trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    hard_wrap_at(line, width, Ambiguous::Narrow)
 }
 
-/// Tokens to move from the end of a full line to the next one, so that the
-/// next line does not start with closing punctuation (`next` or a carried
-/// token) and this one does not end with an opening bracket. At least one
-/// token always stays, so a run of punctuation cannot empty a line.
-fn carry_over<'a>(line: &mut Vec<&'a str>, next: &'a str) -> Vec<&'a str> {
-    let starts_bad = |t: &str| t.chars().next().is_some_and(|c| NO_START.contains(c));
-    let ends_bad = |t: &str| t.chars().last().is_some_and(|c| NO_END.contains(c));
-    let mut carried: Vec<&str> = Vec::new();
-    while line.len() > 1 {
-        let head = carried.first().copied().unwrap_or(next);
-        let last = line.last().copied().unwrap_or_default();
-        if !(starts_bad(head) || ends_bad(last)) {
+/// [`hard_wrap`] counting ambiguous characters as `ambiguous` says (the
+/// screen's hints and messages follow the terminal).
+pub fn hard_wrap_at(line: &str, width: usize, ambiguous: Ambiguous) -> String {
+    let width = width.max(2);
+    let mut rows = Vec::new();
+    let mut start = 0;
+    loop {
+        let end = next_break(line, start, width, ambiguous)
+            .end
+            .max(start + line[start..].chars().next().map_or(0, char::len_utf8));
+        rows.push(line[start..end].trim_end());
+        if end >= line.len() {
             break;
         }
-        carried.insert(0, last);
-        line.pop();
+        start = end;
     }
-    carried
-}
-
-/// Runs of ASCII letters, digits and number punctuation stay together
-/// unless wider than a line on their own, which are cut into single
-/// characters; every other character stands alone.
-fn tokens(line: &str, width: usize) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in line.char_indices() {
-        let joins = c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | ',' | '-');
-        match (joins, start) {
-            (true, None) => start = Some(i),
-            (true, Some(_)) => {}
-            (false, s) => {
-                if let Some(s) = s {
-                    push_run(&mut out, &line[s..i], width);
-                    start = None;
-                }
-                out.push(&line[i..i + c.len_utf8()]);
-            }
-        }
-    }
-    if let Some(s) = start {
-        push_run(&mut out, &line[s..], width);
-    }
-    out
-}
-
-fn push_run<'a>(out: &mut Vec<&'a str>, run: &'a str, width: usize) {
-    if run.width() > width {
-        out.extend(run.char_indices().map(|(i, c)| &run[i..i + c.len_utf8()]));
-    } else {
-        out.push(run);
-    }
+    rows.join("\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn wraps_by_display_width() {

@@ -20,6 +20,7 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::clock::now;
 use crate::fingerprint::Drift;
 use crate::lang::Lang;
+use crate::model::linebreak::Ambiguous;
 use crate::strings;
 
 use super::clipboard::Multiplexer;
@@ -34,6 +35,7 @@ use super::keymap::{Key, Keymap};
 use super::search::Search;
 use super::session::Session;
 use super::start::{Choice, Start};
+use super::text;
 use super::theme::Theme;
 use super::widgets::Ctx;
 
@@ -56,6 +58,8 @@ pub struct Ui {
     pub osc52: bool,
     /// tmux or GNU screen between ziping and the terminal.
     pub multiplexer: Multiplexer,
+    /// How the terminal draws East Asian ambiguous characters.
+    pub ambiguous: Ambiguous,
 }
 
 impl Ui {
@@ -131,6 +135,7 @@ impl Default for Prefs {
 
 impl App {
     pub fn new(ui: Ui, screen: Screen, messages: Vec<String>) -> App {
+        text::set_ambiguous(ui.ambiguous);
         let status = (!messages.is_empty()).then(|| Status {
             level: Level::Error,
             text: messages.join("；"),

@@ -18,10 +18,10 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use super::text::{FILLER, display_width};
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
-use unicode_width::UnicodeWidthStr;
 
 use super::capabilities::Capabilities;
 
@@ -115,6 +115,18 @@ impl<W: Write> Backend for LeanBackend<W> {
             let y = y as u16;
             let old = row_of(screen, y);
             let mut new = old.clone();
+            // A filler stands in the column an ambiguous character drawn
+            // two wide covers (see `text::padded`): covered, never sent.
+            let changes: Vec<(u16, Cell)> = changes
+                .into_iter()
+                .filter(|(x, cell)| {
+                    let filler = cell.symbol().starts_with(FILLER);
+                    if filler && let Some(c) = new.get_mut(*x as usize) {
+                        *c = Cell::default();
+                    }
+                    !filler
+                })
+                .collect();
             for (x, cell) in &changes {
                 let x = *x as usize;
                 if let Some(c) = new.get_mut(x) {
@@ -237,9 +249,12 @@ fn row_of(buffer: &Buffer, y: u16) -> Vec<Cell> {
         .collect()
 }
 
-/// Display width of a cell's symbol; the cell after a wide one is covered.
+/// Display width of a cell's symbol on this terminal (ambiguous characters
+/// two wide where it draws them so); the cell after a wide one is covered.
 fn width_of(cell: &Cell) -> u16 {
-    u16::try_from(cell.symbol().width()).unwrap_or(1).max(1)
+    u16::try_from(display_width(cell.symbol()))
+        .unwrap_or(1)
+        .max(1)
 }
 
 /// Shifts of a row worth trying: one or two wide characters either way.

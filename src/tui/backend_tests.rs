@@ -210,6 +210,38 @@ fn after_a_clear_the_whole_screen_is_painted_again() {
     assert!(cost > 0, "a repaint sends the screen");
 }
 
+/// On a terminal drawing ambiguous characters two columns wide, the
+/// filler after each (see `text::padded`) is never sent: the character
+/// covers its column, and the backend knows its cursor moved by two.
+#[test]
+fn ambiguous_characters_drawn_wide_cover_their_filler() {
+    use crate::model::linebreak::Ambiguous;
+    use crate::tui::text::{padded, set_ambiguous};
+    set_ambiguous(Ambiguous::Wide);
+    let mut terminal = Terminal::new(LeanBackend::with_size(Vec::new(), W, H)).expect("terminal");
+    let line = padded("“报告”…完");
+    terminal
+        .draw(|f| f.render_widget(Paragraph::new(line.clone()), f.area()))
+        .expect("draw");
+    let sent =
+        String::from_utf8(std::mem::take(terminal.backend_mut().writer_mut())).expect("utf-8");
+    assert!(!sent.contains(FILLER), "{sent:?}");
+    // One run of text, no cursor movement inside it.
+    assert!(sent.contains("“报告”…完"), "{sent:?}");
+    // A change after the wide quotation marks is written at its column.
+    let line = padded("“报告”…成");
+    terminal
+        .draw(|f| f.render_widget(Paragraph::new(line.clone()), f.area()))
+        .expect("draw");
+    let sent =
+        String::from_utf8(std::mem::take(terminal.backend_mut().writer_mut())).expect("utf-8");
+    // 2 + 4 + 2 + 2 columns before it: column 11, counted from 1.
+    assert!(
+        sent.ends_with("\x1b[1;11H成") || sent.contains("[1;11H成"),
+        "{sent:?}"
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 

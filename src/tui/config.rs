@@ -12,6 +12,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::model::format_error::FormatError;
+use crate::model::linebreak::Ambiguous;
 use crate::{storage, strings};
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
@@ -34,6 +35,36 @@ pub struct Config {
     /// `false` keeps it inside ziping.
     #[serde(default)]
     pub osc52: Option<bool>,
+    /// Columns the terminal draws East Asian ambiguous characters in
+    /// (`“ ” ‘ ’ … — · ①`): 1 (the default) or 2, like vim's `ambiwidth`.
+    #[serde(default)]
+    pub ambiguous_width: Option<AmbiguousWidth>,
+}
+
+/// `ambiguous_width`: only 1 and 2 are widths a terminal uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct AmbiguousWidth(Ambiguous);
+
+impl TryFrom<u8> for AmbiguousWidth {
+    type Error = String;
+
+    fn try_from(width: u8) -> Result<Self, String> {
+        match width {
+            1 => Ok(AmbiguousWidth(Ambiguous::Narrow)),
+            2 => Ok(AmbiguousWidth(Ambiguous::Wide)),
+            _ => Err(format!("ambiguous_width 应为 1 或 2，而不是 {width}")),
+        }
+    }
+}
+
+impl From<AmbiguousWidth> for u8 {
+    fn from(width: AmbiguousWidth) -> u8 {
+        match width.0 {
+            Ambiguous::Narrow => 1,
+            Ambiguous::Wide => 2,
+        }
+    }
 }
 
 /// Every key and its default as `docs/config.md` states it.
@@ -43,9 +74,15 @@ pub const KEYS: &[(&str, &str)] = &[
     ("keys", "{}"),
     ("autosave_seconds", "2"),
     ("osc52", "true"),
+    ("ambiguous_width", "1"),
 ];
 
 impl Config {
+    /// How the terminal draws ambiguous characters.
+    pub fn ambiguous(&self) -> Ambiguous {
+        self.ambiguous_width.map_or(Ambiguous::Narrow, |w| w.0)
+    }
+
     /// Reads `config.json` from `dir`; a missing file is the default config.
     pub fn load(dir: Option<&Path>) -> (Config, Option<String>) {
         let Some(path) = dir.map(|d| d.join("config.json")).filter(|p| p.exists()) else {
@@ -157,5 +194,28 @@ mod tests {
                 "{key}'s default {default} is not in: {row}"
             );
         }
+    }
+
+    fn loaded(text: &str) -> (Config, Option<String>) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("config.json"), text).expect("write");
+        Config::load(Some(dir.path()))
+    }
+
+    #[test]
+    fn ambiguous_width_is_one_or_two() {
+        assert_eq!(loaded("{}").0.ambiguous(), Ambiguous::Narrow);
+        assert_eq!(
+            loaded(r#"{"ambiguous_width": 1}"#).0.ambiguous(),
+            Ambiguous::Narrow
+        );
+        assert_eq!(
+            loaded(r#"{"ambiguous_width": 2}"#).0.ambiguous(),
+            Ambiguous::Wide
+        );
+        let (config, problem) = loaded(r#"{"ambiguous_width": 3}"#);
+        assert_eq!(config, Config::default());
+        let problem = problem.expect("a problem");
+        assert!(problem.contains("ambiguous_width 应为 1 或 2"), "{problem}");
     }
 }

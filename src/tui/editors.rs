@@ -13,6 +13,7 @@ use crate::model::value_error::Expectation;
 use crate::strings;
 
 use super::command::TextCmd;
+use super::text::{FILLER, char_width, restore_controls, row_break, show_controls};
 use super::theme::{Role, Theme};
 
 /// Undo reaches back this many edits per field (the widget's default is 50
@@ -60,34 +61,6 @@ pub fn text_of(editor: &TextArea) -> String {
     restore_controls(&editor.lines().join("\n"))
 }
 
-/// Control characters (ESC, BEL …) from a file would be invisible, or worse
-/// reach the terminal; they are shown as their Unicode control pictures
-/// (␛, ␇ …) so the writer sees them and can delete them. Line breaks and
-/// tabs are left alone.
-pub fn show_controls(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or(c),
-            '\u{7f}' => '\u{2421}',
-            _ => c,
-        })
-        .collect()
-}
-
-/// The inverse of [`show_controls`], applied when editor text is stored.
-fn restore_controls(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{2400}'..='\u{241f}' if c != '\u{240a}' && c != '\u{2409}' => {
-                char::from_u32(c as u32 - 0x2400).unwrap_or(c)
-            }
-            '\u{2421}' => '\u{7f}',
-            _ => c,
-        })
-        .collect()
-}
-
 /// Text from outside (a paste, the external editor) made fit for a field:
 /// CR and CRLF become LF; other control characters are dropped, since they
 /// would reach the terminal raw; a one-line field gets its lines joined.
@@ -109,13 +82,8 @@ fn new_editor(
 ) -> TextArea<'static> {
     let text = show_controls(&entry.map(|e| e.field_text(field)).unwrap_or_default());
     let lines: Vec<String> = text.split('\n').map(String::from).collect();
-    let mut editor = TextArea::new(lines);
+    let mut editor = measured(lines, field.kind().is_multiline());
     editor.set_max_histories(HISTORY);
-    editor.set_wrap_mode(if field.kind().is_multiline() {
-        WrapMode::WordOrGlyph
-    } else {
-        WrapMode::None
-    });
     // The real terminal cursor marks the insertion point (so input-method
     // windows open there); a painted block would be a second cursor.
     editor.set_cursor_style(Style::default());
@@ -129,9 +97,22 @@ fn new_editor(
     editor
 }
 
+/// A text area on `lines` that measures characters as this terminal draws
+/// them; soft-wrapped, when `wrapped`, with rows broken as the export's
+/// lines are (避头尾).
+pub fn measured(lines: Vec<String>, wrapped: bool) -> TextArea<'static> {
+    let mut editor = TextArea::new(lines);
+    editor.set_char_width(char_width, FILLER);
+    if wrapped {
+        editor.set_wrap_mode(WrapMode::Glyph);
+        editor.set_line_breaker(Some(row_break));
+    }
+    editor
+}
+
 /// A one-line input holding `text`, cursor at the end.
 pub fn one_line(text: &str, theme: &Theme) -> TextArea<'static> {
-    let mut input = TextArea::new(vec![text.to_string()]);
+    let mut input = measured(vec![text.to_string()], false);
     input.set_cursor_style(Style::default());
     input.set_cursor_line_style(Style::default());
     input.set_style(theme.style(Role::Text));
@@ -209,16 +190,12 @@ pub fn apply(editor: &mut TextArea<'static>, command: TextCmd) {
 }
 
 #[cfg(test)]
+#[path = "editors_tests.rs"]
+mod wrap_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn control_characters_are_shown_and_kept() {
-        let text = "清屏\u{1b}[2J\u{7}\u{7f}\n下\t行";
-        let shown = show_controls(text);
-        assert_eq!(shown, "清屏␛[2J␇␡\n下\t行");
-        assert_eq!(restore_controls(&shown), text);
-    }
 
     #[test]
     fn pasted_text_is_cleaned() {

@@ -15,7 +15,8 @@ use crate::model::table_value::{RowKey, TableValue};
 use crate::strings;
 
 use super::command::{CellCmd, GridCmd, TextCmd};
-use super::editors::{apply, clean_input, one_line, show_controls, text_of};
+use super::editors::{apply, clean_input, one_line, text_of};
+use super::text::show_controls;
 use super::theme::{Role, Theme};
 
 mod paste;

@@ -13,9 +13,10 @@ use crate::model::project::Entry;
 use crate::model::search::{self, Hit, Spot};
 
 use super::command::GridCmd;
-use super::editors::{show_controls, text_of};
+use super::editors::text_of;
 use super::grid::GridInput;
 use super::session::Session;
+use super::text::show_controls;
 
 /// The last search of the run: F3 and Shift-F3 go on with it.
 #[derive(Debug, Default)]

@@ -20,8 +20,9 @@ use crate::storage::LoadError;
 use super::command::{Nature, TextCmd};
 use super::document::Document;
 use super::editor::{EditorState, Position};
-use super::editors::{apply, clean_input, show_controls, text_of};
+use super::editors::{apply, clean_input, text_of};
 use super::grid::{Grid, GridInput, Outcome};
+use super::text::show_controls;
 use super::theme::Theme;
 use super::typing::Typing;
 

@@ -8,12 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
-use crate::export::wrap::hard_wrap;
 use crate::lang::Text;
 
 use super::super::command::{Answer, Command};
 use super::super::editors::{apply, one_line, text_of};
-use super::super::text::{display_width, fit};
+use super::super::text::{display_width, fit, wrap};
 use super::super::theme::{Role, Theme};
 use super::super::widgets::{Ctx, draw_input, panel};
 use super::outcome::Outcome;
@@ -144,7 +143,7 @@ impl<T: Clone> FilterList<T> {
         for (i, item) in matches.iter().enumerate().skip(skip).take(body) {
             let text = format!("{}{}", "  ".repeat(item.depth), item.text);
             if i == selected {
-                let rows = hard_wrap(&text, inner);
+                let rows = wrap(&text, inner);
                 for (n, row) in rows.lines().enumerate() {
                     let pointer = if n == 0 { "> " } else { "  " };
                     let row = format!("{pointer}{row}");

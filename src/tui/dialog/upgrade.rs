@@ -7,7 +7,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::export::wrap::hard_wrap;
 use crate::lang::Lang;
 use crate::model::project::Project;
 use crate::model::schema::Template;
@@ -15,7 +14,7 @@ use crate::model::upgrade;
 use crate::strings;
 
 use super::super::command::{Command, Context, ListCmd, UpgradeAnswer};
-use super::super::text::fit;
+use super::super::text::{fit, wrap};
 use super::super::widgets::{Ctx, ask, heading, hint_line};
 use super::outcome::Outcome;
 
@@ -79,7 +78,7 @@ impl Upgrade {
             area.width,
         )];
         // The notice is the sentence that matters: wrapped, not cut.
-        let notice = hard_wrap(&self.notice, width);
+        let notice = wrap(&self.notice, width);
         lines.extend(notice.lines().map(|l| Line::raw(fit(l, width))));
         // The heading, the notice and the keys always show; the changes get
         // the rows left, scrolled with the arrow keys when there are more.

@@ -7,7 +7,6 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::export::wrap::hard_wrap;
 use crate::model::choice;
 use crate::model::finding::{Finding, FindingKind};
 use crate::model::schema::{Field, Kind, Severity};
@@ -15,9 +14,8 @@ use crate::strings;
 
 use super::super::app::App;
 use super::super::command::{Context, TextCmd};
-use super::super::editors::show_controls;
 use super::super::session::Session;
-use super::super::text::{display_width, fit};
+use super::super::text::{display_width, fit, show_controls, wrap};
 use super::super::theme::Role;
 use super::super::widgets::draw_editor;
 use super::grid;
@@ -192,12 +190,7 @@ fn estimated_rows<'t>(lines: impl Iterator<Item = &'t str>, width: usize) -> usi
 fn wrapped(text: &str, width: usize) -> Vec<String> {
     let text = show_controls(text);
     text.lines()
-        .flat_map(|p| {
-            hard_wrap(p, width)
-                .lines()
-                .map(String::from)
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|p| wrap(p, width).lines().map(String::from).collect::<Vec<_>>())
         .collect()
 }
 

@@ -2,7 +2,6 @@
 //! being edited, its problems (then its row's, its group's, the table's,
 //! other rows' errors), how a target was read, or what the cell expects.
 
-use crate::export::wrap::hard_wrap;
 use crate::lang::Lang;
 use crate::model::cell_path::refusal;
 use crate::model::cell_reading::{ReadAs, reading};
@@ -14,7 +13,7 @@ use crate::strings;
 
 use super::super::super::app::App;
 use super::super::super::command::{CellCmd, Context};
-use super::super::super::text::fit;
+use super::super::super::text::{fit, wrap};
 use super::super::super::theme::Role;
 use super::super::problem::{mark, words};
 
@@ -38,7 +37,7 @@ pub(super) fn about_rows(
         rows.push((fit(&said, width), Role::Key));
     }
     if let Some((text, role)) = about(app, table, cell, problems) {
-        let wrapped = hard_wrap(&text, width.max(1));
+        let wrapped = wrap(&text, width.max(1));
         rows.extend(wrapped.lines().map(|row| (row.to_string(), role)));
     }
     rows

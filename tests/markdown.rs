@@ -8,8 +8,11 @@
 
 #[path = "common/locale.rs"]
 mod locale;
+#[path = "common/projects.rs"]
+mod projects;
 
 use locale::run_in as run;
+use projects::tables_project;
 
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -73,40 +76,8 @@ fn the_sample_as_markdown_has_its_title_headings_paragraphs_and_numbered_lists()
 #[test]
 fn tables_are_pipe_tables_with_their_figures_right_aligned() {
     let home = tempfile::tempdir().unwrap();
-    let new = run(
-        home.path(),
-        &["new", "--template", "project-selfeval", "p.json"],
-    );
-    assert_eq!(new.code, Some(0), "{}", new.stderr);
-    let set = run(
-        home.path(),
-        &[
-            "set",
-            "p.json",
-            "project_name",
-            "党员教育培训",
-            "funding.total.initial",
-            "100",
-            "funding.total.budget",
-            "100",
-            "funding.total.actual",
-            "85",
-            "indicators.1.level1",
-            "产出指标",
-            "indicators.1.level2",
-            "数量指标",
-            "indicators.1.name",
-            "培训党员人次",
-            "indicators.1.target",
-            "≥50个",
-            "indicators.1.actual",
-            "40个",
-            "indicators.1.weight",
-            "50",
-        ],
-    );
-    assert_eq!(set.code, Some(0), "{}", set.stderr);
-    let md = run(home.path(), &["export", "p.json", "--format", "md"]);
+    let file = tables_project(home.path());
+    let md = run(home.path(), &["export", &file, "--format", "md"]);
     assert_eq!(md.code, Some(0), "{}", md.stderr);
     let lines: Vec<&str> = md.stdout.lines().collect();
     let header = lines

@@ -157,8 +157,8 @@ fn fonts(font: &Font) -> RunFonts {
 
 fn run(text: &str, font: &Font) -> Run {
     let mut run = Run::new().add_text(text).fonts(fonts(font)).size(font.size);
-    if let Some(squeeze) = font.spacing {
-        run = run.character_spacing(squeeze);
+    if let Some(spacing) = font.spacing {
+        run = run.character_spacing(spacing);
     }
     if font.bold { run.bold() } else { run }
 }

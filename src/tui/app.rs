@@ -159,6 +159,15 @@ impl App {
         }
     }
 
+    /// Brings the open project's report fully up to date, for what reads
+    /// the whole report at once (a list of its problems or figures, a copy
+    /// of it).
+    fn settle_report(&mut self) {
+        if let Some(session) = self.session_mut() {
+            session.doc.settle_now();
+        }
+    }
+
     /// The open project, for changes outside `update` (benchmarks, tests).
     pub fn session_mut(&mut self) -> Option<&mut Session> {
         match &mut self.screen {

@@ -17,8 +17,8 @@ pub struct Font {
     /// Half-points, the unit Word stores.
     pub size: usize,
     pub bold: bool,
-    /// Character spacing in twips: negative for text of the body's size,
-    /// so `chars` of it fill a line (see [`Page::squeeze`]).
+    /// Character spacing in twips for text of the body's size, so exactly
+    /// `chars` of it fill a line (see [`Page::spacing`]).
     pub spacing: Option<i32>,
 }
 
@@ -77,14 +77,14 @@ impl Style {
             lines: count(spec.lines, "lines")?,
             chars: count(spec.chars, "chars")?,
         };
-        let squeeze = page().squeeze(style.chars, style.body.size);
+        let spacing = page().spacing(style.chars, style.body.size);
         let body_size = style.body.size;
         for f in [&mut style.body, &mut style.label, &mut style.title]
             .into_iter()
             .chain(style.headings.iter_mut())
             .filter(|f| f.size == body_size)
         {
-            f.spacing = squeeze;
+            f.spacing = spacing;
         }
         Ok(style)
     }
@@ -135,14 +135,15 @@ impl Page {
         self.text_height() / lines as i32
     }
 
-    /// The character spacing, in twips (whole ones, rounded down so the
-    /// line still fits), that makes `chars` characters of `size`
-    /// half-points fill the type area's width; `None` when they fit as
-    /// they are.
-    pub fn squeeze(&self, chars: u32, size: usize) -> Option<i32> {
+    /// The character spacing, in twips, that makes `chars` characters of
+    /// `size` half-points fill the type area's width: negative to squeeze
+    /// 28 三号 characters into 156 mm, positive to spread fewer. Whole
+    /// twips rounded down, so the line still holds them; `None` when they
+    /// fill it as they are.
+    pub fn spacing(&self, chars: u32, size: usize) -> Option<i32> {
         let pitch = f64::from(self.text_width()) / f64::from(chars.max(1));
-        let font = (size * 10) as f64;
-        (pitch < font).then(|| (pitch - font).floor() as i32)
+        let spacing = (pitch - (size * 10) as f64).floor() as i32;
+        (spacing != 0).then_some(spacing)
     }
 }
 
@@ -163,6 +164,22 @@ mod tests {
         assert_eq!(font(2), ("仿宋_GB2312", 32, true), "local practice");
         assert_eq!(font(3), ("仿宋_GB2312", 32, false));
         assert_eq!(font(5), font(3));
+    }
+
+    #[test]
+    fn body_text_spacing_fits_exactly_the_styles_characters_a_line() {
+        let page = page();
+        for size in [28, 30, 32] {
+            for chars in 20..=36 {
+                let pitch = i64::from(size as i32 * 10 + page.spacing(chars, size).unwrap_or(0));
+                let width = i64::from(page.text_width());
+                let chars = i64::from(chars);
+                assert!(
+                    chars * pitch <= width && (chars + 1) * pitch > width,
+                    "{chars} characters of {size} half-points at {pitch} twips"
+                );
+            }
+        }
     }
 
     #[test]

@@ -41,10 +41,10 @@ impl App {
 
     /// F5: the report as the plain-text export has it.
     pub(super) fn copy_report(&mut self) -> Effect {
-        let Some(session) = self.session_mut() else {
+        self.settle_report();
+        let Some(session) = self.session() else {
             return Effect::None;
         };
-        session.doc.settle_now();
         let text = to_text(
             session.doc.project(),
             session.doc.report(),

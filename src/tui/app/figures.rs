@@ -10,10 +10,7 @@ impl App {
     /// Opens the panel on the focused section.
     pub(super) fn open_figures(&mut self) {
         let lang = self.lang();
-        let Some(session) = self.session_mut() else {
-            return;
-        };
-        session.doc.settle_now();
+        self.settle_report();
         let Some(session) = self.session() else {
             return;
         };

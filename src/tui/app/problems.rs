@@ -23,10 +23,7 @@ impl App {
     /// Opens the problems list on the report as of now.
     pub(super) fn open_problems(&mut self) {
         let lang = self.lang();
-        let Some(session) = self.session_mut() else {
-            return;
-        };
-        session.doc.settle_now();
+        self.settle_report();
         let Some(session) = self.session() else {
             return;
         };

@@ -98,6 +98,29 @@ fn the_sample_prints_as_the_text_export_on_pages_of_22_lines_of_28_characters() 
             n + 1
         );
     }
+    // The page as the style sets it: no page holds more than 22 lines and
+    // full ones hold 22; a full line holds 28 characters (29 when a comma
+    // hangs past its end, fewer where digits are narrower).
+    let lines_of = |page: &String| {
+        let body = without_page_number(page);
+        body.lines().filter(|l| !l.trim().is_empty()).count()
+    };
+    let counts: Vec<usize> = pages.iter().map(lines_of).collect();
+    assert!(counts.iter().all(|&n| n <= 22), "lines a page: {counts:?}");
+    assert_eq!(counts.iter().max(), Some(&22), "lines a page: {counts:?}");
+    let mut lengths = std::collections::HashMap::new();
+    for page in &pages {
+        for line in page
+            .lines()
+            .map(squeezed)
+            .filter(|l| l.chars().count() >= 20)
+        {
+            *lengths.entry(line.chars().count()).or_insert(0) += 1;
+        }
+    }
+    let commonest = lengths.iter().max_by_key(|(_, n)| **n).map(|(len, _)| *len);
+    assert_eq!(commonest, Some(28), "characters a line: {lengths:?}");
+
     let printed: String = pages
         .iter()
         .map(|p| squeezed(&without_page_number(p)))

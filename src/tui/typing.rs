@@ -3,7 +3,9 @@
 //! character at a time. Here a batch of input (an input-method commit, a
 //! burst of keys) goes in as one entry, and a run of such batches with no
 //! cursor move, deletion or pause over [`RUN_PAUSE`] between them is
-//! folded into one: the run so far is undone and put back whole.
+//! folded into one: each batch joins the run's history entry. (It used to
+//! undo the run and insert it again whole, which re-wrapped the paragraph
+//! twice a key.)
 
 use std::time::{Duration, Instant};
 
@@ -21,7 +23,6 @@ pub struct Typing {
 #[derive(Debug)]
 struct Run {
     field: String,
-    text: String,
     /// The cursor after the run: anywhere else, it has moved.
     end: DataCursor,
     at: Instant,
@@ -44,22 +45,19 @@ impl Typing {
                 && !editor.is_selecting()
                 && editor.cursor() == run.end
                 && now.saturating_duration_since(run.at) <= RUN_PAUSE
-                && ends_with(editor, run)
         });
-        let whole = match joins {
-            Some(run) => {
-                // The run's own entry: nothing was recorded after it.
-                editor.undo();
-                run.text + text
-            }
-            None => text.to_string(),
-        };
-        editor.insert_str(&whole);
+        editor.insert_str(text);
+        // The history's last entry before this one is the run's: nothing
+        // was recorded since (the cursor is where the run left it, and any
+        // other edit ends the run). The text area joins the two only if
+        // the entry before inserted text right where this batch began.
+        if joins.is_some() {
+            editor.join_last_edit();
+        }
         // A line break (typed into a one-line prompt, never by keys) ends
         // the run, as Enter does.
-        self.run = (!whole.contains('\n')).then(|| Run {
+        self.run = (!text.contains('\n')).then(|| Run {
             field: field.to_string(),
-            text: whole,
             end: editor.cursor(),
             at: now,
         });
@@ -69,22 +67,6 @@ impl Typing {
     pub fn end(&mut self) {
         self.run = None;
     }
-}
-
-/// Whether the text just before the cursor is still the run's, so undoing
-/// the last entry takes back the run and nothing else.
-fn ends_with(editor: &TextArea, run: &Run) -> bool {
-    let DataCursor(row, col) = run.end;
-    let Some(line) = editor.lines().get(row) else {
-        return false;
-    };
-    let len = run.text.chars().count();
-    let before: String = line
-        .chars()
-        .take(col)
-        .skip(col.saturating_sub(len))
-        .collect();
-    before == run.text
 }
 
 #[cfg(test)]

@@ -206,7 +206,8 @@ fn measure<'a>(
 ) -> Block<'a> {
     let entry = session.doc.project().entry(&field.id);
     let findings = session.doc.report().of_field(&field.id).collect();
-    let text = entry.map(|e| e.field_text(field)).unwrap_or_default();
+    // The focused field's editor has the text: no copy of it on every key.
+    let text = || entry.map(|e| e.field_text(field)).unwrap_or_default();
     let multiline = field.kind().is_multiline();
     let boxes = (!field.options().is_empty())
         .then(|| choice::box_line(&choice::boxes(field, entry), screen_box));
@@ -235,9 +236,16 @@ fn measure<'a>(
         // floor, plus one row to type into.
         let rows = if multiline {
             let text_rows = match session.editor.editors.get(&field.id) {
-                Some(editor) => estimated_rows(editor.lines().iter().map(String::as_str), width)
-                    .max(editor.screen_cursor().row + 1),
-                None => estimated_rows(text.lines(), width),
+                // Exact once the editor has been drawn at this width: its
+                // wrap keeps the count on every edit.
+                Some(editor) => u16::try_from(width)
+                    .ok()
+                    .and_then(|w| editor.display_rows_at(w))
+                    .unwrap_or_else(|| {
+                        estimated_rows(editor.lines().iter().map(String::as_str), width)
+                            .max(editor.screen_cursor().row + 1)
+                    }),
+                None => estimated_rows(text().lines(), width),
             };
             text_rows + 1
         } else {
@@ -255,6 +263,7 @@ fn measure<'a>(
         // `visible_range`); only the start of a long text can show, so no
         // more than the page's height is wrapped.
         let limit = if multiline { most.max(1) } else { 1 };
+        let text = text();
         let start: String = text.chars().take(limit * width + 1).collect();
         let mut rows = wrapped(&start, width);
         let more = rows.len() > limit || start.chars().count() < text.chars().count();

@@ -193,6 +193,35 @@ impl History {
         self.edits.push_back(edit);
     }
 
+    /// Joins the last edit into the one before it when both insert text
+    /// within one line and the last starts where the one before ended, so
+    /// that one undo takes both back. Returns whether they were joined.
+    pub fn join_last(&mut self) -> bool {
+        if self.index != self.edits.len() || self.index < 2 {
+            return false;
+        }
+        let inserted = |edit: &Edit| match &edit.kind {
+            EditKind::InsertChar(c) if edit.before.row == edit.after.row => Some(c.to_string()),
+            EditKind::InsertStr(s) if edit.before.row == edit.after.row => Some(s.clone()),
+            _ => None,
+        };
+        let (first, last) = (&self.edits[self.index - 2], &self.edits[self.index - 1]);
+        let (Some(head), Some(tail)) = (inserted(first), inserted(last)) else {
+            return false;
+        };
+        if first.after != last.before {
+            return false;
+        }
+        let after = last.after.clone();
+        self.edits.pop_back();
+        self.index -= 1;
+        if let Some(joined) = self.edits.back_mut() {
+            joined.kind = EditKind::InsertStr(head + &tail);
+            joined.after = after;
+        }
+        true
+    }
+
     /// The edit [`History::undo`] would take back.
     pub(crate) fn next_undo(&self) -> Option<&Edit> {
         self.index.checked_sub(1).and_then(|i| self.edits.get(i))

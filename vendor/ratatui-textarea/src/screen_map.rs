@@ -326,7 +326,11 @@ impl TextArea<'_> {
         ScreenCursor {
             row: screen_idx,
             col,
-            char: self.lines[array.0].chars().nth(array.1),
+            // From the row's start: counting from the line's would cost the
+            // whole paragraph on every cursor lookup.
+            char: self.lines[array.0][line.wrapped.start_byte..]
+                .chars()
+                .nth(char_offset),
             dc: Some(array),
         }
     }

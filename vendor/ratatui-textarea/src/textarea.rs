@@ -1645,6 +1645,25 @@ impl<'a> TextArea<'a> {
         }
     }
 
+    /// Joins the last edit into the undo step before it, when both inserted
+    /// text within one line and the last began where the one before ended:
+    /// an application that merges a run of typing into one undo step calls
+    /// this after each insertion of the run. Returns whether they were
+    /// joined; the text and the screen are as they were either way.
+    /// ```
+    /// use ratatui_textarea::TextArea;
+    ///
+    /// let mut textarea = TextArea::default();
+    /// textarea.insert_str("现将");
+    /// textarea.insert_str("有关");
+    /// assert!(textarea.join_last_edit());
+    /// textarea.undo();
+    /// assert_eq!(textarea.lines(), [""]);
+    /// ```
+    pub fn join_last_edit(&mut self) -> bool {
+        self.history.join_last()
+    }
+
     /// Redo the last undo change. This method returns if the redo modified text contents or not in the textarea.
     /// ```
     /// use ratatui_textarea::{TextArea, CursorMove};
@@ -2475,6 +2494,16 @@ impl<'a> TextArea<'a> {
             .map(|l| (l.wrapped.row, l.wrapped.start_byte..l.wrapped.end_byte))
             .collect();
         rows.into_iter()
+    }
+
+    /// How many display rows the text takes drawn `width` columns wide
+    /// (inside its block, if it has one), when that is the width it was
+    /// last drawn at: the count the wrap keeps up to date on every edit,
+    /// for an application that sizes its layout from the text. `None` at
+    /// any other width (or before the first draw), where the application
+    /// has to estimate.
+    pub fn display_rows_at(&self, width: u16) -> Option<usize> {
+        (self.area.get().width == width && width > 0).then(|| self.screen_lines.borrow().len())
     }
 
     /// Check if the textarea has a empty content.

@@ -456,3 +456,18 @@ fn wrapped_cursor_three_visual_lines_from_one_logical() {
     textarea.move_cursor(CursorMove::Up);
     assert_eq!(textarea.cursor(), (0, 0));
 }
+
+#[test]
+fn display_rows_at_counts_the_rows_of_the_width_last_drawn() {
+    let mut t = TextArea::from(["一二三四五六七八九十"]);
+    t.set_wrap_mode(WrapMode::Glyph);
+    assert_eq!(t.display_rows_at(8), None, "not drawn yet");
+    let area = Rect::new(0, 0, 8, 5);
+    (&t).render(area, &mut Buffer::empty(area));
+    assert_eq!(t.display_rows_at(8), Some(3));
+    assert_eq!(t.display_rows_at(10), None, "another width");
+    t.insert_str("甲乙");
+    assert_eq!(t.display_rows_at(8), Some(3));
+    t.insert_str("丙");
+    assert_eq!(t.display_rows_at(8), Some(4), "kept up to date by the edit");
+}

@@ -24,6 +24,15 @@ pub enum Ambiguous {
 
 /// Columns `c` takes; control characters none.
 pub fn char_width(c: char, ambiguous: Ambiguous) -> usize {
+    // Every wrap and cursor column measures each character, and the tables'
+    // lookup costs several times a range test: printable ASCII, CJK
+    // ideographs and fullwidth forms — nearly all of the prose — first.
+    // None of these is ambiguous (`common_widths_agree_with_unicode_width`).
+    match c {
+        ' '..='~' => return 1,
+        '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF60}' => return 2,
+        _ => {}
+    }
     let width = match ambiguous {
         Ambiguous::Narrow => c.width(),
         Ambiguous::Wide => c.width_cjk(),

@@ -104,3 +104,21 @@ fn ambiguous_characters_count_as_the_terminal_draws_them() {
     assert_eq!(rows("一二“三”", 8, Ambiguous::Narrow), ["一二“三”"]);
     assert_eq!(rows("一二“三”", 8, Ambiguous::Wide), ["一二", "“三”"]);
 }
+
+#[test]
+fn common_widths_agree_with_unicode_width() {
+    use unicode_width::UnicodeWidthChar;
+    // The ranges char_width answers without the tables: the same answer,
+    // at either ambiguous width.
+    let ranges = [
+        (' ', '~'),
+        ('\u{4E00}', '\u{9FFF}'),
+        ('\u{FF01}', '\u{FF60}'),
+    ];
+    for (from, to) in ranges {
+        for c in from..=to {
+            assert_eq!(Some(char_width(c, Ambiguous::Narrow)), c.width(), "{c:?}");
+            assert_eq!(Some(char_width(c, Ambiguous::Wide)), c.width_cjk(), "{c:?}");
+        }
+    }
+}

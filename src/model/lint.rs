@@ -50,6 +50,8 @@ pub fn prose(text: &str) -> Vec<Lint> {
 /// its opener's place. ﹝﹞ are the small look-alikes some fonts offer.
 const OPENERS: [char; 7] = ['〔', '【', '（', '(', '[', '［', '﹝'];
 const CLOSERS: [char; 7] = ['〕', '】', '）', ')', ']', '］', '﹞'];
+/// The first bytes of the openers in UTF-8.
+const OPENER_LEADS: [u8; 4] = [b'(', b'[', 0xE3, 0xEF];
 
 /// A space as typed: ASCII, full-width, no-break.
 fn is_space(c: char) -> bool {
@@ -65,7 +67,16 @@ fn is_space(c: char) -> bool {
 /// keystroke in a long field).
 fn document_numbers(text: &str) -> Vec<(String, String, Vec<NumberSlip>)> {
     let mut found = Vec::new();
-    for (i, open) in text.char_indices() {
+    // Only where an opener's first byte is (a lead byte, so a character
+    // starts there) is a character decoded: this runs on every keystroke.
+    let leads = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| OPENER_LEADS.contains(b));
+    for (i, _) in leads {
+        let Some(open) = text[i..].chars().next() else {
+            continue;
+        };
         let Some(kind) = OPENERS.iter().position(|&o| o == open) else {
             continue;
         };
@@ -151,6 +162,15 @@ fn is_han(c: char) -> bool {
 mod tests {
     use super::NumberSlip::{Brackets, Space, Unclosed};
     use super::*;
+
+    #[test]
+    fn every_opener_starts_with_a_listed_byte() {
+        for open in OPENERS {
+            let mut utf8 = [0; 4];
+            let first = open.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(OPENER_LEADS.contains(&first), "{open}");
+        }
+    }
 
     #[test]
     fn document_number_slips_and_look_alikes() {

@@ -58,7 +58,7 @@ impl Editors {
 
 /// The text an editor holds, lines joined by `\n`.
 pub fn text_of(editor: &TextArea) -> String {
-    restore_controls(&editor.lines().join("\n"))
+    restore_controls(editor.lines().join("\n"))
 }
 
 /// Text from outside (a paste, the external editor) made fit for a field:

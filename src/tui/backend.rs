@@ -26,6 +26,7 @@ use ratatui::layout::{Position, Rect, Size};
 use super::capabilities::Capabilities;
 
 mod pen;
+mod scroll;
 use pen::Pen;
 
 /// Where the terminal's cursor is and which pen is set; `None` = unknown.
@@ -108,40 +109,55 @@ impl<W: Write> Backend for LeanBackend<W> {
         let mut state = self.state;
         let caps = self.caps;
         let screen = self.screen_for(area);
-        for (y, changes) in rows.into_iter().enumerate() {
-            if changes.is_empty() {
-                continue;
+        let width = area.width as usize;
+        // What each changed row is to show: the screen's row with the changes.
+        let mut news: Vec<Option<Vec<Cell>>> = rows
+            .into_iter()
+            .enumerate()
+            .map(|(y, changes)| {
+                (!changes.is_empty()).then(|| changed_row(row_of(screen, y), changes))
+            })
+            .collect();
+        // Rows that moved together are moved, not drawn (see `scroll`).
+        let moved = news.iter().flatten().nth(1).is_some() && caps.insert_delete;
+        let shift = moved
+            .then(|| {
+                let old = |y: usize| &screen.content[y * width..(y + 1) * width];
+                let new = |y: usize| news[y].as_deref().unwrap_or_else(|| old(y));
+                scroll::find(news.len(), old, new)
+            })
+            .flatten();
+        if let Some(shift) = shift {
+            // Rows ratatui left alone are moved too: they are to show what
+            // they show now.
+            for (y, new) in news
+                .iter_mut()
+                .enumerate()
+                .take(shift.bottom)
+                .skip(shift.top)
+            {
+                if new.is_none() {
+                    *new = Some(row_of(screen, y));
+                }
             }
-            let y = y as u16;
+            scroll::apply(shift, &mut out, &mut state, screen);
+        }
+        for (y, new) in news.into_iter().enumerate() {
+            let Some(new) = new else {
+                continue;
+            };
             let old = row_of(screen, y);
-            let mut new = old.clone();
-            // A filler stands in the column an ambiguous character drawn
-            // two wide covers (see `text::padded`): covered, never sent.
-            let changes: Vec<(u16, Cell)> = changes
+            let y = y as u16;
+            // The glyphs that differ from what the terminal shows.
+            let sent: Vec<usize> = glyph_starts(&new)
                 .into_iter()
-                .filter(|(x, cell)| {
-                    let filler = cell.symbol().starts_with(FILLER);
-                    if filler && let Some(c) = new.get_mut(*x as usize) {
-                        *c = Cell::default();
-                    }
-                    !filler
+                .filter(|&x| {
+                    (x..(x + width_of(&new[x]) as usize).min(width)).any(|i| old[i] != new[i])
                 })
                 .collect();
-            for (x, cell) in &changes {
-                let x = *x as usize;
-                if let Some(c) = new.get_mut(x) {
-                    *c = cell.clone();
-                }
-                // The cells a wide character covers are blank in ratatui's
-                // buffer, and ratatui never sends them: mirror that, or a
-                // stale symbol would survive there in the model.
-                for i in 1..width_of(cell) as usize {
-                    if let Some(c) = new.get_mut(x + i) {
-                        *c = Cell::default();
-                    }
-                }
+            if sent.is_empty() {
+                continue;
             }
-            let sent: Vec<usize> = changes.iter().map(|(x, _)| *x as usize).collect();
             let before: Vec<Option<Cell>> = old.iter().cloned().map(Some).collect();
             let plain = emit(
                 &complete(sent, &before, &new),
@@ -243,10 +259,37 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 }
 
-fn row_of(buffer: &Buffer, y: u16) -> Vec<Cell> {
-    (0..buffer.area.width)
-        .map(|x| buffer[(x, y)].clone())
-        .collect()
+/// Row `old` with ratatui's `changes` to it: what the terminal is to show.
+fn changed_row(old: Vec<Cell>, changes: Vec<(u16, Cell)>) -> Vec<Cell> {
+    let mut new = old;
+    for (x, cell) in changes {
+        let x = x as usize;
+        // A filler stands in the column an ambiguous character drawn two
+        // wide covers (see `text::padded`): covered, never sent.
+        if cell.symbol().starts_with(FILLER) {
+            if let Some(c) = new.get_mut(x) {
+                *c = Cell::default();
+            }
+            continue;
+        }
+        // The cells a wide character covers are blank in ratatui's buffer,
+        // and ratatui never sends them: mirror that, or a stale symbol
+        // would survive there in the model.
+        for i in 1..width_of(&cell) as usize {
+            if let Some(c) = new.get_mut(x + i) {
+                *c = Cell::default();
+            }
+        }
+        if let Some(c) = new.get_mut(x) {
+            *c = cell;
+        }
+    }
+    new
+}
+
+fn row_of(buffer: &Buffer, y: usize) -> Vec<Cell> {
+    let width = buffer.area.width as usize;
+    buffer.content[y * width..(y + 1) * width].to_vec()
 }
 
 /// Display width of a cell's symbol on this terminal (ambiguous characters

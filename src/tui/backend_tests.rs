@@ -179,6 +179,36 @@ fn typing_in_the_middle_of_wrapped_chinese_slides_rows() {
     );
 }
 
+/// A page of H rows: a title, a window of `rows` from `top`, a status line.
+fn page(rows: &[Line<'static>], top: usize) -> Vec<Line<'static>> {
+    let mut page = vec![Line::from(styled("部门整体支出绩效自评报告", 2))];
+    page.extend(rows.iter().skip(top).take(H as usize - 2).cloned());
+    page.resize(H as usize - 1, Line::raw(""));
+    page.push(Line::from(styled("F1 帮助  Ctrl-Q 退出", 3)));
+    page
+}
+
+#[test]
+fn a_window_scrolled_by_a_row_is_moved_not_drawn_again() {
+    let text: Vec<char> = "中共常宁市委组织部单位内设机构包括十个股级职能组室，培训党员33016人次。"
+        .repeat(6)
+        .chars()
+        .collect();
+    let rows = wrapped(&text);
+    let mut screen = Screen::new();
+    screen.frame(&page(&rows, 0));
+    // Down a row and back up: every text row of the window changes.
+    let down = screen.frame(&page(&rows, 1));
+    let up = screen.frame(&page(&rows, 0));
+    let redraw = crossterm_cost(&[page(&rows, 0), page(&rows, 1)])[1];
+    for cost in [down, up] {
+        assert!(
+            cost * 4 < redraw,
+            "scrolled: {down} and {up} bytes; redrawn: {redraw}"
+        );
+    }
+}
+
 #[test]
 fn unchanged_frames_cost_nothing() {
     let mut screen = Screen::new();
@@ -263,6 +293,26 @@ proptest! {
                 None => {}
             }
             screen.frame(&wrapped(&text));
+        }
+    }
+
+    #[test]
+    fn scrolling_and_growing_windows_stay_exact(
+        text in prop::collection::vec(prop::sample::select(vec!['字', '文', 'a', '，', '3', ' ', '。']), 0..200),
+        moves in prop::collection::vec((0usize..12, 0usize..3), 1..20),
+    ) {
+        // A window scrolled anywhere, with 0–2 rows inserted above it (a
+        // block growing): runs of rows moving up and down by several rows.
+        let rows = wrapped(&text);
+        let mut screen = Screen::new();
+        screen.frame(&page(&rows, 0));
+        for (top, grown) in moves {
+            let mut lines = page(&rows, top);
+            for _ in 0..grown {
+                lines.insert(1, Line::from(styled("新增一行", 1)));
+            }
+            lines.truncate(H as usize);
+            screen.frame(&lines);
         }
     }
 

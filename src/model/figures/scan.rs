@@ -141,15 +141,21 @@ fn is_numeral(c: char) -> bool {
 }
 
 fn chinese_digit(c: char) -> Option<u32> {
-    "零一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .map(|p| p as u32)
-        .or(match c {
-            '〇' => Some(0),
-            '两' => Some(2),
-            _ => None,
-        })
+    // A match, not a search of "零一二…": this is asked of every character
+    // of every paragraph.
+    match c {
+        '零' | '〇' => Some(0),
+        '一' => Some(1),
+        '二' | '两' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
 }
 
 fn chinese_multiplier(c: char) -> Option<u64> {

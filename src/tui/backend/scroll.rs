@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 
 use ratatui::buffer::{Buffer, Cell};
 
-use super::{Pen, State, set_pen};
+use super::pen::Pen;
+use super::row::{State, set_pen};
 
 /// Shifts tried, in rows (positive: the content moved down).
 const SHIFTS: [isize; 6] = [1, -1, 2, -2, 3, -3];
@@ -135,33 +136,28 @@ mod tests {
 
     #[test]
     fn a_run_of_rows_moved_is_found_with_its_region() {
-        // An editor (rows 1..4) scrolled up by one: b c d show at 1..3.
-        assert_eq!(
-            found(
+        let shift = |top, bottom, by| Some(Shift { top, bottom, by });
+        let cases: [(&[&str], &[&str], Option<Shift>); 4] = [
+            // An editor (rows 1..4) scrolled up by one: b c d show at 1..3.
+            (
                 &["h", "a", "b", "c", "d", "s"],
-                &["h", "b", "c", "d", "e", "s"]
+                &["h", "b", "c", "d", "e", "s"],
+                shift(1, 5, -1),
             ),
-            Some(Shift {
-                top: 1,
-                bottom: 5,
-                by: -1
-            })
-        );
-        // A block grew by a row: what was below it moved down one.
-        assert_eq!(
-            found(
+            // A block grew by a row: what was below it moved down one.
+            (
                 &["h", "a", "x", "y", "z", " "],
-                &["h", "a", "a", "x", "y", "z"]
+                &["h", "a", "a", "x", "y", "z"],
+                shift(1, 6, 1),
             ),
-            Some(Shift {
-                top: 1,
-                bottom: 6,
-                by: 1
-            })
-        );
-        // One row saved is not worth the escapes; nothing moved, nothing.
-        assert_eq!(found(&["a", "b", "c"], &["b", "x", "y"]), None);
-        assert_eq!(found(&["a", "b", "c"], &["a", "b", "c"]), None);
+            // One row saved is not worth the escapes.
+            (&["a", "b", "c"], &["b", "x", "y"], None),
+            // Nothing moved.
+            (&["a", "b", "c"], &["a", "b", "c"], None),
+        ];
+        for (old, new, want) in cases {
+            assert_eq!(found(old, new), want, "{old:?} -> {new:?}");
+        }
     }
 
     #[test]

@@ -9,7 +9,9 @@ use std::fmt::Write as _;
 use ratatui::buffer::Cell;
 use ratatui::layout::Position;
 
-use super::{Capabilities, Pen, State, complete, emit, glyph_starts, move_to, set_pen, width_of};
+use super::super::capabilities::Capabilities;
+use super::pen::Pen;
+use super::row::{State, complete, emit, glyph_starts, move_to, set_pen, width_of};
 
 /// Shifts of a row worth trying: one or two wide characters either way.
 const SHIFTS: [i16; 8] = [2, -2, 1, -1, 4, -4, 3, -3];

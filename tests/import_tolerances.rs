@@ -49,6 +49,14 @@ fn document(top: [&str; 4], second: [&str; 3]) -> String {
     )
 }
 
+/// The document numbered as GB/T 9704 writes it: 一、 and （一）.
+fn standard() -> String {
+    document(
+        ["一、", "二、", "三、", "四、"],
+        ["（一）", "（二）", "（一）"],
+    )
+}
+
 fn assert_read_whole(i: &Imported, case: &str) {
     assert_eq!(i.summary.template_id, "hunan-narrative", "{case}");
     assert_eq!(text(i, "unit"), "某某局", "{case}");
@@ -82,10 +90,7 @@ fn assert_read_whole(i: &Imported, case: &str) {
 
 #[test]
 fn numbering_as_the_standard_writes_it() {
-    let doc = document(
-        ["一、", "二、", "三、", "四、"],
-        ["（一）", "（二）", "（一）"],
-    );
+    let doc = standard();
     assert_read_whole(&imported(&doc), "standard");
 }
 
@@ -112,45 +117,31 @@ fn numbering_different_or_missing() {
 
 #[test]
 fn trailing_punctuation_extra_and_trailing_spaces() {
-    let doc = document(
-        ["一、", "二、", "三、", "四、"],
-        ["（一）", "（二）", "（一）"],
-    )
-    .replace("基本情况\n", "基本情况：\n")
-    .replace("部门职责\n", "部门职责。  \n")
-    .replace("存在的主要问题\n", " 存在的  主要问题 \n")
-    .replace("三、", "三、 ");
+    let doc = standard()
+        .replace("基本情况\n", "基本情况：\n")
+        .replace("部门职责\n", "部门职责。  \n")
+        .replace("存在的主要问题\n", " 存在的  主要问题 \n")
+        .replace("三、", "三、 ");
     assert_read_whole(&imported(&doc), "punctuation and spaces");
 }
 
 #[test]
 fn full_width_digits_in_list_numbers() {
-    let doc = document(
-        ["一、", "二、", "三、", "四、"],
-        ["（一）", "（二）", "（一）"],
-    )
-    .replace("1、负责甲", "１、负责甲")
-    .replace("2、负责乙", "２．负责乙");
+    let doc = standard()
+        .replace("1、负责甲", "１、负责甲")
+        .replace("2、负责乙", "２．负责乙");
     assert_read_whole(&imported(&doc), "full-width");
 }
 
 #[test]
 fn a_run_in_heading_gives_its_paragraph_to_its_section() {
-    let doc = document(
-        ["一、", "二、", "三、", "四、"],
-        ["（一）", "（二）", "（一）"],
-    )
-    .replace("（一）机构人员情况\n本局", "（一）机构人员情况。本局");
+    let doc = standard().replace("（一）机构人员情况\n本局", "（一）机构人员情况。本局");
     assert_read_whole(&imported(&doc), "run-in");
 }
 
 #[test]
 fn a_title_broken_over_two_lines_with_an_attachment_label() {
-    let doc = document(
-        ["一、", "二、", "三、", "四、"],
-        ["（一）", "（二）", "（一）"],
-    )
-    .replace("某某局2023年度部门整体", "附件2\n某某局2023年度部门\n整体");
+    let doc = standard().replace("某某局2023年度部门整体", "附件2\n某某局2023年度部门\n整体");
     let i = imported(&doc);
     assert_read_whole(&i, "broken title");
     assert_eq!(text(&i, "attachment"), "附件2");
@@ -158,11 +149,7 @@ fn a_title_broken_over_two_lines_with_an_attachment_label() {
 
 #[test]
 fn a_list_item_that_looks_like_a_heading_keeps_its_paragraph() {
-    let doc = document(
-        ["一、", "二、", "三、", "四、"],
-        ["（一）", "（二）", "（一）"],
-    )
-    .replace(
+    let doc = standard().replace(
         "1、抓学习。\n",
         "1、抓学习、强引领，不断提高培训质效\n一是加强理论武装。\n2、抓基层。\n",
     );
@@ -179,12 +166,9 @@ fn a_list_item_that_looks_like_a_heading_keeps_its_paragraph() {
 
 #[test]
 fn headings_worded_differently_are_matched_and_their_wording_kept() {
-    let doc = document(
-        ["一、", "二、", "三、", "四、"],
-        ["（一）", "（二）", "（一）"],
-    )
-    .replace("一、基本情况", "一、部门基本情况")
-    .replace("三、存在的主要问题", "三、存在问题");
+    let doc = standard()
+        .replace("一、基本情况", "一、部门基本情况")
+        .replace("三、存在的主要问题", "三、存在问题");
     let i = imported(&doc);
     assert_eq!(text(&i, "organisation_text"), "本局内设机构3个。");
     assert_eq!(text(&i, "problems_text"), "预算准确率有待提高。");
@@ -224,11 +208,7 @@ fn labelled_entries_go_to_their_fields_and_the_closing_to_the_date() {
 
 #[test]
 fn text_no_field_takes_waits_in_the_holding_place() {
-    let doc = document(
-        ["一、", "二、", "三、", "四、"],
-        ["（一）", "（二）", "（一）"],
-    )
-    .replace("一、基本情况\n", "一、基本情况\n本部门情况如下。\n")
+    let doc = standard().replace("一、基本情况\n", "一、基本情况\n本部门情况如下。\n")
         + "五、其他需要说明的问题\n无其他问题。\n";
     let i = imported(&doc);
     let held: Vec<(&str, HeldReason, Option<&str>)> = i

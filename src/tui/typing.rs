@@ -46,7 +46,11 @@ impl Typing {
                 && editor.cursor() == run.end
                 && now.saturating_duration_since(run.at) <= RUN_PAUSE
         });
-        editor.insert_str(text);
+        if !editor.insert_str(text) {
+            // Nothing went in (a lone CR): no entry to join, the run goes on.
+            self.run = joins;
+            return;
+        }
         // The history's last entry before this one is the run's: nothing
         // was recorded since (the cursor is where the run left it, and any
         // other edit ends the run). The text area joins the two only if
@@ -80,6 +84,21 @@ mod tests {
             seen.push(editor.lines().join("\n"));
         }
         seen
+    }
+
+    #[test]
+    fn a_batch_that_inserts_nothing_joins_nothing() {
+        let start = Instant::now();
+        let at = |ms: u64| start + Duration::from_millis(ms);
+        let mut editor = TextArea::default();
+        let mut typing = Typing::default();
+        typing.insert("f", &mut editor, "现将", at(0));
+        // After a pause: a step of its own, which a lone CR must not fold
+        // into the one before.
+        typing.insert("f", &mut editor, "有关", at(3_000));
+        typing.insert("f", &mut editor, "\r", at(3_100));
+        typing.insert("f", &mut editor, "情况", at(3_200));
+        assert_eq!(undo_steps(&mut editor), ["现将有关情况", "现将", ""]);
     }
 
     #[test]

@@ -215,6 +215,9 @@ fn last_years_year_in_text_kept_from_last_year_is_a_notice_until_edited() {
     let preamble: Vec<_> = found.iter().filter(|(f, _)| f == "preamble").collect();
     assert_eq!(preamble.len(), 1, "{found:?}");
     assert!(preamble[0].1.contains("“2022年”"), "{}", preamble[0].1);
+    // 主要成效 names 2022 eleven times: one notice for the field, not eleven.
+    let achievements = found.iter().filter(|(f, _)| f == "achievements").count();
+    assert_eq!(achievements, 1, "{found:?}");
     assert!(last_year("2022.json").is_empty());
     // Edited, the text is this year's: no longer looked at.
     ok(

@@ -95,10 +95,9 @@ pub fn findings(
                 };
                 push(Severity::Notice, issue);
             }
-            if carried(&prose.field.id) {
-                for _ in years::of_year(text, report - 1) {
-                    push(Severity::Notice, FigureIssue::LastYear { year: report - 1 });
-                }
+            // One notice a field, however often it names last year.
+            if carried(&prose.field.id) && !years::of_year(text, report - 1).is_empty() {
+                push(Severity::Notice, FigureIssue::LastYear { year: report - 1 });
             }
         }
     }

@@ -16,8 +16,8 @@ use rust_decimal::Decimal;
 
 pub use super::words::Approx;
 use super::words::{
-    CLAUSE_ENDS, MAGNITUDES, NOT_PREFIXES, NOT_UNITS, PREFIXES, RANGE_MARKS, SENTENCE_ENDS,
-    SUFFIXES, UNITS,
+    CLAUSE_OR_SENTENCE_ENDS, MAGNITUDES, NOT_PREFIXES, NOT_UNITS, PREFIXES, RANGE_MARKS,
+    SENTENCE_ENDS, SUFFIXES, UNITS,
 };
 
 /// One quantity in a text. Spans are byte ranges into the scanned text;
@@ -442,7 +442,7 @@ fn quantity(
         step,
         unit: normal_unit(&unit),
         approx,
-        clause: around(text, &span, &[SENTENCE_ENDS, CLAUSE_ENDS].concat()),
+        clause: around(text, &span, CLAUSE_OR_SENTENCE_ENDS),
         sentence: around(text, &span, SENTENCE_ENDS),
         chars: start..end,
         span,
@@ -456,7 +456,7 @@ fn normal_unit(unit: &str) -> String {
 
 /// The stretch of `text` around `span` between two of `ends` (the
 /// punctuation itself left out).
-fn around(text: &str, span: &Range<usize>, ends: &[char]) -> Range<usize> {
+pub(super) fn around(text: &str, span: &Range<usize>, ends: &[char]) -> Range<usize> {
     let start = text[..span.start]
         .rfind(|c| ends.contains(&c))
         .map_or(0, |i| {

@@ -92,7 +92,10 @@ pub(super) const NOT_UNITS: &[&str] = &[
 pub(super) const MAGNITUDES: &[char] = &['万', '亿', '千'];
 
 pub(super) const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '\n'];
-pub(super) const CLAUSE_ENDS: &[char] = &['，', ',', '；', ';', '：', ':'];
+/// Where a clause ends: a clause mark or a sentence end.
+pub(super) const CLAUSE_OR_SENTENCE_ENDS: &[char] = &[
+    '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '\n',
+];
 
 pub(super) const PREFIXES: &[(&str, Approx)] = &[
     ("大约", Approx::About),

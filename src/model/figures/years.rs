@@ -6,7 +6,8 @@
 
 use std::ops::Range;
 
-use super::words::RANGE_MARKS;
+use super::scan::around;
+use super::words::{CLAUSE_OR_SENTENCE_ENDS, RANGE_MARKS};
 
 /// Words of a clause looking ahead, where a later year is the point: the
 /// budget being prepared (`作为2024年预算安排的参考`), a plan, a goal.
@@ -73,12 +74,8 @@ fn written(text: &str) -> Vec<(i32, Range<usize>)> {
 
 /// Whether the clause around byte `at` says it looks ahead.
 fn looks_ahead(text: &str, at: usize) -> bool {
-    let ends = ['，', ',', '；', ';', '：', ':', '。', '！', '？', '\n'];
-    let start = text[..at].rfind(ends).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let end = text[at..].find(ends).map_or(text.len(), |i| at + i);
-    AHEAD.iter().any(|w| text[start..end].contains(w))
+    let clause = around(text, &(at..at), CLAUSE_OR_SENTENCE_ENDS);
+    AHEAD.iter().any(|w| text[clause.clone()].contains(w))
 }
 
 fn digit(c: char) -> Option<u32> {

@@ -19,10 +19,7 @@ pub fn load(data_dir: Option<&Path>) -> Vec<PathBuf> {
     let Some(path) = data_dir.map(|d| d.join(FILE)) else {
         return Vec::new();
     };
-    let list: Vec<PathBuf> = storage::read_text(&path)
-        .ok()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default();
+    let list: Vec<PathBuf> = read(&path);
     list.into_iter().filter(|p| p.is_file()).collect()
 }
 
@@ -63,7 +60,13 @@ pub fn remember_export(data_dir: Option<&Path>, project: &Path, target: &Path) {
 }
 
 fn exports(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
-    storage::read_text(&dir.join(EXPORTS))
+    read(&dir.join(EXPORTS))
+}
+
+/// A list kept in the data directory; empty when missing or unreadable
+/// (it is only a convenience).
+fn read<T: serde::de::DeserializeOwned + Default>(path: &Path) -> T {
+    storage::read_text(path)
         .ok()
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()

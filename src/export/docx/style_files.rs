@@ -37,28 +37,36 @@ pub fn style_for(
     user_dir: Option<&Path>,
 ) -> Result<Style, String> {
     let spec = match (chosen, template) {
-        (Some(name), _) => named(name, user_dir, 0, false)?,
+        (Some(name), _) => named(name, user_dir, &[], false)?,
         (None, Some(block)) => {
             let base = block.inherits.as_deref().unwrap_or(DEFAULT_STYLE);
-            let base = named(base, user_dir, 0, false).map_err(|e| format!("模板的 style：{e}"))?;
+            let base =
+                named(base, user_dir, &[], false).map_err(|e| format!("模板的 style：{e}"))?;
             block.over(&base)
         }
-        (None, None) => named(DEFAULT_STYLE, user_dir, 0, false)?,
+        (None, None) => named(DEFAULT_STYLE, user_dir, &[], false)?,
     };
     Style::from_spec(&spec)
 }
 
 /// The style `name` with everything it inherits laid under it. A user file
 /// comes first unless `builtin_only` (a user file inheriting its own name).
+/// `inheriting` is the chain that led here: meeting a style of it again is
+/// a cycle, however long the chain.
 fn named(
     name: &str,
     user_dir: Option<&Path>,
-    depth: usize,
+    inheriting: &[(&str, bool)],
     builtin_only: bool,
 ) -> Result<PrintStyle, String> {
-    if depth > 8 {
-        return Err(format!("排版样式 \"{name}\" 的 inherits 形成了循环"));
+    if inheriting.contains(&(name, builtin_only)) {
+        let chain: Vec<&str> = inheriting.iter().map(|(n, _)| *n).chain([name]).collect();
+        return Err(format!(
+            "排版样式的 inherits 形成了循环：{}",
+            chain.join(" → ")
+        ));
     }
+    let inheriting = [inheriting, &[(name, builtin_only)]].concat();
     let user_file = user_dir
         .filter(|_| !builtin_only)
         .map(|dir| dir.join(format!("{name}.json")))
@@ -79,14 +87,14 @@ fn named(
     let base = match spec.inherits.as_deref() {
         Some(parent) => {
             let own_name = user_file.is_some() && parent == name;
-            named(parent, user_dir, depth + 1, own_name)?
+            named(parent, user_dir, &inheriting, own_name)?
         }
         // The root: the built-in default rests on nothing.
         None if user_file.is_none() && name == DEFAULT_STYLE => PrintStyle::default(),
         None => named(
             DEFAULT_STYLE,
             user_dir,
-            depth + 1,
+            &inheriting,
             user_file.is_some() && name == DEFAULT_STYLE,
         )?,
     };
@@ -170,6 +178,34 @@ mod tests {
     }
 
     #[test]
+    fn a_long_chain_of_styles_is_not_a_cycle() {
+        // s11 inherits s10 … s1 inherits gbt9704: deep, but no style twice.
+        let files: Vec<(String, String)> = (1..=11)
+            .map(|i| {
+                let parent = if i == 1 {
+                    "gbt9704".to_string()
+                } else {
+                    format!("s{}", i - 1)
+                };
+                (
+                    format!("s{i}"),
+                    format!(r#"{{"inherits": "{parent}", "chars": {}}}"#, 20 + i),
+                )
+            })
+            .collect();
+        let named: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let dir = user_dir(&named);
+        let style = style_for(None, Some("s11"), Some(dir.path())).expect("a chain of 11");
+        assert_eq!(
+            (style.chars, style.body.family.as_str()),
+            (31, "仿宋_GB2312")
+        );
+    }
+
+    #[test]
     fn broken_names_files_and_cycles_say_what_is_wrong() {
         let unknown = style_for(None, Some("guangdong"), None).expect_err("unknown");
         assert!(
@@ -182,7 +218,7 @@ mod tests {
             ("typo", r#"{"body": {"size": "大号"}}"#),
         ]);
         let cycle = style_for(None, Some("a"), Some(dir.path())).expect_err("cycle");
-        assert!(cycle.contains("循环"), "{cycle}");
+        assert!(cycle.contains("循环：a → b → a"), "{cycle}");
         let typo = style_for(None, Some("typo"), Some(dir.path())).expect_err("typo");
         assert!(
             typo.contains("typo.json") && typo.contains("大号"),

@@ -46,8 +46,10 @@ impl CharWidths {
     }
 }
 
+/// Digits of `i` in decimal (1 for 0), counted on integers: `f64::log10`
+/// linked libm's `log10` into applications that do no float maths.
 pub fn num_digits(i: usize) -> u8 {
-    f64::log10(i as f64) as u8 + 1
+    i.checked_ilog10().map_or(1, |d| d as u8 + 1)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,5 +62,18 @@ pub struct Pos {
 impl Pos {
     pub fn new(row: usize, col: usize, offset: usize) -> Self {
         Self { row, col, offset }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num_digits;
+
+    #[test]
+    fn num_digits_counts_decimal_digits() {
+        for (i, want) in [(0, 1), (1, 1), (9, 1), (10, 2), (99, 2), (100, 3), (999_999, 6)] {
+            assert_eq!(num_digits(i), want, "{i}");
+        }
+        assert_eq!(num_digits(usize::MAX), 20);
     }
 }

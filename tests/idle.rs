@@ -1,6 +1,7 @@
 //! An idle editor costs nothing: with no timer due the event loop waits
 //! without a timeout, draws nothing and writes nothing; a pause in typing
-//! asks only for the timers that are due.
+//! asks only for the timers that are due; and work that falls due with a
+//! keystroke (a recovery copy) waits until that keystroke's frame is out.
 
 // Test scaffolding: a broken fixture should fail the test loudly.
 #![allow(clippy::expect_used)]
@@ -9,6 +10,7 @@ mod common;
 
 use std::cell::RefCell;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -16,14 +18,20 @@ use common::*;
 use ratatui::Terminal;
 use ratatui::crossterm::event::{Event, KeyCode};
 use ziping::tui::backend::LeanBackend;
+use ziping::tui::document::RECOVERY_EVERY_EDITS;
 use ziping::tui::pause::SETTLE;
 use ziping::tui::{Events, event_loop};
 
 /// What reached the terminal: bytes, and flushes (one per frame drawn).
+/// With `watch` set, each flush also notes how many keys the script had
+/// given and how many files were in `watch` as the frame went out.
 #[derive(Debug, Default)]
 struct Wire {
     bytes: usize,
     flushes: usize,
+    keys: usize,
+    watch: Option<PathBuf>,
+    at_flush: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Default)]
@@ -35,7 +43,13 @@ impl Write for Counted {
         Ok(buf.len())
     }
     fn flush(&mut self) -> io::Result<()> {
-        self.0.borrow_mut().flushes += 1;
+        let mut wire = self.0.borrow_mut();
+        wire.flushes += 1;
+        if let Some(dir) = &wire.watch {
+            let files = std::fs::read_dir(dir).map_or(0, |d| d.count());
+            let keys = wire.keys;
+            wire.at_flush.push((keys, files));
+        }
         Ok(())
     }
 }
@@ -63,7 +77,10 @@ impl Events for Recorder {
         self.asked.push((timeout, wire.bytes, wire.flushes));
         drop(wire);
         match self.steps.pop_front() {
-            Some(Step::Key(e)) => Ok(Some(e)),
+            Some(Step::Key(e)) => {
+                self.wire.0.borrow_mut().keys += 1;
+                Ok(Some(e))
+            }
             Some(Step::Wait) => {
                 std::thread::sleep(timeout.expect("a wait with nothing due blocks forever"));
                 Ok(None)
@@ -75,7 +92,13 @@ impl Events for Recorder {
 }
 
 fn run(h: &mut Harness, steps: Vec<Step>) -> Recorder {
+    run_watching(h, steps, None)
+}
+
+/// [`run`], noting at every frame the files in `watch`.
+fn run_watching(h: &mut Harness, steps: Vec<Step>, watch: Option<PathBuf>) -> Recorder {
     let wire = Counted::default();
+    wire.0.borrow_mut().watch = watch;
     let mut terminal =
         Terminal::new(LeanBackend::with_size(wire.clone(), 80, 24)).expect("terminal");
     let mut events = Recorder {
@@ -154,4 +177,32 @@ fn after_typing_the_loop_waits_only_for_the_timers_due_then_sleeps() {
         .map(|d| d.count())
         .unwrap_or(0);
     assert!(written > 0, "the recovery copy was written while waiting");
+}
+
+#[test]
+fn a_recovery_copy_due_after_a_key_waits_until_that_key_is_drawn() {
+    let mut h = Harness::sample(80, 24);
+    let copies = h.dir.path().join("data").join("recovery");
+    // A typist: each key alone, nothing queued behind it, until the edit
+    // that makes a copy due at once.
+    let mut steps = Vec::new();
+    for _ in 0..RECOVERY_EVERY_EDITS {
+        steps.push(Step::Key(key(KeyCode::Char('字'))));
+        steps.push(Step::Spurious);
+    }
+    steps.push(Step::Spurious);
+    let rec = run_watching(&mut h, steps, Some(copies));
+    let at_flush = &rec.wire.0.borrow().at_flush;
+    // (keys given, copies in the folder) as each frame went out.
+    let tail = &at_flush[at_flush.len().saturating_sub(4)..];
+    let last_key = at_flush
+        .iter()
+        .find(|(keys, _)| *keys == RECOVERY_EVERY_EDITS)
+        .expect("a frame after the last key");
+    assert_eq!(
+        last_key.1, 0,
+        "the key's frame went out before the copy was written: {tail:?}"
+    );
+    let end = at_flush.last().expect("frames");
+    assert!(end.1 > 0, "then the copy was written: {tail:?}");
 }

@@ -246,10 +246,13 @@ impl Document {
     }
 
     /// Settles the report if typing has paused long enough.
-    pub fn settle(&mut self, now: Instant) {
-        if self.pause.due_in(now) == Some(Duration::ZERO) {
+    /// Whether it did (the screen then shows other figures).
+    pub fn settle(&mut self, now: Instant) -> bool {
+        let due = self.pause.due_in(now) == Some(Duration::ZERO);
+        if due {
             self.settle_now();
         }
+        due
     }
 
     /// How long until the report is due to settle.

@@ -205,17 +205,17 @@ impl App {
 
     /// Periodic work: the status line's figures once typing pauses, and
     /// the recovery copy when it is due (a pause after typing, or many
-    /// edits without one).
-    pub fn tick(&mut self, now_instant: Instant) {
+    /// edits without one). Whether it did any: what it did may show.
+    pub fn tick(&mut self, now_instant: Instant) -> bool {
         let pause = self.ui.autosave;
         let Some(session) = self.session_mut() else {
-            return;
+            return false;
         };
-        session.doc.settle(now_instant);
+        let settled = session.doc.settle(now_instant);
         if session.doc.is_read_only()
             || session.doc.recovery_due_in(now_instant, pause) != Some(Duration::ZERO)
         {
-            return;
+            return settled;
         }
         // Tried in every place; where it went matters once it moves.
         let written = session.doc.write_recovery(&now());
@@ -237,6 +237,7 @@ impl App {
         if let Some(by) = lost {
             self.error(strings::lock::taken_over_by(by.as_ref(), lang));
         }
+        true
     }
 
     /// How long the event loop may wait before `tick` has work.

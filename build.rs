@@ -6,13 +6,14 @@
 //!   maps code 64 KiB around every page first run (8.7 → 6.0 MB peak RSS);
 //! - relative relocations packed (`-z pack-relative-relocs`, DT_RELR): the
 //!   loader reads 3 KB of them instead of 290 KB (−0.3 MB), where the C
-//!   library building the binary reads them (glibc 2.36 or later; the
-//!   binary then needs that too, as it already needs the build machine's).
+//!   library building the binary reads them. Such a binary then needs glibc
+//!   2.36 where it runs (a build on a newer glibc needed about 2.34
+//!   before); the portable build, for older systems, does not take it.
 //!
 //! Only where the linker is known to be lld: x86_64 Linux with Rust's own
 //! linker, the default since Rust 1.90, and no linker of the user's
-//! choosing (the portable build's zig has its own). Anywhere else the build
-//! links as it always did.
+//! choosing, in the config (`RUSTC_LINKER`; the portable build's zig) or in
+//! RUSTFLAGS. Anywhere else the build links as it always did.
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -24,10 +25,15 @@ fn main() {
     println!("cargo::rerun-if-changed=link/hot-symbols.txt");
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=RUSTC_LINKER");
+    println!("cargo::rerun-if-env-changed=CARGO_ENCODED_RUSTFLAGS");
     let target = env::var("TARGET").ok();
     // A native build: the C library asked about below is the one linked.
     let native = target.is_some() && target == env::var("HOST").ok();
-    if target.as_deref() != Some(TARGET) || !native || env::var_os("RUSTC_LINKER").is_some() {
+    if target.as_deref() != Some(TARGET)
+        || !native
+        || env::var_os("RUSTC_LINKER").is_some()
+        || chooses_linker(&env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default())
+    {
         return;
     }
     let rustc = env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
@@ -38,8 +44,10 @@ fn main() {
         .join("link")
         .join("hot-symbols.txt");
     if list.is_file() {
+        // -Xlinker, not -Wl,…: a comma in the checkout's path stays whole.
+        println!("cargo::rustc-link-arg-bins=-Xlinker");
         println!(
-            "cargo::rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",
+            "cargo::rustc-link-arg-bins=--symbol-ordering-file={}",
             list.display()
         );
         // A name the toolchain now spells otherwise is skipped, not an error.
@@ -48,6 +56,22 @@ fn main() {
     if glibc_at_least(2, 36) {
         println!("cargo::rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     }
+}
+
+/// Whether RUSTFLAGS (`\x1f`-separated, as cargo hands them to build
+/// scripts) pick a linker or turn Rust's lld off (`-C linker-features=-lld`,
+/// the documented way out), so the flags above could reach another linker.
+fn chooses_linker(flags: &str) -> bool {
+    const CHOOSERS: [&str; 5] = [
+        "linker=",
+        "linker-flavor=",
+        "linker-features=",
+        "link-self-contained=",
+        "-fuse-ld=",
+    ];
+    flags
+        .split('\x1f')
+        .any(|flag| CHOOSERS.iter().any(|c| flag.contains(c)))
 }
 
 /// Whether the build machine's C library is glibc `major.minor` or later

@@ -190,8 +190,9 @@ where
         if changed {
             continue;
         }
-        // Woken with nothing to do (a signal that changed nothing, a timer
-        // whose work `tick` above will find): no draw.
+        // Woken with nothing to do (a signal that changed nothing, or a
+        // timer that fell due just now, whose work the next pass's `tick`
+        // does and then draws): no draw.
         let mut timeout = app.next_deadline(Instant::now());
         let mut burst = false;
         while let Some(event) = events.next(timeout)? {

@@ -205,7 +205,8 @@ impl App {
 
     /// Periodic work: the status line's figures once typing pauses, and
     /// the recovery copy when it is due (a pause after typing, or many
-    /// edits without one). Whether it did any: what it did may show.
+    /// edits without one). Whether the screen now shows something else: the
+    /// settled figures or a message; a copy written quietly changes none.
     pub fn tick(&mut self, now_instant: Instant) -> bool {
         let pause = self.ui.autosave;
         let Some(session) = self.session_mut() else {
@@ -227,17 +228,23 @@ impl App {
             session.doc.lost_lock()
         };
         let lang = self.lang();
+        let mut shown = settled;
         match written {
             Ok(w) if w.moved && !w.passed_over.0.is_empty() => {
                 self.info(strings::recovery_elsewhere(&w.path, &w.passed_over, lang));
+                shown = true;
             }
             Ok(_) => {}
-            Err(e) => self.error(strings::recovery_write_failed(e, lang)),
+            Err(e) => {
+                self.error(strings::recovery_write_failed(e, lang));
+                shown = true;
+            }
         }
         if let Some(by) = lost {
             self.error(strings::lock::taken_over_by(by.as_ref(), lang));
+            shown = true;
         }
-        true
+        shown
     }
 
     /// How long the event loop may wait before `tick` has work.

@@ -3,7 +3,8 @@
 //! Linux build, and never where a user's build would then fail to link —
 //! a cross build, a distribution's rustc without lld, an older rustc, a
 //! linker chosen in the config or in RUSTFLAGS, a C library older than
-//! glibc 2.36 (or none that says it is glibc).
+//! glibc 2.36 (or none that says it is glibc). And the libraries the
+//! binary loads at every start.
 
 #[path = "../link/args.rs"]
 mod args;
@@ -181,4 +182,21 @@ fn without_the_list_only_the_relocations() {
         ..usual()
     };
     assert_eq!(link_args(&build), vec![RELR]);
+}
+
+/// Every start maps each shared library the binary names, and relocating
+/// libm alone left about 0.3 MB resident; zopfli, its only user, is
+/// vendored with its own log2 (vendor/zopfli/UPSTREAM.md). A new
+/// dependency that calls `f64::ln` or `powf` brings it back: then either
+/// take that call out or write down here why libm is worth its memory.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_binary_does_not_load_libm() {
+    let binary = std::fs::read(env!("CARGO_BIN_EXE_ziping")).expect("the built binary");
+    let names = |library: &[u8]| binary.windows(library.len()).any(|w| w == library);
+    assert!(
+        names(b"libc.so.6\0"),
+        "the check reads the dynamic section's names"
+    );
+    assert!(!names(b"libm.so.6\0"), "the binary needs libm again");
 }

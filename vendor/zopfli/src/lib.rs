@@ -66,7 +66,7 @@ mod io;
 mod iter;
 mod katajainen;
 mod lz77;
-#[cfg(not(feature = "std"))]
+// ziping: built with std too, so the crate never calls libm (see UPSTREAM.md).
 mod math;
 mod squeeze;
 mod symbols;

@@ -1,7 +1,8 @@
-#![cfg(not(feature = "std"))]
 #![allow(dead_code)] // False-positive
 
-/// Provides math operations for doubles on `no_std` targets that are not available on `core`.
+/// Provides math operations for doubles that are not available on `core`,
+/// on every target: with `std`, `f64::log2` would be libm's, and this crate
+/// would be the only reason for a program to load libm.
 pub trait F64MathExt {
     /// Returns the base 2 logarithm of the number.
     #[must_use = "method returns a new number and does not mutate the original value"]

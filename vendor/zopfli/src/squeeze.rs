@@ -22,8 +22,6 @@ use crate::{
     util::{ZOPFLI_MAX_MATCH, ZOPFLI_NUM_D, ZOPFLI_NUM_LL, ZOPFLI_WINDOW_MASK, ZOPFLI_WINDOW_SIZE},
 };
 
-#[cfg(not(feature = "std"))]
-#[allow(unused_imports)] // False-positive
 use crate::math::F64MathExt;
 
 /// Cost model which should exactly match fixed tree.
@@ -132,7 +130,7 @@ impl SymbolStats {
 
             let sum = count.iter().sum();
 
-            let log2sum = (if sum == 0 { n } else { sum } as f64).log2();
+            let log2sum = F64MathExt::log2(if sum == 0 { n } else { sum } as f64);
 
             for i in 0..n {
                 // When the count of the symbol is 0, but its cost is requested anyway, it
@@ -141,7 +139,7 @@ impl SymbolStats {
                 if count[i] == 0 {
                     bitlengths[i] = log2sum;
                 } else {
-                    bitlengths[i] = log2sum - (count[i] as f64).log2();
+                    bitlengths[i] = log2sum - F64MathExt::log2(count[i] as f64);
                 }
             }
         }

@@ -95,27 +95,35 @@ impl<W: Write> Backend for LeanBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let area = Rect::from((Position::ORIGIN, self.size()?));
-        let mut rows: Vec<Vec<(u16, Cell)>> = vec![Vec::new(); area.height as usize];
+        // ratatui's changes by row, borrowed: a first frame changes every
+        // cell, and copies of them all would be the frame's largest memory.
+        let mut rows: Vec<Vec<(u16, &Cell)>> = vec![Vec::new(); area.height as usize];
         for (x, y, cell) in content {
             if let Some(row) = rows.get_mut(y as usize) {
-                row.push((x, cell.clone()));
+                row.push((x, cell));
             }
         }
         let mut out = String::new();
         let mut state = self.state;
         let caps = self.caps;
+        // A new size or a clear starts a blank model (see `screen_for`).
+        let blank = self.screen.area != area;
         let screen = self.screen_for(area);
         let width = area.width as usize;
-        // What each changed row is to show: the screen's row with the changes.
-        let mut news: Vec<Option<Vec<Cell>>> = rows
-            .into_iter()
-            .enumerate()
-            .map(|(y, changes)| {
-                (!changes.is_empty()).then(|| changed_row(row_of(screen, y), changes))
-            })
-            .collect();
-        // Rows that moved together are moved, not drawn (see `scroll`).
-        let moved = news.iter().flatten().nth(1).is_some() && caps.insert_delete;
+        // Rows that moved together are moved, not drawn (see `scroll`). For
+        // that, what each changed row is to show is worked out up front; on
+        // a blank screen nothing can have moved, and each row is worked out
+        // when it is drawn.
+        let moved =
+            !blank && caps.insert_delete && rows.iter().filter(|r| !r.is_empty()).nth(1).is_some();
+        let mut news: Vec<Option<Vec<Cell>>> = vec![None; rows.len()];
+        if moved {
+            for (y, changes) in rows.iter().enumerate() {
+                if !changes.is_empty() {
+                    news[y] = Some(changed_row(row_of(screen, y), changes));
+                }
+            }
+        }
         let shift = moved
             .then(|| {
                 let old = |y: usize| &screen.content[y * width..(y + 1) * width];
@@ -138,8 +146,10 @@ impl<W: Write> Backend for LeanBackend<W> {
             }
             scroll::apply(shift, &mut out, &mut state, screen);
         }
-        for (y, new) in news.into_iter().enumerate() {
-            let Some(new) = new else {
+        for (y, (new, changes)) in news.into_iter().zip(rows).enumerate() {
+            let Some(new) = new.or_else(|| {
+                (!changes.is_empty()).then(|| changed_row(row_of(screen, y), &changes))
+            }) else {
                 continue;
             };
             let old = row_of(screen, y);
@@ -256,9 +266,9 @@ impl<W: Write> Backend for LeanBackend<W> {
 }
 
 /// Row `old` with ratatui's `changes` to it: what the terminal is to show.
-fn changed_row(old: Vec<Cell>, changes: Vec<(u16, Cell)>) -> Vec<Cell> {
+fn changed_row(old: Vec<Cell>, changes: &[(u16, &Cell)]) -> Vec<Cell> {
     let mut new = old;
-    for (x, cell) in changes {
+    for &(x, cell) in changes {
         let x = x as usize;
         // A filler stands in the column an ambiguous character drawn two
         // wide covers (see `text::padded`): covered, never sent.
@@ -271,13 +281,13 @@ fn changed_row(old: Vec<Cell>, changes: Vec<(u16, Cell)>) -> Vec<Cell> {
         // The cells a wide character covers are blank in ratatui's buffer,
         // and ratatui never sends them: mirror that, or a stale symbol
         // would survive there in the model.
-        for i in 1..width_of(&cell) as usize {
+        for i in 1..width_of(cell) as usize {
             if let Some(c) = new.get_mut(x + i) {
                 *c = Cell::default();
             }
         }
         if let Some(c) = new.get_mut(x) {
-            *c = cell;
+            *c = cell.clone();
         }
     }
     new

@@ -1,0 +1,115 @@
+//! Where Word keeps text that a reader of paragraphs and plain cells would
+//! miss, each as Word or WPS writes it (docx-rs's writer, read back by its
+//! reader, the same path as a user's file).
+
+use docx_rs::{
+    Delete, Docx, Hyperlink, HyperlinkType, Insert, Paragraph, Run, StructuredDataTag, Table,
+    TableCell, TableRow,
+};
+
+use super::pieces;
+use crate::import::Piece;
+
+fn run(text: &str) -> Run {
+    Run::new().add_text(text)
+}
+
+fn para(text: &str) -> Paragraph {
+    Paragraph::new().add_run(run(text))
+}
+
+fn cell(text: &str) -> TableCell {
+    TableCell::new().add_paragraph(para(text))
+}
+
+fn read(docx: Docx) -> Vec<Piece> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    docx.build()
+        .pack(&mut bytes)
+        .expect("docx-rs writes the file");
+    pieces(bytes.get_ref()).expect("the file reads")
+}
+
+fn text(piece: &str) -> Piece {
+    Piece::Para(piece.to_string())
+}
+
+fn table(rows: &[&[&str]]) -> Piece {
+    Piece::Table(
+        rows.iter()
+            .map(|row| row.iter().map(|c| c.to_string()).collect())
+            .collect(),
+    )
+}
+
+#[test]
+fn text_is_read_wherever_word_keeps_it() {
+    let cases: Vec<(&str, Docx, Vec<Piece>)> = vec![
+        (
+            "a hyperlink in the middle of a sentence",
+            Docx::new().add_paragraph(
+                para("详见")
+                    .add_hyperlink(
+                        Hyperlink::new("https://czj.example.gov.cn", HyperlinkType::External)
+                            .add_run(run("区财政局网站")),
+                    )
+                    .add_run(run("公开的决算。")),
+            ),
+            vec![text("详见区财政局网站公开的决算。")],
+        ),
+        (
+            "a content control around a heading and a table (a WPS form)",
+            Docx::new()
+                .add_paragraph(para("一、部门概况"))
+                .add_structured_data_tag(
+                    StructuredDataTag::new()
+                        .add_paragraph(para("（一）部门职责"))
+                        .add_table(Table::new(vec![TableRow::new(vec![
+                            cell("年度预算"),
+                            cell("1200.5"),
+                        ])])),
+                ),
+            vec![
+                text("一、部门概况"),
+                text("（一）部门职责"),
+                table(&[&["年度预算", "1200.5"]]),
+            ],
+        ),
+        (
+            "a content control inside a sentence",
+            Docx::new().add_paragraph(
+                para("全年支出")
+                    .add_structured_data_tag(StructuredDataTag::new().add_run(run("1180.2")))
+                    .add_run(run("万元。")),
+            ),
+            vec![text("全年支出1180.2万元。")],
+        ),
+        (
+            "a content control and a table inside cells",
+            Docx::new().add_table(Table::new(vec![TableRow::new(vec![
+                TableCell::new()
+                    .add_structured_data_tag(StructuredDataTag::new().add_run(run("95.5"))),
+                TableCell::new()
+                    .add_paragraph(para("产出指标"))
+                    .add_table(Table::new(vec![
+                        TableRow::new(vec![cell("数量指标"), cell("3个")]),
+                        TableRow::new(vec![cell("质量指标"), cell("")]),
+                    ])),
+            ])])),
+            vec![table(&[&["95.5", "产出指标\n数量指标　3个\n质量指标"]])],
+        ),
+        (
+            "tracked changes: what was inserted stays, what was deleted goes",
+            Docx::new().add_paragraph(
+                para("预算")
+                    .add_delete(Delete::new().add_run(Run::new().add_delete_text("执行")))
+                    .add_insert(Insert::new(run("完成")))
+                    .add_run(run("率98%。")),
+            ),
+            vec![text("预算完成率98%。")],
+        ),
+    ];
+    for (what, docx, expected) in cases {
+        assert_eq!(read(docx), expected, "{what}");
+    }
+}

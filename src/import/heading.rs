@@ -3,6 +3,7 @@
 //! words compared with the template's headings by similarity, whatever the
 //! document did with spaces, full-width digits and end punctuation.
 
+use crate::model::figures::scan::continues_a_figure;
 use crate::model::numbering::{Numbering, without_typed_number};
 
 /// The kind of number typed in front of a line, whatever its mark (1、 and
@@ -86,12 +87,18 @@ fn decimal_number(text: &str) -> Option<&str> {
     if parts < 2 {
         return None;
     }
-    let rest = rest.strip_prefix(['.', '．', '、']).unwrap_or(rest);
-    // 1.5万元 is a figure: an outline number is followed by a blank or words.
-    (!rest.trim().is_empty()
-        && !rest.starts_with(|c: char| c.is_ascii_digit() || "万元%％".contains(c)))
-    .then_some(rest)
+    if let Some(words) = rest.strip_prefix(['.', '．', '、']) {
+        return (!words.trim().is_empty()).then_some(words);
+    }
+    // 1.5万元, 1.2亿元, 3.5个百分点 are figures: an outline number is
+    // followed by a mark, a blank or words.
+    let figure = !HEADING_WORDS.iter().any(|w| rest.starts_with(w))
+        && (rest.starts_with(digit) || continues_a_figure(rest));
+    (!rest.trim().is_empty() && !figure).then_some(rest)
 }
+
+/// Headings' first words that start like a measure word (项 of 3项).
+const HEADING_WORDS: &[&str] = &["项目"];
 
 /// Punctuation a heading may end with in a real document.
 const TRAILING: &[char] = &[
@@ -222,6 +229,12 @@ mod tests {
             ("1.1 基本情况", Some(Family::Decimal), "基本情况"),
             ("２．３．１、基本情况", Some(Family::Decimal), "基本情况"),
             ("1.5万元用于培训", None, "1.5万元用于培训"),
+            ("1.2亿元资金全部到位", None, "1.2亿元资金全部到位"),
+            ("3.5个百分点的提高来自", None, "3.5个百分点的提高来自"),
+            ("12.5%的项目", None, "12.5%的项目"),
+            ("1.1项目概况", Some(Family::Decimal), "项目概况"),
+            ("2.1部门职责", Some(Family::Decimal), "部门职责"),
+            ("2.1. 部门职责", Some(Family::Decimal), "部门职责"),
             ("  基本情况  ", None, "基本情况"),
             ("2022年基本情况", None, "2022年基本情况"),
         ];

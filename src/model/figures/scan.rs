@@ -401,6 +401,13 @@ fn unit_at(rest: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// Whether `rest`, the text right after a number, goes on as a figure
+/// does: a magnitude (1.2亿), a unit or measure word (3.5个百分点, 12人),
+/// a percent sign.
+pub fn continues_a_figure(rest: &str) -> bool {
+    rest.starts_with(MAGNITUDES) || unit_at(rest).is_some()
+}
+
 /// The unit a name ends in (培训党员人次 → 人次), longest first.
 pub fn trailing_unit(name: &str) -> Option<&'static str> {
     UNITS

@@ -243,3 +243,38 @@ fn markdown_headings_and_emphasis_are_read_as_text() {
     .replace("严格执行预算。", "**严格执行预算。**");
     assert_read_whole(&imported_as("去年.md", &doc), "markdown");
 }
+
+/// A list the template numbers 一是、二是 (a user's template): each 一是
+/// paragraph starts an item, its number stripped as the export adds it.
+/// Under a list numbered 1、 the same words start sentences, and stay.
+#[test]
+fn a_yishi_list_is_read_item_by_item() {
+    let json = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/hunan-narrative.json"),
+    )
+    .unwrap();
+    let document = standard().replace(
+        "1、负责甲。\n2、负责乙。",
+        "一是负责甲。\n二是负责乙，\n并管丙。",
+    );
+    let read_with = |numbering: &str| {
+        let json = json.replace(
+            r#""id": "duties", "label": "部门职责", "kind": "list", "numbering": "arabic_dun""#,
+            &format!(
+                r#""id": "duties", "label": "部门职责", "kind": "list", "numbering": "{numbering}""#
+            ),
+        );
+        let template = ziping::model::validate::load_template(&json).unwrap();
+        let pieces = read(Path::new("去年.txt"), document.as_bytes()).unwrap();
+        import(&pieces, &[template], false, "2024-01-01T00:00:00Z").unwrap()
+    };
+    assert_eq!(
+        items(&read_with("yishi"), "duties"),
+        ["负责甲。", "负责乙，\n并管丙。"]
+    );
+    let numbered = read_with("arabic_dun");
+    assert_eq!(
+        items(&numbered, "duties"),
+        ["一是负责甲。\n二是负责乙，\n并管丙。"]
+    );
+}

@@ -18,11 +18,13 @@ pub enum Family {
     /// 1.1, 2.3.1: the outline numbers of a document that numbers its
     /// levels as decimals (no template prints them).
     Decimal,
+    /// 一是、二是: items of a list numbered so; [`split_number`] never
+    /// gives it, since elsewhere 一是 starts a sentence.
+    Yishi,
 }
 
 impl Family {
-    /// The family of a numbering style; `None` for styles no heading or
-    /// item starts with (一是, none).
+    /// The family of a numbering style; `None` for none.
     pub fn of(style: Numbering) -> Option<Family> {
         match style {
             Numbering::Chinese => Some(Family::Chinese),
@@ -30,7 +32,8 @@ impl Family {
             Numbering::ArabicDun | Numbering::ArabicDot => Some(Family::Arabic),
             Numbering::ParenArabic => Some(Family::ParenArabic),
             Numbering::Circled => Some(Family::Circled),
-            Numbering::Yishi | Numbering::None => None,
+            Numbering::Yishi => Some(Family::Yishi),
+            Numbering::None => None,
         }
     }
 }

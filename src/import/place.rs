@@ -13,7 +13,7 @@ use super::heading::{self, Family, candidates, key, similarity, split_number};
 use super::pattern::read_lines;
 use super::{Piece, tables};
 use crate::model::held::{Held, HeldReason};
-use crate::model::numbering::without_typed_number;
+use crate::model::numbering::{Numbering, without_typed_number};
 use crate::model::project::{Entry, Project};
 use crate::model::schema::{Field, Kind, Section, SectionRef, Show, Template};
 use crate::model::wording;
@@ -371,6 +371,16 @@ struct Taking {
     family: Option<Family>,
 }
 
+/// `Yishi` when `text` starts with 一是、二是… and the next list among
+/// `fields` is numbered so: there 一是 starts an item, elsewhere it starts
+/// a sentence.
+fn yishi_item(fields: &[&Field], text: &str) -> Option<Family> {
+    let list = fields.iter().find(|f| f.kind() == Kind::List)?;
+    (list.item_numbering() == Numbering::Yishi
+        && without_typed_number(text, Numbering::Yishi).is_some())
+    .then_some(Family::Yishi)
+}
+
 /// Fills the fields of `section` from its paragraphs: how many were placed,
 /// and those no field took.
 fn fill(project: &mut Project, section: &Section, paragraphs: Vec<String>) -> (usize, Vec<String>) {
@@ -389,7 +399,9 @@ fn fill(project: &mut Project, section: &Section, paragraphs: Vec<String>) -> (u
             placed += 1;
             continue;
         }
-        let (family, _) = split_number(&text);
+        let family = split_number(&text)
+            .0
+            .or_else(|| yishi_item(prose.get(at..).unwrap_or_default(), &text));
         // A numbered paragraph after a paragraph field starts the list
         // that follows it.
         if family.is_some()

@@ -75,25 +75,30 @@ fn lines(text: &str) -> Vec<Piece> {
 /// without its `**`, pipe tables as tables (their `---` row left out).
 fn markdown(text: &str) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
+    // Whether the line before was a table's row, and its first: a table
+    // goes on only on the next line, and the delimiter row
+    // (`| --- | :-: |`) follows its first row; anywhere else such a row
+    // is data.
+    let (mut in_table, mut after_header) = (false, false);
     for line in text.lines().map(str::trim) {
-        if line.is_empty() {
-            continue;
-        }
         if line.starts_with('|') {
-            let cells: Vec<String> = line
-                .trim_matches('|')
-                .split('|')
-                .map(|c| c.trim().replace("<br>", "\n"))
-                .collect();
-            if cells.iter().all(|c| c.chars().all(|ch| "-: ".contains(ch))) {
+            let cells = table_cells(line);
+            let delimiter = after_header && delimiter_row(&cells);
+            after_header = false;
+            if delimiter {
                 continue;
             }
             match out.last_mut() {
-                Some(Piece::Table(rows)) => rows.push(cells),
-                _ => out.push(Piece::Table(vec![cells])),
+                Some(Piece::Table(rows)) if in_table => rows.push(cells),
+                _ => {
+                    out.push(Piece::Table(vec![cells]));
+                    after_header = true;
+                }
             }
+            in_table = true;
             continue;
         }
+        (in_table, after_header) = (false, false);
         let line = line.trim_start_matches('#').trim_start();
         let line = line.strip_prefix("- ").unwrap_or(line);
         let line = line.replace("**", "");
@@ -102,6 +107,51 @@ fn markdown(text: &str) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// A pipe table row's cells, as many as the row has between its outer
+/// pipes (an empty first or last cell included), `\|` read as a pipe in
+/// a cell and `<br>` as a line break.
+fn table_cells(line: &str) -> Vec<String> {
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = match inner.strip_suffix('|') {
+        Some(rest) if !rest.ends_with('\\') => rest,
+        _ => inner,
+    };
+    let push = |cells: &mut Vec<String>, c: char| {
+        if let Some(cell) = cells.last_mut() {
+            cell.push(c);
+        }
+    };
+    let mut cells = vec![String::new()];
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                push(&mut cells, '|');
+            }
+            '|' => cells.push(String::new()),
+            _ => push(&mut cells, c),
+        }
+    }
+    cells
+        .iter()
+        .map(|c| {
+            ["<br>", "<br/>", "<br />"]
+                .iter()
+                .fold(c.trim().to_string(), |c, br| c.replace(br, "\n"))
+        })
+        .collect()
+}
+
+/// Whether `cells` are a delimiter row: each `---`, `:--`, `--:` or `:-:`.
+fn delimiter_row(cells: &[String]) -> bool {
+    cells.iter().all(|c| {
+        let c = c.strip_prefix(':').unwrap_or(c);
+        let c = c.strip_suffix(':').unwrap_or(c);
+        !c.is_empty() && c.chars().all(|ch| ch == '-')
+    })
 }
 
 #[cfg(test)]
@@ -133,5 +183,57 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    /// (the Markdown, the tables it holds)
+    #[test]
+    fn pipe_tables_keep_every_cell_and_row() {
+        let cases: [(&str, Vec<Vec<&str>>); 7] = [
+            (
+                "| 指标 | 分值 |\n| --- | :-: |\n| 数量 | 10 |",
+                vec![vec!["指标", "分值"], vec!["数量", "10"]],
+            ),
+            // An empty first or last cell stays, and the row keeps its columns.
+            (
+                "| 指标 | 分值 | 得分 |\n|---|---|---|\n|  | 10 |  |",
+                vec![vec!["指标", "分值", "得分"], vec!["", "10", ""]],
+            ),
+            (
+                "|指标|分值|得分|\n|---|---|---|\n||10||",
+                vec![vec!["指标", "分值", "得分"], vec!["", "10", ""]],
+            ),
+            // A row of dashes after the delimiter row is data (无, 不适用).
+            (
+                "| 指标 | 偏差 |\n|---|---|\n| 质量 | - |\n| - | - |",
+                vec![vec!["指标", "偏差"], vec!["质量", "-"], vec!["-", "-"]],
+            ),
+            // An empty row is a row.
+            (
+                "| 指标 | 分值 |\n|---|---|\n| | |\n| 时效 | 5 |",
+                vec![vec!["指标", "分值"], vec!["", ""], vec!["时效", "5"]],
+            ),
+            // A pipe written \| stays in its cell; <br> breaks the line.
+            (
+                "| 指标 | 说明 |\n|---|---|\n| 成本 | 甲\\|乙<br>丙 |",
+                vec![vec!["指标", "说明"], vec!["成本", "甲|乙\n丙"]],
+            ),
+            // A blank line ends a table: two tables, not one.
+            (
+                "| 甲 | 1 |\n| 乙 | 2 |\n\n| 丙 | 3 |",
+                vec![vec!["甲", "1"], vec!["乙", "2"]],
+            ),
+        ];
+        for (text, first) in cases {
+            let pieces = markdown(text);
+            let Some(Piece::Table(rows)) = pieces.first() else {
+                panic!("{text}: {pieces:?}");
+            };
+            assert_eq!(rows, &first, "{text}");
+        }
+        assert_eq!(
+            markdown("| 甲 | 1 |\n\n| 丙 | 3 |").len(),
+            2,
+            "a blank line between"
+        );
     }
 }

@@ -26,7 +26,13 @@ pub fn complete(typed: &str, base: &Path) -> Option<String> {
             let name = e.file_name().into_string().ok()?;
             // Hidden files only when asked for with a dot.
             let shown = !name.starts_with('.') || prefix.starts_with('.');
-            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            // A link to a folder is gone into like the folder (as a shell
+            // does): its own type says link, the path's says folder.
+            let is_dir = match e.file_type() {
+                Ok(t) if t.is_symlink() => e.path().is_dir(),
+                Ok(t) => t.is_dir(),
+                Err(_) => false,
+            };
             (shown && name.starts_with(prefix)).then_some((name, is_dir))
         })
         .collect();
@@ -78,6 +84,21 @@ mod tests {
             None,
             "去年/ 报告…: nothing shared"
         );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(base.join("去年"), base.join("共享盘")).unwrap();
+            std::os::unix::fs::symlink(base.join("报告甲.txt"), base.join("链接.txt")).unwrap();
+            assert_eq!(
+                complete("共", base).as_deref(),
+                Some("共享盘/"),
+                "a link to a folder"
+            );
+            assert_eq!(
+                complete("链", base).as_deref(),
+                Some("链接.txt"),
+                "a link to a file"
+            );
+        }
         let absolute = format!("{}/去年/2022", base.display());
         assert_eq!(
             complete(&absolute, base),

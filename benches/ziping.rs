@@ -562,7 +562,10 @@ mod pty {
     }
 
     /// The editors typed into; those not installed are skipped.
-    pub const EDITORS: [&str; 3] = ["ziping", "nano --softwrap", "vim"];
+    /// The editors timed, and `cat`, whose keys the pty's line discipline
+    /// echoes itself: the floor of what any editor can show here (on a
+    /// shared machine its p99 is the scheduler's, not an editor's).
+    pub const EDITORS: [&str; 4] = ["ziping", "nano --softwrap", "vim", "cat"];
 
     /// A key's redraw is over once the editor has been quiet this long.
     const QUIET: Duration = Duration::from_millis(40);
@@ -600,7 +603,7 @@ mod pty {
     /// (one of [`EDITORS`]) in a fresh pty. ziping gets the text as a
     /// field of the sample and is taken there with its own keys (Ctrl-G,
     /// the field's id, Ctrl-Home, Right); nano and vim open it as a file at
-    /// that character.
+    /// that character; cat only echoes.
     pub fn typing(bin: &Path, editor: &str, text: &str, at: usize) -> io::Result<Typed> {
         let dir = tempfile::tempdir()?;
         // Keys to get to the place, each whole (a piece never cuts an
@@ -634,15 +637,22 @@ mod pty {
                 std::fs::write(&file, text)?;
                 let byte = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
                 let mut command = Command::new(name);
-                if name == "vim" {
-                    command.args(["-u", "NONE", "-i", "NONE", "-n", "-N"]);
-                    command.arg(format!("+call cursor(1, {})", byte + 1));
-                    setup.push(b"i".to_vec());
-                } else {
-                    command.args(["--softwrap", "--ignorercfiles"]);
-                    command.arg(format!("+1,{}", at + 1));
+                match name {
+                    // Reads the pty itself: no file, nothing to move to.
+                    "cat" => {}
+                    "vim" => {
+                        command.args(["-u", "NONE", "-i", "NONE", "-n", "-N"]);
+                        command.arg(format!("+call cursor(1, {})", byte + 1));
+                        command.arg(file);
+                        setup.push(b"i".to_vec());
+                    }
+                    _ => {
+                        command.args(["--softwrap", "--ignorercfiles"]);
+                        command.arg(format!("+1,{}", at + 1));
+                        command.arg(file);
+                    }
                 }
-                command.arg(file).env("HOME", dir.path());
+                command.env("HOME", dir.path());
                 command
             }
         };
@@ -657,7 +667,10 @@ mod pty {
             .stdout(Stdio::from(slave.try_clone()?))
             .stderr(Stdio::from(slave))
             .spawn()?;
-        settle(&mut master, Duration::from_secs(10))?;
+        // cat draws nothing first; the kernel echoes keys even before it
+        // runs.
+        let first = if editor == "cat" { 0 } else { 10 };
+        settle(&mut master, Duration::from_secs(first))?;
         // In pieces, reading the redraws in between: an editor blocked on
         // writing to a full pty reads no more keys, and our write would wait
         // for it for ever.

@@ -4,7 +4,8 @@
 //! document did with spaces, full-width digits and end punctuation.
 
 use crate::model::figures::scan::continues_a_figure;
-use crate::model::numbering::{Numbering, without_typed_number};
+use crate::model::numbering::{Numbering, is_chinese_digit, without_typed_number};
+use crate::model::text::ascii_twin;
 
 /// The kind of number typed in front of a line, whatever its mark (1、 and
 /// 1. and １． are one family).
@@ -56,7 +57,7 @@ pub fn split_number(text: &str) -> (Option<Family>, &str) {
             _ => Family::ParenChinese,
         },
         Some(c) if c.is_ascii_digit() || ('０'..='９').contains(&c) => Family::Arabic,
-        Some(c) if "〇零一二三四五六七八九十".contains(c) => Family::Chinese,
+        Some(c) if is_chinese_digit(c) => Family::Chinese,
         _ => Family::Circled,
     };
     (Some(family), rest.trim())
@@ -114,10 +115,7 @@ pub fn key(text: &str) -> String {
     let folded: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
-            _ => c,
-        })
+        .map(ascii_twin)
         .collect();
     folded.trim_end_matches(TRAILING).to_string()
 }

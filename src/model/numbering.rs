@@ -73,7 +73,7 @@ pub fn strip_typed_numbers(items: &[String], style: Numbering) -> (Vec<String>, 
 }
 
 /// Characters of a Chinese numeral as typed (十二, 二十三, 〇 and 零 too).
-fn is_chinese_digit(c: char) -> bool {
+pub fn is_chinese_digit(c: char) -> bool {
     "〇零一二三四五六七八九十".contains(c)
 }
 

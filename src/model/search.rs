@@ -7,6 +7,7 @@
 use super::cell_path::{refusal, stored_table};
 use super::project::{Entry, Project};
 use super::table_value::{RowKey, TableValue};
+use super::text::ascii_twin;
 
 /// One text that can be searched.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,9 +37,8 @@ pub struct Hit {
 /// one, so a position in the folded text is the same in the original.
 fn fold(c: char) -> char {
     let c = match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
-        _ => c,
+        _ => ascii_twin(c),
     };
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {

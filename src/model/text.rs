@@ -125,6 +125,15 @@ pub fn leading_number(text: &str) -> Option<(Decimal, String)> {
 
 /// Input methods often produce full-width digits and signs; treat them as
 /// their ASCII twins so `１２３`, `８５％` and `１，２３４．５` are accepted.
+/// The ASCII character a full-width form stands for (`１` → `1`, `：` →
+/// `:`); any other character as it is.
+pub fn ascii_twin(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
 pub(super) fn to_halfwidth(text: &str) -> String {
     text.chars()
         .map(|c| match c {

@@ -43,26 +43,41 @@ fn mapping<'t>(field: &'t Field, spec: &'t TableSpec, rows: &[Vec<String>]) -> M
         .iter()
         .filter(|c| c.show != Show::Hidden)
         .collect();
-    let mut header_rows = 0;
-    let mut columns = Vec::new();
-    let mut found = 0;
-    for column in &shown {
+    // Every header cell like a column's label, best first; each column
+    // takes its best that no better match took, so two columns never read
+    // one document column (全年预算数 is like both 年初预算数 and
+    // 全年预算数（A）, and only the second is it).
+    let mut likes: Vec<(u32, usize, usize, usize)> = Vec::new();
+    for (t, column) in shown.iter().enumerate() {
         let label = key(&column.label);
-        let mut best: Option<(u32, usize, usize)> = None;
         for (r, row) in rows.iter().take(HEADER_ROWS).enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 let score = similarity(&key(cell), &label);
-                if score >= HEADER_MIN && best.is_none_or(|(s, _, _)| score > s) {
-                    best = Some((score, r, c));
+                if score >= HEADER_MIN {
+                    likes.push((score, t, r, c));
                 }
             }
         }
-        if let Some((_, r, _)) = best {
-            header_rows = header_rows.max(r + 1);
-            found += 1;
-        }
-        columns.push((*column, best.map(|(_, _, c)| c)));
     }
+    likes.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2, a.3).cmp(&(b.1, b.2, b.3))));
+    let mut chosen: Vec<Option<(usize, usize)>> = vec![None; shown.len()];
+    for (_, t, r, c) in likes {
+        if chosen[t].is_none() && !chosen.iter().flatten().any(|&(_, taken)| taken == c) {
+            chosen[t] = Some((r, c));
+        }
+    }
+    let header_rows = chosen
+        .iter()
+        .flatten()
+        .map(|&(r, _)| r + 1)
+        .max()
+        .unwrap_or(0);
+    let found = chosen.iter().flatten().count();
+    let columns = shown
+        .iter()
+        .zip(&chosen)
+        .map(|(column, at)| (*column, at.map(|(_, c)| c)))
+        .collect();
     // A fixed-rows table's rows are named in its first column, under the
     // row header (年度资金); that header counts as found too.
     let share = match shown.len() {
@@ -164,10 +179,16 @@ pub fn fill(project: &mut Project, tables: Vec<Found>) -> Filled {
         }
         let mut value = TableValue::new(m.spec);
         let mut added = 0;
+        let mut named: Vec<String> = Vec::new();
         for row in rows.iter().skip(m.header_rows) {
             let key = if m.spec.has_fixed_rows() {
-                match fixed_row(m.spec, row) {
-                    Some(id) => RowKey::Named(id),
+                // A second row naming a row already read (年度资金总额
+                // twice) would overwrite it: it is held instead.
+                match fixed_row(m.spec, row).filter(|id| !named.contains(id)) {
+                    Some(id) => {
+                        named.push(id.clone());
+                        RowKey::Named(id)
+                    }
                     None => {
                         if row.iter().any(|c| !c.trim().is_empty()) {
                             held.push(Held {
@@ -264,3 +285,7 @@ fn table_text(rows: &[Vec<String>]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+#[path = "tables_tests.rs"]
+mod tests;

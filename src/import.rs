@@ -3,13 +3,15 @@
 //! functions of the file's bytes and the templates: `ziping import` and the
 //! editor's start screen both call [`import`].
 //!
-//! [`decode`] turns bytes into pieces (paragraphs and tables), [`heading`]
+//! [`decode`] turns bytes into pieces (paragraphs and tables), joining a
+//! table continued across a page to its first part ([`continued`]), [`heading`]
 //! tells headings from paragraphs, [`pattern`] reads the title block and
 //! the 落款 through the template's lines, [`place`] puts each piece into a
 //! field — or, when none takes it, into the holding place
 //! ([`crate::model::held`]) — and [`tables`] fills table fields from a
 //! document's tables by their header names.
 
+mod continued;
 mod decode;
 mod docx;
 mod heading;
@@ -75,7 +77,7 @@ pub struct Imported {
 
 /// Reads the document at `path` (its bytes `bytes`) into pieces.
 pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Piece>, Refusal> {
-    let pieces = decode::pieces(path, bytes)?;
+    let pieces = continued::join(decode::pieces(path, bytes)?);
     if pieces.is_empty() {
         return Err(Refusal::Empty);
     }

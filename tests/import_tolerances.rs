@@ -278,3 +278,26 @@ fn a_yishi_list_is_read_item_by_item() {
         ["一是负责甲。\n二是负责乙，\n并管丙。"]
     );
 }
+
+/// An indicator table broken by hand across a page: the second part under
+/// 续表 with its header again. Both parts' rows land in the one table.
+#[test]
+fn a_table_continued_under_xubiao_is_read_as_one() {
+    let header = "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 |\n|---|---|---|---|---|---|\n";
+    let document = format!(
+        "{}\n{header}| 产出指标 | 数量指标 | 培训人次 | ≥300人次 | 320人次 | 10 |\n\n续表\n\n{header}| 效益指标 | 满意度指标 | 群众满意度 | ≥90% | 95% | 10 |\n",
+        standard()
+    );
+    let i = imported_as("去年.md", &document);
+    let names: Vec<String> = ziping::model::cell_path::listing(&i.project)
+        .into_iter()
+        .filter(|l| l.path.starts_with("indicators.") && l.path.ends_with(".name"))
+        .map(|l| l.value)
+        .collect();
+    assert_eq!(names, ["培训人次", "群众满意度"]);
+    assert!(
+        !i.summary.held.iter().any(|h| h.text.contains("群众满意度")),
+        "{:?}",
+        i.summary.held
+    );
+}

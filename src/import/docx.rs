@@ -8,18 +8,22 @@
 //! Text is read wherever Word keeps it in the body: in runs, tracked
 //! insertions, moved-to text, hyperlinks and content controls (which Word
 //! templates and WPS forms wrap around what is filled in), also inside
-//! table cells and in tables nested in cells. Tracked deletions and
-//! moved-from text are not the document's text and are left out.
+//! table cells and in tables nested in cells. Left out as not the
+//! document's text: tracked deletions and moved-from text, an automatic
+//! 目录 (its entries link to the headings' `_Toc` bookmarks), and the
+//! prompt an unfilled content control shows (the "Placeholder Text" style).
 
 use docx_rs::{
-    DocumentChild, InsertChild, MoveToChild, ParagraphChild, Run, RunChild, StructuredDataTag,
-    StructuredDataTagChild, Table, TableCell, TableCellContent, TableChild, TableRowChild,
+    DocumentChild, Docx, HyperlinkData, InsertChild, MoveToChild, ParagraphChild, Run, RunChild,
+    StructuredDataTag, StructuredDataTagChild, Table, TableCell, TableCellContent, TableChild,
+    TableRowChild,
 };
 
 use super::{Piece, Refusal};
 
 pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, Refusal> {
     let docx = docx_rs::read_docx(bytes).map_err(|e| Refusal::Docx(e.to_string()))?;
+    let reader = Reader::of(&docx);
     let mut out = Vec::new();
     let mut add = |block: Block| match block {
         // A line break inside a paragraph (Shift-Enter) starts a line of
@@ -30,15 +34,19 @@ pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, Refusal> {
                 .filter(|line| !line.is_empty())
                 .map(|line| Piece::Para(line.to_string())),
         ),
-        Block::Table(t) => out.push(Piece::Table(rows(t))),
+        Block::Table(t) => out.push(Piece::Table(reader.rows(t))),
     };
     for child in &docx.document.children {
         match child {
-            DocumentChild::Paragraph(p) => add(Block::Text(text_of(&p.children))),
+            DocumentChild::Paragraph(p) => add(Block::Text(reader.text_of(&p.children))),
             DocumentChild::Table(t) => add(Block::Table(t)),
-            DocumentChild::StructuredDataTag(tag) => blocks_in(tag, &mut add),
-            // Bookmarks, comment marks and section properties hold no text;
-            // a table of contents repeats the headings that follow it.
+            // Word and WPS keep an automatic 目录 in a content control of
+            // its own: it repeats the headings that follow, and read as
+            // headings it would take them all before the body is reached.
+            DocumentChild::StructuredDataTag(tag) if !is_contents(tag) => {
+                reader.blocks_in(tag, &mut add);
+            }
+            // Bookmarks, comment marks and section properties hold no text.
             _ => {}
         }
     }
@@ -52,76 +60,164 @@ enum Block<'a> {
     Table(&'a Table),
 }
 
-/// The blocks of a content control, in order; text directly in it (a
-/// control around runs) counts as a paragraph.
-fn blocks_in<'a>(tag: &'a StructuredDataTag, add: &mut dyn FnMut(Block<'a>)) {
-    let mut loose = String::new();
-    for child in &tag.children {
-        match child {
-            StructuredDataTagChild::Run(run) => run_text(run, &mut loose),
-            StructuredDataTagChild::Paragraph(p) => {
-                add(Block::Text(std::mem::take(&mut loose)));
-                add(Block::Text(text_of(&p.children)));
-            }
-            StructuredDataTagChild::Table(t) => {
-                add(Block::Text(std::mem::take(&mut loose)));
-                add(Block::Table(t));
-            }
-            StructuredDataTagChild::StructuredDataTag(inner) => {
-                add(Block::Text(std::mem::take(&mut loose)));
-                blocks_in(inner, add);
-            }
-            _ => {}
-        }
+/// Reads text the way the document's styles say it shows.
+struct Reader {
+    /// The character styles of a content control's prompt left unfilled
+    /// (单击或点击此处输入文字。): Word's "Placeholder Text", whatever id a
+    /// localised Word gave it.
+    placeholders: Vec<String>,
+}
+
+impl Reader {
+    fn of(docx: &Docx) -> Reader {
+        let placeholders = docx
+            .styles
+            .styles
+            .iter()
+            .filter(|style| {
+                serde_json::to_value(&style.name)
+                    .ok()
+                    .and_then(|name| name.as_str().map(str::to_lowercase))
+                    .is_some_and(|name| name == "placeholder text")
+            })
+            .map(|style| style.style_id.clone())
+            .collect();
+        Reader { placeholders }
     }
-    add(Block::Text(loose));
-}
 
-/// A paragraph's text as it reads, line breaks as `\n`.
-fn text_of(children: &[ParagraphChild]) -> String {
-    let mut text = String::new();
-    paragraph_text(children, &mut text);
-    text
-}
+    /// The blocks of a content control, in order; text directly in it (a
+    /// control around runs) counts as a paragraph.
+    fn blocks_in<'a>(&self, tag: &'a StructuredDataTag, add: &mut dyn FnMut(Block<'a>)) {
+        let mut loose = String::new();
+        for child in &tag.children {
+            match child {
+                StructuredDataTagChild::Run(run) => self.run_text(run, &mut loose),
+                StructuredDataTagChild::Paragraph(p) => {
+                    add(Block::Text(std::mem::take(&mut loose)));
+                    add(Block::Text(self.text_of(&p.children)));
+                }
+                StructuredDataTagChild::Table(t) => {
+                    add(Block::Text(std::mem::take(&mut loose)));
+                    add(Block::Table(t));
+                }
+                _ => {}
+            }
+        }
+        add(Block::Text(loose));
+    }
 
-fn paragraph_text(children: &[ParagraphChild], out: &mut String) {
-    for child in children {
-        match child {
-            ParagraphChild::Run(run) => run_text(run, out),
-            ParagraphChild::Insert(insert) => {
-                for child in &insert.children {
-                    if let InsertChild::Run(run) = child {
-                        run_text(run, out);
+    /// A paragraph's text as it reads, line breaks as `\n`. (docx-rs's
+    /// reader puts the runs of a content control inside a sentence among
+    /// the paragraph's own.)
+    fn text_of(&self, children: &[ParagraphChild]) -> String {
+        let mut text = String::new();
+        self.paragraph_text(children, &mut text);
+        text
+    }
+
+    fn paragraph_text(&self, children: &[ParagraphChild], out: &mut String) {
+        for child in children {
+            match child {
+                ParagraphChild::Run(run) => self.run_text(run, out),
+                ParagraphChild::Insert(insert) => {
+                    for child in &insert.children {
+                        if let InsertChild::Run(run) = child {
+                            self.run_text(run, out);
+                        }
                     }
                 }
-            }
-            ParagraphChild::MoveTo(moved) => {
-                for child in &moved.children {
-                    if let MoveToChild::Run(run) = child {
-                        run_text(run, out);
+                ParagraphChild::MoveTo(moved) => {
+                    for child in &moved.children {
+                        if let MoveToChild::Run(run) = child {
+                            self.run_text(run, out);
+                        }
                     }
                 }
+                ParagraphChild::Hyperlink(link) if !is_contents_entry(&link.link) => {
+                    self.paragraph_text(&link.children, out);
+                }
+                // Deleted and moved-from text (tracked changes), a 目录
+                // entry, bookmarks, comment marks and page-number fields.
+                _ => {}
             }
-            ParagraphChild::Hyperlink(link) => paragraph_text(&link.children, out),
-            ParagraphChild::StructuredDataTag(tag) => blocks_in(tag, &mut |block| match block {
-                Block::Text(text) => out.push_str(&text),
-                Block::Table(t) => out.push_str(&table_lines(t).join("\n")),
-            }),
-            // Deleted and moved-from text (tracked changes), bookmarks,
-            // comment marks and page-number fields.
-            _ => {}
         }
     }
-}
 
-fn run_text(run: &Run, out: &mut String) {
-    for child in &run.children {
-        match child {
-            RunChild::Text(t) => out.push_str(&t.text),
-            RunChild::Tab(_) | RunChild::PTab(_) => out.push('\t'),
-            RunChild::Break(_) | RunChild::CarriageReturn(_) => out.push('\n'),
-            _ => {}
+    fn run_text(&self, run: &Run, out: &mut String) {
+        let style = run.run_property.style.as_ref().map(|s| s.val.as_str());
+        if style.is_some_and(|id| self.placeholders.iter().any(|p| p == id)) {
+            return;
         }
+        for child in &run.children {
+            match child {
+                RunChild::Text(t) => out.push_str(&t.text),
+                RunChild::Tab(_) | RunChild::PTab(_) => out.push('\t'),
+                RunChild::Break(_) | RunChild::CarriageReturn(_) => out.push('\n'),
+                _ => {}
+            }
+        }
+    }
+
+    /// A cell's text: its paragraphs as lines, and a table nested in it as
+    /// a line a row (see [`Reader::table_lines`]).
+    fn cell_text(&self, cell: &TableCell) -> String {
+        let mut lines: Vec<String> = Vec::new();
+        let mut add = |block: Block| match block {
+            Block::Text(text) => lines.push(text.trim().to_string()),
+            Block::Table(t) => lines.extend(self.table_lines(t)),
+        };
+        for child in &cell.children {
+            match child {
+                TableCellContent::Paragraph(p) => add(Block::Text(self.text_of(&p.children))),
+                TableCellContent::Table(t) => add(Block::Table(t)),
+                TableCellContent::StructuredDataTag(tag) => self.blocks_in(tag, &mut add),
+                TableCellContent::TableOfContents(_) => {}
+            }
+        }
+        lines.retain(|line| !line.is_empty());
+        lines.join("\n")
+    }
+
+    /// A table inside a cell, which no template column has a place for: a
+    /// line a row, its cells' texts apart by an ideographic space, each
+    /// merged cell once.
+    fn table_lines(&self, table: &Table) -> Vec<String> {
+        table
+            .rows
+            .iter()
+            .map(|TableChild::TableRow(row)| {
+                row.cells
+                    .iter()
+                    .filter(|TableRowChild::TableCell(cell)| !span(cell).1)
+                    .map(|TableRowChild::TableCell(cell)| self.cell_text(cell).replace('\n', "　"))
+                    .filter(|text| !text.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("　")
+            })
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
+
+    fn rows(&self, table: &Table) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = Vec::new();
+        for TableChild::TableRow(row) in &table.rows {
+            let mut cells: Vec<String> = Vec::new();
+            for TableRowChild::TableCell(cell) in &row.cells {
+                let (columns, continues) = span(cell);
+                let at = cells.len();
+                let text = if continues {
+                    out.last()
+                        .and_then(|above| above.get(at))
+                        .cloned()
+                        .unwrap_or_default()
+                } else {
+                    self.cell_text(cell)
+                };
+                cells.extend(std::iter::repeat_n(text, columns));
+            }
+            out.push(cells);
+        }
+        out
     }
 }
 
@@ -138,66 +234,21 @@ fn span(cell: &TableCell) -> (usize, bool) {
     (columns, continues)
 }
 
-/// A cell's text: its paragraphs as lines, and a table nested in it as a
-/// line a row (see [`table_lines`]).
-fn cell_text(cell: &TableCell) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    let mut add = |block: Block| match block {
-        Block::Text(text) => lines.push(text.trim().to_string()),
-        Block::Table(t) => lines.extend(table_lines(t)),
-    };
-    for child in &cell.children {
-        match child {
-            TableCellContent::Paragraph(p) => add(Block::Text(text_of(&p.children))),
-            TableCellContent::Table(t) => add(Block::Table(t)),
-            TableCellContent::StructuredDataTag(tag) => blocks_in(tag, &mut add),
-            TableCellContent::TableOfContents(_) => {}
-        }
-    }
-    lines.retain(|line| !line.is_empty());
-    lines.join("\n")
+/// Whether a hyperlink is an entry of a 目录: Word anchors those at the
+/// bookmarks it puts on the headings, named `_Toc…`.
+fn is_contents_entry(link: &HyperlinkData) -> bool {
+    matches!(link, HyperlinkData::Anchor { anchor } if anchor.starts_with("_Toc"))
 }
 
-/// A table inside a cell, which no template column has a place for: a
-/// line a row, its cells' texts apart by an ideographic space, each
-/// merged cell once.
-fn table_lines(table: &Table) -> Vec<String> {
-    table
-        .rows
-        .iter()
-        .map(|TableChild::TableRow(row)| {
-            row.cells
-                .iter()
-                .filter(|TableRowChild::TableCell(cell)| !span(cell).1)
-                .map(|TableRowChild::TableCell(cell)| cell_text(cell).replace('\n', "　"))
-                .filter(|text| !text.is_empty())
-                .collect::<Vec<_>>()
-                .join("　")
-        })
-        .filter(|line| !line.is_empty())
-        .collect()
-}
-
-fn rows(table: &Table) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = Vec::new();
-    for TableChild::TableRow(row) in &table.rows {
-        let mut cells: Vec<String> = Vec::new();
-        for TableRowChild::TableCell(cell) in &row.cells {
-            let (columns, continues) = span(cell);
-            let at = cells.len();
-            let text = if continues {
-                out.last()
-                    .and_then(|above| above.get(at))
-                    .cloned()
-                    .unwrap_or_default()
-            } else {
-                cell_text(cell)
-            };
-            cells.extend(std::iter::repeat_n(text, columns));
-        }
-        out.push(cells);
-    }
-    out
+/// Whether a content control is a 目录: its paragraphs' links are entries.
+fn is_contents(tag: &StructuredDataTag) -> bool {
+    tag.children.iter().any(|child| match child {
+        StructuredDataTagChild::Paragraph(p) => p
+            .children
+            .iter()
+            .any(|c| matches!(c, ParagraphChild::Hyperlink(link) if is_contents_entry(&link.link))),
+        _ => false,
+    })
 }
 
 #[cfg(test)]

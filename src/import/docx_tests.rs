@@ -3,8 +3,8 @@
 //! reader, the same path as a user's file).
 
 use docx_rs::{
-    Delete, Docx, Hyperlink, HyperlinkType, Insert, Paragraph, Run, StructuredDataTag, Table,
-    TableCell, TableRow,
+    Delete, Docx, Hyperlink, HyperlinkType, Insert, Paragraph, Run, StructuredDataTag, Style,
+    StyleType, Table, TableCell, TableRow,
 };
 
 use super::pieces;
@@ -28,6 +28,12 @@ fn read(docx: Docx) -> Vec<Piece> {
         .pack(&mut bytes)
         .expect("docx-rs writes the file");
     pieces(bytes.get_ref()).expect("the file reads")
+}
+
+/// A 目录 line as Word writes it: a link to the heading's `_Toc` bookmark.
+fn toc_entry(words: &str) -> Paragraph {
+    Paragraph::new()
+        .add_hyperlink(Hyperlink::new("_Toc1571", HyperlinkType::Anchor).add_run(run(words)))
 }
 
 fn text(piece: &str) -> Piece {
@@ -76,6 +82,7 @@ fn text_is_read_wherever_word_keeps_it() {
             ],
         ),
         (
+            // docx-rs's reader puts such runs among the paragraph's own.
             "a content control inside a sentence",
             Docx::new().add_paragraph(
                 para("全年支出")
@@ -107,6 +114,35 @@ fn text_is_read_wherever_word_keeps_it() {
                     .add_run(run("率98%。")),
             ),
             vec![text("预算完成率98%。")],
+        ),
+        (
+            "an automatic 目录 in its content control, and an entry outside one",
+            Docx::new()
+                .add_structured_data_tag(
+                    StructuredDataTag::new()
+                        .add_paragraph(para("目录"))
+                        .add_paragraph(toc_entry("一、部门基本情况\t1")),
+                )
+                .add_paragraph(toc_entry("二、绩效自评情况\t3"))
+                .add_paragraph(para("一、部门基本情况")),
+            vec![text("一、部门基本情况")],
+        ),
+        (
+            "a content control left unfilled shows its prompt, which is no text",
+            Docx::new()
+                .add_style(Style::new("a5", StyleType::Character).name("Placeholder Text"))
+                .add_paragraph(para("填报人："))
+                .add_structured_data_tag(
+                    StructuredDataTag::new().add_run(run("单击或点击此处输入文字。").style("a5")),
+                )
+                .add_table(Table::new(vec![TableRow::new(vec![
+                    cell("联系电话"),
+                    TableCell::new().add_structured_data_tag(
+                        StructuredDataTag::new()
+                            .add_run(run("单击或点击此处输入文字。").style("a5")),
+                    ),
+                ])])),
+            vec![text("填报人："), table(&[&["联系电话", ""]])],
         ),
     ];
     for (what, docx, expected) in cases {

@@ -3,7 +3,7 @@
 //! words compared with the template's headings by similarity, whatever the
 //! document did with spaces, full-width digits and end punctuation.
 
-use crate::model::figures::scan::continues_a_figure;
+use crate::model::figures::scan::continues_a_fraction;
 use crate::model::numbering::{Numbering, is_chinese_digit, without_typed_number};
 use crate::model::text::ascii_twin;
 
@@ -95,14 +95,10 @@ fn decimal_number(text: &str) -> Option<&str> {
         return (!words.trim().is_empty()).then_some(words);
     }
     // 1.5万元, 1.2亿元, 3.5个百分点 are figures: an outline number is
-    // followed by a mark, a blank or words.
-    let figure = !HEADING_WORDS.iter().any(|w| rest.starts_with(w))
-        && (rest.starts_with(digit) || continues_a_figure(rest));
+    // followed by a mark, a blank or words. Three parts (2.3.1) never are.
+    let figure = parts == 2 && (rest.starts_with(digit) || continues_a_fraction(rest));
     (!rest.trim().is_empty() && !figure).then_some(rest)
 }
-
-/// Headings' first words that start like a measure word (项 of 3项).
-const HEADING_WORDS: &[&str] = &["项目"];
 
 /// Punctuation a heading may end with in a real document.
 const TRAILING: &[char] = &[
@@ -236,6 +232,22 @@ mod tests {
             ("1.1项目概况", Some(Family::Decimal), "项目概况"),
             ("2.1部门职责", Some(Family::Decimal), "部门职责"),
             ("2.1. 部门职责", Some(Family::Decimal), "部门职责"),
+            (
+                "2.1本年度绩效目标完成情况",
+                Some(Family::Decimal),
+                "本年度绩效目标完成情况",
+            ),
+            (
+                "3.2部分指标未完成原因",
+                Some(Family::Decimal),
+                "部分指标未完成原因",
+            ),
+            ("2.3条件保障", Some(Family::Decimal), "条件保障"),
+            (
+                "2.3.1万元以下的项目",
+                Some(Family::Decimal),
+                "万元以下的项目",
+            ),
             ("  基本情况  ", None, "基本情况"),
             ("2022年基本情况", None, "2022年基本情况"),
         ];

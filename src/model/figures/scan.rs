@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 pub use super::words::Approx;
 use super::words::{
-    CLAUSE_OR_SENTENCE_ENDS, MAGNITUDES, NOT_PREFIXES, NOT_UNITS, PREFIXES, RANGE_MARKS,
+    CLAUSE_OR_SENTENCE_ENDS, MAGNITUDES, MEASURES, NOT_PREFIXES, NOT_UNITS, PREFIXES, RANGE_MARKS,
     SENTENCE_ENDS, SUFFIXES, UNITS,
 };
 
@@ -401,11 +401,13 @@ fn unit_at(rest: &str) -> Option<&'static str> {
         .copied()
 }
 
-/// Whether `rest`, the text right after a number, goes on as a figure
-/// does: a magnitude (1.2亿), a unit or measure word (3.5个百分点, 12人),
-/// a percent sign.
-pub fn continues_a_figure(rest: &str) -> bool {
-    rest.starts_with(MAGNITUDES) || unit_at(rest).is_some()
+/// Whether `rest`, the text right after a number with a decimal point,
+/// goes on as a fraction does: a magnitude (1.2亿) or a unit of
+/// measure (3.5个百分点, 12.5%), not a counted thing (see [`MEASURES`]).
+pub fn continues_a_fraction(rest: &str) -> bool {
+    rest.starts_with(MAGNITUDES)
+        || (MEASURES.iter().any(|u| rest.starts_with(u))
+            && !NOT_UNITS.iter().any(|w| rest.starts_with(w)))
 }
 
 /// The unit a name ends in (培训党员人次 → 人次), longest first.

@@ -207,3 +207,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn units_of_measure_are_units_and_fractions_read_so() {
+    for unit in MEASURES {
+        assert!(UNITS.contains(unit), "{unit} is read as a unit too");
+    }
+    let cases = [
+        ("亿元资金", true),
+        ("个百分点", true),
+        ("%的项目", true),
+        ("小时", true),
+        ("本年度", false),
+        ("部分指标", false),
+        ("条件保障", false),
+        ("元旦", false),
+        ("分配情况", false),
+    ];
+    for (rest, fraction) in cases {
+        assert_eq!(continues_a_fraction(rest), fraction, "{rest}");
+    }
+}

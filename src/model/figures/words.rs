@@ -80,6 +80,31 @@ pub(super) const UNITS: &[&str] = &[
     "‰",
 ];
 
+/// The units of [`UNITS`] a fraction is written in (1.5万元, 3.5个百分点,
+/// 12.5%, 2.5小时): what an outline number such as 2.1 is not followed
+/// by. Counted things (本, 部, 条, 场, 批…) are not among them, so
+/// 2.1本年度绩效目标完成情况 stays a heading; nor is 分 (2.2分配情况).
+pub(super) const MEASURES: &[&str] = &[
+    "个百分点",
+    "平方米",
+    "平方公里",
+    "公里",
+    "千米",
+    "公斤",
+    "千克",
+    "小时",
+    "分钟",
+    "个月",
+    "元",
+    "米",
+    "亩",
+    "吨",
+    "倍",
+    "%",
+    "％",
+    "‰",
+];
+
 /// Words that start like a unit but are not one after a number
 /// (`预算300支出` is rare, `2部门` is a count of 部门 only loosely).
 pub(super) const NOT_UNITS: &[&str] = &[

@@ -561,8 +561,7 @@ mod pty {
         Ok((cpu, switches))
     }
 
-    /// The editors typed into; those not installed are skipped.
-    /// The editors timed, and `cat`, whose keys the pty's line discipline
+    /// The editors timed (those not installed are skipped), and `cat`, whose keys the pty's line discipline
     /// echoes itself: the floor of what any editor can show here (on a
     /// shared machine its p99 is the scheduler's, not an editor's).
     pub const EDITORS: [&str; 4] = ["ziping", "nano --softwrap", "vim", "cat"];

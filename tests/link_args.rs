@@ -189,7 +189,7 @@ fn without_the_list_only_the_relocations() {
 /// vendored with its own log2 (vendor/zopfli/UPSTREAM.md). A new
 /// dependency that calls `f64::ln` or `powf` brings it back: then either
 /// take that call out or write down here why libm is worth its memory.
-#[cfg(target_os = "linux")]
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
 fn the_binary_does_not_load_libm() {
     let binary = std::fs::read(env!("CARGO_BIN_EXE_ziping")).expect("the built binary");

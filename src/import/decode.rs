@@ -83,6 +83,10 @@ fn markdown(text: &str) -> Vec<Piece> {
     for line in text.lines().map(str::trim) {
         if line.starts_with('|') {
             let cells = table_cells(line);
+            // A line of only pipes (`|`, `| |`) starts no table.
+            if !in_table && cells.iter().all(String::is_empty) {
+                continue;
+            }
             let delimiter = after_header && delimiter_row(&cells);
             after_header = false;
             if delimiter {
@@ -140,7 +144,9 @@ fn table_cells(line: &str) -> Vec<String> {
         .map(|c| {
             ["<br>", "<br/>", "<br />"]
                 .iter()
-                .fold(c.trim().to_string(), |c, br| c.replace(br, "\n"))
+                .fold(c.to_string(), |c, br| c.replace(br, "\n"))
+                .trim()
+                .to_string()
         })
         .collect()
 }
@@ -188,7 +194,7 @@ mod tests {
     /// (the Markdown, the tables it holds)
     #[test]
     fn pipe_tables_keep_every_cell_and_row() {
-        let cases: [(&str, Vec<Vec<&str>>); 7] = [
+        let cases: [(&str, Vec<Vec<&str>>); 8] = [
             (
                 "| 指标 | 分值 |\n| --- | :-: |\n| 数量 | 10 |",
                 vec![vec!["指标", "分值"], vec!["数量", "10"]],
@@ -216,6 +222,11 @@ mod tests {
             (
                 "| 指标 | 说明 |\n|---|---|\n| 成本 | 甲\\|乙<br>丙 |",
                 vec![vec!["指标", "说明"], vec!["成本", "甲|乙\n丙"]],
+            ),
+            // A line of only pipes is no row; a break at a cell's end no line.
+            (
+                "|\n| 指标 | 说明 |\n| 成本 | 甲<br> |",
+                vec![vec!["指标", "说明"], vec!["成本", "甲"]],
             ),
             // A blank line ends a table: two tables, not one.
             (

@@ -5,7 +5,7 @@
 
 use crate::model::figures::scan::continues_a_fraction;
 use crate::model::numbering::{Numbering, is_chinese_digit, without_typed_number};
-use crate::model::text::ascii_twin;
+use crate::model::text::{ascii_twin, decimal_digit};
 
 /// The kind of number typed in front of a line, whatever its mark (1、 and
 /// 1. and １． are one family).
@@ -53,10 +53,10 @@ pub fn split_number(text: &str) -> (Option<Family>, &str) {
     let mut chars = prefix.chars();
     let family = match chars.next() {
         Some('（' | '(') => match chars.next() {
-            Some(c) if c.is_ascii_digit() || ('０'..='９').contains(&c) => Family::ParenArabic,
+            Some(c) if decimal_digit(c).is_some() => Family::ParenArabic,
             _ => Family::ParenChinese,
         },
-        Some(c) if c.is_ascii_digit() || ('０'..='９').contains(&c) => Family::Arabic,
+        Some(c) if decimal_digit(c).is_some() => Family::Arabic,
         Some(c) if is_chinese_digit(c) => Family::Chinese,
         _ => Family::Circled,
     };
@@ -66,7 +66,7 @@ pub fn split_number(text: &str) -> (Option<Family>, &str) {
 /// What follows an outline number like `1.1` or `２．３．１、` at the start
 /// of `text`; `None` unless it has two parts at least and words follow.
 fn decimal_number(text: &str) -> Option<&str> {
-    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let digit = |c: char| decimal_digit(c).is_some();
     let dot = |c: char| c == '.' || c == '．';
     let mut parts = 0;
     let mut rest = text;

@@ -7,6 +7,7 @@
 use indexmap::IndexMap;
 
 use crate::model::schema::{Kind, Template};
+use crate::model::text::decimal_digit;
 
 /// One part of a pattern line.
 #[derive(Debug)]
@@ -48,7 +49,7 @@ fn compact(text: &str) -> Vec<char> {
 /// Whether `value` could be what field `id` holds: a year is four digits,
 /// a date has digits and a date's marks; anything is short.
 fn fits(template: &Template, id: &str, value: &[char]) -> bool {
-    let digit = |c: &char| c.is_ascii_digit() || ('０'..='９').contains(c);
+    let digit = |c: &char| decimal_digit(*c).is_some();
     match template.field(id).map(|f| f.kind()) {
         None | Some(Kind::Table) => false,
         Some(Kind::Year) => value.len() == 4 && value.iter().all(digit),

@@ -1,7 +1,8 @@
 //! A document's tables into the template's table fields, matched by their
 //! header names: each of the template's columns finds the document's
 //! column whose header (in any of the first rows, so a two-row header with
-//! split target columns reads too) is most like its label. A table of
+//! split target columns reads too) is most like its label, the best
+//! matches first and each document column for one column only. A table of
 //! fixed rows (the funding block) finds each row by its label; a table the
 //! writer adds rows to takes every data row in order. Cells are stored as
 //! typed, as the editor stores them, so the same reading and checks apply;
@@ -185,10 +186,7 @@ pub fn fill(project: &mut Project, tables: Vec<Found>) -> Filled {
                 // A second row naming a row already read (年度资金总额
                 // twice) would overwrite it: it is held instead.
                 match fixed_row(m.spec, row).filter(|id| !named.contains(id)) {
-                    Some(id) => {
-                        named.push(id.clone());
-                        RowKey::Named(id)
-                    }
+                    Some(id) => RowKey::Named(id),
                     None => {
                         if row.iter().any(|c| !c.trim().is_empty()) {
                             held.push(Held {
@@ -225,6 +223,9 @@ pub fn fill(project: &mut Project, tables: Vec<Found>) -> Filled {
                 any = true;
             }
             if any {
+                if let RowKey::Named(id) = &key {
+                    named.push(id.clone());
+                }
                 placed += 1;
                 if matches!(key, RowKey::Index(_)) {
                     added += 1;

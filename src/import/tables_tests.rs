@@ -70,3 +70,31 @@ fn a_document_column_goes_to_one_column_and_a_row_to_one_row() {
         .collect();
     assert_eq!(held, ["年度资金总额\t1300\t1250\t10\t\t"]);
 }
+
+#[test]
+fn an_empty_row_before_its_filled_twin_holds_nothing_back() {
+    let mut project = new_project("hunan-narrative");
+    let filled = fill(
+        &mut project,
+        vec![(
+            table(&[
+                &[
+                    "年度资金（万元）",
+                    "全年预算数",
+                    "全年执行数",
+                    "分值",
+                    "执行率（B/A）",
+                    "得分",
+                ],
+                &["年度资金总额", "", "", "", "", ""],
+                &["年度资金总额", "1200", "1180", "10", "", ""],
+            ]),
+            None,
+        )],
+    );
+    assert_eq!(
+        funding(&project),
+        ["total.budget=1200", "total.actual=1180"]
+    );
+    assert!(filled.held.is_empty(), "{:?}", filled.held);
+}

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text::decimal_digit;
+
 /// How the n-th heading or list item of a level is numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -91,9 +93,7 @@ fn typed_number(text: &str, style: Numbering) -> Option<&str> {
         let end = inner.find(['）', ')'])?;
         let number = &inner[..end];
         let arabic = (1..=2).contains(&number.chars().count())
-            && number
-                .chars()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+            && number.chars().all(|c| decimal_digit(c).is_some());
         let chinese =
             (1..=3).contains(&number.chars().count()) && number.chars().all(is_chinese_digit);
         let close = inner[end..].chars().next()?;
@@ -101,7 +101,7 @@ fn typed_number(text: &str, style: Numbering) -> Option<&str> {
     }
     let digits: usize = text
         .chars()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .take_while(|c| decimal_digit(*c).is_some())
         .map(char::len_utf8)
         .sum();
     if digits > 0 {

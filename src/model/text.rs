@@ -123,8 +123,6 @@ pub fn leading_number(text: &str) -> Option<(Decimal, String)> {
     parse_decimal(number).map(|n| (n, rest.to_string()))
 }
 
-/// Input methods often produce full-width digits and signs; treat them as
-/// their ASCII twins so `１２３`, `８５％` and `１，２３４．５` are accepted.
 /// The ASCII character a full-width form stands for (`１` → `1`, `：` →
 /// `:`); any other character as it is.
 pub fn ascii_twin(c: char) -> char {
@@ -134,12 +132,17 @@ pub fn ascii_twin(c: char) -> char {
     }
 }
 
+/// The value of a decimal digit, half-width or full-width (`7`, `７`).
+pub fn decimal_digit(c: char) -> Option<u32> {
+    ascii_twin(c).to_digit(10)
+}
+
+/// Input methods often produce full-width digits and signs; treat them as
+/// their ASCII twins so `１２３`, `８５％` and `１，２３４．５` are accepted.
 pub(super) fn to_halfwidth(text: &str) -> String {
     text.chars()
         .map(|c| match c {
-            '０'..='９' | '．' | '，' | '％' | '－' | '＋' | '／' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
+            '０'..='９' | '．' | '，' | '％' | '－' | '＋' | '／' => ascii_twin(c),
             '。' => '.',
             _ => c,
         })

@@ -204,8 +204,9 @@ fn label_of(label: &str) -> Option<Label> {
     }
 }
 
-/// Words saying a figure is planned, not done: it is then compared with
-/// the indicator's target (年度指标值) rather than its actual value.
+/// Words saying a figure may be planned, not done: it is then compared
+/// with the indicator's target (年度指标值) too, and kept there unless its
+/// actual value agrees better (see [`link`]).
 const PLAN_WORDS: &[&str] = &["计划", "目标", "预期", "预计", "力争", "指标值"];
 
 /// Whether a prose field holds plans (绩效目标, 年度总体目标): its

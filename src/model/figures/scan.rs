@@ -14,6 +14,8 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
+use crate::model::text::decimal_digit;
+
 pub use super::words::Approx;
 use super::words::{
     CLAUSE_OR_SENTENCE_ENDS, MAGNITUDES, MEASURES, NOT_PREFIXES, NOT_UNITS, PREFIXES, RANGE_MARKS,
@@ -124,16 +126,11 @@ fn titles(chars: &[(usize, char)]) -> Vec<bool> {
 }
 
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    decimal_digit(c).is_some()
 }
 
 fn digit_value(c: char) -> u32 {
-    let half = if ('０'..='９').contains(&c) {
-        char::from_u32(c as u32 - 0xFEE0).unwrap_or('0')
-    } else {
-        c
-    };
-    half.to_digit(10).unwrap_or(0)
+    decimal_digit(c).unwrap_or(0)
 }
 
 fn is_numeral(c: char) -> bool {

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::scan::around;
 use super::words::{CLAUSE_OR_SENTENCE_ENDS, RANGE_MARKS};
+use crate::model::text::decimal_digit;
 
 /// Words of a clause looking ahead, where a later year is the point: the
 /// budget being prepared (`作为2024年预算安排的参考`), a plan, a goal.
@@ -46,14 +47,14 @@ fn written(text: &str) -> Vec<(i32, Range<usize>)> {
         }
         let digits = chars[i..]
             .iter()
-            .take_while(|&&(_, d)| digit(d).is_some())
+            .take_while(|&&(_, d)| decimal_digit(d).is_some())
             .count();
         if digits == 0 {
             i += 1;
             continue;
         }
         let end = i + digits;
-        let glued = i > 0 && digit(chars[i - 1].1).is_some();
+        let glued = i > 0 && decimal_digit(chars[i - 1].1).is_some();
         let followed = chars.get(end).map(|&(_, c)| c);
         let ranged = i
             .checked_sub(1)
@@ -62,7 +63,7 @@ fn written(text: &str) -> Vec<(i32, Range<usize>)> {
         if digits == 4 && !glued && title == 0 && followed == Some('年') && !ranged {
             let year = chars[i..end]
                 .iter()
-                .filter_map(|&(_, d)| digit(d))
+                .filter_map(|&(_, d)| decimal_digit(d))
                 .fold(0i32, |y, d| y * 10 + d as i32);
             let to = chars.get(end + 1).map_or(text.len(), |&(b, _)| b);
             found.push((year, chars[i].0..to));
@@ -76,14 +77,6 @@ fn written(text: &str) -> Vec<(i32, Range<usize>)> {
 fn looks_ahead(text: &str, at: usize) -> bool {
     let clause = around(text, &(at..at), CLAUSE_OR_SENTENCE_ENDS);
     AHEAD.iter().any(|w| text[clause.clone()].contains(w))
-}
-
-fn digit(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => c.to_digit(10),
-        '０'..='９' => char::from_u32(c as u32 - 0xFEE0).and_then(|d| d.to_digit(10)),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

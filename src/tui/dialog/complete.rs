@@ -26,14 +26,19 @@ pub fn complete(typed: &str, base: &Path) -> Option<String> {
             let name = e.file_name().into_string().ok()?;
             // Hidden files only when asked for with a dot.
             let shown = !name.starts_with('.') || prefix.starts_with('.');
+            if !shown || !name.starts_with(prefix) {
+                return None;
+            }
             // A link to a folder is gone into like the folder (as a shell
-            // does): its own type says link, the path's says folder.
+            // does): its own type says link, the path's says folder. Only
+            // names that fit are followed (a link to a share gone away
+            // can take a while to answer).
             let is_dir = match e.file_type() {
                 Ok(t) if t.is_symlink() => e.path().is_dir(),
                 Ok(t) => t.is_dir(),
                 Err(_) => false,
             };
-            (shown && name.starts_with(prefix)).then_some((name, is_dir))
+            Some((name, is_dir))
         })
         .collect();
     fits.sort();

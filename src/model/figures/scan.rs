@@ -19,7 +19,7 @@ use crate::model::text::decimal_digit;
 pub use super::words::Approx;
 use super::words::{
     CLAUSE_OR_SENTENCE_ENDS, MAGNITUDES, MEASURES, NOT_PREFIXES, NOT_UNITS, PREFIXES, RANGE_MARKS,
-    SENTENCE_ENDS, SUFFIXES, UNITS,
+    SENTENCE_ENDS, SUFFIXES, units,
 };
 
 /// One quantity in a text. Spans are byte ranges into the scanned text;
@@ -391,11 +391,9 @@ fn unit_at(rest: &str) -> Option<&'static str> {
     if NOT_UNITS.iter().any(|w| rest.starts_with(w)) {
         return None;
     }
-    UNITS
-        .iter()
-        .filter(|u| rest.starts_with(**u))
+    units()
+        .filter(|u| rest.starts_with(u))
         .max_by_key(|u| u.len())
-        .copied()
 }
 
 /// Whether `rest`, the text right after a number with a decimal point,
@@ -409,11 +407,9 @@ pub fn continues_a_fraction(rest: &str) -> bool {
 
 /// The unit a name ends in (培训党员人次 → 人次), longest first.
 pub fn trailing_unit(name: &str) -> Option<&'static str> {
-    UNITS
-        .iter()
-        .filter(|u| name.ends_with(**u))
+    units()
+        .filter(|u| name.ends_with(u))
         .max_by_key(|u| u.len())
-        .copied()
 }
 
 fn suffix_approx(text: &str, chars: &[(usize, char)], i: usize) -> (Option<Approx>, usize) {

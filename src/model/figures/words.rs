@@ -18,72 +18,10 @@ pub enum Approx {
     Nearly,
 }
 
-/// Units and measure words a count, an amount or a share is written in.
-/// Matched longest first, so 人次 wins over 人 and 个百分点 over 个.
-pub(super) const UNITS: &[&str] = &[
-    "个百分点",
-    "人次",
-    "批次",
-    "课时",
-    "学时",
-    "小时",
-    "个月",
-    "周年",
-    "平方米",
-    "平方公里",
-    "公里",
-    "千米",
-    "公斤",
-    "千克",
-    "分钟",
-    "人",
-    "名",
-    "个",
-    "期",
-    "次",
-    "份",
-    "支",
-    "户",
-    "批",
-    "项",
-    "家",
-    "所",
-    "场",
-    "件",
-    "部",
-    "篇",
-    "台",
-    "条",
-    "枚",
-    "套",
-    "本",
-    "册",
-    "张",
-    "处",
-    "座",
-    "间",
-    "辆",
-    "位",
-    "组",
-    "队",
-    "例",
-    "宗",
-    "天",
-    "元",
-    "米",
-    "亩",
-    "吨",
-    "倍",
-    "分",
-    "%",
-    "％",
-    "‰",
-];
-
-/// The units of [`UNITS`] a fraction is written in (1.5万元, 3.5个百分点,
-/// 12.5%, 2.5小时): what an outline number such as 2.1 is not followed
-/// by. Counted things (本, 部, 条, 场, 批…) are not among them, so
-/// 2.1本年度绩效目标完成情况 stays a heading; nor is 分 (2.2分配情况).
+/// Units a measured figure is written in, a fraction too (1.5万元,
+/// 3.5个百分点, 12.5%, 2.5小时): what an outline number such as 2.1 is
+/// not followed by. Together with [`COUNTS`], the units a figure is read
+/// with (see [`units`]).
 pub(super) const MEASURES: &[&str] = &[
     "个百分点",
     "平方米",
@@ -104,6 +42,21 @@ pub(super) const MEASURES: &[&str] = &[
     "％",
     "‰",
 ];
+
+/// Measure words of counted things, and units that start headings after
+/// an outline number as often as they end figures (分: 2.2分配情况), so
+/// 2.1本年度绩效目标完成情况 stays a heading.
+pub(super) const COUNTS: &[&str] = &[
+    "人次", "批次", "课时", "学时", "周年", "人", "名", "个", "期", "次", "份", "支", "户", "批",
+    "项", "家", "所", "场", "件", "部", "篇", "台", "条", "枚", "套", "本", "册", "张", "处", "座",
+    "间", "辆", "位", "组", "队", "例", "宗", "天", "分",
+];
+
+/// Units and measure words a count, an amount or a share is written in.
+/// Matched longest first, so 人次 wins over 人 and 个百分点 over 个.
+pub(super) fn units() -> impl Iterator<Item = &'static str> {
+    MEASURES.iter().chain(COUNTS).copied()
+}
 
 /// Words that start like a unit but are not one after a number
 /// (`预算300支出` is rare, `2部门` is a count of 部门 only loosely).

@@ -27,28 +27,32 @@ fn funding(project: &Project) -> Vec<String> {
         .collect()
 }
 
+/// The narrative template's project with a funding table of `rows` under
+/// the document's header (no 年初预算数 column) read into it.
+fn read_funding(rows: &[&[&str]]) -> (Project, super::Filled) {
+    let mut project = new_project("hunan-narrative");
+    let header: &[&str] = &[
+        "年度资金（万元）",
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率（B/A）",
+        "得分",
+    ];
+    let rows: Vec<&[&str]> = std::iter::once(header)
+        .chain(rows.iter().copied())
+        .collect();
+    let filled = fill(&mut project, vec![(table(&rows), None)]);
+    (project, filled)
+}
+
 #[test]
 fn a_document_column_goes_to_one_column_and_a_row_to_one_row() {
-    let mut project = new_project("hunan-narrative");
-    let filled = fill(
-        &mut project,
-        vec![(
-            table(&[
-                &[
-                    "年度资金（万元）",
-                    "全年预算数",
-                    "全年执行数",
-                    "分值",
-                    "执行率（B/A）",
-                    "得分",
-                ],
-                &["年度资金总额", "1200", "1180", "10", "98.3%", "9.8"],
-                &["其中：本年财政拨款", "1000", "990", "", "", ""],
-                &["年度资金总额", "1300", "1250", "10", "", ""],
-            ]),
-            None,
-        )],
-    );
+    let (project, filled) = read_funding(&[
+        &["年度资金总额", "1200", "1180", "10", "98.3%", "9.8"],
+        &["其中：本年财政拨款", "1000", "990", "", "", ""],
+        &["年度资金总额", "1300", "1250", "10", "", ""],
+    ]);
     // 全年预算数 is like 年初预算数 too, but it is 全年预算数（A）'s: the
     // 年初预算数 column stays empty rather than repeating it.
     assert_eq!(
@@ -73,25 +77,10 @@ fn a_document_column_goes_to_one_column_and_a_row_to_one_row() {
 
 #[test]
 fn an_empty_row_before_its_filled_twin_holds_nothing_back() {
-    let mut project = new_project("hunan-narrative");
-    let filled = fill(
-        &mut project,
-        vec![(
-            table(&[
-                &[
-                    "年度资金（万元）",
-                    "全年预算数",
-                    "全年执行数",
-                    "分值",
-                    "执行率（B/A）",
-                    "得分",
-                ],
-                &["年度资金总额", "", "", "", "", ""],
-                &["年度资金总额", "1200", "1180", "10", "", ""],
-            ]),
-            None,
-        )],
-    );
+    let (project, filled) = read_funding(&[
+        &["年度资金总额", "", "", "", "", ""],
+        &["年度资金总额", "1200", "1180", "10", "", ""],
+    ]);
     assert_eq!(
         funding(&project),
         ["total.budget=1200", "total.actual=1180"]

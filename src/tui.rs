@@ -15,6 +15,7 @@ pub mod external;
 pub mod grid;
 pub mod keymap;
 pub mod pause;
+pub mod reworded;
 pub mod search;
 pub mod session;
 pub mod start;

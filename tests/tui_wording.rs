@@ -107,3 +107,66 @@ fn the_title_key_rewords_the_title_pattern_and_the_export_uses_it() {
     assert!(h.screen().contains("不是本模板的字段"), "{}", h.screen());
     assert!(h.screen().contains("报告标题格式（"), "{}", h.screen());
 }
+
+/// A heading or title reworded with F4 / Shift-F4 is outside every field's
+/// own undo: Ctrl-Z takes it back and Ctrl-Y puts it again, while nothing
+/// else changed; an edit typed after it is undone first.
+#[test]
+fn ctrl_z_takes_a_rewording_back_and_ctrl_y_puts_it_again() {
+    let mut h = Harness::sample(80, 24);
+    let mut events = vec![key(KeyCode::Tab); 6];
+    events.push(key(KeyCode::F(4)));
+    events.extend(vec![
+        key(KeyCode::Backspace);
+        "机构人员情况".chars().count()
+    ]);
+    events.extend(typed("机构和人员情况"));
+    events.push(key(KeyCode::Enter));
+    h.run(events);
+    assert!(
+        h.screen().contains("（一）机构和人员情况"),
+        "{}",
+        h.screen()
+    );
+
+    h.run(vec![ctrl('z'), ctrl('s')]);
+    let screen = h.screen();
+    assert!(screen.contains("（一）机构人员情况"), "{screen}");
+    assert!(
+        h.saved_json().get("headings").is_none(),
+        "{}",
+        h.saved_json()
+    );
+    h.run(vec![ctrl('y'), ctrl('s')]);
+    assert_eq!(h.saved_json()["headings"]["organisation"], "机构和人员情况");
+
+    // Typed after the rewording: the first Ctrl-Z undoes the typing, the
+    // second the rewording.
+    let field = h.focused_field();
+    let before = h.saved_json()["values"][&field].clone();
+    h.run(typed("另"));
+    h.run(vec![ctrl('z'), ctrl('s')]);
+    assert_eq!(h.saved_json()["values"][&field], before);
+    assert_eq!(h.saved_json()["headings"]["organisation"], "机构和人员情况");
+    h.run(vec![ctrl('z'), ctrl('s')]);
+    assert!(
+        h.saved_json().get("headings").is_none(),
+        "{}",
+        h.saved_json()
+    );
+
+    // The title too.
+    let mut events = vec![shift(KeyCode::F(4)), ctrl('a')];
+    events.extend(typed("{unit}{year}年度绩效自评报告"));
+    events.extend([key(KeyCode::Enter), ctrl('s')]);
+    h.run(events);
+    assert_eq!(
+        h.saved_json()["title"],
+        serde_json::json!(["{unit}{year}年度绩效自评报告"])
+    );
+    h.run(vec![ctrl('z')]);
+    // The status line says what the title is now.
+    assert!(h.screen().contains("报告标题格式"), "{}", h.screen());
+    h.run(vec![ctrl('s')]);
+    assert!(h.saved_json().get("title").is_none(), "{}", h.saved_json());
+}

@@ -334,7 +334,9 @@ impl App {
         if command.edits_text() && self.refuse_if_read_only() {
             return Effect::None;
         }
-        if self.undo_replacement(command) {
+        // The last of a change of wording and a replacement is taken back
+        // first: each is only while the report is as it left it.
+        if self.undo_wording(command) || self.undo_replacement(command) {
             return Effect::None;
         }
         match command {

@@ -20,6 +20,7 @@ use crate::storage::{self, LoadError};
 use crate::strings;
 
 use super::pause::Pause;
+use super::reworded::Reworded;
 
 /// Why the document was not saved to its file.
 #[derive(Debug)]
@@ -88,6 +89,8 @@ pub struct Document {
     /// remembered in `data_dir` across sessions.
     last_export: Option<PathBuf>,
     data_dir: Option<PathBuf>,
+    /// The last change of wording, for Ctrl-Z.
+    reworded: Option<Reworded>,
 }
 
 impl Document {
@@ -119,6 +122,7 @@ impl Document {
             pause: Pause::default(),
             last_export,
             data_dir: data_dir.map(Path::to_path_buf),
+            reworded: None,
         }
     }
 
@@ -191,27 +195,50 @@ impl Document {
     /// returns whether it changed, or why it was refused. Headings are in
     /// the outline, so the whole report is brought up to date at once.
     pub fn set_heading(&mut self, id: &str, text: &str) -> Result<bool, String> {
-        self.reword(|project| wording::set_heading(project, id, text))
+        self.reword(Some(id), |project| wording::set_heading(project, id, text))
     }
 
     /// Sets the report's title pattern (one line per `\n`).
     pub fn set_title(&mut self, text: &str) -> Result<bool, String> {
-        self.reword(|project| wording::set_title(project, text))
+        self.reword(None, |project| wording::set_title(project, text))
     }
 
-    /// A change of wording: counted as an edit when it changed anything.
+    /// A change of wording: counted as an edit when it changed anything,
+    /// and kept for [`Document::undo_wording`].
     fn reword(
         &mut self,
+        section: Option<&str>,
         change: impl FnOnce(&mut Project) -> Result<bool, String>,
     ) -> Result<bool, String> {
-        let changed = change(&mut self.project)?;
-        if changed {
-            self.dirty = true;
-            self.unrecovered(Instant::now());
-            self.report = Report::new(&self.project);
-            self.pause.done();
+        let Some(reworded) = Reworded::by(&mut self.project, section, change)? else {
+            return Ok(false);
+        };
+        self.reworded = Some(reworded);
+        self.rebuilt();
+        Ok(true)
+    }
+
+    /// Takes the last change of wording back (`redo`: puts it again) while
+    /// nothing else changed since; the section it was (`None`: the title),
+    /// or `None` when there is no such change to take.
+    pub fn undo_wording(&mut self, redo: bool) -> Option<Option<String>> {
+        let reworded = self.reworded.as_mut()?;
+        if !reworded.step(&mut self.project, redo) {
+            return None;
         }
-        Ok(changed)
+        let section = reworded.section.clone();
+        self.rebuilt();
+        Some(section)
+    }
+
+    /// A change the whole report follows (headings are in the outline):
+    /// unsaved, so the recovery copy must come to hold it too, and the
+    /// report brought up to date at once.
+    fn rebuilt(&mut self) {
+        self.dirty = true;
+        self.unrecovered(Instant::now());
+        self.report = Report::new(&self.project);
+        self.pause.done();
     }
 
     /// Lets `work` change table `id` through the model's table setters
@@ -264,11 +291,8 @@ impl Document {
     /// template); it counts as unsaved.
     pub fn replace(&mut self, project: Project) {
         self.project = project;
-        self.dirty = true;
-        // Unsaved now: the recovery copy must come to hold it too.
-        self.unrecovered(Instant::now());
-        self.report = Report::new(&self.project);
-        self.pause.done();
+        self.reworded = None;
+        self.rebuilt();
     }
 
     /// The one-writer lock is ours (acquired, or taken over).

@@ -1,10 +1,14 @@
 //! The editor's heading and title keys: the current section's heading, or
 //! the report's title pattern, in this report's words, asked in a prompt
 //! and set through the document (the model's `wording` refuses what
-//! `ziping set heading.ID` / `title` refuses).
+//! `ziping set heading.ID` / `title` refuses); Ctrl-Z and Ctrl-Y right after
+//! take the change back and put it again (see `tui::reworded`).
 
+use crate::lang::Lang;
+use crate::model::project::Project;
 use crate::strings;
 
+use super::super::command::{Command, GridCmd, TextCmd};
 use super::super::dialog::Dialog;
 use super::super::dialog::prompt::{Prompt, PromptKind};
 use super::App;
@@ -33,15 +37,8 @@ impl App {
         };
         match session.doc.set_heading(section, answer) {
             Ok(_) => {
-                let project = session.doc.project();
-                let own = project.headings.contains_key(section);
-                let walk = project.template.walk();
-                let shown = walk
-                    .iter()
-                    .find(|r| r.section.id == section)
-                    .map(|r| project.heading_of(r.section).to_string())
-                    .unwrap_or_default();
-                self.info(strings::heading_reworded(&shown, own, lang));
+                let said = heading_now(session.doc.project(), section, lang);
+                self.info(said);
                 true
             }
             Err(why) => {
@@ -71,10 +68,8 @@ impl App {
         let lines = answer.split(['|', '｜']).map(str::trim).collect::<Vec<_>>();
         match session.doc.set_title(&lines.join("\n")) {
             Ok(_) => {
-                let project = session.doc.project();
-                let own = !project.title.is_empty();
-                let shown = project.title_lines().join(TITLE_LINES);
-                self.info(strings::title_reworded(&shown, own, lang));
+                let said = title_now(session.doc.project(), lang);
+                self.info(said);
                 true
             }
             Err(why) => {
@@ -83,6 +78,51 @@ impl App {
             }
         }
     }
+
+    /// Undo or redo right after a change of heading or title: the change
+    /// is taken back (put again), and the status line says the wording
+    /// now. False when `command` is something else, or the report changed
+    /// since (the key then does what it does in the field).
+    pub(super) fn undo_wording(&mut self, command: Command) -> bool {
+        let redo = match command {
+            Command::Text(TextCmd::Undo) | Command::Grid(GridCmd::Undo) => false,
+            Command::Text(TextCmd::Redo) | Command::Grid(GridCmd::Redo) => true,
+            _ => return false,
+        };
+        let lang = self.lang();
+        let Some(session) = self.session_mut() else {
+            return false;
+        };
+        let Some(section) = session.doc.undo_wording(redo) else {
+            return false;
+        };
+        let project = session.doc.project();
+        let said = match section {
+            Some(section) => heading_now(project, &section, lang),
+            None => title_now(project, lang),
+        };
+        self.info(said);
+        true
+    }
+}
+
+/// What the status line says of section `section`'s heading now.
+fn heading_now(project: &Project, section: &str, lang: Lang) -> String {
+    let own = project.headings.contains_key(section);
+    let walk = project.template.walk();
+    let shown = walk
+        .iter()
+        .find(|r| r.section.id == section)
+        .map(|r| project.heading_of(r.section).to_string())
+        .unwrap_or_default();
+    strings::heading_reworded(&shown, own, lang)
+}
+
+/// What the status line says of the title pattern now.
+fn title_now(project: &Project, lang: Lang) -> String {
+    let own = !project.title.is_empty();
+    let shown = project.title_lines().join(TITLE_LINES);
+    strings::title_reworded(&shown, own, lang)
 }
 
 /// How the title's lines are shown in the one-line prompt.

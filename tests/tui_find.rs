@@ -231,3 +231,32 @@ fn replacing_is_refused_in_a_read_only_session() {
     h.run(vec![key(KeyCode::Enter)]);
     assert!(status(&h).contains("第 1/14 处"), "{}", status(&h));
 }
+
+/// A replacement and then a rewording: Ctrl-Z takes back the later first.
+#[test]
+fn a_replacement_and_a_rewording_are_taken_back_last_first() {
+    let mut h = Harness::sample(80, 24);
+    let mut events = replacing("2022", "2023");
+    events.extend([alt('a'), key(KeyCode::Esc)]);
+    events.extend(vec![key(KeyCode::Tab); 6]);
+    events.push(key(KeyCode::F(4)));
+    events.extend(vec![
+        key(KeyCode::Backspace);
+        "机构人员情况".chars().count()
+    ]);
+    events.extend(typed("机构和人员情况"));
+    events.extend([key(KeyCode::Enter), ctrl('s')]);
+    h.run(events);
+    assert_eq!(saved_count(&h, "2022"), 0);
+    assert_eq!(h.saved_json()["headings"]["organisation"], "机构和人员情况");
+
+    h.run(vec![ctrl('z'), ctrl('s')]);
+    assert!(
+        h.saved_json().get("headings").is_none(),
+        "{}",
+        h.saved_json()
+    );
+    assert_eq!(saved_count(&h, "2022"), 0, "the replacement stays");
+    h.run(vec![ctrl('z'), ctrl('s')]);
+    assert_eq!(saved_count(&h, "2022"), 14);
+}

@@ -238,14 +238,8 @@ fn a_replacement_and_a_rewording_are_taken_back_last_first() {
     let mut h = Harness::sample(80, 24);
     let mut events = replacing("2022", "2023");
     events.extend([alt('a'), key(KeyCode::Esc)]);
-    events.extend(vec![key(KeyCode::Tab); 6]);
-    events.push(key(KeyCode::F(4)));
-    events.extend(vec![
-        key(KeyCode::Backspace);
-        "机构人员情况".chars().count()
-    ]);
-    events.extend(typed("机构和人员情况"));
-    events.extend([key(KeyCode::Enter), ctrl('s')]);
+    events.extend(reword_organisation("机构和人员情况"));
+    events.push(ctrl('s'));
     h.run(events);
     assert_eq!(saved_count(&h, "2022"), 0);
     assert_eq!(h.saved_json()["headings"]["organisation"], "机构和人员情况");

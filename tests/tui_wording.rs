@@ -114,15 +114,7 @@ fn the_title_key_rewords_the_title_pattern_and_the_export_uses_it() {
 #[test]
 fn ctrl_z_takes_a_rewording_back_and_ctrl_y_puts_it_again() {
     let mut h = Harness::sample(80, 24);
-    let mut events = vec![key(KeyCode::Tab); 6];
-    events.push(key(KeyCode::F(4)));
-    events.extend(vec![
-        key(KeyCode::Backspace);
-        "机构人员情况".chars().count()
-    ]);
-    events.extend(typed("机构和人员情况"));
-    events.push(key(KeyCode::Enter));
-    h.run(events);
+    h.run(reword_organisation("机构和人员情况"));
     assert!(
         h.screen().contains("（一）机构和人员情况"),
         "{}",

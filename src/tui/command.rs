@@ -498,6 +498,16 @@ impl Command {
         self.nature() == Nature::Edits
     }
 
+    /// `Some(false)` for undo and `Some(true)` for redo, in a field or a
+    /// table; `None` for any other command.
+    pub fn undo_or_redo(self) -> Option<bool> {
+        match self {
+            Command::Text(TextCmd::Undo) | Command::Grid(GridCmd::Undo) => Some(false),
+            Command::Text(TextCmd::Redo) | Command::Grid(GridCmd::Redo) => Some(true),
+            _ => None,
+        }
+    }
+
     /// The default bindings, by context in help's order and within one in
     /// the table's order.
     pub fn defaults_by_context() -> Vec<(Context, Command, &'static [&'static str])> {

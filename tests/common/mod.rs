@@ -230,6 +230,21 @@ pub fn redrawn(h: &mut Harness) -> String {
 }
 
 /// Ctrl-G, the filter text, Enter.
+/// In the sample, from the start: into （一）机构人员情况 (past the front
+/// section's four fields and 自评得分情况's two), and its heading reworded
+/// to `words` with the heading key (F4).
+pub fn reword_organisation(words: &str) -> Vec<Event> {
+    let mut events = vec![key(KeyCode::Tab); 6];
+    events.push(key(KeyCode::F(4)));
+    events.extend(vec![
+        key(KeyCode::Backspace);
+        "机构人员情况".chars().count()
+    ]);
+    events.extend(typed(words));
+    events.push(key(KeyCode::Enter));
+    events
+}
+
 pub fn jump(filter: &str) -> Vec<Event> {
     let mut events = vec![ctrl('g')];
     events.extend(typed(filter));

@@ -6,7 +6,7 @@
 use crate::model::search;
 use crate::strings::search as words;
 
-use super::super::command::{Command, Context, GridCmd, TextCmd};
+use super::super::command::{Command, Context, TextCmd};
 use super::super::dialog::Dialog;
 use super::super::dialog::find::{Find, Want};
 use super::super::dialog::outcome::Outcome;
@@ -115,10 +115,8 @@ impl App {
     /// the replacement is undone (redone) in every field at once. False
     /// when `command` is something else, or the report changed since.
     pub(super) fn undo_replacement(&mut self, command: Command) -> bool {
-        let redo = match command {
-            Command::Text(TextCmd::Undo) | Command::Grid(GridCmd::Undo) => false,
-            Command::Text(TextCmd::Redo) | Command::Grid(GridCmd::Redo) => true,
-            _ => return false,
+        let Some(redo) = command.undo_or_redo() else {
+            return false;
         };
         let lang = self.lang();
         let Screen::Edit(session) = &mut self.screen else {

@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::model::project::Project;
 use crate::strings;
 
-use super::super::command::{Command, GridCmd, TextCmd};
+use super::super::command::Command;
 use super::super::dialog::Dialog;
 use super::super::dialog::prompt::{Prompt, PromptKind};
 use super::App;
@@ -84,10 +84,8 @@ impl App {
     /// now. False when `command` is something else, or the report changed
     /// since (the key then does what it does in the field).
     pub(super) fn undo_wording(&mut self, command: Command) -> bool {
-        let redo = match command {
-            Command::Text(TextCmd::Undo) | Command::Grid(GridCmd::Undo) => false,
-            Command::Text(TextCmd::Redo) | Command::Grid(GridCmd::Redo) => true,
-            _ => return false,
+        let Some(redo) = command.undo_or_redo() else {
+            return false;
         };
         let lang = self.lang();
         let Some(session) = self.session_mut() else {

@@ -61,26 +61,29 @@ fn mapping<'t>(field: &'t Field, spec: &'t TableSpec, rows: &[Vec<String>]) -> M
         }
     }
     likes.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2, a.3).cmp(&(b.1, b.2, b.3))));
+    // The header is as deep as the columns' best matches go. A column
+    // whose best another took settles for a cell in those rows, never for
+    // a data cell below them, which would make its row a header's and
+    // leave it unread.
+    let mut best_seen = vec![false; shown.len()];
+    let mut header_rows = 0;
+    for &(_, t, r, _) in &likes {
+        if !std::mem::replace(&mut best_seen[t], true) {
+            header_rows = header_rows.max(r + 1);
+        }
+    }
     let mut chosen: Vec<Option<(usize, usize)>> = vec![None; shown.len()];
-    for (_, t, r, c) in likes {
+    for (_, t, r, c) in likes.into_iter().filter(|&(_, _, r, _)| r < header_rows) {
         if chosen[t].is_none() && !chosen.iter().flatten().any(|&(_, taken)| taken == c) {
             chosen[t] = Some((r, c));
         }
     }
-    let header_rows = chosen
-        .iter()
-        .flatten()
-        .map(|&(r, _)| r + 1)
-        .max()
-        .unwrap_or(0);
     let found = chosen.iter().flatten().count();
     let columns = shown
         .iter()
         .zip(&chosen)
         .map(|(column, at)| (*column, at.map(|(_, c)| c)))
         .collect();
-    // A fixed-rows table's rows are named in its first column, under the
-    // row header (年度资金); that header counts as found too.
     let share = match shown.len() {
         0 => 0,
         n => 100 * found / n,

@@ -87,3 +87,22 @@ fn an_empty_row_before_its_filled_twin_holds_nothing_back() {
     );
     assert!(filled.held.is_empty(), "{:?}", filled.held);
 }
+
+/// 年初预算数 loses 全年预算数 to 全年预算数（A）; a data row labelled 预算数
+/// is like it too, but a data row is no header: the rows stay rows.
+#[test]
+fn a_column_left_without_a_header_takes_no_data_row_for_one() {
+    let (project, filled) = read_funding(&[
+        &["年度资金总额", "1200", "1180", "10", "", ""],
+        &["预算数", "5", "5", "", "", ""],
+    ]);
+    assert_eq!(
+        funding(&project),
+        ["total.budget=1200", "total.actual=1180"]
+    );
+    assert!(
+        filled.held.iter().any(|h| h.text == "预算数\t5\t5\t\t\t"),
+        "{:?}",
+        filled.held
+    );
+}

@@ -10,13 +10,14 @@
 //! templates and WPS forms wrap around what is filled in), also inside
 //! table cells and in tables nested in cells. Left out as not the
 //! document's text: tracked deletions and moved-from text, an automatic
-//! 目录 (its entries link to the headings' `_Toc` bookmarks), and the
+//! 目录 (by its styles, or its lines that only link to the headings'
+//! bookmarks), and the
 //! prompt an unfilled content control shows (the "Placeholder Text" style).
 
 use docx_rs::{
-    DocumentChild, Docx, HyperlinkData, InsertChild, MoveToChild, ParagraphChild, Run, RunChild,
-    StructuredDataTag, StructuredDataTagChild, Table, TableCell, TableCellContent, TableChild,
-    TableRowChild,
+    DocumentChild, Docx, HyperlinkData, InsertChild, MoveToChild, Paragraph, ParagraphChild, Run,
+    RunChild, StructuredDataTag, StructuredDataTagChild, Table, TableCell, TableCellContent,
+    TableChild, TableRowChild,
 };
 
 use super::{Piece, Refusal};
@@ -38,12 +39,14 @@ pub fn pieces(bytes: &[u8]) -> Result<Vec<Piece>, Refusal> {
     };
     for child in &docx.document.children {
         match child {
-            DocumentChild::Paragraph(p) => add(Block::Text(reader.text_of(&p.children))),
+            // An automatic 目录 repeats the headings that follow: read as
+            // headings, its lines would take them all before the body is
+            // reached. Word and WPS keep it in a content control of its own.
+            DocumentChild::Paragraph(p) if !reader.is_contents(p) => {
+                add(Block::Text(reader.text_of(&p.children)));
+            }
             DocumentChild::Table(t) => add(Block::Table(t)),
-            // Word and WPS keep an automatic 目录 in a content control of
-            // its own: it repeats the headings that follow, and read as
-            // headings it would take them all before the body is reached.
-            DocumentChild::StructuredDataTag(tag) if !is_contents(tag) => {
+            DocumentChild::StructuredDataTag(tag) if !reader.holds_contents(tag) => {
                 reader.blocks_in(tag, &mut add);
             }
             // Bookmarks, comment marks and section properties hold no text.
@@ -60,29 +63,68 @@ enum Block<'a> {
     Table(&'a Table),
 }
 
-/// Reads text the way the document's styles say it shows.
+/// Reads text the way the document's styles say it shows. Styles are
+/// found by their names, which Word keeps in English whatever ids a
+/// localised Word gave them.
 struct Reader {
-    /// The character styles of a content control's prompt left unfilled
-    /// (单击或点击此处输入文字。): Word's "Placeholder Text", whatever id a
-    /// localised Word gave it.
+    /// The character style of a content control's prompt left unfilled
+    /// (单击或点击此处输入文字。): "Placeholder Text".
     placeholders: Vec<String>,
+    /// The paragraph styles of a 目录: "TOC Heading", "toc 1" … "toc 9".
+    contents: Vec<String>,
 }
 
 impl Reader {
     fn of(docx: &Docx) -> Reader {
-        let placeholders = docx
-            .styles
-            .styles
-            .iter()
-            .filter(|style| {
-                serde_json::to_value(&style.name)
-                    .ok()
-                    .and_then(|name| name.as_str().map(str::to_lowercase))
-                    .is_some_and(|name| name == "placeholder text")
-            })
-            .map(|style| style.style_id.clone())
-            .collect();
-        Reader { placeholders }
+        let ids = |wanted: fn(&str) -> bool| -> Vec<String> {
+            docx.styles
+                .styles
+                .iter()
+                .filter(|style| {
+                    serde_json::to_value(&style.name)
+                        .ok()
+                        .and_then(|name| name.as_str().map(str::to_lowercase))
+                        .is_some_and(|name| wanted(&name))
+                })
+                .map(|style| style.style_id.clone())
+                .collect()
+        };
+        Reader {
+            placeholders: ids(|name| name == "placeholder text"),
+            contents: ids(|name| {
+                name == "toc heading"
+                    || name
+                        .strip_prefix("toc ")
+                        .is_some_and(|n| n.parse::<u8>().is_ok())
+            }),
+        }
+    }
+
+    /// Whether a paragraph is a line of a 目录: in one of its styles, or
+    /// nothing but a link to a heading's bookmark (`_Toc…` in Word and
+    /// WPS, `__RefHeading___Toc…` in LibreOffice). A link to a heading
+    /// inside a sentence is a cross-reference, and read.
+    fn is_contents(&self, p: &Paragraph) -> bool {
+        let style = p.property.style.as_ref().map(|s| s.val.as_str());
+        if style.is_some_and(|id| self.contents.iter().any(|c| c == id)) {
+            return true;
+        }
+        let to_heading = |c: &ParagraphChild| {
+            matches!(c, ParagraphChild::Hyperlink(link)
+                if matches!(&link.link, HyperlinkData::Anchor { anchor } if anchor.contains("_Toc")))
+        };
+        let own_text = |c: &ParagraphChild| {
+            matches!(c, ParagraphChild::Run(run)
+                if run.children.iter().any(|r| matches!(r, RunChild::Text(t) if !t.text.trim().is_empty())))
+        };
+        p.children.iter().any(to_heading) && !p.children.iter().any(own_text)
+    }
+
+    /// Whether a content control holds a 目录.
+    fn holds_contents(&self, tag: &StructuredDataTag) -> bool {
+        tag.children.iter().any(
+            |child| matches!(child, StructuredDataTagChild::Paragraph(p) if self.is_contents(p)),
+        )
     }
 
     /// The blocks of a content control, in order; text directly in it (a
@@ -133,11 +175,9 @@ impl Reader {
                         }
                     }
                 }
-                ParagraphChild::Hyperlink(link) if !is_contents_entry(&link.link) => {
-                    self.paragraph_text(&link.children, out);
-                }
-                // Deleted and moved-from text (tracked changes), a 目录
-                // entry, bookmarks, comment marks and page-number fields.
+                ParagraphChild::Hyperlink(link) => self.paragraph_text(&link.children, out),
+                // Deleted and moved-from text (tracked changes), bookmarks,
+                // comment marks and page-number fields.
                 _ => {}
             }
         }
@@ -232,23 +272,6 @@ fn span(cell: &TableCell) -> (usize, bool) {
         .map_or(1, |n| usize::try_from(n).unwrap_or(1).max(1));
     let continues = property.get("verticalMerge").and_then(|v| v.as_str()) == Some("continue");
     (columns, continues)
-}
-
-/// Whether a hyperlink is an entry of a 目录: Word anchors those at the
-/// bookmarks it puts on the headings, named `_Toc…`.
-fn is_contents_entry(link: &HyperlinkData) -> bool {
-    matches!(link, HyperlinkData::Anchor { anchor } if anchor.starts_with("_Toc"))
-}
-
-/// Whether a content control is a 目录: its paragraphs' links are entries.
-fn is_contents(tag: &StructuredDataTag) -> bool {
-    tag.children.iter().any(|child| match child {
-        StructuredDataTagChild::Paragraph(p) => p
-            .children
-            .iter()
-            .any(|c| matches!(c, ParagraphChild::Hyperlink(link) if is_contents_entry(&link.link))),
-        _ => false,
-    })
 }
 
 #[cfg(test)]

@@ -128,6 +128,28 @@ fn text_is_read_wherever_word_keeps_it() {
             vec![text("一、部门基本情况")],
         ),
         (
+            "a 目录 without links (Word's 'use hyperlinks' off), known by its styles",
+            Docx::new()
+                .add_style(Style::new("a6", StyleType::Paragraph).name("TOC Heading"))
+                .add_style(Style::new("10", StyleType::Paragraph).name("toc 1"))
+                .add_paragraph(para("目录").style("a6"))
+                .add_paragraph(para("一、部门基本情况\t1").style("10"))
+                .add_paragraph(para("一、部门基本情况")),
+            vec![text("一、部门基本情况")],
+        ),
+        (
+            "a cross-reference to a heading inside a sentence is read",
+            Docx::new().add_paragraph(
+                para("详见")
+                    .add_hyperlink(
+                        Hyperlink::new("_Toc1571", HyperlinkType::Anchor)
+                            .add_run(run("二、绩效自评情况")),
+                    )
+                    .add_run(run("。")),
+            ),
+            vec![text("详见二、绩效自评情况。")],
+        ),
+        (
             "a content control left unfilled shows its prompt, which is no text",
             Docx::new()
                 .add_style(Style::new("a5", StyleType::Character).name("Placeholder Text"))

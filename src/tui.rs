@@ -18,6 +18,7 @@ pub mod pause;
 pub mod reworded;
 pub mod search;
 pub mod session;
+pub mod standing;
 pub mod start;
 pub mod terminal;
 pub mod text;

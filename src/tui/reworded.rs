@@ -1,11 +1,13 @@
 //! The last change of a report's wording (a section's heading, the title),
 //! which Ctrl-Z takes back and Ctrl-Y puts again while nothing else has
-//! changed since. Wording lives outside the fields, where their editors'
-//! own undo cannot reach it.
+//! changed since (see [`Standing`]). Wording lives outside the fields,
+//! where their editors' own undo cannot reach it.
 
 use indexmap::IndexMap;
 
-use crate::model::project::{Entry, Project};
+use crate::model::project::Project;
+
+use super::standing::Standing;
 
 /// A report's own wording: its headings and its title pattern.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,17 +30,15 @@ impl Wording {
     }
 }
 
-/// What a change of wording was: the wording before and after it, and the
-/// fields' values it left (a later edit of a field makes it not the last
-/// change any more).
+/// What a change of wording was: the wording before and after it, and
+/// where it stands.
 #[derive(Debug)]
 pub struct Reworded {
     /// The section whose heading changed; `None` for the title.
     pub section: Option<String>,
     before: Wording,
     after: Wording,
-    values: IndexMap<String, Entry>,
-    undone: bool,
+    standing: Standing,
 }
 
 impl Reworded {
@@ -54,8 +54,7 @@ impl Reworded {
             section: section.map(str::to_string),
             before,
             after: Wording::of(project),
-            values: project.values.clone(),
-            undone: false,
+            standing: Standing::new(project),
         }))
     }
 
@@ -67,11 +66,11 @@ impl Reworded {
         } else {
             (&self.after, &self.before)
         };
-        if self.undone != redo || Wording::of(project) != *now || project.values != self.values {
+        if !self.standing.allows(project, redo) || Wording::of(project) != *now {
             return false;
         }
         then.put(project);
-        self.undone = !redo;
+        self.standing.stepped(project);
         true
     }
 }

@@ -5,7 +5,6 @@
 //! its own undo history; a replacement is undone at once by undoing it in
 //! every field it changed.
 
-use indexmap::IndexMap;
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::lang::Lang;
@@ -16,6 +15,7 @@ use super::command::GridCmd;
 use super::editors::text_of;
 use super::grid::GridInput;
 use super::session::Session;
+use super::standing::Standing;
 use super::text::show_controls;
 
 /// The last search of the run: F3 and Shift-F3 go on with it.
@@ -44,9 +44,7 @@ struct Resume {
 #[derive(Debug)]
 struct Replaced {
     changes: Vec<Change>,
-    /// The project's values just after it (or after its undo).
-    values: IndexMap<String, Entry>,
-    undone: bool,
+    standing: Standing,
 }
 
 /// One field a replacement changed.
@@ -269,8 +267,7 @@ impl Search {
     pub fn remember(&mut self, session: &Session, changes: Vec<Change>) {
         self.replaced = (!changes.is_empty()).then(|| Replaced {
             changes,
-            values: session.doc.project().values.clone(),
-            undone: false,
+            standing: Standing::new(session.doc.project()),
         });
     }
 
@@ -281,14 +278,13 @@ impl Search {
         let Some(replaced) = &mut self.replaced else {
             return false;
         };
-        if replaced.undone != redo || session.doc.project().values != replaced.values {
+        if !replaced.standing.allows(session.doc.project(), redo) {
             return false;
         }
         for change in &replaced.changes {
             undo_change(session, change, redo, lang);
         }
-        replaced.undone = !redo;
-        replaced.values = session.doc.project().values.clone();
+        replaced.standing.stepped(session.doc.project());
         true
     }
 }

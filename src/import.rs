@@ -34,6 +34,23 @@ pub enum Piece {
     Table(Vec<Vec<String>>),
 }
 
+#[cfg(test)]
+impl Piece {
+    /// A paragraph, for tests.
+    pub(crate) fn para(text: &str) -> Piece {
+        Piece::Para(text.to_string())
+    }
+
+    /// A table of `rows`, for tests.
+    pub(crate) fn table(rows: &[&[&str]]) -> Piece {
+        Piece::Table(
+            rows.iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+        )
+    }
+}
+
 /// Why a file could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {

@@ -6,6 +6,8 @@
 //! first, its repeated header rows left out.
 
 use super::Piece;
+use crate::model::numbering::is_chinese_digit;
+use crate::model::text::decimal_digit;
 
 /// `pieces` with each continued table joined to the one it continues.
 pub fn join(pieces: Vec<Piece>) -> Vec<Piece> {
@@ -43,9 +45,8 @@ fn is_marker(text: &str) -> bool {
         .filter(|c| !c.is_whitespace() && !"（）()【】[]：:".contains(*c))
         .collect();
     let numbered = |s: &str| {
-        s.chars().all(|c| {
-            c.is_ascii_digit() || c == '-' || c == '.' || "一二三四五六七八九十".contains(c)
-        })
+        s.chars()
+            .all(|c| decimal_digit(c).is_some() || is_chinese_digit(c) || c == '-' || c == '.')
     };
     let after = bare
         .strip_prefix("续上表")
@@ -78,55 +79,43 @@ fn append(first: &mut Vec<Vec<String>>, rest: Vec<Vec<String>>) {
 mod tests {
     use super::*;
 
-    fn para(text: &str) -> Piece {
-        Piece::Para(text.to_string())
-    }
-
-    fn table(rows: &[&[&str]]) -> Piece {
-        Piece::Table(
-            rows.iter()
-                .map(|r| r.iter().map(|c| c.to_string()).collect())
-                .collect(),
-        )
-    }
-
     #[test]
     fn a_continued_table_is_joined_to_the_one_it_continues() {
         let head: &[&str] = &["一级指标", "三级指标", "分值"];
-        let whole = table(&[head, &["产出", "数量", "10"], &["效益", "满意度", "10"]]);
+        let whole = Piece::table(&[head, &["产出", "数量", "10"], &["效益", "满意度", "10"]]);
         let cases: Vec<(&str, Vec<Piece>, Vec<Piece>)> = vec![
             (
                 "a 续表 line, the header again",
                 vec![
-                    table(&[head, &["产出", "数量", "10"]]),
-                    para("续表"),
-                    table(&[head, &["效益", "满意度", "10"]]),
+                    Piece::table(&[head, &["产出", "数量", "10"]]),
+                    Piece::para("续表"),
+                    Piece::table(&[head, &["效益", "满意度", "10"]]),
                 ],
                 vec![whole.clone()],
             ),
             (
                 "（续表1）, no header",
                 vec![
-                    table(&[head, &["产出", "数量", "10"]]),
-                    para("（续表1）"),
-                    table(&[&["效益", "满意度", "10"]]),
+                    Piece::table(&[head, &["产出", "数量", "10"]]),
+                    Piece::para("（续表1）"),
+                    Piece::table(&[&["效益", "满意度", "10"]]),
                 ],
                 vec![whole.clone()],
             ),
             (
                 "表2（续）",
                 vec![
-                    table(&[head, &["产出", "数量", "10"]]),
-                    para("表2（续）"),
-                    table(&[head, &["效益", "满意度", "10"]]),
+                    Piece::table(&[head, &["产出", "数量", "10"]]),
+                    Piece::para("表2（续）"),
+                    Piece::table(&[head, &["效益", "满意度", "10"]]),
                 ],
                 vec![whole.clone()],
             ),
             (
                 "straight after, the header again",
                 vec![
-                    table(&[head, &["产出", "数量", "10"]]),
-                    table(&[head, &["效益", "满意度", "10"]]),
+                    Piece::table(&[head, &["产出", "数量", "10"]]),
+                    Piece::table(&[head, &["效益", "满意度", "10"]]),
                 ],
                 vec![whole.clone()],
             ),
@@ -138,8 +127,8 @@ mod tests {
 
     #[test]
     fn other_tables_and_lines_stay_as_they_are() {
-        let funding = table(&[&["年度资金", "预算数"], &["总额", "100"]]);
-        let indicators = table(&[&["一级指标", "分值"], &["产出", "10"]]);
+        let funding = Piece::table(&[&["年度资金", "预算数"], &["总额", "100"]]);
+        let indicators = Piece::table(&[&["一级指标", "分值"], &["产出", "10"]]);
         let cases: Vec<(&str, Vec<Piece>)> = vec![
             (
                 "two tables of their own",
@@ -149,19 +138,19 @@ mod tests {
                 "a paragraph between",
                 vec![
                     funding.clone(),
-                    para("二、绩效指标完成情况"),
+                    Piece::para("二、绩效指标完成情况"),
                     indicators.clone(),
                 ],
             ),
             (
                 "续表 not between tables",
-                vec![para("续表"), funding.clone()],
+                vec![Piece::para("续表"), funding.clone()],
             ),
             (
                 "a sentence that starts so",
                 vec![
                     funding.clone(),
-                    para("续表所列指标均已完成。"),
+                    Piece::para("续表所列指标均已完成。"),
                     indicators.clone(),
                 ],
             ),

@@ -122,29 +122,25 @@ fn table_cells(line: &str) -> Vec<String> {
         Some(rest) if !rest.ends_with('\\') => rest,
         _ => inner,
     };
-    let push = |cells: &mut Vec<String>, c: char| {
-        if let Some(cell) = cells.last_mut() {
-            cell.push(c);
-        }
-    };
-    let mut cells = vec![String::new()];
+    let (mut cells, mut cell) = (Vec::new(), String::new());
     let mut chars = inner.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\\' if chars.peek() == Some(&'|') => {
                 chars.next();
-                push(&mut cells, '|');
+                cell.push('|');
             }
-            '|' => cells.push(String::new()),
-            _ => push(&mut cells, c),
+            '|' => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
         }
     }
+    cells.push(cell);
     cells
-        .iter()
+        .into_iter()
         .map(|c| {
             ["<br>", "<br/>", "<br />"]
                 .iter()
-                .fold(c.to_string(), |c, br| c.replace(br, "\n"))
+                .fold(c, |c, br| c.replace(br, "\n"))
                 .trim()
                 .to_string()
         })

@@ -36,18 +36,6 @@ fn toc_entry(words: &str) -> Paragraph {
         .add_hyperlink(Hyperlink::new("_Toc1571", HyperlinkType::Anchor).add_run(run(words)))
 }
 
-fn text(piece: &str) -> Piece {
-    Piece::Para(piece.to_string())
-}
-
-fn table(rows: &[&[&str]]) -> Piece {
-    Piece::Table(
-        rows.iter()
-            .map(|row| row.iter().map(|c| c.to_string()).collect())
-            .collect(),
-    )
-}
-
 #[test]
 fn text_is_read_wherever_word_keeps_it() {
     let cases: Vec<(&str, Docx, Vec<Piece>)> = vec![
@@ -61,7 +49,7 @@ fn text_is_read_wherever_word_keeps_it() {
                     )
                     .add_run(run("公开的决算。")),
             ),
-            vec![text("详见区财政局网站公开的决算。")],
+            vec![Piece::para("详见区财政局网站公开的决算。")],
         ),
         (
             "a content control around a heading and a table (a WPS form)",
@@ -76,9 +64,9 @@ fn text_is_read_wherever_word_keeps_it() {
                         ])])),
                 ),
             vec![
-                text("一、部门概况"),
-                text("（一）部门职责"),
-                table(&[&["年度预算", "1200.5"]]),
+                Piece::para("一、部门概况"),
+                Piece::para("（一）部门职责"),
+                Piece::table(&[&["年度预算", "1200.5"]]),
             ],
         ),
         (
@@ -89,7 +77,7 @@ fn text_is_read_wherever_word_keeps_it() {
                     .add_structured_data_tag(StructuredDataTag::new().add_run(run("1180.2")))
                     .add_run(run("万元。")),
             ),
-            vec![text("全年支出1180.2万元。")],
+            vec![Piece::para("全年支出1180.2万元。")],
         ),
         (
             "a content control and a table inside cells",
@@ -103,7 +91,10 @@ fn text_is_read_wherever_word_keeps_it() {
                         TableRow::new(vec![cell("质量指标"), cell("")]),
                     ])),
             ])])),
-            vec![table(&[&["95.5", "产出指标\n数量指标　3个\n质量指标"]])],
+            vec![Piece::table(&[&[
+                "95.5",
+                "产出指标\n数量指标　3个\n质量指标",
+            ]])],
         ),
         (
             "tracked changes: what was inserted stays, what was deleted goes",
@@ -113,7 +104,7 @@ fn text_is_read_wherever_word_keeps_it() {
                     .add_insert(Insert::new(run("完成")))
                     .add_run(run("率98%。")),
             ),
-            vec![text("预算完成率98%。")],
+            vec![Piece::para("预算完成率98%。")],
         ),
         (
             "an automatic 目录 in its content control, and an entry outside one",
@@ -125,7 +116,7 @@ fn text_is_read_wherever_word_keeps_it() {
                 )
                 .add_paragraph(toc_entry("二、绩效自评情况\t3"))
                 .add_paragraph(para("一、部门基本情况")),
-            vec![text("一、部门基本情况")],
+            vec![Piece::para("一、部门基本情况")],
         ),
         (
             "a 目录 without links (Word's 'use hyperlinks' off), known by its styles",
@@ -135,7 +126,7 @@ fn text_is_read_wherever_word_keeps_it() {
                 .add_paragraph(para("目录").style("a6"))
                 .add_paragraph(para("一、部门基本情况\t1").style("10"))
                 .add_paragraph(para("一、部门基本情况")),
-            vec![text("一、部门基本情况")],
+            vec![Piece::para("一、部门基本情况")],
         ),
         (
             "a cross-reference to a heading inside a sentence is read",
@@ -147,7 +138,7 @@ fn text_is_read_wherever_word_keeps_it() {
                     )
                     .add_run(run("。")),
             ),
-            vec![text("详见二、绩效自评情况。")],
+            vec![Piece::para("详见二、绩效自评情况。")],
         ),
         (
             "a content control left unfilled shows its prompt, which is no text",
@@ -164,7 +155,7 @@ fn text_is_read_wherever_word_keeps_it() {
                             .add_run(run("单击或点击此处输入文字。").style("a5")),
                     ),
                 ])])),
-            vec![text("填报人："), table(&[&["联系电话", ""]])],
+            vec![Piece::para("填报人："), Piece::table(&[&["联系电话", ""]])],
         ),
     ];
     for (what, docx, expected) in cases {

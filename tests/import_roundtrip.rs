@@ -339,3 +339,75 @@ fn held_text_is_reported_checked_and_deleted() {
         "an empty holding place is left out of the file"
     );
 }
+
+/// The sample's text with a 目录 in front, as LibreOffice writes one into a
+/// .docx (a content control whose lines link to `__RefHeading___Toc…`
+/// bookmarks): its lines name every heading, and read as headings they
+/// would take the whole outline before the body is reached.
+#[test]
+fn a_docx_with_a_libreoffice_contents_imports_as_the_sample() {
+    if !office::available("a_docx_with_a_libreoffice_contents_imports_as_the_sample") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo(SAMPLE_TEXT)).unwrap();
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let heading = |line: &str| {
+        let numbered = |open: &str, close: char| {
+            line.strip_prefix(open)
+                .and_then(|rest| rest.split_once(close))
+                .is_some_and(|(n, _)| {
+                    !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+                })
+        };
+        numbered("", '、') || numbered("（", '）')
+    };
+    let mut entries = String::new();
+    let mut body = String::new();
+    for (i, line) in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        if heading(line) {
+            entries.push_str(&format!(
+                "<text:p><text:a xlink:type=\"simple\" xlink:href=\"#__RefHeading___Toc{i}_1\">{}<text:tab/>1</text:a></text:p>",
+                escape(line)
+            ));
+            body.push_str(&format!(
+                "<text:p><text:bookmark-start text:name=\"__RefHeading___Toc{i}_1\"/>{}<text:bookmark-end text:name=\"__RefHeading___Toc{i}_1\"/></text:p>",
+                escape(line)
+            ));
+        } else {
+            body.push_str(&format!("<text:p>{}</text:p>", escape(line)));
+        }
+    }
+    assert!(
+        entries.matches("<text:a").count() >= 5,
+        "the sample's headings"
+    );
+    let fodt = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>
+<text:table-of-content text:name="目录1"><text:table-of-content-source text:outline-level="2"><text:index-title-template>目录</text:index-title-template></text:table-of-content-source><text:index-body><text:index-title text:name="目录1_Head"><text:p>目录</text:p></text:index-title>{entries}</text:index-body></text:table-of-content>
+{body}
+</office:text></office:body></office:document>"#
+    );
+    let source = home.path().join("changning-2022.fodt");
+    std::fs::write(&source, fodt).unwrap();
+    let docx = office::convert(&source, "docx:MS Word 2007 XML", home.path());
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("<w:sdt>") && xml.contains("w:anchor=\"__RefHeading___Toc"),
+        "LibreOffice wrote its 目录 as this test expects"
+    );
+    imports_as_the_sample(home.path(), &docx.display().to_string());
+}

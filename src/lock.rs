@@ -28,6 +28,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::recovery::absolute;
 
+mod user;
+use user::user_name;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Owner {
     pub pid: u32,
@@ -67,21 +70,6 @@ pub fn process_running(pid: u32) -> bool {
                 .map(|(_, rest)| !rest.trim_start().starts_with('Z'))
         })
         .unwrap_or(false)
-}
-
-/// The login name from the system's user database (files, LDAP … whatever
-/// NSS is set up with), not `$USER`, which may be unset or anything.
-pub fn user_name() -> String {
-    #[cfg(unix)]
-    {
-        let uid = rustix::process::getuid().as_raw();
-        match nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)) {
-            Ok(Some(user)) => user.name,
-            _ => format!("uid {uid}"),
-        }
-    }
-    #[cfg(not(unix))]
-    std::env::var("USERNAME").unwrap_or_else(|_| "?".into())
 }
 
 fn hostname() -> String {

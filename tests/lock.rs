@@ -106,7 +106,7 @@ fn set_and_recover_refuse_a_file_open_in_the_editor_unless_forced() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_project(dir.path());
     let file = path.to_str().unwrap();
-    // With no $USER the holder is still named, from the user database.
+    // With no $USER the holder is still named, from /etc/passwd.
     let editor = open(dir.path(), &path, &[("USER", String::new())]);
     editor.wait_for("标题与导语");
     let before = std::fs::read(&path).unwrap();
@@ -123,7 +123,7 @@ fn set_and_recover_refuse_a_file_open_in_the_editor_unless_forced() {
         .to_string();
     assert!(
         stderr.contains(&format!("{me}@")),
-        "named from NSS: {stderr}"
+        "named from /etc/passwd: {stderr}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
 

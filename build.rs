@@ -6,9 +6,11 @@
 //!   maps code 64 KiB around every page first run (8.7 → 6.0 MB peak RSS);
 //! - relative relocations packed (`-z pack-relative-relocs`, DT_RELR): the
 //!   loader reads 3 KB of them instead of 290 KB (−0.3 MB), where the C
-//!   library building the binary reads them. Such a binary then needs glibc
-//!   2.36 where it runs (a build on a newer glibc needed about 2.34
-//!   before); the portable build, for older systems, does not take it.
+//!   library building the binary reads them. Linked against libc.so, such
+//!   a binary then needs glibc 2.36 where it runs (a build on a newer glibc
+//!   needed about 2.34 before); the shipped build has glibc linked in
+//!   (`scripts/build-portable`), which reads them itself, so it needs no C
+//!   library where it runs.
 //!
 //! Only where the linker is known to be lld (`link/args.rs` decides); this
 //! file gathers what it decides on.

@@ -156,7 +156,14 @@ fn main() {
     report("start to first frame, in-process (sample)", ms(first_frame));
 
     // Whole process in a pseudo-terminal, and the floor of the method.
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_ziping"));
+    // This build's binary, or the one named by ZIPING_BENCH_BINARY: the
+    // shipped build (`ZIPING_BENCH_BINARY="$(scripts/build-portable)"`),
+    // whose C library is linked in and whose memory is what users see.
+    let bin = std::env::var_os("ZIPING_BENCH_BINARY").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_ziping")),
+        PathBuf::from,
+    );
+    println!("whole-process rows: {}", bin.display());
     match (pty::first_frame(&bin, SAMPLE), pty::echo_floor()) {
         (Ok((time, rss)), Ok(floor)) => {
             report(

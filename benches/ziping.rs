@@ -255,7 +255,7 @@ fn main() {
 
     let size = std::fs::metadata(&bin).map(|m| m.len()).unwrap_or(0);
     report(
-        "binary size (bench profile = release)",
+        "binary size (the whole-process rows' binary)",
         format!("{:.2} MB", size as f64 / 1_048_576.0),
     );
 }

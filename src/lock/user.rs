@@ -23,6 +23,7 @@ pub fn user_name() -> String {
     std::env::var("USERNAME").unwrap_or_else(|_| "?".into())
 }
 
+#[cfg(unix)]
 /// The user database's name first; the environment's only if it is a
 /// plausible login name (no spaces, nothing to confuse a reader of the
 /// lock message); else the number.
@@ -37,6 +38,7 @@ fn choose(passwd: Option<&str>, env: Option<&str>, uid: u32) -> String {
         .map_or_else(|| format!("uid {uid}"), str::to_string)
 }
 
+#[cfg(unix)]
 /// The name on the first `/etc/passwd` line (`name:x:uid:gid:…`) with
 /// `uid`; `+`/`-` lines (NIS compat) are not names.
 fn name_in_passwd(passwd: &str, uid: u32) -> Option<&str> {
@@ -48,6 +50,7 @@ fn name_in_passwd(passwd: &str, uid: u32) -> Option<&str> {
     })
 }
 
+#[cfg(unix)]
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,16 +63,22 @@ zhang:x:1000:1000:张三,,,:/home/zhang:/bin/bash
 broken line
 li:x:notanumber:1001::/home/li:/bin/sh
 wang:x:1001:1001::/home/wang:/bin/sh
+:x:1002:1002::/:
+zhao:x:1003:1003::/home/zhao:/bin/sh\r
 zhang2:x:1000:1000::/home/zhang2:/bin/sh
 ";
 
     #[test]
     fn the_passwd_line_with_the_uid_names_the_user() {
-        let table: [(u32, Option<&str>); 4] = [
+        let table: [(u32, Option<&str>); 6] = [
             (0, Some("root")),
             // The first real line wins; comments and NIS lines are skipped.
             (1000, Some("zhang")),
             (1001, Some("wang")),
+            // A line with no name names nobody; a file saved on Windows
+            // still gives the name.
+            (1002, None),
+            (1003, Some("zhao")),
             (4242, None),
         ];
         for (uid, name) in table {

@@ -191,6 +191,11 @@ impl Harness {
         let text = std::fs::read_to_string(self.path()).expect("read saved");
         serde_json::from_str(&text).expect("saved file is JSON")
     }
+
+    /// The saved file's reworded headings and titles (`null` when none is).
+    pub fn saved_headings(&self) -> serde_json::Value {
+        self.saved_json()["headings"].clone()
+    }
 }
 
 pub fn key(code: KeyCode) -> Event {

@@ -5,8 +5,8 @@
 
 use std::io::{self, Write};
 
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ziping::model::project::Project;
 use ziping::tui::Settings;
 use ziping::tui::app::App;

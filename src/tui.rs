@@ -31,9 +31,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::Event;
 
 use crate::lang::Lang;
 use crate::{catalog, paths, recent, storage};

@@ -5,8 +5,8 @@
 mod common;
 
 use common::*;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 /// One step of a session: a key, a paste, or a terminal resize.
 #[derive(Debug, Clone)]

@@ -15,8 +15,8 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use common::*;
+use crossterm::event::{Event, KeyCode};
 use ratatui::Terminal;
-use ratatui::crossterm::event::{Event, KeyCode};
 use ziping::tui::backend::LeanBackend;
 use ziping::tui::document::RECOVERY_EVERY_EDITS;
 use ziping::tui::pause::SETTLE;

@@ -9,7 +9,7 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use ratatui::crossterm::event::KeyCode;
+use crossterm::event::KeyCode;
 use ziping::model::cell_path::assign;
 use ziping::model::project::Project;
 

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::{Event, KeyCode};
+use crossterm::event::{Event, KeyCode};
 use ratatui::style::Color;
 
 #[test]

@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::KeyCode;
+use crossterm::event::KeyCode;
 
 #[test]
 fn the_next_option_key_ticks_the_boxes_and_the_file_keeps_a_list() {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 #[allow(clippy::expect_used)] // a test helper: no session is a failed test
 fn text(h: &Harness) -> String {

@@ -7,7 +7,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::KeyCode;
+use crossterm::event::KeyCode;
 
 /// The sample with one indicator row whose 实际完成值 (32000人次) the prose
 /// (培训党员33016人次) contradicts, opened at 100×30.

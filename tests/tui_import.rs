@@ -7,7 +7,7 @@
 mod common;
 
 use common::{Harness, key, redrawn, typed};
-use ratatui::crossterm::event::{Event, KeyCode};
+use crossterm::event::{Event, KeyCode};
 
 /// The start screen's choice that reads `label`, by its place.
 fn choose(h: &mut Harness, label: &str) -> Vec<Event> {

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ziping::model::project::{Entry, Project};
 
 fn alt(c: char) -> Event {

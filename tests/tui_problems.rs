@@ -8,7 +8,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ziping::model::project::{Entry, Project};
 
 /// A 项目支出 project with `values` set, opened at 80×24.

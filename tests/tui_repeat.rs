@@ -7,7 +7,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::{Event, KeyCode};
+use crossterm::event::{Event, KeyCode};
 
 fn f9() -> Event {
     key(KeyCode::F(9))

@@ -8,7 +8,7 @@
 mod common;
 
 use common::{Harness, jump, key, redrawn, typed};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ziping::model::project::Entry;
 use ziping::model::roll::roll;
 

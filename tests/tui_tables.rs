@@ -10,7 +10,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ziping::tui::theme::Role;
 
 fn alt(code: KeyCode) -> Event {

@@ -11,8 +11,8 @@ mod common;
 mod older;
 
 use common::*;
+use crossterm::event::KeyCode;
 use older::older_project;
-use ratatui::crossterm::event::KeyCode;
 
 /// The older project (`common/older.rs`), opened in the editor.
 fn old_project() -> Harness {

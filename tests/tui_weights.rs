@@ -10,7 +10,7 @@
 mod common;
 
 use common::*;
-use ratatui::crossterm::event::KeyCode;
+use crossterm::event::KeyCode;
 
 #[test]
 fn a_common_indicator_row_is_entered_and_scored() {

@@ -6,7 +6,7 @@ mod common;
 
 use common::locale::run_in;
 use common::*;
-use ratatui::crossterm::event::KeyCode;
+use crossterm::event::KeyCode;
 
 #[test]
 fn a_heading_set_on_the_command_line_is_in_the_outline_and_the_export() {

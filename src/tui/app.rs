@@ -15,7 +15,7 @@ mod wording;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::clock::now;
 use crate::fingerprint::Drift;
@@ -231,7 +231,7 @@ impl App {
                 let plain = !event
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-                if let (true, ratatui::crossterm::event::KeyCode::Char(c)) = (plain, event.code) {
+                if let (true, crossterm::event::KeyCode::Char(c)) = (plain, event.code) {
                     self.insert(c.encode_utf8(&mut [0; 4]), false);
                 }
                 Effect::None

@@ -246,9 +246,7 @@ impl<W: Write> Backend for LeanBackend<W> {
     fn size(&self) -> io::Result<Size> {
         match self.fixed_size {
             Some(size) => Ok(size),
-            None => {
-                ratatui::crossterm::terminal::size().map(|(width, height)| Size { width, height })
-            }
+            None => crossterm::terminal::size().map(|(width, height)| Size { width, height }),
         }
     }
 

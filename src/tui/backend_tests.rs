@@ -131,8 +131,8 @@ impl io::Write for Shared {
 
 /// Bytes ratatui's own crossterm backend sends for the same frames.
 fn crossterm_cost(frames: &[Vec<Line<'static>>]) -> Vec<usize> {
-    use ratatui::backend::CrosstermBackend;
     use ratatui::{TerminalOptions, Viewport};
+    use ratatui_crossterm::CrosstermBackend;
     let out = Shared::default();
     let backend = CrosstermBackend::new(out.clone());
     let viewport = Viewport::Fixed(Rect::new(0, 0, W, H));

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::command::{Command, Context, fixing};
 use crate::model::finding::FindingKind;

@@ -490,3 +490,12 @@ fn a_vt100_gets_plain_redraws_and_no_colour() {
         assert!(matches!(code, 0..=2 | 4..=9), "SGR {code} on a vt100");
     }
 }
+
+/// The screen is held three times (ratatui's two buffers and the model
+/// here), a cell each column and row: ratatui's underline colour, which a
+/// default feature of ratatui (or of a crate that enables it) turns on,
+/// makes each cell 48 bytes instead of 40, 72 KB more at 100×30.
+#[test]
+fn a_screen_cell_has_no_underline_colour_to_carry() {
+    assert_eq!(std::mem::size_of::<Cell>(), 40);
+}

@@ -28,6 +28,7 @@ mod fields;
 mod figures;
 pub mod help;
 mod import;
+mod plain;
 mod recover;
 mod repeat;
 mod roll;
@@ -156,6 +157,15 @@ const EXIT_UNUSABLE: u8 = 2;
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
+    if let Some(file) = plain::editor_only(&args) {
+        let cli = Cli {
+            command: None,
+            file,
+            theme: None,
+            lang: None,
+        };
+        return exit_code(run(cli));
+    }
     let lang = help_lang(help::lang_flag(&args));
     let matches = help::command(lang)
         .try_get_matches_from(&args)
@@ -174,13 +184,14 @@ pub fn main() -> ExitCode {
         );
         return ExitCode::from(EXIT_UNUSABLE);
     }
-    match run(cli) {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("ziping：{message}");
-            ExitCode::from(EXIT_UNUSABLE)
-        }
-    }
+    exit_code(run(cli))
+}
+
+fn exit_code(result: Result<ExitCode, String>) -> ExitCode {
+    result.unwrap_or_else(|message| {
+        eprintln!("ziping：{message}");
+        ExitCode::from(EXIT_UNUSABLE)
+    })
 }
 
 /// FILE or `--theme` given together with a subcommand, which would ignore it.

@@ -19,6 +19,8 @@ pub struct Build<'a> {
     pub libc_version: &'a str,
     /// `link/hot-symbols.txt`, if it is there.
     pub hot_symbols: Option<&'a str>,
+    /// `link/hot-rodata.ld`, if it is there.
+    pub hot_rodata: Option<&'a str>,
 }
 
 const TARGET: &str = "x86_64-unknown-linux-gnu";
@@ -49,6 +51,12 @@ pub fn link_args(build: &Build) -> Vec<String> {
         args.push(format!("--symbol-ordering-file={list}"));
         // A name the toolchain now spells otherwise is skipped, not an error.
         args.push("-Wl,--no-warn-symbol-ordering".to_string());
+    }
+    if let Some(script) = build.hot_rodata {
+        // The read-only data the same way, by a script that only orders
+        // `.rodata` (`INSERT`: lld keeps its own layout for the rest).
+        args.push("-Xlinker".to_string());
+        args.push(format!("--script={script}"));
     }
     // Packed relative relocations need the loader of glibc 2.36 or later,
     // where the binary runs as where it is built.

@@ -24,13 +24,16 @@ fn usual() -> Build<'static> {
         lld_shim: true,
         libc_version: "glibc 2.36\n",
         hot_symbols: Some("/src/zi,ping/link/hot-symbols.txt"),
+        hot_rodata: Some("/src/zi,ping/link/hot-rodata.ld"),
     }
 }
 
-const ORDER: [&str; 3] = [
+const ORDER: [&str; 5] = [
     "-Xlinker",
     "--symbol-ordering-file=/src/zi,ping/link/hot-symbols.txt",
     "-Wl,--no-warn-symbol-ordering",
+    "-Xlinker",
+    "--script=/src/zi,ping/link/hot-rodata.ld",
 ];
 const RELR: &str = "-Wl,-z,pack-relative-relocs";
 
@@ -179,9 +182,21 @@ fn packed_relocations_only_on_glibc_2_36_or_later() {
 fn without_the_list_only_the_relocations() {
     let build = Build {
         hot_symbols: None,
+        hot_rodata: None,
         ..usual()
     };
     assert_eq!(link_args(&build), vec![RELR]);
+    // Each of the two orders goes without the other.
+    let no_script = Build {
+        hot_rodata: None,
+        ..usual()
+    };
+    assert_eq!(link_args(&no_script), [&ORDER[..3], &[RELR]].concat());
+    let no_list = Build {
+        hot_symbols: None,
+        ..usual()
+    };
+    assert_eq!(link_args(&no_list), [&ORDER[3..], &[RELR]].concat());
 }
 
 /// Every start maps each shared library the binary names, and relocating

@@ -101,7 +101,7 @@ mod tests {
         }
         assert_eq!(
             taken, 5,
-            "none, a.json, the Chinese path, the empty one, News"
+            "none, a.json, the Chinese path, help (no subcommand here), News"
         );
     }
 

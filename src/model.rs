@@ -28,6 +28,7 @@ pub mod formula;
 pub mod groups;
 pub mod held;
 pub mod inherit;
+pub mod json;
 pub mod lint;
 pub mod outline;
 pub mod project;

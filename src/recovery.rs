@@ -36,7 +36,7 @@ const FORMAT: &str = "ziping-recovery";
 /// A recovery copy as stored: the project and where and when it came from.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Snapshot {
+pub struct Snapshot<P = Project> {
     pub format: String,
     /// The project file this is a copy of (absolute path).
     pub file: PathBuf,
@@ -48,7 +48,8 @@ pub struct Snapshot {
     /// before sessions had copies of their own.
     #[serde(default)]
     pub session: String,
-    pub project: Project,
+    /// Borrowed when written: a clone would be the project twice over.
+    pub project: P,
 }
 
 /// A copy found on disk.
@@ -253,9 +254,9 @@ impl Copies {
             written: now.to_string(),
             pid: std::process::id(),
             session: self.session.clone(),
-            project: project.clone(),
+            project,
         };
-        let json = serde_json::to_string_pretty(&copy).unwrap_or_default();
+        let json = crate::model::json::pretty(&copy, 0);
         let mut failed = Vec::new();
         for place in &self.places {
             let path = place.dir.join(place.file_name(&self.key, &self.session));

@@ -131,7 +131,7 @@ pub struct Meta {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Project {
+pub struct Project<T = Template> {
     pub format: String,
     pub schema: u32,
     pub meta: Meta,
@@ -161,8 +161,9 @@ pub struct Project {
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub previous: IndexMap<String, String>,
     /// The template this report follows, copied in so the file opens on a
-    /// machine that does not have it.
-    pub template: Template,
+    /// machine that does not have it. Borrowed when written
+    /// ([`Project::to_json`]): a clone would be most of the project again.
+    pub template: T,
 }
 
 pub fn generator() -> String {
@@ -224,12 +225,11 @@ impl Project {
     /// Pretty JSON with values in template order, so two versions of a
     /// report diff cleanly.
     pub fn to_json(&self) -> String {
-        let mut ordered = self.clone();
         let normalized = |f: &Field, e: &Entry| match (e, f.table()) {
             (Entry::Table(t), Some(spec)) => Entry::Table(t.normalized(spec)),
             _ => e.clone(),
         };
-        ordered.values = self
+        let values = self
             .template
             .fields()
             .filter_map(|f| {
@@ -244,8 +244,19 @@ impl Project {
                     .map(|(id, e)| (id.clone(), e.clone())),
             )
             .collect();
-        // Serialising plain data structures cannot fail.
-        let mut json = serde_json::to_string_pretty(&ordered).unwrap_or_default();
+        let ordered = Project {
+            format: self.format.clone(),
+            schema: self.schema,
+            meta: self.meta.clone(),
+            values,
+            headings: self.headings.clone(),
+            title: self.title.clone(),
+            unplaced: self.unplaced.clone(),
+            carried: self.carried.clone(),
+            previous: self.previous.clone(),
+            template: &self.template,
+        };
+        let mut json = super::json::pretty(&ordered, 1);
         json.push('\n');
         json
     }

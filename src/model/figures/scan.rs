@@ -72,7 +72,9 @@ impl Quantity {
 
 /// Every quantity in `text`, in order.
 pub fn quantities(text: &str) -> Vec<Quantity> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let Some(chars) = by_char(text) else {
+        return Vec::new();
+    };
     let titles = titles(&chars);
     let mut found = Vec::new();
     let mut i = 0;
@@ -100,6 +102,19 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     found
 }
 
+/// `text`'s characters with their byte offsets, for looking back and
+/// ahead. The offsets as u32, and the table of its exact size: a scan runs
+/// on every text after each pause in typing, and for a 10,000-character
+/// section a table of `char_indices` (16 bytes a character, grown by
+/// doubling) was the editor's largest allocation. `None` for a text of
+/// 4 GiB, which no editor holds.
+pub(super) fn by_char(text: &str) -> Option<Vec<(u32, char)>> {
+    u32::try_from(text.len()).ok()?;
+    let mut chars = Vec::with_capacity(text.chars().count());
+    chars.extend(text.char_indices().map(|(b, c)| (b as u32, c)));
+    Some(chars)
+}
+
 enum Read {
     Quantity(Quantity, usize),
     /// Not a quantity; go on from this character.
@@ -107,7 +122,7 @@ enum Read {
 }
 
 /// Which characters stand inside 《》 (titles of documents and works).
-fn titles(chars: &[(usize, char)]) -> Vec<bool> {
+fn titles(chars: &[(u32, char)]) -> Vec<bool> {
     let mut depth = 0usize;
     chars
         .iter()
@@ -167,18 +182,18 @@ fn chinese_multiplier(c: char) -> Option<u64> {
 }
 
 /// The text from character `i` on.
-fn rest<'a>(text: &'a str, chars: &[(usize, char)], i: usize) -> &'a str {
-    chars.get(i).map_or("", |&(b, _)| &text[b..])
+fn rest<'a>(text: &'a str, chars: &[(u32, char)], i: usize) -> &'a str {
+    chars.get(i).map_or("", |&(b, _)| &text[b as usize..])
 }
 
 /// The byte offset of character `i` (the text's end past the last).
-fn byte_at(text: &str, chars: &[(usize, char)], i: usize) -> usize {
-    chars.get(i).map_or(text.len(), |&(b, _)| b)
+fn byte_at(text: &str, chars: &[(u32, char)], i: usize) -> usize {
+    chars.get(i).map_or(text.len(), |&(b, _)| b as usize)
 }
 
 /// Whether the number starting at character `start` is an ordinal, part
 /// of a Latin word or code (`G20`), or the second half of a range.
-fn preceded_badly(chars: &[(usize, char)], start: usize) -> bool {
+fn preceded_badly(chars: &[(u32, char)], start: usize) -> bool {
     let before = |n: usize| start.checked_sub(n).map(|j| chars[j].1);
     match before(1) {
         Some('第') => true,
@@ -191,14 +206,14 @@ fn preceded_badly(chars: &[(usize, char)], start: usize) -> bool {
 }
 
 /// After a number: whether a range mark and another figure follow.
-fn starts_range(chars: &[(usize, char)], at: usize) -> bool {
+fn starts_range(chars: &[(u32, char)], at: usize) -> bool {
     let (Some(&(_, mark)), Some(&(_, next))) = (chars.get(at), chars.get(at + 1)) else {
         return false;
     };
     RANGE_MARKS.contains(&mark) && (is_digit(next) || is_numeral(next))
 }
 
-fn arabic(text: &str, chars: &[(usize, char)], start: usize) -> Read {
+fn arabic(text: &str, chars: &[(u32, char)], start: usize) -> Read {
     let mut digits = String::new();
     let mut i = start;
     let mut decimals: Option<u32> = None;
@@ -250,12 +265,12 @@ fn arabic(text: &str, chars: &[(usize, char)], start: usize) -> Read {
 /// Whether exactly three digits follow at `at`, then no further digit: a
 /// thousands separator (`383,406`), not a list's comma (`23，456`) — the
 /// full-width comma is a clause's own far more often than a separator.
-fn groups_of_three(chars: &[(usize, char)], at: usize) -> bool {
+fn groups_of_three(chars: &[(u32, char)], at: usize) -> bool {
     (0..3).all(|k| chars.get(at + k).is_some_and(|&(_, c)| is_digit(c)))
         && !chars.get(at + 3).is_some_and(|&(_, c)| is_digit(c))
 }
 
-fn chinese(text: &str, chars: &[(usize, char)], start: usize) -> Read {
+fn chinese(text: &str, chars: &[(u32, char)], start: usize) -> Read {
     // 百分之五十: a share written out.
     if rest(text, chars, start).starts_with("百分之")
         && let Some((value, step, end)) = chinese_number(chars, start + 3)
@@ -295,7 +310,7 @@ fn chinese(text: &str, chars: &[(usize, char)], start: usize) -> Read {
 
 /// Chinese numerals glued to a word before them (星期一、周一、初一、
 /// 统一): not counts.
-fn preceded_by_word(chars: &[(usize, char)], start: usize) -> bool {
+fn preceded_by_word(chars: &[(u32, char)], start: usize) -> bool {
     start
         .checked_sub(1)
         .is_some_and(|j| matches!(chars[j].1, '周' | '期' | '初' | '统' | '唯' | '逐'))
@@ -304,7 +319,7 @@ fn preceded_by_word(chars: &[(usize, char)], start: usize) -> bool {
 /// A run of Chinese numerals from `start`: its value, the step of its
 /// last digit, and where it ends. `None` for a run that is no number
 /// (`一一`, a multiplier twice).
-fn chinese_number(chars: &[(usize, char)], start: usize) -> Option<(Decimal, Decimal, usize)> {
+fn chinese_number(chars: &[(u32, char)], start: usize) -> Option<(Decimal, Decimal, usize)> {
     let mut total: u64 = 0;
     let mut section: u64 = 0;
     let mut digit: Option<u64> = None;
@@ -352,7 +367,7 @@ fn chinese_number(chars: &[(usize, char)], start: usize) -> Option<(Decimal, Dec
 /// hedge after it; a quantity only when a unit is found.
 fn finish(
     text: &str,
-    chars: &[(usize, char)],
+    chars: &[(u32, char)],
     start: usize,
     mut i: usize,
     value: Decimal,
@@ -412,7 +427,7 @@ pub fn trailing_unit(name: &str) -> Option<&'static str> {
         .max_by_key(|u| u.len())
 }
 
-fn suffix_approx(text: &str, chars: &[(usize, char)], i: usize) -> (Option<Approx>, usize) {
+fn suffix_approx(text: &str, chars: &[(u32, char)], i: usize) -> (Option<Approx>, usize) {
     let after = rest(text, chars, i);
     match SUFFIXES.iter().find(|(w, _)| after.starts_with(w)) {
         Some((w, a)) => (Some(*a), i + w.chars().count()),
@@ -423,7 +438,7 @@ fn suffix_approx(text: &str, chars: &[(usize, char)], i: usize) -> (Option<Appro
 #[allow(clippy::too_many_arguments)]
 fn quantity(
     text: &str,
-    chars: &[(usize, char)],
+    chars: &[(u32, char)],
     start: usize,
     end: usize,
     value: Decimal,

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::scan::around;
+use super::scan::{around, by_char};
 use super::words::{CLAUSE_OR_SENTENCE_ENDS, RANGE_MARKS};
 use crate::model::text::decimal_digit;
 
@@ -34,7 +34,9 @@ pub fn of_year(text: &str, year: i32) -> Vec<Range<usize>> {
 
 /// Every year written as `NNNN年` outside ranges and titles, with its span.
 fn written(text: &str) -> Vec<(i32, Range<usize>)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let Some(chars) = by_char(text) else {
+        return Vec::new();
+    };
     let mut found = Vec::new();
     let mut title = 0usize;
     let mut i = 0;
@@ -65,8 +67,8 @@ fn written(text: &str) -> Vec<(i32, Range<usize>)> {
                 .iter()
                 .filter_map(|&(_, d)| decimal_digit(d))
                 .fold(0i32, |y, d| y * 10 + d as i32);
-            let to = chars.get(end + 1).map_or(text.len(), |&(b, _)| b);
-            found.push((year, chars[i].0..to));
+            let to = chars.get(end + 1).map_or(text.len(), |&(b, _)| b as usize);
+            found.push((year, chars[i].0 as usize..to));
         }
         i = end;
     }

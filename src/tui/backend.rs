@@ -15,6 +15,7 @@
 //!   (`capabilities.rs`): colours brought down to its 16 or 8, no italics
 //!   where it has none, and no ICH/DCH on a `vt100`.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, Write};
 
 use super::text::FILLER;
@@ -110,50 +111,32 @@ impl<W: Write> Backend for LeanBackend<W> {
         let blank = self.screen.area != area;
         let screen = self.screen_for(area);
         let width = area.width as usize;
-        // Rows that moved together are moved, not drawn (see `scroll`). For
-        // that, what each changed row is to show is worked out up front; on
-        // a blank screen nothing can have moved, and each row is worked out
-        // when it is drawn.
+        // Rows that moved together are moved, not drawn (see `scroll`); on
+        // a blank screen nothing can have moved.
         let moved =
             !blank && caps.insert_delete && rows.iter().filter(|r| !r.is_empty()).nth(1).is_some();
-        let mut news: Vec<Option<Vec<Cell>>> = vec![None; rows.len()];
-        if moved {
-            for (y, changes) in rows.iter().enumerate() {
-                if !changes.is_empty() {
-                    news[y] = Some(changed_row(row_of(screen, y), changes));
-                }
-            }
-        }
-        let shift = moved
-            .then(|| {
-                let old = |y: usize| &screen.content[y * width..(y + 1) * width];
-                let new = |y: usize| news[y].as_deref().unwrap_or_else(|| old(y));
-                scroll::find(news.len(), old, new)
-            })
-            .flatten();
+        let shift = moved.then(|| find_shift(screen, &rows)).flatten();
         if let Some(shift) = shift {
-            // Rows ratatui left alone are moved too: they are to show what
-            // they show now.
-            for (y, new) in news
-                .iter_mut()
-                .enumerate()
-                .take(shift.bottom)
-                .skip(shift.top)
-            {
-                if new.is_none() {
-                    *new = Some(row_of(screen, y));
-                }
-            }
-            scroll::apply(shift, &mut out, &mut state, screen);
+            scroll::send(shift, &mut out, &mut state);
         }
-        for (y, (new, changes)) in news.into_iter().zip(rows).enumerate() {
-            let Some(new) = new.or_else(|| {
-                (!changes.is_empty()).then(|| changed_row(row_of(screen, y), &changes))
-            }) else {
+        // Until the frame is out, the model holds what the terminal showed
+        // before the shift: a row's new contents are its old ones with
+        // ratatui's changes, and what the terminal shows there now is the
+        // old contents of the row the shift brought there (`source`). So a
+        // row drawn is written back only once no row still to draw shows
+        // its old contents (`pending`: at most the shift's 3 rows), and
+        // no copy of the screen is ever made.
+        let mut pending: Vec<(usize, Vec<Cell>)> = Vec::new();
+        for (y, changes) in rows.iter().enumerate() {
+            let source = shift.map_or(Some(y), |s| s.source(y));
+            // Rows ratatui left alone are drawn too where the shift moved
+            // something else there: they are to show what they show now.
+            if changes.is_empty() && source == Some(y) {
                 continue;
-            };
-            let old = row_of(screen, y);
-            let y = y as u16;
+            }
+            let old = source.map_or_else(|| vec![Cell::default(); width], |s| row_of(screen, s));
+            let new = changed_row(row_of(screen, y), changes);
+            let row = y as u16;
             // The glyphs that differ from what the terminal shows.
             let sent: Vec<usize> = glyph_starts(&new)
                 .into_iter()
@@ -161,32 +144,39 @@ impl<W: Write> Backend for LeanBackend<W> {
                     (x..(x + width_of(&new[x]) as usize).min(width)).any(|i| old[i] != new[i])
                 })
                 .collect();
-            if sent.is_empty() {
-                continue;
-            }
-            let before: Vec<Option<Cell>> = old.iter().cloned().map(Some).collect();
-            let plain = emit(
-                &complete(sent, &before, &new),
-                &new,
-                (y, caps),
-                state,
-                String::new(),
-            );
-            let best =
-                shifted(&old, &new, (y, caps), state)
-                    .into_iter()
-                    .fold(plain, |best, candidate| {
+            if !sent.is_empty() {
+                let before: Vec<Option<Cell>> = old.iter().cloned().map(Some).collect();
+                let plain = emit(
+                    &complete(sent, &before, &new),
+                    &new,
+                    (row, caps),
+                    state,
+                    String::new(),
+                );
+                let best = shifted(&old, &new, (row, caps), state).into_iter().fold(
+                    plain,
+                    |best, candidate| {
                         if candidate.0.len() < best.0.len() {
                             candidate
                         } else {
                             best
                         }
-                    });
-            out.push_str(&best.0);
-            state = best.1;
-            for (x, cell) in new.into_iter().enumerate() {
-                screen[(x as u16, y)] = cell;
+                    },
+                );
+                out.push_str(&best.0);
+                state = best.1;
             }
+            pending.push((y, new));
+            pending.retain_mut(|(j, new)| {
+                let still_read = shift.and_then(|s| s.shown_at(*j)).is_some_and(|at| at > y);
+                if !still_read {
+                    write_row(screen, *j, std::mem::take(new));
+                }
+                still_read
+            });
+        }
+        for (j, new) in pending {
+            write_row(screen, j, new);
         }
         self.state = state;
         self.writer.write_all(out.as_bytes())
@@ -294,6 +284,46 @@ fn changed_row(old: Vec<Cell>, changes: &[(u16, &Cell)]) -> Vec<Cell> {
 fn row_of(buffer: &Buffer, y: usize) -> Vec<Cell> {
     let width = buffer.area.width as usize;
     buffer.content[y * width..(y + 1) * width].to_vec()
+}
+
+fn write_row(buffer: &mut Buffer, y: usize, row: Vec<Cell>) {
+    let width = buffer.area.width as usize;
+    for (cell, new) in buffer.content[y * width..(y + 1) * width]
+        .iter_mut()
+        .zip(row)
+    {
+        *cell = new;
+    }
+}
+
+/// The shift worth sending (see `scroll::find`), judged by digests of the
+/// rows: each row's new contents are worked out to be digested and then
+/// dropped, for a frame that changes every row would otherwise hold the
+/// screen twice more. Two rows with one digest cost bytes, never a wrong
+/// screen: every row a shift moves is drawn against what the terminal
+/// then shows.
+fn find_shift(screen: &Buffer, rows: &[Vec<(u16, &Cell)>]) -> Option<scroll::Shift> {
+    let digest = |cells: &[Cell]| {
+        let mut hasher = DefaultHasher::new();
+        cells.hash(&mut hasher);
+        hasher.finish()
+    };
+    let width = screen.area.width as usize;
+    let old: Vec<u64> = (0..rows.len())
+        .map(|y| digest(&screen.content[y * width..(y + 1) * width]))
+        .collect();
+    let new: Vec<u64> = rows
+        .iter()
+        .enumerate()
+        .map(|(y, changes)| {
+            if changes.is_empty() {
+                old[y]
+            } else {
+                digest(&changed_row(row_of(screen, y), changes))
+            }
+        })
+        .collect();
+    scroll::find(rows.len(), |y| old[y], |y| new[y])
 }
 
 #[cfg(test)]

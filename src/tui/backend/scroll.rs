@@ -7,8 +7,6 @@
 
 use std::fmt::Write as _;
 
-use ratatui::buffer::{Buffer, Cell};
-
 use super::pen::Pen;
 use super::row::{State, set_pen};
 
@@ -29,14 +27,13 @@ pub struct Shift {
 
 /// The one shift of a run of rows that leaves the most rows already right
 /// which would otherwise be drawn again; `None` when none saves
-/// [`MIN_SAVED`]. `old` is the row on screen, `new` the row to show.
-pub fn find<'a>(
+/// [`MIN_SAVED`]. `old` is (a digest of) the row on screen, `new` of the
+/// row to show.
+pub fn find<T: PartialEq>(
     height: usize,
-    old: impl Fn(usize) -> &'a [Cell],
-    new: impl Fn(usize) -> &'a [Cell],
+    old: impl Fn(usize) -> T,
+    new: impl Fn(usize) -> T,
 ) -> Option<Shift> {
-    // Rows are compared whole only here; below, rows compared are mostly
-    // different, and differ early.
     let changed: Vec<bool> = (0..height).map(|y| new(y) != old(y)).collect();
     let mut best: Option<(usize, Shift)> = None;
     for by in SHIFTS {
@@ -81,10 +78,31 @@ pub fn find<'a>(
     best.map(|(_, shift)| shift)
 }
 
-/// Sends `shift` after `out` and moves the rows of `screen` (the model of
-/// the terminal) as the terminal moves them. The cursor is left unknown:
-/// terminals differ in where IL/DL and DECSTBM put it.
-pub fn apply(shift: Shift, out: &mut String, state: &mut State, screen: &mut Buffer) {
+impl Shift {
+    /// The row whose contents row `y` shows once the terminal has moved the
+    /// rows: `y` itself outside the region, `None` for a row it opened.
+    pub fn source(&self, y: usize) -> Option<usize> {
+        if !(self.top..self.bottom).contains(&y) {
+            return Some(y);
+        }
+        y.checked_add_signed(-self.by)
+            .filter(|s| (self.top..self.bottom).contains(s))
+    }
+
+    /// Where the contents of row `s` are shown once the terminal has moved
+    /// the rows: `None` when they are pushed out of the region.
+    pub fn shown_at(&self, s: usize) -> Option<usize> {
+        if !(self.top..self.bottom).contains(&s) {
+            return Some(s);
+        }
+        s.checked_add_signed(self.by)
+            .filter(|y| (self.top..self.bottom).contains(y))
+    }
+}
+
+/// Sends `shift` after `out`. The cursor is left unknown: terminals differ
+/// in where IL/DL and DECSTBM put it.
+pub fn send(shift: Shift, out: &mut String, state: &mut State) {
     let Shift { top, bottom, by } = shift;
     let k = by.unsigned_abs();
     // The opened rows are erased with the current background: none.
@@ -98,20 +116,12 @@ pub fn apply(shift: Shift, out: &mut String, state: &mut State, screen: &mut Buf
         if by > 0 { 'L' } else { 'M' }
     );
     state.cursor = None;
-    let width = screen.area.width as usize;
-    let rows = &mut screen.content[top * width..bottom * width];
-    if by > 0 {
-        rows.rotate_right(k * width);
-        rows[..k * width].fill(Cell::default());
-    } else {
-        rows.rotate_left(k * width);
-        let len = rows.len();
-        rows[len - k * width..].fill(Cell::default());
-    }
 }
 
 #[cfg(test)]
 mod tests {
+    use ratatui::buffer::Cell;
+
     use super::*;
 
     fn rows(texts: &[&str]) -> Vec<Vec<Cell>> {
@@ -160,26 +170,41 @@ mod tests {
         }
     }
 
+    /// `screen` as the terminal shows it after `shift`, by [`Shift::source`].
+    fn moved(screen: &[&str], shift: Shift) -> Vec<String> {
+        (0..screen.len())
+            .map(|y| shift.source(y).map_or(" ", |s| screen[s]).to_string())
+            .collect()
+    }
+
     #[test]
-    fn the_model_moves_as_the_terminal_does() {
-        let mut screen = Buffer::with_lines(["h", "a", "b", "c", "s"]);
-        let mut out = String::new();
-        let mut state = State::default();
-        let shift = Shift {
+    fn rows_move_as_the_terminal_moves_them() {
+        let screen = ["h", "a", "b", "c", "s"];
+        let up = Shift {
             top: 1,
             bottom: 4,
             by: -1,
         };
-        apply(shift, &mut out, &mut state, &mut screen);
-        assert_eq!(screen, Buffer::with_lines(["h", "b", "c", " ", "s"]));
-        assert!(out.ends_with("\x1b[2;4r\x1b[2;1H\x1b[1M\x1b[r"), "{out:?}");
-        assert_eq!(state.cursor, None);
-        let shift = Shift {
+        assert_eq!(moved(&screen, up), ["h", "b", "c", " ", "s"]);
+        let down = Shift {
             top: 0,
             bottom: 3,
             by: 2,
         };
-        apply(shift, &mut out, &mut state, &mut screen);
-        assert_eq!(screen, Buffer::with_lines([" ", " ", "h", " ", "s"]));
+        assert_eq!(moved(&screen, down), [" ", " ", "h", "c", "s"]);
+        // `shown_at` is `source` the other way round.
+        for shift in [up, down] {
+            for s in 0..screen.len() {
+                if let Some(y) = shift.shown_at(s) {
+                    assert_eq!(shift.source(y), Some(s), "{shift:?} row {s}");
+                }
+            }
+        }
+        assert_eq!(down.shown_at(1), None, "pushed out");
+        let mut out = String::new();
+        let mut state = State::default();
+        send(up, &mut out, &mut state);
+        assert!(out.ends_with("\x1b[2;4r\x1b[2;1H\x1b[1M\x1b[r"), "{out:?}");
+        assert_eq!(state.cursor, None);
     }
 }

@@ -7,10 +7,11 @@
 //! and it rewrites them all. This backend
 //! - remembers where the terminal's cursor is (advancing by display width)
 //!   and which attributes are set, across frames, and sends only changes;
-//! - keeps a copy of what the screen shows, so that a row whose text only
-//!   slid sideways is redrawn with insert/delete-character (ICH/DCH, which
-//!   every VT100-style terminal has) plus the few cells that really changed —
-//!   whichever of the two ways is shorter, decided by producing both;
+//! - keeps a copy of what the screen shows (`model`, 16 bytes a cell), so
+//!   that a row whose text only slid sideways is redrawn with
+//!   insert/delete-character (ICH/DCH, which every VT100-style terminal
+//!   has) plus the few cells that really changed — whichever of the two
+//!   ways is shorter, decided by producing both;
 //! - sends only what the terminal named by `TERM` shows
 //!   (`capabilities.rs`): colours brought down to its 16 or 8, no italics
 //!   where it has none, and no ICH/DCH on a `vt100`.
@@ -20,15 +21,17 @@ use std::io::{self, Write};
 
 use super::text::FILLER;
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Rect, Size};
 
 use super::capabilities::Capabilities;
 
+mod model;
 mod pen;
 mod row;
 mod scroll;
 mod slide;
+use model::Model;
 use pen::Pen;
 use row::{State, complete, emit, glyph_starts, move_to, set_pen, width_of};
 use slide::shifted;
@@ -36,7 +39,7 @@ use slide::shifted;
 pub struct LeanBackend<W: Write> {
     writer: W,
     /// What the terminal shows.
-    screen: Buffer,
+    screen: Model,
     state: State,
     cursor_shown: Option<bool>,
     /// A fixed size for measuring without a terminal.
@@ -50,7 +53,7 @@ impl<W: Write> LeanBackend<W> {
     pub fn new(writer: W) -> Self {
         LeanBackend {
             writer,
-            screen: Buffer::empty(Rect::ZERO),
+            screen: Model::default(),
             state: State::default(),
             cursor_shown: None,
             fixed_size: None,
@@ -80,9 +83,9 @@ impl<W: Write> LeanBackend<W> {
     }
 
     /// The screen model, resized (and so blanked) when the terminal is.
-    fn screen_for(&mut self, area: Rect) -> &mut Buffer {
-        if self.screen.area != area {
-            self.screen = Buffer::empty(area);
+    fn screen_for(&mut self, area: Rect) -> &mut Model {
+        if self.screen.area() != area {
+            self.screen = Model::blank(area);
         }
         &mut self.screen
     }
@@ -108,7 +111,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         let mut state = self.state;
         let caps = self.caps;
         // A new size or a clear starts a blank model (see `screen_for`).
-        let blank = self.screen.area != area;
+        let blank = self.screen.area() != area;
         let screen = self.screen_for(area);
         let width = area.width as usize;
         // Rows that moved together are moved, not drawn (see `scroll`); on
@@ -134,8 +137,8 @@ impl<W: Write> Backend for LeanBackend<W> {
             if changes.is_empty() && source == Some(y) {
                 continue;
             }
-            let old = source.map_or_else(|| vec![Cell::default(); width], |s| row_of(screen, s));
-            let new = changed_row(row_of(screen, y), changes);
+            let old = source.map_or_else(|| vec![Cell::default(); width], |s| screen.row(s));
+            let new = changed_row(screen.row(y), changes);
             let row = y as u16;
             // The glyphs that differ from what the terminal shows.
             let sent: Vec<usize> = glyph_starts(&new)
@@ -167,16 +170,16 @@ impl<W: Write> Backend for LeanBackend<W> {
                 state = best.1;
             }
             pending.push((y, new));
-            pending.retain_mut(|(j, new)| {
+            pending.retain(|(j, new)| {
                 let still_read = shift.and_then(|s| s.shown_at(*j)).is_some_and(|at| at > y);
                 if !still_read {
-                    write_row(screen, *j, std::mem::take(new));
+                    screen.set_row(*j, new);
                 }
                 still_read
             });
         }
         for (j, new) in pending {
-            write_row(screen, j, new);
+            screen.set_row(j, &new);
         }
         self.state = state;
         self.writer.write_all(out.as_bytes())
@@ -227,7 +230,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         // ratatui redraws everything after a clear, into a screen model
         // that starts blank. A clear also follows a return from the user's
         // editor, after which cursor and attributes are anyone's guess.
-        self.screen = Buffer::empty(Rect::ZERO);
+        self.screen = Model::default();
         self.state = State::default();
         self.cursor_shown = None;
         Ok(())
@@ -281,37 +284,19 @@ fn changed_row(old: Vec<Cell>, changes: &[(u16, &Cell)]) -> Vec<Cell> {
     new
 }
 
-fn row_of(buffer: &Buffer, y: usize) -> Vec<Cell> {
-    let width = buffer.area.width as usize;
-    buffer.content[y * width..(y + 1) * width].to_vec()
-}
-
-fn write_row(buffer: &mut Buffer, y: usize, row: Vec<Cell>) {
-    let width = buffer.area.width as usize;
-    for (cell, new) in buffer.content[y * width..(y + 1) * width]
-        .iter_mut()
-        .zip(row)
-    {
-        *cell = new;
-    }
-}
-
 /// The shift worth sending (see `scroll::find`), judged by digests of the
 /// rows: each row's new contents are worked out to be digested and then
 /// dropped, for a frame that changes every row would otherwise hold the
 /// screen twice more. Two rows with one digest cost bytes, never a wrong
 /// screen: every row a shift moves is drawn against what the terminal
 /// then shows.
-fn find_shift(screen: &Buffer, rows: &[Vec<(u16, &Cell)>]) -> Option<scroll::Shift> {
+fn find_shift(screen: &Model, rows: &[Vec<(u16, &Cell)>]) -> Option<scroll::Shift> {
     let digest = |cells: &[Cell]| {
         let mut hasher = DefaultHasher::new();
         cells.hash(&mut hasher);
         hasher.finish()
     };
-    let width = screen.area.width as usize;
-    let old: Vec<u64> = (0..rows.len())
-        .map(|y| digest(&screen.content[y * width..(y + 1) * width]))
-        .collect();
+    let old: Vec<u64> = (0..rows.len()).map(|y| digest(&screen.row(y))).collect();
     let new: Vec<u64> = rows
         .iter()
         .enumerate()
@@ -319,7 +304,7 @@ fn find_shift(screen: &Buffer, rows: &[Vec<(u16, &Cell)>]) -> Option<scroll::Shi
             if changes.is_empty() {
                 old[y]
             } else {
-                digest(&changed_row(row_of(screen, y), changes))
+                digest(&changed_row(screen.row(y), changes))
             }
         })
         .collect();

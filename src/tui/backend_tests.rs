@@ -4,6 +4,7 @@
 
 use proptest::prelude::*;
 use ratatui::Terminal;
+use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

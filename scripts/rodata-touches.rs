@@ -1,16 +1,23 @@
 //! The read-only data a run of the editor reads, as the input sections
-//! that hold it: reads valgrind's `--tool=lackey --trace-mem=yes` output
-//! on standard input and prints, one a line in address order, a linker
-//! script pattern for each input section of `.rodata` that the program
-//! read, as lld's link map (`-Map`) names it. Built and run by
+//! that hold it: reads, on standard input, valgrind's `--tool=lackey
+//! --trace-mem=yes` output or lines `P <address>` (hex, link-time) of
+//! pages read, and prints, one a line in address order, a linker script
+//! pattern for each input section of `.rodata` that the program read, as
+//! lld's link map (`-Map`) names it. Built and run by
 //! `scripts/hot-symbols`, which turns the lines into
 //! `link/hot-rodata.ld`.
 //!
 //! Arguments: `MAP ENTRY`, the map and the link-time address (hex) of the
 //! entry point. The program is a static PIE, which valgrind loads at a
 //! base of its own: the first instruction traced is the entry point.
+//!
+//! Or `--resident PID FILE`: prints a `P` line for each page of FILE's
+//! first segment (at offset 0, and at address 0 in a static PIE) that is
+//! resident in process PID, from `/proc/PID/pagemap` (root only). With
+//! readahead off and FILE out of the page cache, the pages resident are
+//! those read, where lackey took minutes a key.
 use std::collections::HashMap;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Seek, SeekFrom, Write};
 
 fn hex(text: &str) -> Option<u64> {
     u64::from_str_radix(text.trim_start_matches("0x"), 16).ok()
@@ -90,8 +97,45 @@ fn sections(map: &str) -> Vec<Section> {
         .collect()
 }
 
+/// The `P` lines of `--resident PID FILE`.
+fn resident(pid: &str, file: &str) -> std::io::Result<()> {
+    const PAGE: u64 = 4096;
+    let maps = std::fs::read_to_string(format!("/proc/{pid}/maps"))?;
+    let mut pagemap = std::fs::File::open(format!("/proc/{pid}/pagemap"))?;
+    let mut out = std::io::stdout().lock();
+    // "start-end perms offset dev inode path"; only the first segment's
+    // mapping, at offset 0, whose offsets are its addresses.
+    for line in maps.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.len() < 6 || fields[5] != file || hex(fields[2]) != Some(0) {
+            continue;
+        }
+        let Some((Some(start), Some(end))) = fields[0]
+            .split_once('-')
+            .map(|(start, end)| (hex(start), hex(end)))
+        else {
+            continue;
+        };
+        let mut entries = vec![0u8; ((end - start) / PAGE * 8) as usize];
+        pagemap.seek(SeekFrom::Start(start / PAGE * 8))?;
+        pagemap.read_exact(&mut entries)?;
+        for (i, entry) in entries.chunks_exact(8).enumerate() {
+            let entry = u64::from_le_bytes(entry.try_into().unwrap_or_default());
+            // Bit 63: present.
+            if entry >> 63 == 1 {
+                writeln!(out, "P {:x}", i as u64 * PAGE)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args[0] == "--resident" {
+        resident(&args[1], &args[2]).unwrap_or_else(|e| panic!("{}: {e}", args[1]));
+        return;
+    }
     let map = std::fs::read_to_string(&args[0]).unwrap_or_else(|e| panic!("{}: {e}", args[0]));
     let entry = hex(&args[1]).unwrap_or_else(|| panic!("not hex: {}", args[1]));
     let sections = sections(&map);
@@ -100,16 +144,20 @@ fn main() {
     };
     let (lo, hi) = (first.start, last.start + last.size);
     let mut read = vec![false; sections.len()];
-    let mut base = None;
+    let mut first = None;
     let mut line = String::new();
     let mut input = std::io::stdin().lock();
     while input.read_line(&mut line).unwrap_or(0) > 0 {
-        // "I  addr,size", " L addr,size", " M addr,size", " S addr,size".
-        let (kind, rest) = line.split_at(line.len().min(3));
+        // "I  addr,size", " L addr,size", " M addr,size", " S addr,size",
+        // or "P addr" (a page read, at its link-time address).
+        let page = line.strip_prefix("P ").map(|addr| format!(" L {},4096", addr.trim()));
+        let text = page.as_deref().unwrap_or(&line);
+        let base = if page.is_some() { Some(0) } else { first };
+        let (kind, rest) = text.split_at(text.len().min(3));
         let (addr, size) = rest.trim().split_once(',').unwrap_or(("", ""));
         if let Some(addr) = hex(addr) {
             match (kind, base) {
-                ("I  ", None) => base = addr.checked_sub(entry),
+                ("I  ", None) => first = addr.checked_sub(entry),
                 (" L " | " M ", Some(base)) => {
                     let at = addr.wrapping_sub(base);
                     let end = at + size.parse::<u64>().unwrap_or(1).max(1);

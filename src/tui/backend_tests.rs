@@ -492,10 +492,11 @@ fn a_vt100_gets_plain_redraws_and_no_colour() {
     }
 }
 
-/// The screen is held three times (ratatui's two buffers and the model
-/// here), a cell each column and row: ratatui's underline colour, which a
-/// default feature of ratatui (or of a crate that enables it) turns on,
-/// makes each cell 48 bytes instead of 40, 72 KB more at 100×30.
+/// ratatui holds the screen twice, a cell each column and row: its
+/// underline colour, which a default feature of ratatui (or of a crate
+/// that enables it) turns on, makes each cell 48 bytes instead of 40, 48 KB
+/// more at 100×30. The backend's model (`model.rs`) keeps no underline
+/// colour either, so a cell with one would differ from it on every frame.
 #[test]
 fn a_screen_cell_has_no_underline_colour_to_carry() {
     assert_eq!(std::mem::size_of::<Cell>(), 40);

@@ -1,9 +1,10 @@
 //! What the terminal shows, cell by cell, in 16 bytes a cell where
 //! ratatui's own cell takes 40: a 100×30 screen in 48 KB instead of 120.
 //!
-//! A cell's symbol is nearly always one character, kept as it is; the
-//! rare longer one (a character with combining marks, an emoji sequence)
-//! is kept once in a table and the cell holds its place there. The table
+//! A cell's symbol is nearly always one character, kept as it is; any
+//! other (a character with combining marks, an emoji sequence) is kept in
+//! a table, with an index to find it again, and the cell holds its place
+//! there. The table
 //! only grows with symbols drawn since the screen was last blank, and is
 //! rebuilt from what is on screen when it outgrows the screen.
 //!
@@ -41,7 +42,7 @@ const BLANK: Shown = Shown {
 pub struct Model {
     area: Rect,
     cells: Vec<Shown>,
-    /// Symbols longer than one character, by place.
+    /// Symbols of other than one character, by place.
     long: Vec<Box<str>>,
     places: HashMap<Box<str>, u32>,
 }
@@ -106,7 +107,6 @@ impl Model {
         let mut chars = symbol.chars();
         let symbol = match (chars.next(), chars.next()) {
             (Some(c), None) => c as u32,
-            (None, _) => ' ' as u32,
             _ => LONG + self.place(symbol),
         };
         Shown {
@@ -156,7 +156,7 @@ mod tests {
 
     #[test]
     fn a_row_reads_back_as_written() {
-        let mut model = Model::blank(Rect::new(0, 0, 6, 2));
+        let mut model = Model::blank(Rect::new(0, 0, 7, 2));
         let row = [
             cell("中", Color::Red, Modifier::BOLD),
             Cell::default(),
@@ -164,10 +164,12 @@ mod tests {
             cell("👩\u{200d}💻", Color::Indexed(208), Modifier::REVERSED),
             cell("a", Color::Rgb(1, 2, 3), Modifier::ITALIC),
             cell(" ", Color::Reset, Modifier::UNDERLINED),
+            // Not a blank to ratatui.
+            cell("", Color::Reset, Modifier::empty()),
         ];
         model.set_row(1, &row);
         assert_eq!(model.row(1), row);
-        assert_eq!(model.row(0), vec![Cell::default(); 6]);
+        assert_eq!(model.row(0), vec![Cell::default(); 7]);
         assert_eq!(std::mem::size_of::<Shown>(), 16);
     }
 

@@ -82,21 +82,23 @@ impl Shift {
     /// The row whose contents row `y` shows once the terminal has moved the
     /// rows: `y` itself outside the region, `None` for a row it opened.
     pub fn source(&self, y: usize) -> Option<usize> {
-        if !(self.top..self.bottom).contains(&y) {
-            return Some(y);
-        }
-        y.checked_add_signed(-self.by)
-            .filter(|s| (self.top..self.bottom).contains(s))
+        self.moved(y, -self.by)
     }
 
     /// Where the contents of row `s` are shown once the terminal has moved
     /// the rows: `None` when they are pushed out of the region.
     pub fn shown_at(&self, s: usize) -> Option<usize> {
-        if !(self.top..self.bottom).contains(&s) {
-            return Some(s);
+        self.moved(s, self.by)
+    }
+
+    /// Row `row` moved `by` rows inside the region, `None` past its edge;
+    /// a row outside the region stays where it is.
+    fn moved(&self, row: usize, by: isize) -> Option<usize> {
+        let region = self.top..self.bottom;
+        if !region.contains(&row) {
+            return Some(row);
         }
-        s.checked_add_signed(self.by)
-            .filter(|y| (self.top..self.bottom).contains(y))
+        row.checked_add_signed(by).filter(|r| region.contains(r))
     }
 }
 

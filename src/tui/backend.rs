@@ -127,8 +127,9 @@ impl<W: Write> Backend for LeanBackend<W> {
         // ratatui's changes, and what the terminal shows there now is the
         // old contents of the row the shift brought there (`source`). So a
         // row drawn is written back only once no row still to draw shows
-        // its old contents (`pending`: at most the shift's 3 rows), and
-        // no copy of the screen is ever made.
+        // its old contents (`pending`: the rows of the shift's distance,
+        // at most 3, and the one just drawn), and no copy of the screen is
+        // ever made.
         let mut pending: Vec<(usize, Vec<Cell>)> = Vec::new();
         for (y, changes) in rows.iter().enumerate() {
             let source = shift.map_or(Some(y), |s| s.source(y));

@@ -6,11 +6,11 @@
 use std::io::{self, Write};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
 use ziping::model::project::Project;
 use ziping::tui::Settings;
 use ziping::tui::app::App;
 use ziping::tui::backend::LeanBackend;
+use ziping::tui::display::Display;
 use ziping::tui::view;
 
 pub const WIDTH: u16 = 100;
@@ -36,7 +36,7 @@ impl Write for Counter {
 
 pub struct Session {
     pub app: App,
-    pub terminal: Terminal<LeanBackend<Counter>>,
+    pub terminal: Display<LeanBackend<Counter>>,
     _dir: tempfile::TempDir,
 }
 
@@ -61,7 +61,7 @@ impl Session {
             multiplexer: Default::default(),
         };
         let app = settings.app(Some(path)).expect("app");
-        let terminal = Terminal::new(LeanBackend::with_size(Counter::default(), WIDTH, HEIGHT))
+        let terminal = Display::new(LeanBackend::with_size(Counter::default(), WIDTH, HEIGHT))
             .expect("terminal");
         let mut session = Session {
             app,

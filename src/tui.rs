@@ -8,6 +8,7 @@ pub mod clipboard;
 pub mod command;
 pub mod config;
 pub mod dialog;
+pub mod display;
 pub mod document;
 pub mod editor;
 pub mod editors;
@@ -32,7 +33,6 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
-use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::lang::Lang;
@@ -40,6 +40,7 @@ use crate::{catalog, paths, recent, storage};
 
 use app::{App, Effect, Screen, Ui};
 use config::Config;
+use display::Display;
 use keymap::Keymap;
 use theme::{MONOCHROME_THEME, Theme};
 
@@ -170,7 +171,7 @@ pub trait Host {
 /// for a 10,000-character section) never delays the echo of the keystroke
 /// it came after; what it did is drawn next.
 pub fn event_loop<B: Backend>(
-    terminal: &mut Terminal<B>,
+    terminal: &mut Display<B>,
     app: &mut App,
     events: &mut dyn Events,
     host: &mut dyn Host,
@@ -212,8 +213,8 @@ where
                     app.external_result(result);
                     terminal.clear().map_err(io::Error::other)?;
                 }
-                // Clearing also forgets what ratatui thinks is on screen,
-                // so the next draw paints every cell.
+                // Clearing also forgets what the backend thinks is on
+                // screen, so the next draw paints every cell.
                 Effect::Redraw => terminal.clear().map_err(io::Error::other)?,
                 Effect::Clipboard(sequence) => host.to_clipboard(&sequence),
             }

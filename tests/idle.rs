@@ -16,8 +16,8 @@ use std::time::Duration;
 
 use common::*;
 use crossterm::event::{Event, KeyCode};
-use ratatui::Terminal;
 use ziping::tui::backend::LeanBackend;
+use ziping::tui::display::Display;
 use ziping::tui::document::RECOVERY_EVERY_EDITS;
 use ziping::tui::pause::SETTLE;
 use ziping::tui::{Events, event_loop};
@@ -100,7 +100,7 @@ fn run_watching(h: &mut Harness, steps: Vec<Step>, watch: Option<PathBuf>) -> Re
     let wire = Counted::default();
     wire.0.borrow_mut().watch = watch;
     let mut terminal =
-        Terminal::new(LeanBackend::with_size(wire.clone(), 80, 24)).expect("terminal");
+        Display::new(LeanBackend::with_size(wire.clone(), 80, 24)).expect("terminal");
     let mut events = Recorder {
         steps: steps.into(),
         wire,

@@ -6,6 +6,8 @@ mod common;
 use common::*;
 use crossterm::event::{Event, KeyCode};
 use ratatui::style::Color;
+use ziping::tui::backend::LeanBackend;
+use ziping::tui::display::Display;
 
 #[test]
 fn opening_the_sample() {
@@ -177,7 +179,7 @@ fn cursor_sits_at_the_insertion_point_in_a_wrapped_paragraph() {
     let mut events = jump("preamble");
     events.extend(typed(&text));
     h.run(events);
-    let cursor = h.terminal.get_cursor_position().expect("cursor");
+    let cursor = h.terminal.backend().cursor_position();
     let buffer = h.terminal.backend().buffer();
     // 30 wide characters in a 56-column editor: 28 on the first row, two on
     // the second; the cursor follows the last one.
@@ -186,7 +188,7 @@ fn cursor_sits_at_the_insertion_point_in_a_wrapped_paragraph() {
     assert_eq!(buffer[(cursor.x - 2, cursor.y - 1)].symbol(), "二");
     // Moving left by one character moves the cursor two columns.
     h.run(vec![key(KeyCode::Left)]);
-    let moved = h.terminal.get_cursor_position().expect("cursor");
+    let moved = h.terminal.backend().cursor_position();
     assert_eq!((moved.x, moved.y), (cursor.x - 2, cursor.y));
 }
 
@@ -458,21 +460,27 @@ fn the_config_example_in_the_readme_loads_and_f10_saves() {
 
 #[test]
 fn ctrl_l_repaints_what_another_program_wrote_over() {
-    use ratatui::backend::Backend;
+    // The real backend into a terminal emulator: it sends what differs from
+    // what it believes the terminal shows.
     let mut h = Harness::sample(80, 24);
-    h.run(vec![]);
-    let mut cell = ratatui::buffer::Cell::default();
-    cell.set_symbol("#");
-    h.terminal
-        .backend_mut()
-        .draw([(0u16, 0u16, &cell)].into_iter())
-        .expect("draw");
-    // A normal redraw sends only what changed, so the stray mark stays …
-    h.run(vec![]);
-    assert!(h.screen().starts_with('#'));
+    let mut display = Display::new(LeanBackend::with_size(Vec::new(), 80, 24)).expect("display");
+    let mut terminal = vt100::Parser::new(24, 80, 0);
+    // `stray`: what another program writes first, behind the editor's back.
+    let mut play = |h: &mut Harness, stray: &[u8], events| {
+        terminal.process(stray);
+        h.run_on(&mut display, events);
+        terminal.process(&std::mem::take(display.backend_mut().writer_mut()));
+        terminal.screen().contents()
+    };
+    let shown = play(&mut h, b"", vec![]);
+    assert!(!shown.starts_with('#'));
+    // A `write` from a colleague, a job's output: a mark in the corner. A
+    // normal redraw sends only what changed, so it stays …
+    assert!(play(&mut h, b"\x1b[1;1H#", vec![]).starts_with('#'));
     // … and Ctrl-L paints the whole screen again.
-    h.run(vec![ctrl('l')]);
-    assert!(!h.screen().starts_with('#'), "{}", h.screen());
+    let repainted = play(&mut h, b"", vec![ctrl('l')]);
+    assert!(!repainted.starts_with('#'), "{repainted}");
+    assert_eq!(repainted, shown);
 }
 
 #[test]

@@ -35,7 +35,7 @@ fn the_next_option_key_ticks_the_boxes_and_the_file_keeps_a_list() {
 
     // 评价方式 takes several: each press adds the next option.
     h.run(vec![key(KeyCode::Tab), ctrl('t'), ctrl('t')]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("☑单位自评 ☑部门评价 ☐财政评价"), "{screen}");
     // The unfocused 评价类型 shows its boxes too.
     assert!(screen.contains("☐部门整体支出 ☑项目支出"), "{screen}");

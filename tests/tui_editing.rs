@@ -68,7 +68,7 @@ fn an_unfocused_long_field_uses_the_rows_the_page_has_spare() {
         rows.map(|(_, page)| format!("{page}\n")).collect()
     };
     let mut h = Harness::sample(80, 24);
-    let screen = page(&redrawn(&mut h));
+    let screen = page(&h.run(vec![]).screen());
     assert!(screen.contains("效评价情况汇报如下："), "{screen}");
     assert!(
         !screen.contains("..."),
@@ -76,7 +76,7 @@ fn an_unfocused_long_field_uses_the_rows_the_page_has_spare() {
     );
     // On a page too short for it, the preview is cut where the room ends.
     let mut h = Harness::sample(80, 14);
-    let screen = page(&redrawn(&mut h));
+    let screen = page(&h.run(vec![]).screen());
     assert!(!screen.contains("汇报如下："), "{screen}");
     assert!(screen.contains("..."), "{screen}");
 }
@@ -98,7 +98,7 @@ fn cursor_after(config: &str, text: &str) -> ratatui::layout::Position {
     events.extend(typed(text));
     h.run(events);
     assert_eq!(h.app.session().expect("session").field_text(), text);
-    h.terminal.get_cursor_position().expect("cursor")
+    h.terminal.backend().cursor_position()
 }
 
 #[test]

@@ -38,7 +38,7 @@ fn f6_lists_the_sections_figures_and_enter_selects_one_in_its_field() {
     let mut h = sample_with_indicator();
     h.run(jump("主要成效"));
     h.run(vec![key(KeyCode::F(6))]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("本节数字（输入筛选）："), "{screen}");
     assert!(
         screen.contains("33016人次   主要成效第1条  累计培训党员33016人次  ✗ 绩效指标“培训党员人次”实际完成值32000人次"),
@@ -51,7 +51,7 @@ fn f6_lists_the_sections_figures_and_enter_selects_one_in_its_field() {
     let filtered = h.screen();
     assert!(filtered.contains("> 56.7%"), "{filtered}");
     h.run(vec![key(KeyCode::Enter)]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(!screen.contains("本节数字（输入筛选）"), "{screen}");
     assert_eq!(h.focused_field(), "achievements");
     assert!(page_text(&screen).contains("占比56.7%"), "{screen}");

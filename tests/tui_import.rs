@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Harness, key, redrawn, typed};
+use common::{Harness, key, typed};
 use crossterm::event::{Event, KeyCode};
 
 /// The start screen's choice that reads `label`, by its place.
@@ -49,12 +49,12 @@ fn last_years_report_is_imported_through_a_completed_file_name() {
     let mut events = typed(&format!("{base}去"));
     events.extend([key(KeyCode::Tab), key(KeyCode::Tab)]);
     h.run(events);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("去年/常宁2022年报告.txt"), "{screen}");
     h.run(vec![key(KeyCode::Enter)]);
     let made = folder.join("常宁2022年报告.json");
-    assert!(made.is_file(), "{}", redrawn(&mut h));
-    let screen = redrawn(&mut h);
+    assert!(made.is_file(), "{}", h.run(vec![]).screen());
+    let screen = h.run(vec![]).screen();
     assert!(
         screen.contains("标题吻合度 100/100"),
         "the summary as the message: {screen}"
@@ -79,13 +79,13 @@ fn last_years_project_is_rolled_into_a_new_file_beside_it() {
     h.run(typed(&typed_path));
     h.run(vec![key(KeyCode::Enter)]);
     let made = old.with_file_name("常宁-2023.json");
-    assert!(made.is_file(), "{}", redrawn(&mut h));
+    assert!(made.is_file(), "{}", h.run(vec![]).screen());
     assert_eq!(
         std::fs::read(&old).expect("read"),
         before,
         "the old file is untouched"
     );
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("2023年度"), "{screen}");
     let session = h.app.session().expect("session");
     assert_eq!(session.doc.project().text("year"), "2023");

@@ -22,13 +22,13 @@ fn the_add_key_adds_a_project_after_this_one_and_moves_there() {
     events.extend(typed("政务外网安全防护经费"));
     events.push(f9());
     h.run(events);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(
         screen.contains("已添加“（三）项目自评情况”；不需要时，尚未填写前按 Shift-F9 删除"),
         "{screen}"
     );
     h.run(typed("政务信息化项目技术审查"));
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     // The outline (names cut to its width) and the place of the focus.
     for heading in [
         "（一）数据共享交换",
@@ -59,7 +59,7 @@ fn the_remove_key_takes_away_an_empty_project_and_keeps_one_with_text() {
     events.extend(typed("政务外网安全防护经费"));
     events.push(shift(KeyCode::F(9)));
     h.run(events);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(
         screen.contains("已填写了项目名称，删除会丢掉这些内容；请先清空"),
         "{screen}"
@@ -70,7 +70,7 @@ fn the_remove_key_takes_away_an_empty_project_and_keeps_one_with_text() {
         vec![key(KeyCode::Backspace); "政务外网安全防护经费".chars().count()];
     events.push(shift(KeyCode::F(9)));
     h.run(events);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("已删除“（二）项目自评情况”"), "{screen}");
     assert_eq!(
         screen.matches("（二）").count(),
@@ -79,6 +79,6 @@ fn the_remove_key_takes_away_an_empty_project_and_keeps_one_with_text() {
     );
     // The template's own project cannot go.
     h.run(vec![shift(KeyCode::F(9))]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("不能删除；可以清空其内容"), "{screen}");
 }

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{Harness, jump, key, redrawn, typed};
+use common::{Harness, jump, key, typed};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ziping::model::project::Entry;
 use ziping::model::roll::roll;
@@ -41,7 +41,7 @@ fn kept_mark(screen: &str, heading: &str) -> bool {
 #[test]
 fn kept_text_is_marked_until_confirmed_or_edited() {
     let mut h = rolled_sample();
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(kept_mark(&screen, "标题与导语"), "{screen}");
     assert!(kept_mark(&screen, "存在的主要问题"), "{screen}");
     assert!(
@@ -52,14 +52,14 @@ fn kept_text_is_marked_until_confirmed_or_edited() {
     h.run(vec![key(KeyCode::Tab); 3]);
     assert_eq!(h.focused_field(), "preamble");
     h.run(vec![alt('y')]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("已确认沿用去年的文字"), "{screen}");
     assert!(!kept_mark(&screen, "标题与导语"), "{screen}");
     // Typing in the problems field is editing it: its mark goes too.
     h.run(jump("存在的主要问题"));
     h.run(typed("今年"));
     h.run(vec![key(KeyCode::Tab)]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(!kept_mark(&screen, "存在的主要问题"), "{screen}");
     let session = h.app.session().expect("session");
     let carried = &session.doc.project().carried;
@@ -91,9 +91,9 @@ fn an_emptied_cell_shows_last_years_figure_dimmed() {
     std::fs::write(&path, rolled.to_json()).expect("write");
     let mut h = Harness::open(dir, &path, 140, 40);
     h.run(jump("绩效指标"));
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("(40个)"), "{screen}");
     h.run(jump("项目资金"));
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("(120)"), "{screen}");
 }

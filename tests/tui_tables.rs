@@ -33,7 +33,7 @@ fn funding(width: u16, height: u16) -> Harness {
 #[test]
 fn funding_at_120x30_shows_rate_and_score_computed_from_typed_cells() {
     let mut h = funding(120, 30);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     insta::assert_snapshot!(screen);
     assert!(
         screen.contains(
@@ -73,11 +73,19 @@ fn computed_cells_follow_every_key_before_the_cell_is_committed() {
     events.push(key(KeyCode::Right));
     events.extend(cells("100\t8"));
     h.run(events);
-    assert!(redrawn(&mut h).contains("!8.00% 0.80"), "{}", h.screen());
+    assert!(
+        h.run(vec![]).screen().contains("!8.00% 0.80"),
+        "{}",
+        h.screen()
+    );
     h.run(typed("5"));
-    assert!(redrawn(&mut h).contains("!85.00% 8.50"), "{}", h.screen());
+    assert!(
+        h.run(vec![]).screen().contains("!85.00% 8.50"),
+        "{}",
+        h.screen()
+    );
     // The terminal cursor is in the cell, after what was typed.
-    let cursor = h.terminal.get_cursor_position().expect("cursor");
+    let cursor = h.terminal.backend().cursor_position();
     let buffer = h.terminal.backend().buffer();
     assert_eq!(buffer[(cursor.x - 2, cursor.y)].symbol(), "8");
     assert_eq!(buffer[(cursor.x - 1, cursor.y)].symbol(), "5");
@@ -88,7 +96,7 @@ fn funding_at_80x24_scrolls_to_the_computed_cells_keeping_the_row_labels() {
     let mut h = funding(80, 24);
     // End: the last cell of the row, 得分, far to the right.
     h.run(vec![key(KeyCode::End)]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     insta::assert_snapshot!(screen);
     assert!(screen.contains("项目资金          <分值"), "{screen}");
     assert!(
@@ -115,7 +123,7 @@ fn an_invalid_cell_is_marked_and_its_message_shown_under_the_grid() {
     h.run(events);
     // Back on the invalid cell: marker in the cell, message under the grid.
     h.run(vec![key(KeyCode::Left)]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     insta::assert_snapshot!(screen);
     assert!(screen.contains("✗一百万"), "{screen}");
     assert!(
@@ -231,7 +239,7 @@ fn names(h: &Harness) -> Vec<String> {
 fn rows_are_added_moved_and_removed_with_scores_and_totals_live() {
     let mut h = indicators(120, 30);
     assert_eq!(names(&h), ["培训党员人次", "培训成本"]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     insta::assert_snapshot!(screen);
     // ≥50个 with 40 and weight 50 → 40.00; ≤90万元 with 100 and weight 30
     // → 27.00; the total adds the budget score 8.50. The weights make 90
@@ -247,7 +255,7 @@ fn rows_are_added_moved_and_removed_with_scores_and_totals_live() {
     // Ctrl-D removes the focused (second) row; Ctrl-Z brings it back.
     h.run(vec![ctrl('d')]);
     assert_eq!(names(&h), ["培训党员人次"]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     insta::assert_snapshot!("after_removing_a_row", screen);
     assert!(screen.contains("总分：48.50    自评等级： "), "{screen}");
     h.run(vec![ctrl('z')]);
@@ -259,7 +267,7 @@ fn a_wide_table_at_80_columns_scrolls_keeping_the_row_names() {
     let mut h = indicators(80, 24);
     // To the last column, 偏差原因分析及改进措施, of the first row.
     h.run(vec![key(KeyCode::Up), key(KeyCode::End)]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     insta::assert_snapshot!(screen);
     let header = screen
         .lines()
@@ -351,7 +359,7 @@ fn a_focused_target_says_how_it_was_read() {
         right.clone(),
         right.clone(),
     ]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     insta::assert_snapshot!(screen);
     let said = "第2行「培训成本」 › 年度指标值：按“≤90万元”计：比较符号 ≤，数值 90，单位 万元";
     assert!(screen.contains(said), "{screen}");
@@ -365,7 +373,7 @@ fn a_focused_target_says_how_it_was_read() {
         right.clone(),
         right,
     ]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(
         screen.contains("年度指标值：定性指标：“群众认可”"),
         "{screen}"
@@ -382,7 +390,7 @@ fn a_cell_being_edited_shows_only_what_is_typed_and_says_it_is_being_edited() {
     ];
     events.extend(typed("1380"));
     h.run(events);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     insta::assert_snapshot!(screen);
     let row = screen
         .lines()
@@ -399,7 +407,7 @@ fn a_cell_being_edited_shows_only_what_is_typed_and_says_it_is_being_edited() {
     );
     // Esc puts the value back and leaves edit mode, visibly.
     h.run(vec![key(KeyCode::Esc)]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(!screen.contains("正在编辑"), "{screen}");
     let row = screen
         .lines()
@@ -420,7 +428,7 @@ fn a_spreadsheet_copy_pastes_across_and_down_as_one_undo_step() {
         key(KeyCode::Home),
         Event::Paste("120\t110\r\n60\t50\r\n40\t35\r\n".into()),
     ]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("已粘贴6格"), "{screen}");
     assert!(
         row(&screen, "年度资金总额").contains("120.00         ✗110.00           85.00"),
@@ -436,7 +444,7 @@ fn a_spreadsheet_copy_pastes_across_and_down_as_one_undo_step() {
     );
     // One undo step takes the whole paste back.
     h.run(vec![ctrl('z')]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(!row(&screen, "本年财政拨款").contains("60.00"), "{screen}");
     assert!(
         row(&screen, "年度资金总额").contains("100.00           85.00"),
@@ -453,11 +461,11 @@ fn a_pasted_computed_cell_is_skipped_when_it_agrees_and_refused_when_not() {
         key(KeyCode::Right),
         Event::Paste("200\t170\t10\t85%\t8.5".into()),
     ]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("已粘贴3格"), "{screen}");
     assert!(screen.contains("200.00          170.00 10.00"), "{screen}");
     h.run(vec![Event::Paste("100\t85\t10\t90%\t9".into())]);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(
         screen.contains("年度资金总额 › 执行率（B/A） 由公式计算为 85.00%，粘贴的是 90%"),
         "{screen}"

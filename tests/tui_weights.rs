@@ -21,7 +21,7 @@ fn a_common_indicator_row_is_entered_and_scored() {
     let mut events = cells("管理（30分）\t\t财务管理\t预算执行率\t≥95%\t92%\t15");
     events.push(key(KeyCode::Enter));
     h.run(events);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     insta::assert_snapshot!(screen);
     assert!(screen.contains("15.00 14.53"), "{screen}");
     assert!(screen.contains("总分：14.53"), "{screen}");
@@ -34,7 +34,7 @@ fn a_common_indicator_row_is_entered_and_scored() {
     ));
     events.push(key(KeyCode::Enter));
     h.run(events);
-    let screen = redrawn(&mut h);
+    let screen = h.run(vec![]).screen();
     assert!(screen.contains("总分：28.53"), "{screen}");
     assert!(
         screen.contains("偏差原因分析及改进措施：得分14.00低于按规则计算的15.00"),

@@ -99,20 +99,30 @@ impl<W: Write> Backend for LeanBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let area = Rect::from((Position::ORIGIN, self.size()?));
-        // ratatui's changes by row, borrowed: a first frame changes every
-        // cell, and copies of them all would be the frame's largest memory.
-        let mut rows: Vec<Vec<(u16, &Cell)>> = vec![Vec::new(); area.height as usize];
-        for (x, y, cell) in content {
-            if let Some(row) = rows.get_mut(y as usize) {
-                row.push((x, cell));
-            }
-        }
         let mut out = String::new();
         let mut state = self.state;
         let caps = self.caps;
         // A new size or a clear starts a blank model (see `screen_for`).
         let blank = self.screen.area() != area;
         let screen = self.screen_for(area);
+        // The cells that change, by row, borrowed: a first frame changes
+        // every cell, and copies of them all would be the frame's largest
+        // memory. The display sends every cell (`display.rs`); those the
+        // terminal already shows are passed over here.
+        let mut rows: Vec<Vec<(u16, &Cell)>> = vec![Vec::new(); area.height as usize];
+        for (x, y, cell) in content {
+            let shown = if cell.symbol().starts_with(FILLER) {
+                &Cell::EMPTY
+            } else {
+                cell
+            };
+            if screen.shows(x as usize, y as usize, shown) {
+                continue;
+            }
+            if let Some(row) = rows.get_mut(y as usize) {
+                row.push((x, cell));
+            }
+        }
         let width = area.width as usize;
         // Rows that moved together are moved, not drawn (see `scroll`); on
         // a blank screen nothing can have moved.
@@ -124,7 +134,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         }
         // Until the frame is out, the model holds what the terminal showed
         // before the shift: a row's new contents are its old ones with
-        // ratatui's changes, and what the terminal shows there now is the
+        // the frame's changes, and what the terminal shows there now is the
         // old contents of the row the shift brought there (`source`). So a
         // row drawn is written back only once no row still to draw shows
         // its old contents (`pending`: the rows of the shift's distance,
@@ -133,7 +143,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         let mut pending: Vec<(usize, Vec<Cell>)> = Vec::new();
         for (y, changes) in rows.iter().enumerate() {
             let source = shift.map_or(Some(y), |s| s.source(y));
-            // Rows ratatui left alone are drawn too where the shift moved
+            // Rows the frame left alone are drawn too where the shift moved
             // something else there: they are to show what they show now.
             if changes.is_empty() && source == Some(y) {
                 continue;
@@ -228,7 +238,7 @@ impl<W: Write> Backend for LeanBackend<W> {
             ClearType::UntilNewLine => "\x1b[K",
         });
         self.writer.write_all(out.as_bytes())?;
-        // ratatui redraws everything after a clear, into a screen model
+        // The display redraws everything after a clear, into a screen model
         // that starts blank. A clear also follows a return from the user's
         // editor, after which cursor and attributes are anyone's guess.
         self.screen = Model::default();
@@ -257,7 +267,7 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 }
 
-/// Row `old` with ratatui's `changes` to it: what the terminal is to show.
+/// Row `old` with the frame's `changes` to it: what the terminal is to show.
 fn changed_row(old: Vec<Cell>, changes: &[(u16, &Cell)]) -> Vec<Cell> {
     let mut new = old;
     for &(x, cell) in changes {
@@ -271,7 +281,7 @@ fn changed_row(old: Vec<Cell>, changes: &[(u16, &Cell)]) -> Vec<Cell> {
             continue;
         }
         // The cells a wide character covers are blank in ratatui's buffer,
-        // and ratatui never sends them: mirror that, or a stale symbol
+        // and the display never sends them: mirror that, or a stale symbol
         // would survive there in the model.
         for i in 1..width_of(cell) as usize {
             if let Some(c) = new.get_mut(x + i) {

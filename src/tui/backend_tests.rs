@@ -2,8 +2,8 @@
 //! every frame, what the emulator shows must be exactly ratatui's buffer —
 //! characters, wide-character layout, colours and attributes.
 
+use crate::tui::display::Display;
 use proptest::prelude::*;
-use ratatui::Terminal;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -17,13 +17,13 @@ const W: u16 = 30;
 const H: u16 = 8;
 
 struct Screen {
-    terminal: Terminal<LeanBackend<Vec<u8>>>,
+    terminal: Display<LeanBackend<Vec<u8>>>,
     emulator: vt100::Parser,
 }
 
 impl Screen {
     fn new() -> Screen {
-        let terminal = Terminal::new(LeanBackend::with_size(Vec::new(), W, H)).expect("terminal");
+        let terminal = Display::new(LeanBackend::with_size(Vec::new(), W, H)).expect("terminal");
         Screen {
             terminal,
             emulator: vt100::Parser::new(H, W, 0),
@@ -40,7 +40,6 @@ impl Screen {
                 f.set_cursor_position((3, 2));
             })
             .expect("draw")
-            .buffer
             .clone();
         let bytes = std::mem::take(self.terminal.backend_mut().writer_mut());
         self.emulator.process(&bytes);
@@ -132,7 +131,7 @@ impl io::Write for Shared {
 
 /// Bytes ratatui's own crossterm backend sends for the same frames.
 fn crossterm_cost(frames: &[Vec<Line<'static>>]) -> Vec<usize> {
-    use ratatui::{TerminalOptions, Viewport};
+    use ratatui::{Terminal, TerminalOptions, Viewport};
     use ratatui_crossterm::CrosstermBackend;
     let out = Shared::default();
     let backend = CrosstermBackend::new(out.clone());
@@ -249,7 +248,7 @@ fn ambiguous_characters_drawn_wide_cover_their_filler() {
     use crate::model::linebreak::Ambiguous;
     use crate::tui::text::{padded, set_ambiguous};
     set_ambiguous(Ambiguous::Wide);
-    let mut terminal = Terminal::new(LeanBackend::with_size(Vec::new(), W, H)).expect("terminal");
+    let mut terminal = Display::new(LeanBackend::with_size(Vec::new(), W, H)).expect("terminal");
     let line = padded("“报告”…完");
     terminal
         .draw(|f| f.render_widget(Paragraph::new(line.clone()), f.area()))
@@ -375,7 +374,7 @@ fn term_frames() -> Vec<Vec<Line<'static>>> {
 /// of every frame.
 fn sent_for(caps: Capabilities) -> (Vec<(Vec<u16>, char)>, bool) {
     let backend = LeanBackend::with_size(Vec::new(), W, H).with_capabilities(caps);
-    let mut terminal = Terminal::new(backend).expect("terminal");
+    let mut terminal = Display::new(backend).expect("terminal");
     let mut emulator = vt100::Parser::new(H, W, 0);
     let mut sequences = Vec::new();
     let mut text_intact = true;
@@ -383,7 +382,6 @@ fn sent_for(caps: Capabilities) -> (Vec<(Vec<u16>, char)>, bool) {
         let buffer = terminal
             .draw(|f| f.render_widget(Paragraph::new(lines.clone()), f.area()))
             .expect("draw")
-            .buffer
             .clone();
         let bytes = std::mem::take(terminal.backend_mut().writer_mut());
         emulator.process(&bytes);

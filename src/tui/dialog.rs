@@ -20,7 +20,7 @@ pub mod quit;
 pub mod recover;
 pub mod upgrade;
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 
 use super::command::Context;

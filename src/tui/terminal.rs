@@ -15,13 +15,13 @@ use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event}
 use crossterm::style::{Attribute, SetAttribute};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
-use ratatui::Terminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use crate::{recovery, strings};
 
 use super::backend::LeanBackend;
 use super::capabilities::{Capabilities, Colours};
+use super::display::Display;
 use super::{Events, Host, Settings, event_loop, external};
 
 /// Events from the terminal, ended early by a caught signal or by a
@@ -207,7 +207,7 @@ pub fn run(file: Option<&Path>, settings: &Settings) -> Result<ExitCode, String>
         // One write per frame: the backend's output is buffered and flushed
         // by ratatui at the end of each draw.
         .and_then(|()| {
-            Terminal::new(
+            Display::new(
                 LeanBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout()))
                     .with_capabilities(caps),
             )

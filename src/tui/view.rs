@@ -9,7 +9,7 @@ mod sidebar;
 mod start;
 mod status;
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;

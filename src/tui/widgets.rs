@@ -2,7 +2,7 @@
 //! context dialogs draw with. A leaf: it knows nothing of the app, so a
 //! dialog can be drawn without importing what carries it out.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};

@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::backend::{Backend, TestBackend};
 use ziping::lang::Lang;
 use ziping::tui::app::App;
+use ziping::tui::display::Display;
 use ziping::tui::{Events, Host, Settings, event_loop, external};
 
 /// Events played back in order; when they run out the loop gets one quiet
@@ -61,7 +61,7 @@ impl Host for TestHost {
 
 pub struct Harness {
     pub app: App,
-    pub terminal: Terminal<TestBackend>,
+    pub terminal: Display<TestBackend>,
     pub dir: tempfile::TempDir,
     pub host: TestHost,
 }
@@ -116,7 +116,7 @@ impl Harness {
         let mut s = settings(dir.path());
         adjust(&mut s);
         let app = s.app(path).expect("app opens");
-        let terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        let terminal = Display::new(TestBackend::new(width, height)).expect("terminal");
         Harness {
             app,
             terminal,
@@ -145,26 +145,17 @@ impl Harness {
 
     /// Plays `events` through the real event loop.
     pub fn run(&mut self, events: Vec<Event>) -> &mut Self {
-        let mut script = Script {
-            events: events.into(),
-            ticked: false,
-        };
-        let result = event_loop(
-            &mut self.terminal,
-            &mut self.app,
-            &mut script,
-            &mut self.host,
-        );
-        if let Err(e) = result {
-            assert_eq!(e.kind(), io::ErrorKind::UnexpectedEof, "loop failed: {e}");
-        }
-        // The user pauses after typing: what a screen shows a moment later
-        // (the status line's figures wait for such a pause).
-        self.app.tick(Instant::now() + Duration::from_secs(1));
-        self.terminal
-            .draw(|f| ziping::tui::view::draw(&self.app, f))
-            .expect("draw");
+        play(&mut self.app, &mut self.host, &mut self.terminal, events);
         self
+    }
+
+    /// Plays `events` through the real event loop, drawing on `terminal`
+    /// instead of the harness's own.
+    pub fn run_on<B: Backend>(&mut self, terminal: &mut Display<B>, events: Vec<Event>)
+    where
+        B::Error: Send + Sync + 'static,
+    {
+        play(&mut self.app, &mut self.host, terminal, events);
     }
 
     /// The screen as text, one line per row.
@@ -198,6 +189,30 @@ impl Harness {
     }
 }
 
+fn play<B: Backend>(
+    app: &mut App,
+    host: &mut TestHost,
+    terminal: &mut Display<B>,
+    events: Vec<Event>,
+) where
+    B::Error: Send + Sync + 'static,
+{
+    let mut script = Script {
+        events: events.into(),
+        ticked: false,
+    };
+    let result = event_loop(terminal, app, &mut script, host);
+    if let Err(e) = result {
+        assert_eq!(e.kind(), io::ErrorKind::UnexpectedEof, "loop failed: {e}");
+    }
+    // The user pauses after typing: what a screen shows a moment later
+    // (the status line's figures wait for such a pause).
+    app.tick(Instant::now() + Duration::from_secs(1));
+    terminal
+        .draw(|f| ziping::tui::view::draw(app, f))
+        .expect("draw");
+}
+
 pub fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
@@ -222,16 +237,6 @@ pub fn cells(text: &str) -> Vec<Event> {
             c => key(KeyCode::Char(c)),
         })
         .collect()
-}
-
-/// The screen drawn afresh. `TestBackend` does not blank the column after a
-/// wide character it writes, as a terminal does, so text from an earlier
-/// frame can show through the diff it is sent; a full redraw shows what a
-/// terminal shows.
-pub fn redrawn(h: &mut Harness) -> String {
-    h.terminal.clear().expect("clear");
-    h.run(vec![]);
-    h.screen()
 }
 
 /// Ctrl-G, the filter text, Enter.

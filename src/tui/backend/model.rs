@@ -74,6 +74,23 @@ impl Model {
             .collect()
     }
 
+    /// Whether the cell at (`x`, `y`) shows `cell` already.
+    pub fn shows(&self, x: usize, y: usize, cell: &Cell) -> bool {
+        let width = self.width();
+        let Some(shown) = self.cells.get(y * width + x).filter(|_| x < width) else {
+            return false;
+        };
+        let symbol = match shown.symbol.checked_sub(LONG) {
+            Some(place) => self
+                .long
+                .get(place as usize)
+                .is_some_and(|s| **s == *cell.symbol()),
+            None => char::from_u32(shown.symbol)
+                .is_some_and(|c| c.encode_utf8(&mut [0; 4]) == cell.symbol()),
+        };
+        symbol && shown.fg == cell.fg && shown.bg == cell.bg && shown.modifier == cell.modifier
+    }
+
     /// Makes row `y` show `row`.
     pub fn set_row(&mut self, y: usize, row: &[Cell]) {
         if self.long.len() > self.cells.len() {
@@ -170,6 +187,15 @@ mod tests {
         model.set_row(1, &row);
         assert_eq!(model.row(1), row);
         assert_eq!(model.row(0), vec![Cell::default(); 7]);
+        for (x, cell) in row.iter().enumerate() {
+            assert!(model.shows(x, 1, cell), "{x}");
+            assert_eq!(model.shows(x, 0, cell), *cell == Cell::default(), "{x}");
+        }
+        // The same symbol in another colour, another symbol, off the row.
+        assert!(!model.shows(4, 1, &cell("a", Color::Reset, Modifier::ITALIC)));
+        assert!(!model.shows(2, 1, &cell("e", Color::Reset, Modifier::empty())));
+        assert!(!model.shows(3, 1, &cell("👩", Color::Indexed(208), Modifier::REVERSED)));
+        assert!(!model.shows(7, 0, &Cell::default()));
         assert_eq!(std::mem::size_of::<Shown>(), 16);
     }
 

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 

@@ -2,7 +2,7 @@
 //! what to put instead, and where to look. It stays open while the page
 //! behind shows each match, so Enter can be pressed again and again.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

@@ -1,7 +1,7 @@
 //! The help screen (F1): every binding of the key table, by context — the
 //! same table dispatch uses, so help cannot disagree with the keys.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

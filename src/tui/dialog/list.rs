@@ -2,7 +2,7 @@
 //! (Ctrl-G) and the problems list (F7) are both one of these, each with its
 //! own items and what choosing one leads to.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

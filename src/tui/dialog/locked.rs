@@ -1,7 +1,7 @@
 //! Asked when the file is open in another live ziping: open read-only, take
 //! over, or quit.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 

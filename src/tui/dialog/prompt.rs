@@ -1,7 +1,7 @@
 //! One-line prompts: the export path (Ctrl-E), "save as", the file name
 //! of a new project and a section's heading in the report's words.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;

@@ -1,7 +1,7 @@
 //! The question asked when quitting with unsaved changes: save, discard or
 //! go back. Nothing is decided silently.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 
 use crate::strings;

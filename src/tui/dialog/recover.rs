@@ -2,7 +2,7 @@
 //! compare the two, discard it, or decide later. The newest such copy is
 //! asked about; the dialog says how many older ones there are besides.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 

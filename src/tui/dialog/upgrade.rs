@@ -3,7 +3,7 @@
 //! move onto it. Upgrading keeps every value (a removed field's text stays
 //! as an orphan) and only changes the file when the user saves.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 

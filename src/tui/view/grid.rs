@@ -12,8 +12,8 @@ mod columns;
 
 use std::collections::HashMap;
 
+use crate::tui::display::Frame;
 use indexmap::IndexMap;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

@@ -2,7 +2,7 @@
 //! fields. The focused field is a live editor; the others show a preview.
 //! Every invalid field carries a marker (not colour alone) and its message.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

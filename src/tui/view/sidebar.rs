@@ -1,7 +1,7 @@
 //! The outline: every section, indented, with a marker for its state and
 //! the overall progress underneath. Markers are characters, not colours.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;

@@ -1,6 +1,6 @@
 //! The start screen: new project from a template, a recent file, the sample.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;

@@ -1,7 +1,7 @@
 //! The status line: file, saved state, character counts, problems, and
 //! either the last message or the keys that matter now.
 
-use ratatui::Frame;
+use crate::tui::display::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

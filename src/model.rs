@@ -30,6 +30,7 @@ pub mod held;
 pub mod inherit;
 pub mod json;
 pub mod lint;
+pub mod named;
 pub mod outline;
 pub mod project;
 pub mod reading;

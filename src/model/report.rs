@@ -18,6 +18,7 @@ use indexmap::IndexMap;
 use super::crosscheck;
 use super::figures::{check as figure_check, link::Sources, prose};
 use super::finding::{Finding, FindingKind, Place};
+use super::named::prose_named;
 use super::outline::Outline;
 use super::project::{Entry, Project};
 use super::rules::{field_findings, held, orphans};
@@ -127,6 +128,7 @@ fn own_findings(project: &Project, field: &Field, place: &Place) -> Vec<Finding>
 impl Report {
     pub fn new(project: &Project) -> Report {
         let outline = Outline::new(project);
+        let prose_in_formulas = prose_named(&project.template);
         let mut fields = IndexMap::new();
         for (node, n) in outline.nodes.iter().enumerate() {
             if !n.included {
@@ -151,7 +153,7 @@ impl Report {
             sheet: Sheet::default(),
             counts: Counts::default(),
             chars: HashMap::new(),
-            prose_in_formulas: prose_in_formulas(&project.template),
+            prose_in_formulas,
             stale: false,
         };
         report.compute(project);
@@ -184,6 +186,10 @@ impl Report {
     /// Rebuilds whatever lags behind the last edit.
     pub fn settle(&mut self, project: &Project) {
         if self.stale {
+            // The old report goes first: built beside it, the new one had
+            // both in memory at once, every paragraph's copy in the
+            // formulas' scope twice among it.
+            drop(std::mem::take(self));
             *self = Report::new(project);
         }
     }
@@ -196,7 +202,7 @@ impl Report {
 
     /// The figures and the findings that come from them.
     fn compute(&mut self, project: &Project) {
-        self.sheet = Sheet::new(project);
+        self.sheet = Sheet::with_prose(project, &self.prose_in_formulas);
         for found in self.fields.values_mut() {
             found.computed.clear();
         }
@@ -374,46 +380,6 @@ impl Report {
     pub fn table<'a>(&'a self, template: &'a Template, id: &str) -> Option<Table<'a>> {
         self.sheet.table(template, id)
     }
-}
-
-/// The paragraph fields of `template` that a formula or a cross-check (its
-/// condition or its message's figures) names as a word of its source, so
-/// that changing them can change a figure or a check.
-fn prose_in_formulas(template: &Template) -> HashSet<String> {
-    let fields = template.fields().flat_map(|f| {
-        let table = f.table();
-        std::iter::once(f).chain(
-            table
-                .into_iter()
-                .flat_map(|t| t.columns.iter().chain(&t.summary)),
-        )
-    });
-    let formulas = fields.filter_map(|f| f.formula.as_ref().map(|x| x.source()));
-    let checks = template.checks.iter().flat_map(|c| {
-        [
-            Some(c.assert.source()),
-            Some(c.message.clone()),
-            c.message_en.clone(),
-        ]
-        .into_iter()
-        .flatten()
-    });
-    let sources: Vec<String> = formulas.chain(checks).collect();
-    template
-        .fields()
-        .filter(|f| prose::is_prose(f.kind()))
-        .filter(|f| sources.iter().any(|source| names(source, &f.id)))
-        .map(|f| f.id.clone())
-        .collect()
-}
-
-/// Whether `id` occurs in `source` as a whole word.
-fn names(source: &str, id: &str) -> bool {
-    let word = |c: char| c.is_alphanumeric() || c == '_';
-    source.match_indices(id).any(|(at, _)| {
-        !source[..at].chars().next_back().is_some_and(word)
-            && !source[at + id.len()..].chars().next().is_some_and(word)
-    })
 }
 
 /// Characters a reader counts in an entry (line breaks excluded).

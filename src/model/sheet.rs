@@ -3,16 +3,21 @@
 //! lines (总分, 等级). Export, `ziping fields`, the checks and the TUI all
 //! read figures from here, so they always agree.
 //!
-//! Order of evaluation: plain fields are known first; then each table in
+//! Order of evaluation: plain fields are known first (paragraphs only where
+//! a formula names them, `named.rs`); then each table in
 //! template order, row by row and column by column (a formula sees the
 //! columns to its left already computed); then its summary lines, which
 //! see every table so far and earlier summary lines.
 
+use std::collections::HashSet;
+
 use rhai::{Array, Dynamic, Map, Scope};
 use rust_decimal::Decimal;
 
+use super::figures::prose;
 use super::formula::{self, FormulaError, Outcome, to_decimal, to_dynamic};
 use super::groups::WeightSource;
+use super::named::prose_named;
 use super::project::{Entry, Project};
 use super::reading::{self, Reading};
 use super::repeat;
@@ -201,9 +206,16 @@ pub struct Sheet {
 
 impl Sheet {
     pub fn new(project: &Project) -> Sheet {
+        Sheet::with_prose(project, &prose_named(&project.template))
+    }
+
+    /// [`Sheet::new`] with the paragraphs the formulas name worked out
+    /// already (`named`): only those are put into the formulas' scope.
+    pub fn with_prose(project: &Project, named: &HashSet<String>) -> Sheet {
         let mut scope = Scope::new();
         for field in project.template.fields() {
-            if field.kind() != Kind::Table {
+            let kind = field.kind();
+            if kind != Kind::Table && (!prose::is_prose(kind) || named.contains(&field.id)) {
                 let parsed = project
                     .entry(&field.id)
                     .and_then(|entry| entry.value_text(field))

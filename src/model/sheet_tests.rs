@@ -85,6 +85,24 @@ fn a_written_reason_answers_the_low_rate_warning() {
 }
 
 #[test]
+fn only_the_paragraphs_a_formula_names_are_in_the_formulas_scope() {
+    let p = project(&[
+        ("funding_note", "部分培训因故延期至次年。"),
+        ("conclusion_text", "项目完成了年度目标。"),
+    ]);
+    let scope = Sheet::new(&p).scope();
+    // The cross-check on a low rate reads the note …
+    assert_eq!(
+        scope
+            .get_value::<rhai::ImmutableString>("funding_note")
+            .as_deref(),
+        Some("部分培训因故延期至次年。")
+    );
+    // … and no formula reads the conclusion: its text is not copied there.
+    assert!(!scope.contains("conclusion_text"));
+}
+
+#[test]
 fn spending_over_budget_is_a_warning() {
     let p = project(&[
         ("funding.total.budget", "100"),

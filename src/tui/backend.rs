@@ -111,12 +111,8 @@ impl<W: Write> Backend for LeanBackend<W> {
         // terminal already shows are passed over here.
         let mut rows: Vec<Vec<(u16, &Cell)>> = vec![Vec::new(); area.height as usize];
         for (x, y, cell) in content {
-            let shown = if cell.symbol().starts_with(FILLER) {
-                &Cell::EMPTY
-            } else {
-                cell
-            };
-            if screen.shows(x as usize, y as usize, shown) {
+            let cell = as_shown(cell);
+            if screen.shows(x as usize, y as usize, cell) {
                 continue;
             }
             if let Some(row) = rows.get_mut(y as usize) {
@@ -267,19 +263,23 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 }
 
-/// Row `old` with the frame's `changes` to it: what the terminal is to show.
+/// What the terminal shows for `cell`: a filler stands in the column an
+/// ambiguous character drawn two wide covers (see `text::padded`), and is
+/// never sent; the model keeps that column blank, as for a wide one.
+fn as_shown(cell: &Cell) -> &Cell {
+    if cell.symbol().starts_with(FILLER) {
+        &Cell::EMPTY
+    } else {
+        cell
+    }
+}
+
+/// Row `old` with the frame's `changes` to it (cells as shown, see
+/// [`as_shown`]): what the terminal is to show.
 fn changed_row(old: Vec<Cell>, changes: &[(u16, &Cell)]) -> Vec<Cell> {
     let mut new = old;
     for &(x, cell) in changes {
         let x = x as usize;
-        // A filler stands in the column an ambiguous character drawn two
-        // wide covers (see `text::padded`): covered, never sent.
-        if cell.symbol().starts_with(FILLER) {
-            if let Some(c) = new.get_mut(x) {
-                *c = Cell::default();
-            }
-            continue;
-        }
         // The cells a wide character covers are blank in ratatui's buffer,
         // and the display never sends them: mirror that, or a stale symbol
         // would survive there in the model.

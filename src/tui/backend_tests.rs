@@ -258,6 +258,10 @@ fn ambiguous_characters_drawn_wide_cover_their_filler() {
     assert!(!sent.contains(FILLER), "{sent:?}");
     // One run of text, no cursor movement inside it.
     assert!(sent.contains("“报告”…完"), "{sent:?}");
+    // The model holds what the terminal shows: a covered column, blank.
+    let shown = terminal.backend().screen.row(0);
+    assert!(shown.iter().all(|c| !c.symbol().starts_with(FILLER)));
+    assert_eq!(shown[1], Cell::default(), "the column “ covers");
     // A change after the wide quotation marks is written at its column.
     let line = padded("“报告”…成");
     terminal

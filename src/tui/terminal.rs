@@ -205,7 +205,7 @@ pub fn run(file: Option<&Path>, settings: &Settings) -> Result<ExitCode, String>
     install_panic_hook();
     let mut terminal = enter()
         // One write per frame: the backend's output is buffered and flushed
-        // by ratatui at the end of each draw.
+        // by the display at the end of each draw.
         .and_then(|()| {
             Display::new(
                 LeanBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout()))

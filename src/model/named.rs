@@ -57,6 +57,25 @@ fn names(source: &str, id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::validate::load_template;
+
+    const DEPT: &str = include_str!("../../templates/dept-selfeval.json");
+    const FLOOR: &str = r#""floor": "weight * share_min""#;
+
+    #[test]
+    fn a_paragraph_is_named_by_a_check_or_a_deduction_floor() {
+        let template = load_template(DEPT).expect("template");
+        let named = prose_named(&template);
+        // `rate >= 90 || funding_note != ""`, a cross-check.
+        assert!(named.contains("funding_note"), "{named:?}");
+        assert!(!named.contains("conclusion_text"), "{named:?}");
+        // A score's floor that reads the conclusion (a template's own).
+        assert!(DEPT.contains(FLOOR));
+        let floor =
+            r#""floor": "if conclusion_text == \"\" { weight * share_min } else { weight }""#;
+        let template = load_template(&DEPT.replace(FLOOR, floor)).expect("template");
+        assert!(prose_named(&template).contains("conclusion_text"));
+    }
 
     #[test]
     fn a_name_counts_only_as_a_whole_word() {

@@ -186,9 +186,13 @@ mod tests {
 
     #[test]
     fn the_columns_a_wide_character_covers_are_not_sent() {
-        let mut buffer = Buffer::empty(Rect::new(0, 0, 5, 2));
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 5, 3));
         buffer.set_string(0, 0, "中a文", ratatui::style::Style::default());
         buffer.set_string(0, 1, "b中", ratatui::style::Style::default());
+        // A wide symbol put in a row's last column covers nothing of the
+        // next row.
+        buffer[(4, 1)].set_symbol("字");
+        buffer[(0, 2)].set_symbol("c");
         let sent: Vec<(u16, u16, &str)> =
             cells(&buffer).map(|(x, y, c)| (x, y, c.symbol())).collect();
         assert_eq!(
@@ -200,7 +204,12 @@ mod tests {
                 (0, 1, "b"),
                 (1, 1, "中"),
                 (3, 1, " "),
-                (4, 1, " ")
+                (4, 1, "字"),
+                (0, 2, "c"),
+                (1, 2, " "),
+                (2, 2, " "),
+                (3, 2, " "),
+                (4, 2, " "),
             ]
         );
     }
